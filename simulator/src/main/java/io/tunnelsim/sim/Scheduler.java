@@ -70,6 +70,21 @@ public final class Scheduler {
      * @return true when the run reached {@code end}, false when stopped early
      */
     public boolean runUntil(long end) {
+        if (!drain(end)) {
+            return false;
+        }
+        if (end > now) {
+            now = end;
+        }
+        return true;
+    }
+
+    /** Runs until the queue is empty or {@link #stop()} is called; the clock stays at the last event. */
+    public void run() {
+        drain(Long.MAX_VALUE);
+    }
+
+    private boolean drain(long end) {
         stopped = false;
         while (size > 0 && times[0] <= end) {
             long t = times[0];
@@ -86,15 +101,7 @@ public final class Scheduler {
                 return false;
             }
         }
-        if (end > now) {
-            now = end;
-        }
         return true;
-    }
-
-    /** Runs until the queue is empty or {@link #stop()} is called. */
-    public void run() {
-        runUntil(Long.MAX_VALUE);
     }
 
     /** Makes the current {@link #runUntil} return after the event being executed. */

@@ -1,0 +1,46 @@
+package io.tunnelsim.node;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Packet counters of one node: the common ones as fields (they are touched per packet) and
+ * drops by reason name in a sorted map, so output order is stable.
+ */
+public final class Counters {
+    public long received;
+    public long forwarded;
+    public long delivered;
+    public long originated;
+    private final TreeMap<String, long[]> drops = new TreeMap<>();
+
+    public void drop(String reason) {
+        long[] c = drops.get(reason);
+        if (c == null) {
+            c = new long[1];
+            drops.put(reason, c);
+        }
+        c[0]++;
+    }
+
+    public long drops(String reason) {
+        long[] c = drops.get(reason);
+        return c == null ? 0 : c[0];
+    }
+
+    public long totalDrops() {
+        long t = 0;
+        for (long[] c : drops.values()) {
+            t += c[0];
+        }
+        return t;
+    }
+
+    /** Drops by reason, sorted by name. */
+    public Map<String, Long> dropsByReason() {
+        TreeMap<String, Long> m = new TreeMap<>();
+        drops.forEach((k, v) -> m.put(k, v[0]));
+        return Collections.unmodifiableMap(m);
+    }
+}

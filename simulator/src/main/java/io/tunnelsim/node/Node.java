@@ -1,0 +1,592 @@
+package io.tunnelsim.node;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.sim.Scheduler;
+import io.tunnelsim.wire.Bytes;
+import io.tunnelsim.wire.IcmpCodec;
+import io.tunnelsim.wire.IcmpMessage;
+import io.tunnelsim.wire.Ipv4Codec;
+import io.tunnelsim.wire.Ipv4Header;
+import io.tunnelsim.wire.MalformedPacketException;
+import io.tunnelsim.wire.PacketBuffer;
+import io.tunnelsim.wire.UdpCodec;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * An IPv4 node: the receive path, local delivery to protocol handlers, forwarding (routers
+ * only), ICMP errors, fragmentation at egress and reassembly at the destination. Routers and
+ * hosts share it; a host simply does not forward.
+ *
+ * <p>Receive path: frame → {@link #receiveIpv4} validates the header (malformed packets are
+ * counted drops under the codec's reason) → local address, subnet broadcast or joined
+ * multicast group → reassembly if fragmented → the handler registered for the IP protocol;
+ * otherwise forwarding: TTL check, FIB longest-prefix match, TTL decrement with incremental
+ * checksum, egress MTU check, then the egress interface ({@link Interface#outputIpv4}).
+ *
+ * <p>Simplifications: IP options are carried but not processed; ICMP errors are not rate
+ * limited; the source of an ICMP error is the address of the interface the offending packet
+ * arrived on.
+ */
+public class Node {
+    public static final int DEFAULT_TTL = 64;
+
+    private final Network network;
+    private final String name;
+    private final int index;
+    private final boolean forwarding;
+    private final LinkedHashMap<String, Interface> interfaces = new LinkedHashMap<>();
+    private Interface[] interfaceArray = new Interface[0];
+    private final Rib rib;
+    private final Counters counters = new Counters();
+    private final IpHandler[] ipHandlers = new IpHandler[256];
+    private final Map<Integer, UdpListener> udpListeners = new HashMap<>();
+    private final List<NodeService> services = new ArrayList<>();
+    private int[] multicastGroups = new int[0];
+    private final Reassembly reassembly;
+    private final Ipv6Stack ipv6;
+    private boolean crashed;
+    private int nextIpId;
+
+    protected Node(Network network, String name, int index, boolean forwarding) {
+        this.network = network;
+        this.name = name;
+        this.index = index;
+        this.forwarding = forwarding;
+        this.rib = new Rib(this);
+        this.reassembly = new Reassembly(this);
+        this.ipv6 = new Ipv6Stack(this);
+        ipHandlers[Ipv4Header.PROTO_ICMP] = this::receiveIcmp;
+        ipHandlers[Ipv4Header.PROTO_UDP] = this::receiveUdp;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int index() {
+        return index;
+    }
+
+    public Network network() {
+        return network;
+    }
+
+    public Scheduler scheduler() {
+        return network.scheduler();
+    }
+
+    public boolean isRouter() {
+        return forwarding;
+    }
+
+    public Rib rib() {
+        return rib;
+    }
+
+    public Fib fib() {
+        return rib.fib();
+    }
+
+    public Counters counters() {
+        return counters;
+    }
+
+    public Ipv6Stack ipv6() {
+        return ipv6;
+    }
+
+    public boolean isCrashed() {
+        return crashed;
+    }
+
+    int interfaceCount() {
+        return interfaces.size();
+    }
+
+    /** Adds an interface (called by interface constructors' owners after construction). */
+    public <T extends Interface> T addInterface(T itf) {
+        if (interfaces.putIfAbsent(itf.name(), itf) != null) {
+            throw new IllegalArgumentException(name + " already has an interface " + itf.name());
+        }
+        interfaceArray = interfaces.values().toArray(new Interface[0]);
+        interfaceChanged(itf);
+        return itf;
+    }
+
+    public Interface interfaceNamed(String n) {
+        return interfaces.get(n);
+    }
+
+    public Collection<Interface> interfaces() {
+        return java.util.Collections.unmodifiableCollection(interfaces.values());
+    }
+
+    public void addService(NodeService s) {
+        services.add(s);
+    }
+
+    public List<NodeService> services() {
+        return java.util.Collections.unmodifiableList(services);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends NodeService> T service(Class<T> type) {
+        for (NodeService s : services) {
+            if (type.isInstance(s)) {
+                return (T) s;
+            }
+        }
+        return null;
+    }
+
+    /** Registers the receiver of an IP protocol (one per protocol). */
+    public void registerIpHandler(int protocol, IpHandler h) {
+        ipHandlers[protocol] = h;
+    }
+
+    public void registerUdp(int port, UdpListener l) {
+        udpListeners.put(port, l);
+    }
+
+    /** Joins an IPv4 multicast group on all interfaces (e.g. 224.0.0.5 for OSPF). */
+    public void joinGroup(Ipv4Address group) {
+        for (int g : multicastGroups) {
+            if (g == group.bits()) {
+                return;
+            }
+        }
+        multicastGroups = java.util.Arrays.copyOf(multicastGroups, multicastGroups.length + 1);
+        multicastGroups[multicastGroups.length - 1] = group.bits();
+    }
+
+    public void log(String facility, String message) {
+        network.log().log(name, facility, message);
+    }
+
+    // ---------------------------------------------------------------- state changes
+
+    /** Called by interfaces when address or up/down state changed. */
+    void interfaceChanged(Interface itf) {
+        Ipv4Prefix a = itf.ipv4();
+        if (a != null) {
+            if (itf.isUp()) {
+                rib.update(RouteSource.CONNECTED, a, List.of(new Route(a, 0, itf, 0, 0, RouteSource.CONNECTED)));
+            } else {
+                rib.update(RouteSource.CONNECTED, a, List.of());
+            }
+        }
+        rib.recomputeAll();
+        ipv6.interfaceChanged(itf);
+        for (int i = 0; i < services.size(); i++) {
+            services.get(i).interfaceChanged(itf);
+        }
+    }
+
+    void fibChanged(Ipv4Prefix prefix, FibEntry before, FibEntry after) {
+        network.fibChanged(this, prefix, before, after);
+    }
+
+    /** Starts every service (simulation start). */
+    public void startServices() {
+        for (NodeService s : services) {
+            s.start();
+        }
+    }
+
+    /** Power failure: every service stops, dynamic state is lost, interfaces go dark. */
+    public void crash() {
+        if (crashed) {
+            return;
+        }
+        log("SYS-5-CRASH", "Node crashed (power off)");
+        for (NodeService s : services) {
+            s.stop();
+        }
+        crashed = true;
+        for (Interface itf : interfaceArray) {
+            itf.onNodeCrash();
+        }
+        reassembly.clear();
+        for (Interface itf : interfaceArray) {
+            if (itf instanceof EthernetInterface e && e.segment() != null && e.segment().ports().size() == 2) {
+                // the far end of a cable to a dead box loses carrier
+                e.segment().setCarrier(false);
+            }
+        }
+        for (Interface itf : interfaceArray) {
+            interfaceChanged(itf);
+        }
+    }
+
+    /** Power restored: interfaces come back, services restart from scratch. */
+    public void restore() {
+        if (!crashed) {
+            return;
+        }
+        crashed = false;
+        log("SYS-5-RESTART", "System restarted");
+        for (Interface itf : interfaceArray) {
+            itf.onNodeRestore();
+            if (itf instanceof EthernetInterface e && e.segment() != null && e.segment().ports().size() == 2) {
+                e.segment().setCarrier(true);
+            }
+        }
+        for (Interface itf : interfaceArray) {
+            interfaceChanged(itf);
+        }
+        startServices();
+    }
+
+    // ---------------------------------------------------------------- receive path
+
+    /** An IPv6 packet (header at {@code p.offset()}) arrived on {@code in}. */
+    public void receiveIpv6(PacketBuffer p, Interface in) {
+        if (crashed) {
+            return;
+        }
+        counters.received++;
+        ipv6.receive(p, in);
+    }
+
+    /** True when {@code addr} is one of this node's interface addresses. */
+    public boolean isLocalAddress(int addr) {
+        for (Interface itf : interfaceArray) {
+            if (itf.ipv4Bits() == addr && addr != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isLocalDestination(int dst, Interface in) {
+        if (dst == -1) {
+            return true;
+        }
+        if ((dst >>> 28) == 0xE) {
+            for (int g : multicastGroups) {
+                if (g == dst) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (Interface itf : interfaceArray) {
+            Ipv4Prefix a = itf.ipv4();
+            if (a == null) {
+                continue;
+            }
+            if (a.address().bits() == dst) {
+                return true;
+            }
+            if (itf == in && a.length() < 31 && a.broadcast().bits() == dst) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** An IPv4 packet (header at {@code p.offset()}) arrived on {@code in}. */
+    public void receiveIpv4(PacketBuffer p, Interface in) {
+        if (crashed) {
+            return;
+        }
+        counters.received++;
+        byte[] b = p.array();
+        int off = p.offset();
+        int total;
+        try {
+            total = Ipv4Codec.validate(b, off, p.length());
+        } catch (MalformedPacketException e) {
+            counters.drop(e.reason());
+            return;
+        }
+        if (total < p.length()) {
+            p.truncate(total);
+        }
+        int dst = Ipv4Codec.destination(b, off);
+        if (isLocalDestination(dst, in)) {
+            deliverLocally(p, in);
+            return;
+        }
+        if ((dst >>> 28) == 0xE) {
+            counters.drop("multicast-not-joined");
+            return;
+        }
+        if (!forwarding) {
+            counters.drop("not-for-this-host");
+            return;
+        }
+        forward(p, in);
+    }
+
+    private void forward(PacketBuffer p, Interface in) {
+        byte[] b = p.array();
+        int off = p.offset();
+        if (Ipv4Codec.ttl(b, off) <= 1) {
+            counters.drop("ttl-expired");
+            sendIcmpError(p, in, IcmpMessage.TIME_EXCEEDED, 0, 0);
+            return;
+        }
+        int dst = Ipv4Codec.destination(b, off);
+        FibEntry e = rib.fib().lookup(dst);
+        if (e == null) {
+            counters.drop("no-route");
+            sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_NET_UNREACHABLE, 0);
+            return;
+        }
+        Route r = e.select(Ipv4Codec.source(b, off), dst);
+        Ipv4Codec.decrementTtl(b, off);
+        counters.forwarded++;
+        transmit(r.egress(), p, r.hasNextHop() ? r.nextHop() : dst, in);
+    }
+
+    private void deliverLocally(PacketBuffer p, Interface in) {
+        byte[] b = p.array();
+        int off = p.offset();
+        if (Ipv4Codec.isFragment(b, off)) {
+            p = reassembly.add(p);
+            if (p == null) {
+                return;
+            }
+            b = p.array();
+            off = p.offset();
+        }
+        counters.delivered++;
+        int proto = Ipv4Codec.protocol(b, off);
+        IpHandler h = ipHandlers[proto];
+        if (h == null) {
+            counters.drop("protocol-unreachable");
+            if (!isBroadcastOrMulticast(Ipv4Codec.destination(b, off))) {
+                sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_PROTOCOL_UNREACHABLE, 0);
+            }
+            return;
+        }
+        h.receive(in, p, Ipv4Codec.headerLength(b, off));
+    }
+
+    private static boolean isBroadcastOrMulticast(int a) {
+        return a == -1 || (a >>> 28) == 0xE;
+    }
+
+    // ---------------------------------------------------------------- send path
+
+    /**
+     * Sends an IPv4 packet that has its header: MTU check (fragment, or ICMP
+     * fragmentation-needed when DF is set) then the egress interface.
+     *
+     * @param in the interface the packet arrived on (for ICMP errors), or null when local
+     */
+    public void transmit(Interface egress, PacketBuffer p, int nextHop, Interface in) {
+        int mtu = egress.mtu();
+        if (p.length() <= mtu) {
+            egress.outputIpv4(p, nextHop);
+            return;
+        }
+        byte[] b = p.array();
+        int off = p.offset();
+        if (Ipv4Codec.dontFragment(b, off)) {
+            counters.drop("fragmentation-needed");
+            sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_FRAGMENTATION_NEEDED, mtu);
+            return;
+        }
+        for (PacketBuffer f : Fragmenter.fragment(p, mtu)) {
+            egress.outputIpv4(f, nextHop);
+        }
+    }
+
+    public int nextIpId() {
+        nextIpId = (nextIpId + 1) & 0xffff;
+        return nextIpId;
+    }
+
+    /**
+     * Originates a packet: FIB lookup, source address from the egress interface when
+     * {@code src} is 0, IPv4 header, transmit. Returns false when there is no route.
+     */
+    public boolean sendIpv4(PacketBuffer payload, int src, int dst, int protocol, int ttl, boolean dontFragment) {
+        if (crashed) {
+            return false;
+        }
+        if (isLocalAddress(dst)) {
+            int s = src != 0 ? src : dst;
+            Ipv4Codec.push(payload, 0, nextIpId(), dontFragment ? Ipv4Codec.FLAG_DF : 0, ttl, protocol, s, dst);
+            counters.originated++;
+            PacketBuffer local = payload;
+            scheduler().scheduleIn(0, () -> receiveIpv4(local, loopbackOrFirst()));
+            return true;
+        }
+        FibEntry e = rib.fib().lookup(dst);
+        if (e == null) {
+            counters.drop("no-route");
+            return false;
+        }
+        Route r = e.select(src, dst);
+        int s = src != 0 ? src : r.egress().ipv4Bits();
+        if (s == 0) {
+            s = anyAddress();
+        }
+        Ipv4Codec.push(payload, 0, nextIpId(), dontFragment ? Ipv4Codec.FLAG_DF : 0, ttl, protocol, s, dst);
+        counters.originated++;
+        transmit(r.egress(), payload, r.hasNextHop() ? r.nextHop() : dst, null);
+        return true;
+    }
+
+    /** Originates a packet out of a given interface (multicast hellos, link-local traffic). */
+    public void sendIpv4On(Interface out, PacketBuffer payload, int src, int dst, int protocol, int ttl) {
+        if (crashed || !out.isUp()) {
+            counters.drop("interface-down");
+            return;
+        }
+        int s = src != 0 ? src : out.ipv4Bits();
+        Ipv4Codec.push(payload, 0xc0, nextIpId(), 0, ttl, protocol, s, dst);
+        counters.originated++;
+        transmit(out, payload, dst, null);
+    }
+
+    /** Sends a UDP datagram from {@code srcPort} to {@code dst}:{@code dstPort} via the FIB. */
+    public boolean sendUdp(PacketBuffer payload, int src, int dst, int srcPort, int dstPort, int ttl) {
+        FibEntry e = isLocalAddress(dst) ? null : rib.fib().lookup(dst);
+        int s = src;
+        if (s == 0) {
+            s = e != null ? e.select(0, dst).egress().ipv4Bits() : anyAddress();
+        }
+        UdpCodec.push(payload, srcPort, dstPort, s, dst);
+        return sendIpv4(payload, s, dst, Ipv4Header.PROTO_UDP, ttl, false);
+    }
+
+    /** Sends a UDP datagram out of one interface (e.g. RIP to 224.0.0.9). */
+    public void sendUdpOn(Interface out, PacketBuffer payload, int dst, int srcPort, int dstPort, int ttl) {
+        int s = out.ipv4Bits();
+        UdpCodec.push(payload, srcPort, dstPort, s, dst);
+        sendIpv4On(out, payload, s, dst, Ipv4Header.PROTO_UDP, ttl);
+    }
+
+    private int anyAddress() {
+        for (Interface itf : interfaceArray) {
+            if (itf instanceof LoopbackInterface && itf.ipv4Bits() != 0) {
+                return itf.ipv4Bits();
+            }
+        }
+        for (Interface itf : interfaceArray) {
+            if (itf.ipv4Bits() != 0 && itf.isUp()) {
+                return itf.ipv4Bits();
+            }
+        }
+        return 0;
+    }
+
+    private Interface loopbackOrFirst() {
+        for (Interface itf : interfaceArray) {
+            if (itf instanceof LoopbackInterface) {
+                return itf;
+            }
+        }
+        return interfaceArray[0];
+    }
+
+    // ---------------------------------------------------------------- ICMP and UDP
+
+    /**
+     * Sends an ICMP error about {@code offending} (IPv4 header at its offset) to its source,
+     * per RFC 1812 §4.3.2.7: never about ICMP errors, broadcast or multicast, or non-first
+     * fragments.
+     */
+    public void sendIcmpError(PacketBuffer offending, Interface in, int type, int code, int mtu) {
+        byte[] b = offending.array();
+        int off = offending.offset();
+        int src = Ipv4Codec.source(b, off);
+        int dst = Ipv4Codec.destination(b, off);
+        if (src == 0 || isBroadcastOrMulticast(src) || isBroadcastOrMulticast(dst)) {
+            return;
+        }
+        if ((Ipv4Codec.flagsFragment(b, off) & 0x1fff) != 0) {
+            return;
+        }
+        int hl = Ipv4Codec.headerLength(b, off);
+        if (Ipv4Codec.protocol(b, off) == Ipv4Header.PROTO_ICMP && offending.length() > hl) {
+            int t = b[off + hl] & 0xff;
+            if (t != IcmpMessage.ECHO_REQUEST && t != IcmpMessage.ECHO_REPLY) {
+                return;
+            }
+        }
+        int quoted = Math.min(offending.length(), hl + 8);
+        byte[] data = java.util.Arrays.copyOfRange(b, off, off + quoted);
+        IcmpMessage m = new IcmpMessage(type, code, mtu & 0xffff, data);
+        int from = in != null && in.ipv4Bits() != 0 ? in.ipv4Bits() : 0;
+        sendIpv4(IcmpCodec.toBuffer(m), from, src, Ipv4Header.PROTO_ICMP, 255, false);
+    }
+
+    private final List<IcmpListener> icmpListeners = new ArrayList<>(1);
+
+    /** Receives ICMP messages other than echo requests (echo replies for probes, errors). */
+    public interface IcmpListener {
+        void icmp(Interface in, int src, IcmpMessage m);
+    }
+
+    public void addIcmpListener(IcmpListener l) {
+        icmpListeners.add(l);
+    }
+
+    private void receiveIcmp(Interface in, PacketBuffer p, int hl) {
+        byte[] b = p.array();
+        int off = p.offset();
+        IcmpMessage m;
+        try {
+            m = IcmpCodec.decode(b, off + hl, p.length() - hl);
+        } catch (MalformedPacketException e) {
+            counters.drop(e.reason());
+            return;
+        }
+        int src = Ipv4Codec.source(b, off);
+        int dst = Ipv4Codec.destination(b, off);
+        if (m.type() == IcmpMessage.ECHO_REQUEST) {
+            if (isBroadcastOrMulticast(dst)) {
+                return;
+            }
+            IcmpMessage reply = new IcmpMessage(IcmpMessage.ECHO_REPLY, 0, m.rest(), m.data());
+            sendIpv4(IcmpCodec.toBuffer(reply), dst, src, Ipv4Header.PROTO_ICMP, DEFAULT_TTL, false);
+            return;
+        }
+        for (IcmpListener l : icmpListeners) {
+            l.icmp(in, src, m);
+        }
+    }
+
+    private void receiveUdp(Interface in, PacketBuffer p, int hl) {
+        byte[] b = p.array();
+        int off = p.offset();
+        int port;
+        try {
+            port = UdpCodec.decode(b, off + hl, p.length() - hl, Ipv4Codec.source(b, off), Ipv4Codec.destination(b, off))
+                    .destinationPort();
+        } catch (MalformedPacketException e) {
+            counters.drop(e.reason());
+            return;
+        }
+        UdpListener l = udpListeners.get(port);
+        if (l == null) {
+            counters.drop("udp-port-unreachable");
+            if (!isBroadcastOrMulticast(Ipv4Codec.destination(b, off))) {
+                sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_PORT_UNREACHABLE, 0);
+            }
+            return;
+        }
+        l.receive(in, p, hl);
+    }
+
+    /** Reads the UDP source port of a delivered datagram. */
+    public static int udpSourcePort(PacketBuffer p, int hl) {
+        return Bytes.u16(p.array(), p.offset() + hl);
+    }
+
+    @Override
+    public String toString() {
+        return name;
+    }
+}

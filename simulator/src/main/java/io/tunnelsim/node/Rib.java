@@ -1,0 +1,145 @@
+package io.tunnelsim.node;
+
+import io.tunnelsim.addr.Ipv4Prefix;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The routing information base of one node. Each protocol offers its routes per prefix; the
+ * RIB installs, per prefix, the eligible routes (egress interface up) with the lowest
+ * administrative distance, then the lowest metric — several of them when they tie (equal-cost
+ * multipath). Every resulting change reaches the {@link Fib} and the node's FIB listeners.
+ */
+public final class Rib {
+    private final Node node;
+    private final Fib fib = new Fib();
+    private final TreeMap<Ipv4Prefix, EnumMap<RouteSource, List<Route>>> candidates = new TreeMap<>();
+
+    Rib(Node node) {
+        this.node = node;
+    }
+
+    public Fib fib() {
+        return fib;
+    }
+
+    /** Replaces all routes {@code source} offers for {@code prefix}; an empty list withdraws them. */
+    public void update(RouteSource source, Ipv4Prefix prefix, List<Route> routes) {
+        Ipv4Prefix key = prefix.network();
+        EnumMap<RouteSource, List<Route>> bySource = candidates.get(key);
+        if (routes.isEmpty()) {
+            if (bySource == null || bySource.remove(source) == null) {
+                return;
+            }
+            if (bySource.isEmpty()) {
+                candidates.remove(key);
+            }
+        } else {
+            if (bySource == null) {
+                bySource = new EnumMap<>(RouteSource.class);
+                candidates.put(key, bySource);
+            }
+            List<Route> old = bySource.put(source, List.copyOf(routes));
+            if (routes.equals(old)) {
+                return;
+            }
+        }
+        recompute(key);
+    }
+
+    /** Withdraws every route of {@code source} (a protocol stopping or a node crash). */
+    public void withdrawAll(RouteSource source) {
+        List<Ipv4Prefix> touched = new ArrayList<>();
+        for (var e : candidates.entrySet()) {
+            if (e.getValue().containsKey(source)) {
+                touched.add(e.getKey());
+            }
+        }
+        for (Ipv4Prefix p : touched) {
+            update(source, p, List.of());
+        }
+    }
+
+    /** Routes {@code source} currently offers, by prefix. */
+    public Map<Ipv4Prefix, List<Route>> offered(RouteSource source) {
+        TreeMap<Ipv4Prefix, List<Route>> out = new TreeMap<>();
+        candidates.forEach((p, m) -> {
+            List<Route> r = m.get(source);
+            if (r != null) {
+                out.put(p, r);
+            }
+        });
+        return out;
+    }
+
+    /** Re-selects every prefix, e.g. after an interface changed state. */
+    public void recomputeAll() {
+        for (Ipv4Prefix p : new ArrayList<>(candidates.keySet())) {
+            recompute(p);
+        }
+        // Entries whose candidates vanished are removed in recompute; nothing else to do.
+    }
+
+    private void recompute(Ipv4Prefix key) {
+        EnumMap<RouteSource, List<Route>> bySource = candidates.get(key);
+        List<Route> best = new ArrayList<>(2);
+        if (bySource != null) {
+            int bestDistance = Integer.MAX_VALUE;
+            long bestMetric = Long.MAX_VALUE;
+            for (List<Route> routes : bySource.values()) {
+                for (Route r : routes) {
+                    if (!r.egress().isUp()) {
+                        continue;
+                    }
+                    if (r.distance() < bestDistance || (r.distance() == bestDistance && r.metric() < bestMetric)) {
+                        best.clear();
+                        bestDistance = r.distance();
+                        bestMetric = r.metric();
+                        best.add(r);
+                    } else if (r.distance() == bestDistance && r.metric() == bestMetric && !best.contains(r)) {
+                        best.add(r);
+                    }
+                }
+            }
+        }
+        FibEntry old = fib.get(key);
+        if (best.isEmpty()) {
+            if (old != null) {
+                fib.remove(key);
+                node.fibChanged(key, old, null);
+            }
+            return;
+        }
+        FibEntry e = new FibEntry(key, best.toArray(new Route[0]));
+        if (e.sameAs(old)) {
+            return;
+        }
+        fib.put(e);
+        node.fibChanged(key, old, e);
+    }
+
+    /** {@code show ip route} layout. */
+    public String show() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Codes: C - connected, S - static, R - RIP, O - OSPF\n\n");
+        for (FibEntry e : fib.entries()) {
+            for (int i = 0; i < e.pathCount(); i++) {
+                Route r = e.path(i);
+                String head = i == 0 ? String.format("%-3s%-18s", r.source().code(), e.prefix().network()) : String.format("%-21s", "");
+                if (r.source() == RouteSource.CONNECTED) {
+                    sb.append(head).append(" is directly connected, ").append(r.egress().displayName()).append('\n');
+                } else if (r.hasNextHop()) {
+                    sb.append(head).append(" [").append(r.distance()).append('/').append(r.metric()).append("] via ")
+                            .append(r.nextHopAddress()).append(", ").append(r.egress().displayName()).append('\n');
+                } else {
+                    sb.append(head).append(" [").append(r.distance()).append('/').append(r.metric())
+                            .append("] is directly connected, ").append(r.egress().displayName()).append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+}

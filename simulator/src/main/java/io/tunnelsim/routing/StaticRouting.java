@@ -1,0 +1,160 @@
+package io.tunnelsim.routing;
+
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.node.FibEntry;
+import io.tunnelsim.node.Interface;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.NodeService;
+import io.tunnelsim.node.Route;
+import io.tunnelsim.node.RouteSource;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Static routes of one node, re-resolved whenever an interface or the FIB changes, the way a
+ * router keeps a static route installed only while it is usable:
+ * <ul>
+ * <li>with an interface: installed while that interface is up (a route into a tunnel leaves
+ *     the table while the tunnel's line protocol is down — keepalives make this a failover);</li>
+ * <li>with a next hop only: resolved recursively through the FIB (never through itself);
+ *     installed while the next hop resolves;</li>
+ * <li>with a track object: installed only while the track is up ({@link #setTrackState}).</li>
+ * </ul>
+ * A floating static is one with a distance above the primary route's.
+ */
+public final class StaticRouting implements NodeService {
+    private static final int MAX_RECURSION = 4;
+
+    private final Node node;
+    private final List<StaticRoute> routes = new ArrayList<>();
+    private final Map<Integer, Boolean> trackUp = new TreeMap<>();
+    private boolean running;
+    private boolean resolving;
+    private boolean dirty;
+
+    public StaticRouting(Node node) {
+        this.node = node;
+        node.network().addFibListener((n, prefix, before, after) -> {
+            if (n == node) {
+                resolve();
+            }
+        });
+    }
+
+    public void add(StaticRoute r) {
+        routes.add(r);
+        if (running) {
+            resolve();
+        }
+    }
+
+    public List<StaticRoute> routes() {
+        return java.util.Collections.unmodifiableList(routes);
+    }
+
+    /** Called by the track object the routes refer to. */
+    public void setTrackState(int track, boolean up) {
+        trackUp.put(track, up);
+        if (running) {
+            resolve();
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        resolve();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        node.rib().withdrawAll(RouteSource.STATIC);
+    }
+
+    @Override
+    public void interfaceChanged(Interface itf) {
+        if (running) {
+            resolve();
+        }
+    }
+
+    /** Recomputes every static route's resolution; repeats while the FIB keeps changing. */
+    private void resolve() {
+        if (resolving) {
+            dirty = true;
+            return;
+        }
+        resolving = true;
+        try {
+            int rounds = 0;
+            do {
+                dirty = false;
+                TreeMap<Ipv4Prefix, List<Route>> offered = new TreeMap<>();
+                for (StaticRoute s : routes) {
+                    Route r = resolveOne(s);
+                    if (r != null) {
+                        offered.computeIfAbsent(r.prefix(), k -> new ArrayList<>()).add(r);
+                    }
+                }
+                for (Ipv4Prefix p : node.rib().offered(RouteSource.STATIC).keySet()) {
+                    offered.putIfAbsent(p, List.of());
+                }
+                offered.forEach((p, list) -> node.rib().update(RouteSource.STATIC, p, list));
+            } while (dirty && ++rounds < 8);
+        } finally {
+            resolving = false;
+        }
+    }
+
+    private Route resolveOne(StaticRoute s) {
+        if (s.track() != 0 && !trackUp.getOrDefault(s.track(), false)) {
+            return null;
+        }
+        if (s.interfaceName() != null) {
+            Interface itf = node.interfaceNamed(s.interfaceName());
+            if (itf == null || !itf.isUp()) {
+                return null;
+            }
+            int nh = s.nextHop() == null ? 0 : s.nextHop().bits();
+            return new Route(s.prefix(), nh, itf, s.distance(), 0, RouteSource.STATIC);
+        }
+        int target = s.nextHop().bits();
+        Ipv4Prefix self = s.prefix().network();
+        for (int depth = 0; depth < MAX_RECURSION; depth++) {
+            FibEntry e = lookupExcluding(target, self);
+            if (e == null) {
+                return null;
+            }
+            Route via = e.first();
+            if (via.source() == RouteSource.CONNECTED) {
+                return new Route(s.prefix(), s.nextHop().bits(), via.egress(), s.distance(), 0, RouteSource.STATIC);
+            }
+            if (!via.hasNextHop()) {
+                return new Route(s.prefix(), s.nextHop().bits(), via.egress(), s.distance(), 0, RouteSource.STATIC);
+            }
+            if (via.source() != RouteSource.STATIC) {
+                return new Route(s.prefix(), via.nextHop(), via.egress(), s.distance(), 0, RouteSource.STATIC);
+            }
+            target = via.nextHop();
+        }
+        return null;
+    }
+
+    /** Longest match for {@code dst} that is not the route being resolved. */
+    private FibEntry lookupExcluding(int dst, Ipv4Prefix self) {
+        FibEntry e = node.fib().lookup(dst);
+        if (e == null || !e.prefix().equals(self)) {
+            return e;
+        }
+        for (int len = self.length() - 1; len >= 0; len--) {
+            FibEntry shorter = node.fib().get(new Ipv4Prefix(new io.tunnelsim.addr.Ipv4Address(dst), len).network());
+            if (shorter != null) {
+                return shorter;
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,178 @@
+package io.tunnelsim.scenario;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.node.Interface;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.NodeService;
+import io.tunnelsim.sim.Event;
+import io.tunnelsim.wire.Bytes;
+import io.tunnelsim.wire.IcmpCodec;
+import io.tunnelsim.wire.IcmpMessage;
+import io.tunnelsim.wire.Ipv4Header;
+import io.tunnelsim.wire.PacketBuffer;
+import java.util.Arrays;
+
+/**
+ * A probe application on a host: ICMP echo requests or a UDP stream sent at a fixed interval,
+ * each packet's send and receive time recorded — the raw material of outage measurement.
+ * An ICMP probe counts as received when its echo reply returns to the sender; a UDP probe
+ * when the datagram reaches the destination host.
+ *
+ * <p>{@code size} is the IPv4 total length of each probe packet, as a router's
+ * {@code ping ... size} means it.
+ */
+public final class ProbeFlow implements NodeService {
+    public enum Type { ICMP, UDP }
+
+    public static final int UDP_HEADER_DATA = 16;
+
+    private final String name;
+    private final int id;
+    private final Node source;
+    private final int destination;
+    private final Type type;
+    private final long interval;
+    private final int size;
+    private final long start;
+    private final long stop;
+    private final int udpPort;
+    private long[] sent = new long[1024];
+    private long[] received = new long[1024];
+    private int count;
+    private Event next;
+    private boolean running;
+
+    public ProbeFlow(String name, int id, Node source, Ipv4Address destination, Type type, long interval, int size,
+                     long start, long stop, int udpPort) {
+        if (interval <= 0) {
+            throw new IllegalArgumentException("probe interval must be positive");
+        }
+        int min = 20 + 8 + (type == Type.UDP ? UDP_HEADER_DATA : 0);
+        if (size < min || size > 65535) {
+            throw new IllegalArgumentException("probe size " + size + " outside " + min + "-65535");
+        }
+        this.name = name;
+        this.id = id & 0xffff;
+        this.source = source;
+        this.destination = destination.bits();
+        this.type = type;
+        this.interval = interval;
+        this.size = size;
+        this.start = start;
+        this.stop = stop;
+        this.udpPort = udpPort;
+        Arrays.fill(received, -1);
+        if (type == Type.ICMP) {
+            source.addIcmpListener(this::icmp);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int id() {
+        return id;
+    }
+
+    public Type type() {
+        return type;
+    }
+
+    public long interval() {
+        return interval;
+    }
+
+    public int udpPort() {
+        return udpPort;
+    }
+
+    /** Number of probes sent so far. */
+    public int count() {
+        return count;
+    }
+
+    public long sentAt(int seq) {
+        return sent[seq];
+    }
+
+    /** Receive time of probe {@code seq}, or -1 when it was lost (so far). */
+    public long receivedAt(int seq) {
+        return received[seq];
+    }
+
+    @Override
+    public void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        long now = source.scheduler().now();
+        long first = Math.max(now, start);
+        if (count > 0) {
+            // resume on the original grid after a restart of the host
+            long k = (now - start + interval - 1) / interval;
+            first = start + k * interval;
+        }
+        if (first < stop) {
+            next = source.scheduler().schedule(first, this::fire);
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (next != null) {
+            next.cancel();
+            next = null;
+        }
+    }
+
+    private void fire() {
+        long now = source.scheduler().now();
+        if (count == sent.length) {
+            sent = Arrays.copyOf(sent, count * 2);
+            int old = received.length;
+            received = Arrays.copyOf(received, count * 2);
+            Arrays.fill(received, old, received.length, -1);
+        }
+        int seq = count++;
+        sent[seq] = now;
+        if (type == Type.ICMP) {
+            byte[] data = new byte[size - 28];
+            IcmpMessage m = IcmpMessage.echo(true, id, seq & 0xffff, data);
+            source.sendIpv4(IcmpCodec.toBuffer(m), 0, destination, Ipv4Header.PROTO_ICMP, 64, false);
+        } else {
+            int len = size - 28;
+            PacketBuffer p = PacketBuffer.allocate(len);
+            int at = p.append(len);
+            byte[] b = p.array();
+            Arrays.fill(b, at, at + len, (byte) 0);
+            Bytes.put32(b, at, id);
+            Bytes.put32(b, at + 4, seq);
+            Bytes.put32(b, at + 8, now >>> 32);
+            Bytes.put32(b, at + 12, now & 0xffffffffL);
+            source.sendUdp(p, 0, destination, 40000 + (id % 20000), udpPort, 64);
+        }
+        long t = now + interval;
+        next = t < stop ? source.scheduler().schedule(t, this::fire) : null;
+    }
+
+    private void icmp(Interface in, int src, IcmpMessage m) {
+        if (m.type() != IcmpMessage.ECHO_REPLY || m.identifier() != id || src != destination || count == 0) {
+            return;
+        }
+        int last = count - 1;
+        int seq = last - ((last - m.sequence()) & 0xffff);
+        if (seq >= 0 && received[seq] < 0) {
+            received[seq] = source.scheduler().now();
+        }
+    }
+
+    /** Called by the destination's UDP sink for a datagram of this flow. */
+    void udpReceived(int seq, long now) {
+        if (seq >= 0 && seq < count && received[seq] < 0) {
+            received[seq] = now;
+        }
+    }
+}

@@ -1,0 +1,59 @@
+package io.tunnelsim.wire;
+
+/**
+ * The Internet checksum of RFC 1071: the 16-bit one's complement of the one's complement sum
+ * of 16-bit words. Used by IPv4, ICMP, UDP (with a pseudo-header), GRE and OSPF.
+ */
+public final class InternetChecksum {
+    private InternetChecksum() {
+    }
+
+    /** Adds {@code len} bytes at {@code off} to a running 32-bit sum (not yet folded). */
+    public static int sum(byte[] b, int off, int len, int initial) {
+        long s = initial & 0xffffffffL;
+        int i = off;
+        int end = off + len - 1;
+        while (i < end) {
+            s += ((b[i] & 0xff) << 8) | (b[i + 1] & 0xff);
+            i += 2;
+        }
+        if ((len & 1) != 0) {
+            s += (b[off + len - 1] & 0xff) << 8;
+        }
+        while ((s >>> 16) != 0) {
+            s = (s & 0xffff) + (s >>> 16);
+        }
+        return (int) s;
+    }
+
+    /** Folds a running sum and complements it: the value to place in a checksum field. */
+    public static int finish(int sum) {
+        long s = sum & 0xffffffffL;
+        while ((s >>> 16) != 0) {
+            s = (s & 0xffff) + (s >>> 16);
+        }
+        return (int) (~s & 0xffff);
+    }
+
+    /** Checksum of a byte range, ready to store. */
+    public static int compute(byte[] b, int off, int len) {
+        return finish(sum(b, off, len, 0));
+    }
+
+    /** True when a range whose checksum field is filled in sums to 0xffff (RFC 1071 §1). */
+    public static boolean verify(byte[] b, int off, int len) {
+        return compute(b, off, len) == 0;
+    }
+
+    /** Sum of the IPv4 pseudo-header used by UDP and TCP (RFC 768). */
+    public static int ipv4PseudoHeader(int src, int dst, int protocol, int length) {
+        int s = (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + protocol + length;
+        return s;
+    }
+
+    /** Writes a 16-bit value big-endian. */
+    static void put16(byte[] b, int off, int v) {
+        b[off] = (byte) (v >>> 8);
+        b[off + 1] = (byte) v;
+    }
+}
