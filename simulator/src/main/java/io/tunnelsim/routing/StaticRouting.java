@@ -37,7 +37,7 @@ public final class StaticRouting implements NodeService {
     public StaticRouting(Node node) {
         this.node = node;
         node.network().addFibListener((n, prefix, before, after) -> {
-            if (n == node) {
+            if (n == node && running) {
                 resolve();
             }
         });

@@ -1,0 +1,91 @@
+package io.tunnelsim.tunnel;
+
+import io.tunnelsim.node.Interface;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.NodeService;
+import io.tunnelsim.wire.GreCodec;
+import io.tunnelsim.wire.Ipv4Codec;
+import io.tunnelsim.wire.Ipv4Header;
+import io.tunnelsim.wire.PacketBuffer;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The node's receiver for IP protocol 47: finds the tunnel a GRE packet belongs to by the
+ * receive check (outer destination = tunnel source address, outer source = tunnel destination,
+ * key equal when configured) and hands it over. Packets no tunnel claims are dropped and
+ * counted: {@code gre-no-tunnel} when no tunnel has those endpoints, {@code gre-key-mismatch}
+ * when one has but the key differs.
+ */
+public final class GreDemux implements NodeService {
+    private final Node node;
+    private final List<TunnelInterface> tunnels = new ArrayList<>(2);
+
+    private GreDemux(Node node) {
+        this.node = node;
+        node.registerIpHandler(Ipv4Header.PROTO_GRE, (in, p, hl) -> receive(p, hl, false));
+    }
+
+    /** The node's demultiplexer, created on first use. */
+    public static GreDemux of(Node node) {
+        GreDemux d = node.service(GreDemux.class);
+        if (d == null) {
+            d = new GreDemux(node);
+            node.addService(d);
+        }
+        return d;
+    }
+
+    void add(TunnelInterface t) {
+        tunnels.add(t);
+    }
+
+    public List<TunnelInterface> tunnels() {
+        return java.util.Collections.unmodifiableList(tunnels);
+    }
+
+    @Override
+    public void start() {
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    /**
+     * Dispatches a locally delivered GRE packet ({@code p.offset()} at the outer IPv4 header).
+     * IPsec calls this with {@code protectedPacket = true} after removing ESP.
+     */
+    public void receive(PacketBuffer p, int hl, boolean protectedPacket) {
+        byte[] b = p.array();
+        int off = p.offset();
+        if (p.length() < hl + GreCodec.BASE_LENGTH) {
+            node.counters().drop("gre-truncated");
+            return;
+        }
+        int src = Ipv4Codec.source(b, off);
+        int dst = Ipv4Codec.destination(b, off);
+        boolean hasKey = GreCodec.keyPresent(b, off + hl);
+        long key = hasKey && p.length() >= hl + GreCodec.headerLength(b, off + hl) ? GreCodec.key(b, off + hl) : -1;
+        boolean endpointsMatched = false;
+        for (int i = 0; i < tunnels.size(); i++) {
+            TunnelInterface t = tunnels.get(i);
+            if (t.sourceAddressBits() != dst || t.destinationBits() != src) {
+                continue;
+            }
+            endpointsMatched = true;
+            long want = t.config().key();
+            if ((want < 0 && !hasKey) || (want >= 0 && hasKey && want == key)) {
+                t.receiveGre(p, hl, protectedPacket);
+                return;
+            }
+        }
+        node.counters().drop(endpointsMatched ? "gre-key-mismatch" : "gre-no-tunnel");
+    }
+
+    /** The tunnel named {@code name}, if it is a GRE tunnel of this node. */
+    public TunnelInterface tunnel(String name) {
+        Interface i = node.interfaceNamed(name);
+        return i instanceof TunnelInterface t ? t : null;
+    }
+}

@@ -1,0 +1,438 @@
+package io.tunnelsim.tunnel;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv6Address;
+import io.tunnelsim.node.FibEntry;
+import io.tunnelsim.node.Interface;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.NodeService;
+import io.tunnelsim.node.Route;
+import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.sim.Timer;
+import io.tunnelsim.wire.GreCodec;
+import io.tunnelsim.wire.GreHeader;
+import io.tunnelsim.wire.Ipv4Codec;
+import io.tunnelsim.wire.Ipv4Header;
+import io.tunnelsim.wire.PacketBuffer;
+
+/**
+ * A GRE tunnel interface (RFC 2784, RFC 2890) that behaves as a router's does: a virtual
+ * point-to-point link carrying IPv4 and IPv6 passengers — unicast, multicast and broadcast —
+ * inside unicast IPv4.
+ *
+ * <p><b>Line protocol</b> is up when the interface is enabled, the tunnel source interface is
+ * up with an address, the FIB holds a route to the destination that does not point into this
+ * tunnel, no recursive-routing hold-down is running and, with keepalives on, the peer answers.
+ * It is re-evaluated whenever the FIB or an interface of the node changes.
+ *
+ * <p><b>Send path</b>: passenger → GRE header (key, sequence, checksum as configured) → outer
+ * IPv4 (source = tunnel source address, destination = tunnel destination, protocol 47, TTL
+ * 255) → optional protection (IPsec) → FIB lookup of the destination → egress interface. A
+ * passenger larger than the tunnel MTU was already fragmented or refused by the node (the tunnel
+ * is an egress interface like any other); an outer packet larger than the egress MTU is
+ * fragmented by the node and reassembled by the far end.
+ *
+ * <p><b>Receive check</b> ({@link GreDemux}): a GRE packet belongs to this tunnel when its outer
+ * destination is this tunnel's source address and its outer source is this tunnel's
+ * destination, and the key matches when one is set.
+ *
+ * <p><b>Keepalives</b> (Cisco mechanics): every period the tunnel sends a GRE packet whose
+ * passenger is the reply, already built — an IPv4 packet from the peer to us carrying a GRE
+ * header with protocol type 0. The peer only decapsulates and forwards it, so keepalives work
+ * even when the far end has none configured. Each send counts one unanswered keepalive; a
+ * reply resets the count and brings the line protocol up; when {@code retries} keepalives are
+ * unanswered at the next period the line protocol goes down.
+ *
+ * <p><b>Recursive routing</b>: when the best route to the destination points into the tunnel
+ * itself, the tunnel logs {@code %TUN-5-RECURDOWN} and stays down for the configured hold time.
+ *
+ * <p>Simplifications: the outer header never sets DF (no tunnel path-MTU discovery); TOS is
+ * copied from the passenger; with sequence numbers, packets older than the last accepted one
+ * are dropped (RFC 2890 §2.2 without a reordering buffer).
+ */
+public final class TunnelInterface extends Interface implements NodeService {
+    /** Default tunnel bandwidth used by routing metrics, as routers assume (100 kbit/s). */
+    public static final long DEFAULT_BANDWIDTH = 100_000L;
+    /** Default tunnel delay for metrics, in microseconds (50 ms). */
+    public static final long DEFAULT_DELAY_US = 50_000L;
+
+    private final TunnelConfig config;
+    private TunnelProtection protection;
+    private final Timer keepaliveTimer;
+    private final Timer recursionTimer;
+    private int unanswered;
+    private boolean keepaliveDown;
+    private boolean recursionHold;
+    private long txSequence;
+    private long rxSequence = -1;
+    private boolean running;
+    private boolean evaluating;
+    private boolean reevaluate;
+    public long keepalivesSent;
+    public long keepalivesReceived;
+
+    public TunnelInterface(Node node, String name, TunnelConfig config) {
+        super(node, name, 1500);
+        this.config = config;
+        this.keepaliveTimer = node.scheduler().timer(this::keepaliveTick);
+        this.recursionTimer = node.scheduler().timer(this::recursionHoldExpired);
+        setBandwidthBps(DEFAULT_BANDWIDTH);
+        setDelayMicros(DEFAULT_DELAY_US);
+        GreDemux.of(node).add(this);
+        node.network().addFibListener((n, prefix, before, after) -> {
+            if (n == node && running && prefixCoversDestination(prefix)) {
+                evaluate();
+            }
+        });
+    }
+
+    /** Creates the tunnel, registers it with the node and returns it. */
+    public static TunnelInterface create(Node node, String name, TunnelConfig config) {
+        TunnelInterface t = new TunnelInterface(node, name, config);
+        node.addInterface(t);
+        node.addService(t);
+        return t;
+    }
+
+    public TunnelConfig config() {
+        return config;
+    }
+
+    public void setProtection(TunnelProtection p) {
+        this.protection = p;
+    }
+
+    public TunnelProtection protection() {
+        return protection;
+    }
+
+    private boolean prefixCoversDestination(io.tunnelsim.addr.Ipv4Prefix prefix) {
+        return prefix.contains(config.destination());
+    }
+
+    /** The source interface, or null when the source is an address no interface owns. */
+    public Interface sourceInterface() {
+        if (config.sourceInterface() != null) {
+            return node.interfaceNamed(config.sourceInterface());
+        }
+        for (Interface i : node.interfaces()) {
+            if (i.ipv4Bits() == config.sourceAddress().bits()) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** Outer source address: the configured address or the source interface's. */
+    public int sourceAddressBits() {
+        if (config.sourceAddress() != null) {
+            return config.sourceAddress().bits();
+        }
+        Interface s = sourceInterface();
+        return s == null ? 0 : s.ipv4Bits();
+    }
+
+    public int destinationBits() {
+        return config.destination().bits();
+    }
+
+    /** Encapsulation overhead: outer IPv4 + GRE (+ protection). */
+    public int overhead() {
+        return Ipv4Header.MIN_LENGTH + config.greHeaderLength() + (protection == null ? 0 : protection.overhead());
+    }
+
+    @Override
+    public int mtu() {
+        if (config.mtu() > 0) {
+            return config.mtu();
+        }
+        Interface s = sourceInterface();
+        int base = s == null ? 1500 : s.mtu();
+        return base - overhead();
+    }
+
+    // ------------------------------------------------------------------ NodeService
+
+    @Override
+    public void start() {
+        running = true;
+        unanswered = 0;
+        keepaliveDown = false;
+        recursionHold = false;
+        rxSequence = -1;
+        evaluate();
+        if (config.keepalivePeriod() > 0) {
+            keepaliveTimer.start(config.keepalivePeriod());
+        }
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        keepaliveTimer.cancel();
+        recursionTimer.cancel();
+        setLineUp(false);
+    }
+
+    @Override
+    public void interfaceChanged(Interface itf) {
+        if (itf != this && running) {
+            evaluate();
+        }
+    }
+
+    /** Re-derives the line protocol from the rules in the class comment. */
+    void evaluate() {
+        if (!running) {
+            return;
+        }
+        if (evaluating) {
+            reevaluate = true;
+            return;
+        }
+        evaluating = true;
+        try {
+            int rounds = 0;
+            do {
+                reevaluate = false;
+                setLineUp(computeUp());
+            } while (reevaluate && ++rounds < 4);
+        } finally {
+            evaluating = false;
+        }
+    }
+
+    private boolean computeUp() {
+        if (recursionHold || keepaliveDown) {
+            return false;
+        }
+        Interface s = sourceInterface();
+        if (s == null || !s.isUp() || sourceAddressBits() == 0) {
+            return false;
+        }
+        FibEntry e = node.fib().lookup(destinationBits());
+        if (e == null) {
+            return false;
+        }
+        for (int i = 0; i < e.pathCount(); i++) {
+            if (e.path(i).egress() == this) {
+                recursiveRouting();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void recursiveRouting() {
+        if (recursionHold) {
+            return;
+        }
+        recursionHold = true;
+        node.log("TUN-5-RECURDOWN", displayName() + " temporarily disabled due to recursive routing");
+        recursionTimer.start(config.recursionHold());
+        setLineUp(false);
+    }
+
+    private void recursionHoldExpired() {
+        recursionHold = false;
+        evaluate();
+    }
+
+    public boolean isRecursionHeld() {
+        return recursionHold;
+    }
+
+    // ------------------------------------------------------------------ keepalives
+
+    private void keepaliveTick() {
+        if (!running) {
+            return;
+        }
+        if (unanswered >= config.keepaliveRetries() && !keepaliveDown) {
+            keepaliveDown = true;
+            evaluate();
+        }
+        sendKeepalive();
+        unanswered++;
+        keepaliveTimer.start(config.keepalivePeriod());
+    }
+
+    private void sendKeepalive() {
+        int src = sourceAddressBits();
+        if (src == 0 || !isAdminUp()) {
+            return;
+        }
+        // The reply, built here: IPv4 from the peer to us carrying GRE with protocol type 0.
+        PacketBuffer p = PacketBuffer.allocate(64);
+        GreCodec.push(p, greHeader(0));
+        Ipv4Codec.push(p, 0, node.nextIpId(), 0, 255, Ipv4Header.PROTO_GRE, destinationBits(), src);
+        keepalivesSent++;
+        encapsulateAndSend(p, GreHeader.IPV4);
+    }
+
+    private void keepaliveReply() {
+        keepalivesReceived++;
+        unanswered = 0;
+        if (keepaliveDown) {
+            keepaliveDown = false;
+            evaluate();
+        }
+    }
+
+    public int unansweredKeepalives() {
+        return unanswered;
+    }
+
+    // ------------------------------------------------------------------ send path
+
+    @Override
+    public void outputIpv4(PacketBuffer p, int nextHop) {
+        if (!isUp()) {
+            node.counters().drop("tunnel-down");
+            return;
+        }
+        outPackets++;
+        outBytes += p.length();
+        encapsulateAndSend(p, GreHeader.IPV4);
+    }
+
+    @Override
+    public void outputIpv6(PacketBuffer p, Ipv6Address nextHop) {
+        if (!isUp()) {
+            node.counters().drop("tunnel-down");
+            return;
+        }
+        outPackets++;
+        outBytes += p.length();
+        encapsulateAndSend(p, GreHeader.IPV6);
+    }
+
+    private GreHeader greHeader(int protocolType) {
+        return new GreHeader(config.checksum(), config.hasKey(), config.sequence(), protocolType,
+                config.hasKey() ? config.key() : 0, config.sequence() ? (txSequence++ & 0xffff_ffffL) : 0);
+    }
+
+    private void encapsulateAndSend(PacketBuffer p, int protocolType) {
+        int tos = protocolType == GreHeader.IPV4 && p.length() > 1 ? p.getU8(1) : 0;
+        GreCodec.push(p, greHeader(protocolType));
+        int src = sourceAddressBits();
+        int dst = destinationBits();
+        Ipv4Codec.push(p, tos, node.nextIpId(), 0, 255, Ipv4Header.PROTO_GRE, src, dst);
+        if (protection != null && !protection.protect(p)) {
+            return;
+        }
+        FibEntry e = node.fib().lookup(dst);
+        if (e == null) {
+            node.counters().drop("tunnel-no-route");
+            return;
+        }
+        Route r = e.select(src, dst);
+        if (r.egress() == this) {
+            node.counters().drop("tunnel-recursion");
+            recursiveRouting();
+            return;
+        }
+        node.transmit(r.egress(), p, r.hasNextHop() ? r.nextHop() : dst, null);
+    }
+
+    // ------------------------------------------------------------------ receive path
+
+    /**
+     * A GRE packet that passed this tunnel's receive check. {@code p.offset()} is the outer
+     * IPv4 header of length {@code hl}; {@code protectedPacket} tells whether it arrived inside
+     * ESP.
+     */
+    void receiveGre(PacketBuffer p, int hl, boolean protectedPacket) {
+        if (protection != null && !protectedPacket) {
+            node.counters().drop("tunnel-unprotected");
+            return;
+        }
+        byte[] b = p.array();
+        int greOff = p.offset() + hl;
+        int greLen = p.length() - hl;
+        GreHeader h;
+        try {
+            h = GreCodec.decode(b, greOff, greLen);
+        } catch (io.tunnelsim.wire.MalformedPacketException ex) {
+            node.counters().drop(ex.reason());
+            return;
+        }
+        if (h.sequencePresent()) {
+            if (rxSequence >= 0 && Integer.compareUnsigned((int) h.sequence(), (int) rxSequence) <= 0) {
+                node.counters().drop("gre-out-of-order");
+                return;
+            }
+            rxSequence = h.sequence();
+        }
+        p.pull(hl + h.length());
+        int type = h.protocolType();
+        if (type == 0) {
+            keepaliveReply();
+            return;
+        }
+        if (type == GreHeader.IPV4) {
+            if (!isUp() && !isKeepaliveToReflect(p)) {
+                node.counters().drop("tunnel-down");
+                return;
+            }
+            inPackets++;
+            inBytes += p.length();
+            node.receiveIpv4(p, this);
+        } else if (type == GreHeader.IPV6) {
+            if (!isUp()) {
+                node.counters().drop("tunnel-down");
+                return;
+            }
+            inPackets++;
+            inBytes += p.length();
+            node.receiveIpv6(p, this);
+        } else {
+            node.counters().drop("gre-unsupported-protocol");
+        }
+    }
+
+    /** A peer's keepalive (an IPv4 GRE packet addressed back to the peer) is reflected even while down. */
+    private static boolean isKeepaliveToReflect(PacketBuffer p) {
+        return p.length() >= Ipv4Header.MIN_LENGTH && (p.getU8(0) >>> 4) == 4
+                && Ipv4Codec.protocol(p.array(), p.offset()) == Ipv4Header.PROTO_GRE;
+    }
+
+    @Override
+    public String statusLine() {
+        return super.statusLine();
+    }
+
+    /** Lines of {@code show interfaces TunnelN} beyond the status line. */
+    public String details() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("  Tunnel source ").append(new Ipv4Address(sourceAddressBits()));
+        Interface s = sourceInterface();
+        if (s != null) {
+            sb.append(" (").append(s.displayName()).append(')');
+        }
+        sb.append(", destination ").append(config.destination()).append('\n');
+        sb.append("  Tunnel protocol/transport GRE/IP");
+        if (config.hasKey()) {
+            sb.append(", key 0x").append(Long.toHexString(config.key()));
+        }
+        sb.append('\n');
+        sb.append("  Tunnel TTL 255, ip mtu ").append(mtu());
+        if (config.sequence()) {
+            sb.append(", sequencing");
+        }
+        if (config.checksum()) {
+            sb.append(", checksumming");
+        }
+        sb.append('\n');
+        if (config.keepalivePeriod() > 0) {
+            sb.append("  Keepalive set (").append(SimTime.formatShort(config.keepalivePeriod())).append("), retries ")
+                    .append(config.keepaliveRetries()).append(", unanswered ").append(unanswered).append('\n');
+        } else {
+            sb.append("  Keepalive not set\n");
+        }
+        if (protection != null) {
+            sb.append("  Tunnel protection via IPsec\n");
+        }
+        return sb.toString();
+    }
+}

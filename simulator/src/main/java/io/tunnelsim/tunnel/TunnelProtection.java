@@ -1,0 +1,20 @@
+package io.tunnelsim.tunnel;
+
+import io.tunnelsim.wire.PacketBuffer;
+
+/**
+ * Protection applied to a tunnel's outer packets (IPsec "tunnel protection"): transforms the
+ * outer IPv4 packet (GRE inside) before it is routed. Received protected packets are handed to
+ * {@link TunnelInterface#receiveGre} with {@code protectedPacket = true}.
+ */
+public interface TunnelProtection {
+    /**
+     * Protects the outer packet in place ({@code p.offset()} is its IPv4 header).
+     *
+     * @return false when the packet must be dropped (the reason is counted by the implementation)
+     */
+    boolean protect(PacketBuffer p);
+
+    /** Bytes the protection adds to each packet at most, for the default tunnel MTU. */
+    int overhead();
+}
