@@ -35,6 +35,30 @@ public final class Seconds {
         sb.append(f);
     }
 
+    /**
+     * Seconds with three decimals, rounded half up to the millisecond ({@code 12.3456 s} →
+     * {@code 12.346}), for text read by people.
+     */
+    public static String formatMillis(long nanos) {
+        if (nanos == Long.MIN_VALUE) {
+            throw new IllegalArgumentException("time out of range");
+        }
+        long ms = (Math.abs(nanos) + 500_000L) / 1_000_000L;
+        StringBuilder sb = new StringBuilder(16);
+        if (nanos < 0 && ms != 0) {
+            sb.append('-');
+        }
+        sb.append(ms / 1000).append('.');
+        long frac = ms % 1000;
+        if (frac < 100) {
+            sb.append('0');
+        }
+        if (frac < 10) {
+            sb.append('0');
+        }
+        return sb.append(frac).toString();
+    }
+
     /** Seconds as a double, for chart axes only (never for files). */
     public static double toDouble(long nanos) {
         return nanos / 1e9;
