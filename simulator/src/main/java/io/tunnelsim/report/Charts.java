@@ -220,8 +220,9 @@ public final class Charts {
 
     /**
      * Probes delivered per time bin, counted by send time over all flows, one strip per variant
-     * sharing the time axis. The bin is the smallest of 10 ms, 20 ms, 50 ms, 100 ms … 10 min
-     * that is at least the probe interval and keeps the run within {@value #MAX_BINS} bins.
+     * sharing the time axis. The bin is a multiple of the probe interval that keeps the run within
+     * {@value #MAX_BINS} bins: the smallest round value (10 ms, 20 ms, 50 ms … 10 min) that fits,
+     * else the smallest such multiple.
      */
     public static JFreeChart timeline(ScenarioInfo scenario, List<VariantResult> variants) {
         long bin = timelineBinNs(scenario);
@@ -283,9 +284,10 @@ public final class Charts {
         long interval = scenario.probeIntervalNs();
         long floor = Math.max(interval, (scenario.durationNs() + MAX_BINS - 1) / MAX_BINS);
         // A bin that is not a multiple of the probe interval holds a varying number of probes
-        // and draws a comb instead of a flat line.
+        // and draws a comb instead of a flat line. A round bin is preferred unless it is much
+        // coarser than needed.
         for (long b : NICE_BINS_NS) {
-            if (b >= floor && b % interval == 0) {
+            if (b >= floor && b % interval == 0 && b <= 5 * floor) {
                 return b;
             }
         }
