@@ -359,7 +359,7 @@ public final class Charts {
         NumberAxis x = new NumberAxis("Outage of the worst flow (s)");
         styleNumberAxis(x, "0.###");
         x.setRange(0, right);
-        NumberAxis y = new NumberAxis("Fraction of trials recovered");
+        NumberAxis y = new NumberAxis("Fraction of trials with outage \u2264 x");
         styleNumberAxis(y, "0.0");
         y.setRange(0, 1.02);
         y.setTickUnit(new NumberTickUnit(0.1));

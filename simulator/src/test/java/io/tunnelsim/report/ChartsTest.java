@@ -7,9 +7,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.report.model.ActionKind;
 import io.tunnelsim.report.model.ComparisonReport;
+import io.tunnelsim.report.model.OutageSample;
 import io.tunnelsim.report.model.ScenarioInfo;
 import io.tunnelsim.report.model.SweepReport;
+import io.tunnelsim.report.model.SweepResult;
 import io.tunnelsim.report.model.TimelineAction;
+import io.tunnelsim.report.model.VariantResult;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.title.TextTitle;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 class ChartsTest {
 
@@ -88,6 +94,34 @@ class ChartsTest {
         JFreeChart cdf = Charts.outageCdf(s.scenario(), s.sweep());
         String cdfSubtitle = ((TextTitle) cdf.getSubtitle(cdf.getSubtitleCount() - 1)).getText();
         assertTrue(cdfSubtitle.contains("rip 2 of 20"), cdfSubtitle);
+    }
+
+    @Test
+    void sweepWithSeveralActionsAndAnAllUnrecoveredCellRenders() throws IOException {
+        long s = 1_000_000_000L;
+        Map<String, Map<String, List<OutageSample>>> samples = new LinkedHashMap<>();
+        Map<String, List<OutageSample>> ospf = new LinkedHashMap<>();
+        ospf.put("fail", List.of(OutageSample.of(1, 35 * s), OutageSample.of(2, 38 * s)));
+        ospf.put("restore", List.of(OutageSample.of(1, s / 2), OutageSample.of(2, 0)));
+        Map<String, List<OutageSample>> rip = new LinkedHashMap<>();
+        rip.put("fail", List.of(OutageSample.notRecovered(1), OutageSample.notRecovered(2)));
+        rip.put("restore", List.of(OutageSample.of(1, s), OutageSample.of(2, 2 * s)));
+        samples.put("ospf", ospf);
+        samples.put("rip", rip);
+        SweepResult sweep = new SweepResult(samples);
+        ScenarioInfo scenario = SampleData.scenario();
+        assertPng(render(Charts.outageBoxes(scenario, sweep), "box2.png"));
+        JFreeChart cdf = Charts.outageCdf(scenario, sweep);
+        assertPng(render(cdf, "cdf2.png"));
+        assertEquals("rip / fail", ((org.jfree.chart.plot.XYPlot) cdf.getPlot()).getDataset().getSeriesKey(2));
+    }
+
+    @Test
+    void emptyComparisonStillRenders() throws IOException {
+        ScenarioInfo scenario = new ScenarioInfo("empty", "", 1, 10_000_000_000L, 1_000_000_000L, List.of());
+        VariantResult v = new VariantResult("static", List.of(), List.of(), List.of(), new TreeMap<>(), 0);
+        assertPng(render(Charts.outageBars(scenario, List.of(v)), "e1.png"));
+        assertPng(render(Charts.timeline(scenario, List.of(v)), "e2.png"));
     }
 
     @ParameterizedTest

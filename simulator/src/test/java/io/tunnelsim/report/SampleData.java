@@ -123,9 +123,32 @@ final class SampleData {
         return new SweepReport(longer, new SweepResult(samples));
     }
 
+    /** A sweep over both actions: failure and restoration. */
+    static SweepReport sweepBothActions() {
+        Random random = new Random(11);
+        Map<String, Map<String, List<OutageSample>>> samples = new LinkedHashMap<>();
+        String[] names = {"static-keepalive", "rip", "ospf"};
+        long[][] fail = {{30_000, 41_000}, {45_000, 60_000}, {30_500, 41_500}};
+        for (int v = 0; v < names.length; v++) {
+            List<OutageSample> f = new ArrayList<>();
+            List<OutageSample> r = new ArrayList<>();
+            for (int trial = 0; trial < 15; trial++) {
+                long ms = fail[v][0] + (long) (random.nextDouble() * (fail[v][1] - fail[v][0]));
+                f.add(ms > 50_000 ? OutageSample.notRecovered(trial) : OutageSample.of(trial, ms * MS));
+                r.add(OutageSample.of(trial, (long) (random.nextDouble() * 3000) * MS));
+            }
+            Map<String, List<OutageSample>> byAction = new LinkedHashMap<>();
+            byAction.put("fail isp-a (silent)", f);
+            byAction.put("restore isp-a", r);
+            samples.put(names[v], byAction);
+        }
+        return new SweepReport(scenario(), new SweepResult(samples));
+    }
+
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args.length > 0 ? args[0] : "/tmp/report-sample");
         ReportWriter.writeComparison(dir.resolve("compare"), comparison());
         ReportWriter.writeSweep(dir.resolve("sweep"), sweep());
+        ReportWriter.writeSweep(dir.resolve("sweep-both"), sweepBothActions());
     }
 }
