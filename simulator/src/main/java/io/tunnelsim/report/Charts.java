@@ -1,0 +1,450 @@
+package io.tunnelsim.report;
+
+import io.tunnelsim.report.model.ActionKind;
+import io.tunnelsim.report.model.ActionSummary;
+import io.tunnelsim.report.model.OutageSample;
+import io.tunnelsim.report.model.ProbeRecord;
+import io.tunnelsim.report.model.ScenarioInfo;
+import io.tunnelsim.report.model.SweepResult;
+import io.tunnelsim.report.model.TimelineAction;
+import io.tunnelsim.report.model.VariantResult;
+import org.jfree.chart.ChartUtils;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYStepRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.category.DefaultCategoryDataset;
+import org.jfree.data.statistics.BoxAndWhiskerItem;
+import org.jfree.data.statistics.DefaultBoxAndWhiskerCategoryDataset;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Font;
+import java.awt.Rectangle;
+import java.awt.Stroke;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The PNG charts of a comparison or a sweep, 900 × 500 pixels, white background.
+ *
+ * <ul>
+ *   <li>{@code convergence.png}: worst-flow outage per variant as bars, grouped by action
+ *       ({@link #outageBars}); for a sweep, a box per variant and action (whiskers at min and
+ *       max, box from the 25th to the 75th nearest-rank percentile, line at the median;
+ *       {@link #outageBoxes}).</li>
+ *   <li>{@code timeline.png}: probes delivered per interval over time, one strip per variant,
+ *       with a marker at each failure (red) and restoration (green) ({@link #timeline}).</li>
+ *   <li>{@code cdf.png}: empirical CDF of the outage over the trials of a sweep
+ *       ({@link #outageCdf}).</li>
+ * </ul>
+ * Outcomes that never recovered are not drawn as a number: bars and boxes omit them and a
+ * subtitle names them; a CDF counts them in the denominator, so its curve stops below 1.
+ *
+ * <p>Output is repeatable: no timestamps, fixed colours and fonts, {@link Locale#ROOT} number
+ * formats. The class sets {@code java.awt.headless=true} before any AWT class is touched.
+ */
+public final class Charts {
+
+    public static final int WIDTH = 900;
+    public static final int HEIGHT = 500;
+
+    static {
+        System.setProperty("java.awt.headless", "true");
+    }
+
+    /** Okabe–Ito palette: distinguishable with the common colour-vision deficiencies. */
+    private static final Color[] PALETTE = {
+        new Color(0x0072B2), new Color(0xE69F00), new Color(0x009E73), new Color(0xCC79A7),
+        new Color(0xD55E00), new Color(0x56B4E9), new Color(0x000000), new Color(0xF0E442),
+    };
+    private static final Color FAILURE = new Color(0xC0392B);
+    private static final Color RESTORATION = new Color(0x1E8449);
+    private static final Color OTHER = new Color(0x7F8C8D);
+    private static final Color GRID = new Color(0xDDDDDD);
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 17);
+    private static final Font SUBTITLE_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    private static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
+    private static final Font TICK_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final Font MARKER_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
+    private static final long[] NICE_BINS_NS = {
+        10_000_000L, 20_000_000L, 50_000_000L, 100_000_000L, 200_000_000L, 250_000_000L, 500_000_000L,
+        1_000_000_000L, 2_000_000_000L, 5_000_000_000L, 10_000_000_000L, 15_000_000_000L, 30_000_000_000L,
+        60_000_000_000L, 120_000_000_000L, 300_000_000_000L, 600_000_000_000L,
+    };
+    /** Upper bound on timeline bins, so a step line stays readable at 900 px. */
+    private static final int MAX_BINS = 400;
+
+    private Charts() {
+    }
+
+    /** Colour of the i-th variant, the same in every chart. */
+    static Color variantColor(int index) {
+        return PALETTE[index % PALETTE.length];
+    }
+
+    /** Writes {@code chart} as a {@value #WIDTH} × {@value #HEIGHT} PNG. */
+    public static void save(JFreeChart chart, Path file) throws IOException {
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+    }
+
+    /** Bars of the worst-flow outage, one series (colour) per variant, one group per action. */
+    public static JFreeChart outageBars(ScenarioInfo scenario, List<VariantResult> variants) {
+        DefaultCategoryDataset data = new DefaultCategoryDataset();
+        List<String> missing = new ArrayList<>();
+        for (VariantResult v : variants) {
+            for (ActionSummary s : ConvergenceAnalyzer.summarize(v.actions())) {
+                if (s.recovered()) {
+                    data.addValue(Seconds.toDouble(s.worstOutageNs().getAsLong()), v.name(), s.action());
+                } else {
+                    data.addValue(null, v.name(), s.action());
+                    missing.add(v.name() + " after \u201c" + s.action() + "\u201d");
+                }
+            }
+        }
+        CategoryAxis x = new CategoryAxis("Timeline action");
+        NumberAxis y = new NumberAxis("Outage of the worst flow (s)");
+        BarRenderer r = new BarRenderer();
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDrawBarOutline(false);
+        r.setItemMargin(0.05);
+        r.setMaximumBarWidth(0.12);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} s", decimal("0.###")));
+        r.setDefaultItemLabelsVisible(true);
+        r.setDefaultItemLabelFont(TICK_FONT);
+        for (int i = 0; i < variants.size(); i++) {
+            r.setSeriesPaint(i, variantColor(i));
+        }
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        plot.setOrientation(PlotOrientation.VERTICAL);
+        styleCategoryPlot(plot);
+        y.setUpperMargin(0.12);
+        JFreeChart chart = chart("Outage after each action \u2014 " + scenario.name(), plot);
+        subtitle(chart, missing.isEmpty()
+                ? "Outage: from the action until the first probe delivered after the last lost one"
+                : "Never recovered before the next action (no bar): " + String.join("; ", missing));
+        return chart;
+    }
+
+    /** Box-and-whisker of sweep outages, one series per variant, one group per action. */
+    public static JFreeChart outageBoxes(ScenarioInfo scenario, SweepResult sweep) {
+        DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
+        List<String> missing = new ArrayList<>();
+        int trials = 0;
+        for (var byVariant : sweep.samples().entrySet()) {
+            for (Map.Entry<String, List<OutageSample>> byAction : byVariant.getValue().entrySet()) {
+                List<OutageSample> samples = byAction.getValue();
+                trials = Math.max(trials, samples.size());
+                long[] finite = OutageStatistics.finiteSorted(samples);
+                int unrecovered = samples.size() - finite.length;
+                if (unrecovered > 0) {
+                    missing.add(sampleKey(sweep, byVariant.getKey(), byAction.getKey()) + " " + unrecovered
+                            + " of " + samples.size());
+                }
+                data.add(boxItem(finite), byVariant.getKey(), byAction.getKey());
+            }
+        }
+        CategoryAxis x = new CategoryAxis("Timeline action");
+        NumberAxis y = new NumberAxis("Outage of the worst flow (s)");
+        BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
+        r.setMeanVisible(false);
+        r.setFillBox(true);
+        r.setMaximumBarWidth(0.16);
+        r.setItemMargin(0.15);
+        r.setUseOutlinePaintForWhiskers(true);
+        r.setDefaultOutlinePaint(Color.DARK_GRAY);
+        int i = 0;
+        for (String variant : sweep.samples().keySet()) {
+            r.setSeriesPaint(i, variantColor(i));
+            r.setSeriesOutlinePaint(i, Color.DARK_GRAY);
+            i++;
+        }
+        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        styleCategoryPlot(plot);
+        y.setAutoRangeIncludesZero(true);
+        JFreeChart chart = chart("Outage over " + trials + " seeds \u2014 " + scenario.name(), plot);
+        subtitle(chart, "Whiskers: min and max; box: 25th to 75th percentile; line: median (nearest rank)"
+                + (missing.isEmpty() ? "" : "\nNever recovered (left out of the boxes): " + String.join("; ", missing)));
+        return chart;
+    }
+
+    private static BoxAndWhiskerItem boxItem(long[] sortedFinite) {
+        if (sortedFinite.length == 0) {
+            return new BoxAndWhiskerItem(null, null, null, null, null, null, null, null, List.of());
+        }
+        int n = sortedFinite.length;
+        double sum = 0;
+        for (long v : sortedFinite) {
+            sum += Seconds.toDouble(v);
+        }
+        double min = Seconds.toDouble(sortedFinite[0]);
+        double max = Seconds.toDouble(sortedFinite[n - 1]);
+        return new BoxAndWhiskerItem(sum / n, rank(sortedFinite, 50), rank(sortedFinite, 25), rank(sortedFinite, 75),
+                min, max, min, max, List.of());
+    }
+
+    private static double rank(long[] sorted, int p) {
+        return Seconds.toDouble(OutageStatistics.percentile(sorted, sorted.length, p).getAsLong());
+    }
+
+    /**
+     * Probes delivered per time bin, counted by send time over all flows, one strip per variant
+     * sharing the time axis. The bin is a multiple of the probe interval that keeps the run within
+     * {@value #MAX_BINS} bins: the smallest round value (10 ms, 20 ms, 50 ms … 10 min) that fits,
+     * else the smallest such multiple.
+     */
+    public static JFreeChart timeline(ScenarioInfo scenario, List<VariantResult> variants) {
+        long bin = timelineBinNs(scenario);
+        int bins = (int) ((scenario.durationNs() + bin - 1) / bin);
+        NumberAxis time = new NumberAxis("Simulated time (s)");
+        styleNumberAxis(time, "0.###");
+        time.setRange(0, Seconds.toDouble(scenario.durationNs()));
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
+        combined.setGap(8);
+        LegendItemCollection legend = new LegendItemCollection();
+        double maxCount = 1;
+        List<XYPlot> strips = new ArrayList<>();
+        for (int i = 0; i < variants.size(); i++) {
+            VariantResult v = variants.get(i);
+            long[] counts = new long[bins];
+            for (ProbeRecord p : v.probes()) {
+                int b = (int) (p.sentNs() / bin);
+                if (p.delivered() && b < bins) {
+                    counts[b]++;
+                }
+            }
+            XYSeries s = new XYSeries(v.name(), false, true);
+            for (int b = 0; b < bins; b++) {
+                s.add(Seconds.toDouble(b * bin), counts[b]);
+                maxCount = Math.max(maxCount, counts[b]);
+            }
+            // Close the last step at the end of the run.
+            s.add(Seconds.toDouble(scenario.durationNs()), counts[bins - 1]);
+            XYStepRenderer r = new XYStepRenderer();
+            r.setSeriesPaint(0, variantColor(i));
+            r.setSeriesStroke(0, new BasicStroke(2f));
+            r.setDefaultShapesVisible(false);
+            NumberAxis y = new NumberAxis(v.name());
+            styleNumberAxis(y, "0");
+            y.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            y.setLabelPaint(variantColor(i));
+            y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
+            XYPlot strip = new XYPlot(new XYSeriesCollection(s), null, y, r);
+            styleXYPlot(strip);
+            for (int a = 0; a < scenario.actions().size(); a++) {
+                strip.addDomainMarker(marker(scenario.actions().get(a), a, i == 0));
+            }
+            combined.add(strip, 1);
+            strips.add(strip);
+            legend.add(new LegendItem(v.name(), null, null, null, new Rectangle(-6, -3, 12, 6), variantColor(i)));
+        }
+        for (XYPlot strip : strips) {
+            // Same scale in every strip, with head room for the marker labels in the first one.
+            strip.getRangeAxis().setRange(0, maxCount * 1.45);
+        }
+        combined.setFixedLegendItems(legend);
+        JFreeChart chart = chart("Probes delivered over time \u2014 " + scenario.name(), combined);
+        subtitle(chart, "Probes delivered per " + Seconds.format(bin).replaceAll("\\.?0+$", "")
+                + " s interval, all flows, counted by send time; red: failure, green: restoration");
+        return chart;
+    }
+
+    static long timelineBinNs(ScenarioInfo scenario) {
+        long interval = scenario.probeIntervalNs();
+        long floor = Math.max(interval, (scenario.durationNs() + MAX_BINS - 1) / MAX_BINS);
+        // A bin that is not a multiple of the probe interval holds a varying number of probes
+        // and draws a comb instead of a flat line. A round bin is preferred unless it is much
+        // coarser than needed.
+        for (long b : NICE_BINS_NS) {
+            if (b >= floor && b % interval == 0 && b <= 5 * floor) {
+                return b;
+            }
+        }
+        return (floor + interval - 1) / interval * interval;
+    }
+
+    private static ValueMarker marker(TimelineAction action, int index, boolean labelled) {
+        Color c = kindColor(action.kind());
+        ValueMarker m = new ValueMarker(Seconds.toDouble(action.atNs()), c,
+                new BasicStroke(1.5f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+        if (labelled) {
+            m.setLabel(action.label());
+            m.setLabelFont(MARKER_FONT);
+            m.setLabelPaint(c);
+            m.setLabelBackgroundColor(new Color(255, 255, 255, 0));
+            m.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
+            m.setLabelTextAnchor(TextAnchor.TOP_LEFT);
+            // Stagger labels so that actions close in time do not print over each other.
+            m.setLabelOffset(new RectangleInsets(3 + 13 * (index % 3), 3, 3, 3));
+        }
+        return m;
+    }
+
+    /**
+     * Empirical CDF of the outage: for x seconds, the fraction of all trials whose outage was at
+     * most x. Trials that never recovered stay in the denominator, so the curve ends below 1.
+     */
+    public static JFreeChart outageCdf(ScenarioInfo scenario, SweepResult sweep) {
+        XYSeriesCollection data = new XYSeriesCollection();
+        XYStepRenderer r = new XYStepRenderer();
+        r.setDefaultShapesVisible(false);
+        long xMax = 1;
+        for (Map<String, List<OutageSample>> byAction : sweep.samples().values()) {
+            for (List<OutageSample> samples : byAction.values()) {
+                long[] f = OutageStatistics.finiteSorted(samples);
+                if (f.length > 0) {
+                    xMax = Math.max(xMax, f[f.length - 1]);
+                }
+            }
+        }
+        double right = Seconds.toDouble(xMax) * 1.05;
+        List<String> missing = new ArrayList<>();
+        int variantIndex = 0;
+        int series = 0;
+        for (var byVariant : sweep.samples().entrySet()) {
+            int actionIndex = 0;
+            for (Map.Entry<String, List<OutageSample>> byAction : byVariant.getValue().entrySet()) {
+                List<OutageSample> samples = byAction.getValue();
+                long[] f = OutageStatistics.finiteSorted(samples);
+                String key = sampleKey(sweep, byVariant.getKey(), byAction.getKey());
+                XYSeries s = new XYSeries(key, false, true);
+                s.add(0.0, 0.0);
+                int n = samples.size();
+                for (int k = 0; k < f.length; k++) {
+                    s.add(Seconds.toDouble(f[k]), n == 0 ? 0.0 : (k + 1) / (double) n);
+                }
+                s.add(right, n == 0 ? 0.0 : f.length / (double) n);
+                if (f.length < n) {
+                    missing.add(key + " " + (n - f.length) + " of " + n);
+                }
+                data.addSeries(s);
+                r.setSeriesPaint(series, variantColor(variantIndex));
+                r.setSeriesStroke(series, actionStroke(actionIndex));
+                series++;
+                actionIndex++;
+            }
+            variantIndex++;
+        }
+        NumberAxis x = new NumberAxis("Outage of the worst flow (s)");
+        styleNumberAxis(x, "0.###");
+        x.setRange(0, right);
+        NumberAxis y = new NumberAxis("Fraction of trials with outage \u2264 x");
+        styleNumberAxis(y, "0.0");
+        y.setRange(0, 1.02);
+        y.setTickUnit(new NumberTickUnit(0.1));
+        XYPlot plot = new XYPlot(data, x, y, r);
+        styleXYPlot(plot);
+        JFreeChart chart = chart("Outage distribution over seeds \u2014 " + scenario.name(), plot);
+        subtitle(chart, missing.isEmpty()
+                ? "Empirical CDF: fraction of trials whose outage was at most x seconds"
+                : "Empirical CDF; never recovered (the curve ends below 1): " + String.join("; ", missing));
+        return chart;
+    }
+
+    /** Names a sweep series: the variant, plus the action when the sweep has several. */
+    private static String sampleKey(SweepResult sweep, String variant, String action) {
+        boolean severalActions = sweep.samples().values().stream().anyMatch(m -> m.size() > 1);
+        return severalActions ? variant + " / " + action : variant;
+    }
+
+    private static Stroke actionStroke(int index) {
+        float[][] dashes = {null, {8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
+        float[] d = dashes[index % dashes.length];
+        return d == null ? new BasicStroke(2.2f)
+                : new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, d, 0f);
+    }
+
+    private static JFreeChart chart(String title, Plot plot) {
+        JFreeChart chart = new JFreeChart(title, TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+        chart.setPadding(new RectangleInsets(6, 8, 6, 12));
+        LegendTitle legend = chart.getLegend();
+        legend.setFrame(BlockBorder.NONE);
+        legend.setBackgroundPaint(Color.WHITE);
+        legend.setItemFont(LABEL_FONT);
+        legend.setPosition(RectangleEdge.BOTTOM);
+        return chart;
+    }
+
+    private static void subtitle(JFreeChart chart, String text) {
+        TextTitle t = new TextTitle(text, SUBTITLE_FONT);
+        t.setPaint(Color.DARK_GRAY);
+        t.setHorizontalAlignment(HorizontalAlignment.CENTER);
+        t.setMaximumLinesToDisplay(2);
+        t.setPadding(new RectangleInsets(2, 4, 6, 4));
+        chart.addSubtitle(t);
+    }
+
+    private static void styleCategoryPlot(CategoryPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setDomainGridlinesVisible(false);
+        plot.getDomainAxis().setLabelFont(LABEL_FONT);
+        plot.getDomainAxis().setTickLabelFont(LABEL_FONT);
+        plot.getDomainAxis().setCategoryMargin(0.25);
+        styleNumberAxis((NumberAxis) plot.getRangeAxis(), "0.###");
+    }
+
+    private static void styleXYPlot(XYPlot plot) {
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setDomainGridlinePaint(GRID);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setDomainGridlineStroke(new BasicStroke(1f));
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+    }
+
+    private static void styleNumberAxis(NumberAxis axis, String pattern) {
+        axis.setLabelFont(LABEL_FONT);
+        axis.setTickLabelFont(TICK_FONT);
+        axis.setNumberFormatOverride(decimal(pattern));
+    }
+
+    private static NumberFormat decimal(String pattern) {
+        return new DecimalFormat(pattern, DecimalFormatSymbols.getInstance(Locale.ROOT));
+    }
+
+    static Color kindColor(ActionKind kind) {
+        return switch (kind) {
+            case FAILURE -> FAILURE;
+            case RESTORATION -> RESTORATION;
+            case OTHER -> OTHER;
+        };
+    }
+}

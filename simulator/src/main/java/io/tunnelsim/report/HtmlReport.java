@@ -1,0 +1,263 @@
+package io.tunnelsim.report;
+
+import io.tunnelsim.report.model.ActionSummary;
+import io.tunnelsim.report.model.ComparisonReport;
+import io.tunnelsim.report.model.OutageSample;
+import io.tunnelsim.report.model.ScenarioInfo;
+import io.tunnelsim.report.model.SweepReport;
+import io.tunnelsim.report.model.TimelineAction;
+import io.tunnelsim.report.model.VariantResult;
+
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/**
+ * A self-contained {@code report.html}: inline CSS, charts as {@code data:image/png;base64} URIs,
+ * no scripts, no web fonts, no links to anything outside the file. It reads like a design-review
+ * handout: scenario facts, the timeline, the result table, charts, key events per variant, and
+ * the definitions behind every number.
+ *
+ * <p>All text from the model (names, descriptions, event lines) is HTML-escaped.
+ */
+public final class HtmlReport {
+
+    private static final String CSS = """
+            body{font-family:"DejaVu Sans",Helvetica,Arial,sans-serif;color:#222;background:#fff;\
+            max-width:960px;margin:2em auto;padding:0 1em;line-height:1.45}
+            h1{font-size:1.7em;margin-bottom:.2em}
+            h2{font-size:1.25em;border-bottom:2px solid #0072b2;padding-bottom:.15em;margin-top:2em}
+            h3{font-size:1.05em;margin-bottom:.3em}
+            p.lead{font-size:1.05em;color:#444;margin-top:0}
+            table{border-collapse:collapse;margin:.6em 0 1em 0;font-size:.92em}
+            th,td{border:1px solid #ccc;padding:.3em .65em;text-align:left;vertical-align:top}
+            th{background:#f0f4f8}
+            td.num{text-align:right;font-variant-numeric:tabular-nums;font-family:"DejaVu Sans Mono",monospace}
+            table.facts th{background:none;border:none;padding-left:0;color:#555;font-weight:normal}
+            table.facts td{border:none;font-weight:bold}
+            .bad{color:#b03a2e;font-weight:bold}
+            .failure{color:#c0392b}
+            .restoration{color:#1e8449}
+            figure{margin:1.2em 0}
+            figure img{max-width:100%;height:auto;border:1px solid #ddd}
+            figcaption{font-size:.9em;color:#555;margin-top:.3em}
+            pre{background:#f7f7f7;border:1px solid #e2e2e2;padding:.6em;font-size:.82em;overflow-x:auto;\
+            white-space:pre}
+            dt{font-weight:bold;margin-top:.6em}
+            dd{margin-left:1.2em}
+            footer{margin-top:3em;font-size:.8em;color:#777}
+            """;
+
+    private HtmlReport() {
+    }
+
+    /** The report of a comparison: one run per variant. */
+    public static String comparison(ComparisonReport report, List<Figure> figures) {
+        StringBuilder h = new StringBuilder(1 << 16);
+        head(h, report.scenario(), "comparison of " + report.variants().size() + " variants");
+        timeline(h, report.scenario());
+        h.append("<h2>Results</h2>\n<table>\n<tr><th>Variant</th><th>Action</th><th>Outage (s)</th>"
+                + "<th>Lost probes</th><th>Last FIB change (s)</th><th>Flows not recovered</th></tr>\n");
+        for (VariantResult v : report.variants()) {
+            for (ActionSummary s : ConvergenceAnalyzer.summarize(v.actions())) {
+                h.append("<tr><td>").append(escape(v.name())).append("</td><td>").append(escape(s.action()))
+                        .append("</td>");
+                if (s.recovered()) {
+                    numCell(h, s.worstOutageNs());
+                } else {
+                    h.append("<td class=\"num bad\">never recovered</td>");
+                }
+                h.append("<td class=\"num\">").append(s.lostProbes()).append("</td>");
+                numCell(h, s.controlPlaneNs());
+                if (s.recovered()) {
+                    h.append("<td class=\"num\">0</td>");
+                } else {
+                    h.append("<td class=\"num bad\">").append(s.flowsNotRecovered()).append(" of ").append(s.flows())
+                            .append("</td>");
+                }
+                h.append("</tr>\n");
+            }
+        }
+        h.append("</table>\n");
+        figures(h, figures);
+        h.append("<h2>Key events</h2>\n");
+        for (VariantResult v : report.variants()) {
+            h.append("<h3>").append(escape(v.name())).append("</h3>\n<pre>");
+            if (v.keyEvents().isEmpty()) {
+                h.append("(none)");
+            }
+            for (String line : v.keyEvents()) {
+                h.append(escape(line)).append('\n');
+            }
+            h.append("</pre>\n");
+            counters(h, v);
+        }
+        definitions(h, false);
+        return tail(h);
+    }
+
+    /** The report of a sweep: the same scenario over many seeds. */
+    public static String sweep(SweepReport report, List<Figure> figures) {
+        StringBuilder h = new StringBuilder(1 << 16);
+        int trials = report.sweep().samples().values().stream().flatMap(m -> m.values().stream())
+                .mapToInt(List::size).max().orElse(0);
+        head(h, report.scenario(), "sweep over " + trials + " seeds");
+        timeline(h, report.scenario());
+        h.append("<h2>Results</h2>\n<table>\n<tr><th>Variant</th><th>Action</th><th>Trials</th><th>Min (s)</th>"
+                + "<th>Median (s)</th><th>95th pct (s)</th><th>Max (s)</th><th>Not recovered</th></tr>\n");
+        for (var byVariant : report.sweep().samples().entrySet()) {
+            for (Map.Entry<String, List<OutageSample>> byAction : byVariant.getValue().entrySet()) {
+                OutageStatistics st = OutageStatistics.of(byAction.getValue());
+                h.append("<tr><td>").append(escape(byVariant.getKey())).append("</td><td>")
+                        .append(escape(byAction.getKey())).append("</td><td class=\"num\">").append(st.trials())
+                        .append("</td>");
+                numCell(h, st.minNs());
+                numCell(h, st.medianNs());
+                numCell(h, st.p95Ns());
+                numCell(h, st.maxNs());
+                h.append(st.notRecovered() == 0 ? "<td class=\"num\">" : "<td class=\"num bad\">")
+                        .append(st.notRecovered()).append("</td></tr>\n");
+            }
+        }
+        h.append("</table>\n<p>A dash is a statistic whose rank falls on a trial that never recovered.</p>\n");
+        figures(h, figures);
+        definitions(h, true);
+        return tail(h);
+    }
+
+    private static void head(StringBuilder h, ScenarioInfo s, String kind) {
+        h.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
+                .append("<title>").append(escape(s.name())).append(" \u2014 tunnelsim report</title>\n")
+                .append("<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+        h.append("<h1>").append(escape(s.name())).append("</h1>\n");
+        if (!s.description().isBlank()) {
+            h.append("<p class=\"lead\">").append(escape(s.description())).append("</p>\n");
+        }
+        h.append("<table class=\"facts\">\n");
+        fact(h, "Report", escape(kind));
+        fact(h, "Seed", Long.toString(s.seed()));
+        fact(h, "Simulated duration", Seconds.formatMillis(s.durationNs()) + " s");
+        fact(h, "Probe interval", Seconds.formatMillis(s.probeIntervalNs()) + " s per flow");
+        h.append("</table>\n");
+    }
+
+    private static void fact(StringBuilder h, String name, String htmlValue) {
+        h.append("<tr><th>").append(name).append("</th><td>").append(htmlValue).append("</td></tr>\n");
+    }
+
+    private static void timeline(StringBuilder h, ScenarioInfo s) {
+        h.append("<h2>Timeline</h2>\n");
+        if (s.actions().isEmpty()) {
+            h.append("<p>No actions.</p>\n");
+            return;
+        }
+        h.append("<table>\n<tr><th>Time (s)</th><th>Kind</th><th>Action</th></tr>\n");
+        for (TimelineAction a : s.actions()) {
+            String kind = a.kind().name().toLowerCase(Locale.ROOT);
+            h.append("<tr><td class=\"num\">").append(Seconds.formatMillis(a.atNs())).append("</td><td class=\"")
+                    .append(kind).append("\">").append(kind).append("</td><td>").append(escape(a.label()))
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void figures(StringBuilder h, List<Figure> figures) {
+        if (figures.isEmpty()) {
+            return;
+        }
+        h.append("<h2>Charts</h2>\n");
+        for (Figure f : figures) {
+            h.append("<figure>\n<img width=\"").append(Charts.WIDTH).append("\" height=\"").append(Charts.HEIGHT)
+                    .append("\" alt=\"").append(escape(f.caption())).append("\" src=\"data:image/png;base64,")
+                    .append(Base64.getEncoder().encodeToString(f.png())).append("\">\n<figcaption>")
+                    .append(escape(f.caption())).append(" (").append(escape(f.fileName()))
+                    .append(")</figcaption>\n</figure>\n");
+        }
+    }
+
+    private static void counters(StringBuilder h, VariantResult v) {
+        h.append("<p>").append(v.eventsExecuted()).append(" events executed, ").append(v.probes().size())
+                .append(" probes sent.</p>\n");
+        if (v.counters().isEmpty()) {
+            return;
+        }
+        h.append("<table>\n<tr><th>Counter</th><th>Value</th></tr>\n");
+        for (Map.Entry<String, Long> c : v.counters().entrySet()) {
+            h.append("<tr><td>").append(escape(c.getKey())).append("</td><td class=\"num\">").append(c.getValue())
+                    .append("</td></tr>\n");
+        }
+        h.append("</table>\n");
+    }
+
+    private static void definitions(StringBuilder h, boolean sweep) {
+        h.append("""
+                <h2>Definitions</h2>
+                <dl>
+                <dt>Window of an action</dt>
+                <dd>From the action (inclusive) to the next action, or to the end of the run. A probe \
+                belongs to the window in which it was sent. Loss before the action is not counted.</dd>
+                <dt>Lost probes</dt>
+                <dd>Probes sent in the window that never arrived.</dd>
+                <dt>Outage</dt>
+                <dd>From the action to the arrival of the first probe delivered after the last lost one. \
+                Zero when nothing was lost. For a variant, the worst flow counts.</dd>
+                <dt>Time to zero loss</dt>
+                <dd>From the action to the sending of that same probe: from there on, every probe in the \
+                window arrived.</dd>
+                <dt>Never recovered</dt>
+                <dd>Probes were still being lost when the window ended. No outage figure exists; \
+                charts leave the bar out and say so in the subtitle.</dd>
+                <dt>Last FIB change</dt>
+                <dd>From the action to the last forwarding-table change on any router within the window: \
+                when the control plane settled. A dash when no table changed.</dd>
+                """);
+        if (sweep) {
+            h.append("""
+                    <dt>Percentiles</dt>
+                    <dd>Nearest rank: with n trials sorted by outage, the p-th percentile is the trial at rank \
+                    \u2308p\u00b7n/100\u2309; the median is p = 50. A trial that never recovered ranks above \
+                    every finite outage. The CDF counts such trials in its denominator, so it ends below 1.</dd>
+                    """);
+        }
+        h.append("</dl>\n");
+    }
+
+    private static void numCell(StringBuilder h, OptionalLong ns) {
+        h.append("<td class=\"num\">");
+        h.append(ns.isPresent() ? Seconds.formatMillis(ns.getAsLong()) : "\u2014").append("</td>");
+    }
+
+    private static String tail(StringBuilder h) {
+        h.append("<footer>Generated by tunnelsim from simulated time only; "
+                + "the same inputs and seed give the same report.</footer>\n</body>\n</html>\n");
+        return h.toString();
+    }
+
+    /** Escapes text for HTML element content and double-quoted attribute values. */
+    public static String escape(String s) {
+        StringBuilder sb = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            String rep = switch (c) {
+                case '&' -> "&amp;";
+                case '<' -> "&lt;";
+                case '>' -> "&gt;";
+                case '"' -> "&quot;";
+                case '\'' -> "&#39;";
+                default -> null;
+            };
+            if (rep != null) {
+                if (sb == null) {
+                    sb = new StringBuilder(s.length() + 16).append(s, 0, i);
+                }
+                sb.append(rep);
+            } else if (sb != null) {
+                sb.append(c);
+            }
+        }
+        return sb == null ? s : sb.toString();
+    }
+}
