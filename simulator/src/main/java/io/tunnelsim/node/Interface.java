@@ -23,6 +23,7 @@ public abstract class Interface {
     private boolean lineUp;
     private long bandwidthBps;
     private long delayMicros;
+    private PacketHook hook;
     public long inPackets;
     public long outPackets;
     public long inBytes;
@@ -104,6 +105,15 @@ public abstract class Interface {
 
     public void setDelayMicros(long us) {
         this.delayMicros = us;
+    }
+
+    /** The policy applied to packets crossing this interface (crypto map), or null. */
+    public PacketHook hook() {
+        return hook;
+    }
+
+    public void setHook(PacketHook h) {
+        this.hook = h;
     }
 
     public boolean isAdminUp() {

@@ -293,6 +293,14 @@ public class Node {
 
     /** An IPv4 packet (header at {@code p.offset()}) arrived on {@code in}. */
     public void receiveIpv4(PacketBuffer p, Interface in) {
+        receiveIpv4(p, in, true);
+    }
+
+    /**
+     * Receive path entry; {@code applyHook} is false for a packet that an interface policy has
+     * already processed (the cleartext of a decrypted ESP packet).
+     */
+    public void receiveIpv4(PacketBuffer p, Interface in, boolean applyHook) {
         if (crashed) {
             return;
         }
@@ -308,6 +316,10 @@ public class Node {
         }
         if (total < p.length()) {
             p.truncate(total);
+        }
+        PacketHook hook = in.hook();
+        if (applyHook && hook != null && !hook.inbound(in, p)) {
+            return;
         }
         int dst = Ipv4Codec.destination(b, off);
         if (isLocalDestination(dst, in)) {
@@ -383,6 +395,15 @@ public class Node {
      * @param in the interface the packet arrived on (for ICMP errors), or null when local
      */
     public void transmit(Interface egress, PacketBuffer p, int nextHop, Interface in) {
+        PacketHook hook = egress.hook();
+        if (hook != null && !hook.outbound(egress, p, nextHop)) {
+            return;
+        }
+        transmitDirect(egress, p, nextHop, in);
+    }
+
+    /** {@link #transmit} without the egress interface's hook (for packets the hook produced). */
+    public void transmitDirect(Interface egress, PacketBuffer p, int nextHop, Interface in) {
         int mtu = egress.mtu();
         if (p.length() <= mtu) {
             egress.outputIpv4(p, nextHop);

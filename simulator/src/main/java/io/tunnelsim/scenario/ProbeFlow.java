@@ -30,6 +30,7 @@ public final class ProbeFlow implements NodeService {
     private final int id;
     private final Node source;
     private final int destination;
+    private final io.tunnelsim.addr.Ipv6Address destination6;
     private final Type type;
     private final long interval;
     private final int size;
@@ -44,17 +45,29 @@ public final class ProbeFlow implements NodeService {
 
     public ProbeFlow(String name, int id, Node source, Ipv4Address destination, Type type, long interval, int size,
                      long start, long stop, int udpPort) {
+        this(name, id, source, destination, null, type, interval, size, start, stop, udpPort);
+    }
+
+    /** An ICMPv6 echo flow (IPv6 passenger traffic); {@code size} is the IPv6 packet length. */
+    public static ProbeFlow icmpv6(String name, int id, Node source, io.tunnelsim.addr.Ipv6Address destination,
+                                   long interval, int size, long start, long stop) {
+        return new ProbeFlow(name, id, source, null, destination, Type.ICMP, interval, size, start, stop, 0);
+    }
+
+    private ProbeFlow(String name, int id, Node source, Ipv4Address destination, io.tunnelsim.addr.Ipv6Address destination6,
+                      Type type, long interval, int size, long start, long stop, int udpPort) {
         if (interval <= 0) {
             throw new IllegalArgumentException("probe interval must be positive");
         }
-        int min = 20 + 8 + (type == Type.UDP ? UDP_HEADER_DATA : 0);
+        int min = (destination6 != null ? 40 : 20) + 8 + (type == Type.UDP ? UDP_HEADER_DATA : 0);
         if (size < min || size > 65535) {
             throw new IllegalArgumentException("probe size " + size + " outside " + min + "-65535");
         }
         this.name = name;
         this.id = id & 0xffff;
         this.source = source;
-        this.destination = destination.bits();
+        this.destination = destination == null ? 0 : destination.bits();
+        this.destination6 = destination6;
         this.type = type;
         this.interval = interval;
         this.size = size;
@@ -62,7 +75,13 @@ public final class ProbeFlow implements NodeService {
         this.stop = stop;
         this.udpPort = udpPort;
         Arrays.fill(received, -1);
-        if (type == Type.ICMP) {
+        if (destination6 != null) {
+            source.ipv6().addListener((in, src, h, p) -> {
+                if (h.type() == io.tunnelsim.wire.Icmpv6Header.ECHO_REPLY && h.identifier() == this.id && src.equals(destination6)) {
+                    matchReply(h.sequence());
+                }
+            });
+        } else if (type == Type.ICMP) {
             source.addIcmpListener(this::icmp);
         }
     }
@@ -81,6 +100,11 @@ public final class ProbeFlow implements NodeService {
 
     public long interval() {
         return interval;
+    }
+
+    /** The destination as text (IPv4 or IPv6). */
+    public String destinationText() {
+        return destination6 != null ? destination6.toString() : new Ipv4Address(destination).toString();
     }
 
     public int udpPort() {
@@ -138,7 +162,9 @@ public final class ProbeFlow implements NodeService {
         }
         int seq = count++;
         sent[seq] = now;
-        if (type == Type.ICMP) {
+        if (destination6 != null) {
+            source.ipv6().sendEcho(destination6, id, seq & 0xffff, size - 48);
+        } else if (type == Type.ICMP) {
             byte[] data = new byte[size - 28];
             IcmpMessage m = IcmpMessage.echo(true, id, seq & 0xffff, data);
             source.sendIpv4(IcmpCodec.toBuffer(m), 0, destination, Ipv4Header.PROTO_ICMP, 64, false);
@@ -159,11 +185,18 @@ public final class ProbeFlow implements NodeService {
     }
 
     private void icmp(Interface in, int src, IcmpMessage m) {
-        if (m.type() != IcmpMessage.ECHO_REPLY || m.identifier() != id || src != destination || count == 0) {
+        if (m.type() != IcmpMessage.ECHO_REPLY || m.identifier() != id || src != destination) {
+            return;
+        }
+        matchReply(m.sequence());
+    }
+
+    private void matchReply(int wireSeq) {
+        if (count == 0) {
             return;
         }
         int last = count - 1;
-        int seq = last - ((last - m.sequence()) & 0xffff);
+        int seq = last - ((last - wireSeq) & 0xffff);
         if (seq >= 0 && received[seq] < 0) {
             received[seq] = source.scheduler().now();
         }
