@@ -85,7 +85,7 @@ class GreInteropTest {
             assertTrue(v6frames >= 9, "IPv6 passengers: " + v6frames);
             for (String[] r : gre) {
                 if (variant == 1) {
-                    assertEquals("0x00000064", r[0], "key 100");
+                    assertTrue(r[0].startsWith("0x00000064"), "key 100: " + r[0]);
                     assertTrue(!r[1].isEmpty(), "sequence number present");
                 } else {
                     assertEquals("", r[0]);
