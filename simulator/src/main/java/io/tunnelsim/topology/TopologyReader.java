@@ -616,7 +616,7 @@ final class TopologyReader {
         if (rid == null) {
             rid = defaultRouterId(interfaces);
         }
-        SpfThrottle spf = o.has("spf") ? readSpf(o.get("spf")) : SpfThrottle.MODERN;
+        SpfThrottle spf = o.has("spf") ? SpfThrottle.read(ctx, o.get("spf")) : SpfThrottle.MODERN;
         long ref = o.bandwidth("reference-bandwidth", DEFAULT_REFERENCE_BANDWIDTH);
         Map<String, OspfInterfaceSpec> ifs = new LinkedHashMap<>();
         if (o.has("interfaces")) {
@@ -681,34 +681,6 @@ final class TopologyReader {
         return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, c.duration("retransmit", SimTime.seconds(5)),
                 c.duration("transmit-delay", SimTime.seconds(1)), c.choice("network", types, def),
                 (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK));
-    }
-
-    private SpfThrottle readSpf(Node n) {
-        if (n instanceof MappingNode) {
-            YamlMap s = ctx.map(n, "'spf'", "start", "hold", "max");
-            SpfThrottle d = SpfThrottle.MODERN;
-            long start = s.duration("start", d.startNs());
-            long hold = s.duration("hold", d.holdNs());
-            long max = s.duration("max", Math.max(hold, d.maxNs()));
-            if (max < hold) {
-                ctx.error(s.nodeFor("max"), "spf max " + SimTime.formatShort(max) + " is below hold " + SimTime.formatShort(hold));
-            }
-            return new SpfThrottle(start, hold, max);
-        }
-        String s = ctx.string(n, "'spf' (classic, modern or {start, hold, max})");
-        if (s == null) {
-            return SpfThrottle.MODERN;
-        }
-        switch (s) {
-            case "classic":
-                return SpfThrottle.CLASSIC;
-            case "modern":
-                return SpfThrottle.MODERN;
-            default:
-                ctx.error(n, "unknown spf '" + YamlContext.abbreviate(s) + "'"
-                        + DidYouMean.hint(s, List.of("classic", "modern")) + "; or write {start: 50ms, hold: 200ms, max: 5s}");
-                return SpfThrottle.MODERN;
-        }
     }
 
     /** Highest loopback address, else highest address of any interface (the usual router-id choice). */
