@@ -39,9 +39,10 @@ public final class TopologyLoader {
     public static TopologySpec read(Node root, YamlContext ctx, Optional<Path> file, String defaultName) {
         int before = ctx.diagnostics().errorCount();
         TopologySpec spec = new TopologyReader(ctx, file).read(root, defaultName);
-        if (spec == null || ctx.diagnostics().errorCount() > before) {
+        if (spec == null) {
             return null;
         }
+        // cross-reference checks run even after field errors, so one pass reports everything
         new TopologyValidator(spec, ctx.diagnostics()).validate();
         if (ctx.diagnostics().errorCount() > before) {
             return null;

@@ -19,6 +19,9 @@ final class TopologyValidator {
     private final TopologySpec spec;
     private final SourceLocations loc;
     private final Diagnostics out;
+    /** Links with a wiring error; overlap checks around them would only repeat that error. */
+    private final Set<String> troubled = new HashSet<>();
+    private boolean errorsBeforeAddressCheck;
 
     TopologyValidator(TopologySpec spec, Diagnostics out) {
         this.spec = spec;
@@ -47,6 +50,7 @@ final class TopologyValidator {
             Set<Endpoint> seen = new HashSet<>();
             Ipv4Prefix subnet = null;
             Endpoint subnetOwner = null;
+            int errorsBefore = out.errorCount();
             for (int j = 0; j < l.endpoints().size(); j++) {
                 Endpoint e = l.endpoints().get(j);
                 Location at = endpointLocation(i, l, e);
@@ -88,6 +92,9 @@ final class TopologyValidator {
                     }
                 }
             }
+            if (out.errorCount() > errorsBefore) {
+                troubled.add("link:" + i);
+            }
         }
         return linkOf;
     }
@@ -100,6 +107,7 @@ final class TopologyValidator {
     }
 
     private void checkAddresses(Map<Endpoint, Integer> linkOf) {
+        errorsBeforeAddressCheck = out.hasErrors();
         List<Addressed> all = new ArrayList<>();
         for (NodeSpec n : spec.nodes().values()) {
             for (InterfaceSpec i : n.interfaces().values()) {
@@ -138,7 +146,7 @@ final class TopologyValidator {
                             + " is also on " + y.endpoint() + " (line " + addressLocation(y.endpoint()).line() + ")");
                     break;
                 }
-                if (!x.segment().equals(y.segment()) && x.prefix().overlaps(y.prefix())) {
+                if (!x.segment().equals(y.segment()) && x.prefix().overlaps(y.prefix()) && !followsWiringError(x, y)) {
                     out.error(addressLocation(x.endpoint()), "subnet " + x.prefix().network() + " of " + x.endpoint()
                             + " overlaps " + y.prefix().network() + " of " + y.endpoint() + " (line "
                             + addressLocation(y.endpoint()).line() + "), which is on a different link; give each link its own subnet");
@@ -146,6 +154,14 @@ final class TopologyValidator {
                 }
             }
         }
+    }
+
+    private boolean followsWiringError(Addressed x, Addressed y) {
+        if (troubled.contains(x.segment()) || troubled.contains(y.segment())) {
+            return true;
+        }
+        // a port left off a link by a malformed endpoint would overlap its intended peers
+        return errorsBeforeAddressCheck && (x.segment().startsWith("port:") || y.segment().startsWith("port:"));
     }
 
     private Location addressLocation(Endpoint e) {

@@ -310,7 +310,8 @@ public final class YamlMap {
         if (v == null) {
             return fallback;
         }
-        String s = ctx.string(v, "'" + key + "'");
+        // a bare null is a YAML null, but also a legitimate word here (esp: null)
+        String s = YamlContext.isNull(v) && choices.containsKey("null") ? "null" : ctx.string(v, "'" + key + "'");
         if (s == null) {
             return fallback;
         }
