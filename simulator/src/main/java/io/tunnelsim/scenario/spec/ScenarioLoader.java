@@ -236,8 +236,7 @@ public final class ScenarioLoader {
             String key = type.target().key();
             for (ActionType.Target t : ActionType.Target.values()) {
                 if (t != type.target() && a.has(t.key())) {
-                    ctx.error(a.get(t.key()), type.yamlName() + " acts on a " + key + "; write '" + key + ":' instead of '"
-                            + t.key() + ":'");
+                    ctx.error(a.get(t.key()), type.yamlName() + " takes '" + key + ":', not '" + t.key() + ":'");
                 }
             }
             Optional<TimelineAction.Impairment> impairment = Optional.empty();
