@@ -29,7 +29,7 @@ public final class TopologyLoader {
     public static TopologySpec parse(String text, String fileName) throws TopologyException {
         Diagnostics d = new Diagnostics();
         Node root = YamlSource.parse(text, fileName, d);
-        return finish(root, new YamlContext(fileName, d), Optional.empty(), stem(Path.of(safeName(fileName))));
+        return finish(root, new YamlContext(fileName, d), Optional.empty(), stem(fileName));
     }
 
     /**
@@ -78,14 +78,14 @@ public final class TopologyLoader {
         return spec;
     }
 
-    private static String safeName(String fileName) {
-        return fileName.replaceAll("[^A-Za-z0-9_.-]", "_");
-    }
-
     static String stem(Path p) {
         Path f = p.getFileName();
-        String s = f == null ? "topology" : f.toString();
+        return stem(f == null ? "topology" : f.toString());
+    }
+
+    private static String stem(String fileName) {
+        String s = fileName.substring(Math.max(fileName.lastIndexOf('/'), fileName.lastIndexOf('\\')) + 1);
         int dot = s.lastIndexOf('.');
-        return dot > 0 ? s.substring(0, dot) : s;
+        return dot > 0 ? s.substring(0, dot) : s.isEmpty() ? "topology" : s;
     }
 }
