@@ -47,8 +47,9 @@ public final class GreCodec {
     }
 
     /**
-     * Decodes the GRE header at {@code buf[off]}; {@code len} covers the header and its payload
-     * (needed to verify the checksum). The payload starts at {@code off + header.length()}.
+     * Decodes the GRE header at {@code buf[off]}; {@code len} covers exactly the header and its
+     * payload, i.e. the outer IP payload without any link-layer padding, since the checksum runs
+     * over all of it. The payload starts at {@code off + header.length()}.
      */
     public static GreHeader decode(byte[] buf, int off, int len) throws MalformedPacketException {
         if (len < BASE_LENGTH) {

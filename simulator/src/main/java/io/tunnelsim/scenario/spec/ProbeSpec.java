@@ -1,0 +1,61 @@
+package io.tunnelsim.scenario.spec;
+
+import java.util.Optional;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.topology.Endpoint;
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.TopologySpec;
+
+/**
+ * A stream of probe packets from one node to a target.
+ *
+ * @param to          the target as written: a node name, {@code node:iface}, or an address
+ * @param toAddress   present when {@code to} is an address
+ * @param size        IP datagram total length in bytes (header included)
+ * @param startNs     first send time, never before the scenario's warm-up
+ * @param port        UDP destination port (UDP probes only; default 5001)
+ */
+public record ProbeSpec(String name, String from, String to, Optional<Ipv4Address> toAddress, Type type,
+                        long intervalNs, int size, long startNs, int port) {
+
+    /** Probe transport. */
+    public enum Type {
+        ICMP, UDP
+    }
+
+    /**
+     * The destination address in a topology: the address itself, the named interface's address,
+     * or for a node its first loopback address (routers) or first addressed interface.
+     */
+    public Optional<Ipv4Address> targetAddress(TopologySpec topology) {
+        if (toAddress.isPresent()) {
+            return toAddress;
+        }
+        if (to.contains(":")) {
+            Endpoint e = Endpoint.parse(to);
+            return topology.iface(e).flatMap(InterfaceSpec::address).map(p -> p.address());
+        }
+        return nodeAddress(topology.node(to));
+    }
+
+    static Optional<Ipv4Address> nodeAddress(NodeSpec n) {
+        if (n == null) {
+            return Optional.empty();
+        }
+        if (!n.isHost()) {
+            for (InterfaceSpec i : n.interfaces().values()) {
+                if (i.kind() == InterfaceSpec.Kind.LOOPBACK && i.address().isPresent()) {
+                    return Optional.of(i.address().get().address());
+                }
+            }
+        }
+        for (InterfaceSpec i : n.interfaces().values()) {
+            if (i.address().isPresent()) {
+                return Optional.of(i.address().get().address());
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,467 @@
+package io.tunnelsim.scenario.spec;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalLong;
+import java.util.Set;
+
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.topology.Diagnostic;
+import io.tunnelsim.topology.Diagnostics;
+import io.tunnelsim.topology.DidYouMean;
+import io.tunnelsim.topology.Endpoint;
+import io.tunnelsim.topology.KeepaliveSpec;
+import io.tunnelsim.topology.Location;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.RoutingProtocol;
+import io.tunnelsim.topology.SpfThrottle;
+import io.tunnelsim.topology.TopologyException;
+import io.tunnelsim.topology.TopologyLoader;
+import io.tunnelsim.topology.TopologySpec;
+import io.tunnelsim.topology.YamlContext;
+import io.tunnelsim.topology.YamlMap;
+import io.tunnelsim.topology.YamlSource;
+
+/**
+ * Loads a scenario file and the topology (or topologies) it references into a validated
+ * {@link ScenarioSpec}. Collects every problem in one pass and throws one
+ * {@link ScenarioException}; diagnostics about a referenced topology name that topology's file.
+ * The format is described in {@code docs/scenario-format.md}.
+ */
+public final class ScenarioLoader {
+
+    private static final String[] ROOT_KEYS = {"name", "topology", "duration", "seed", "warmup", "probes", "timeline",
+        "variants", "sweep"};
+    private static final String[] PROBE_KEYS = {"name", "from", "to", "type", "interval", "size", "start", "port"};
+    private static final String[] ACTION_KEYS = {"at", "action", "link", "interface", "node", "loss", "delay"};
+    private static final String[] VARIANT_KEYS = {"name", "routing", "topology", "ospf", "rip", "track", "keepalive"};
+
+    private final YamlContext ctx;
+    private final Path file;
+
+    private ScenarioLoader(YamlContext ctx, Path file) {
+        this.ctx = ctx;
+        this.file = file;
+    }
+
+    /** Loads a scenario file and its topology. */
+    public static ScenarioSpec load(Path file) throws ScenarioException {
+        Diagnostics d = new Diagnostics();
+        YamlContext ctx = new YamlContext(file.toString(), d);
+        ScenarioSpec spec = null;
+        Node root = YamlSource.read(file, file.toString(), d);
+        if (root != null) {
+            try {
+                spec = new ScenarioLoader(ctx, file).read(root);
+            } catch (RuntimeException | StackOverflowError e) {
+                d.error(new Location(file.toString(), 1, 1), "internal error while reading the scenario ("
+                        + e.getClass().getSimpleName() + "); please report this input");
+            }
+        }
+        if (spec == null || d.hasErrors()) {
+            throw new ScenarioException(d.sorted());
+        }
+        return spec;
+    }
+
+    /** A timeline entry before its target is checked against a topology. */
+    private record RawAction(TimelineAction action, Node targetNode) {
+    }
+
+    private ScenarioSpec read(Node root) {
+        YamlMap top = ctx.map(root, "the scenario (expected name:, topology:, duration:, ...)", ROOT_KEYS);
+        if (top == null) {
+            return null;
+        }
+        String stem = file.getFileName() == null ? "scenario" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
+        String name = top.string("name", stem);
+        TopologySpec topology = null;
+        if (top.require("topology", "a scenario")) {
+            topology = topology(top.get("topology"), name);
+        }
+        long duration = 0;
+        if (top.require("duration", "a scenario")) {
+            duration = top.duration("duration", 0);
+            if (duration <= 0 && top.has("duration")) {
+                ctx.error(top.get("duration"), "duration must be above 0");
+            }
+        }
+        long seed = top.integer("seed", 1, 0, Long.MAX_VALUE);
+        long warmup = top.duration("warmup", 0);
+        if (duration > 0 && warmup >= duration) {
+            ctx.error(top.get("warmup"), "warmup " + SimTime.formatShort(warmup) + " is not before the end of the run ("
+                    + SimTime.formatShort(duration) + ")");
+        }
+        List<ProbeSpec> probes = new ArrayList<>();
+        List<YamlMap> probeNodes = new ArrayList<>();
+        readProbes(top, duration, warmup, probes, probeNodes);
+        List<RawAction> timeline = readTimeline(top, duration);
+        List<VariantSpec> variants = readVariants(top, topology);
+        SweepSpec sweep = readSweep(top);
+
+        if (topology != null) {
+            checkReferences(topology, probes, probeNodes, timeline, "");
+        }
+        for (VariantSpec v : variants) {
+            if (v.topology() != null && v.topology() != topology) {
+                checkReferences(v.topology(), probes, probeNodes, timeline, " (in the topology of variant '" + v.name() + "')");
+            }
+            checkVariantRouting(v);
+        }
+        if (ctx.diagnostics().hasErrors()) {
+            return null;
+        }
+        List<TimelineAction> actions = new ArrayList<>(timeline.stream().map(RawAction::action).toList());
+        actions.sort((a, b) -> Long.compare(a.atNs(), b.atNs()));
+        List<Diagnostic> warnings = ctx.diagnostics().warnings();
+        return new ScenarioSpec(name, file, topology, duration, seed, warmup, probes, actions, variants, sweep, warnings);
+    }
+
+    // ---- topology ----
+
+    private TopologySpec topology(Node n, String scenarioName) {
+        if (n instanceof MappingNode) {
+            TopologySpec t = TopologyLoader.read(n, ctx, Optional.empty(), scenarioName);
+            return t;
+        }
+        String rel = ctx.string(n, "'topology' (a file path or an inline mapping)");
+        if (rel == null) {
+            return null;
+        }
+        Path p;
+        try {
+            Path base = file.toAbsolutePath().getParent();
+            p = base == null ? Path.of(rel) : base.resolve(rel).normalize();
+        } catch (InvalidPathException e) {
+            ctx.error(n, "'" + rel + "' is not a valid path");
+            return null;
+        }
+        if (!Files.isRegularFile(p)) {
+            ctx.error(n, "topology file '" + rel + "' not found (looked for " + p + "; paths are relative to the scenario file)");
+            return null;
+        }
+        try {
+            return TopologyLoader.load(p);
+        } catch (TopologyException e) {
+            ctx.diagnostics().addAll(e.diagnostics());
+            ctx.error(n, "topology '" + rel + "' has " + e.errors().size() + " error(s), listed under " + p);
+            return null;
+        }
+    }
+
+    // ---- probes ----
+
+    private void readProbes(YamlMap top, long duration, long warmup, List<ProbeSpec> out, List<YamlMap> nodes) {
+        if (!top.has("probes")) {
+            return;
+        }
+        Map<String, ProbeSpec.Type> types = new LinkedHashMap<>();
+        types.put("icmp", ProbeSpec.Type.ICMP);
+        types.put("udp", ProbeSpec.Type.UDP);
+        Set<String> names = new HashSet<>();
+        List<Node> items = ctx.list(top.get("probes"), "'probes'");
+        for (int i = 0; i < items.size(); i++) {
+            YamlMap p = ctx.map(items.get(i), "a probe (expected {from: a, to: b})", PROBE_KEYS);
+            if (p == null) {
+                continue;
+            }
+            boolean ok = p.require("from", "a probe") & p.require("to", "a probe");
+            String from = p.string("from", "");
+            String to = p.string("to", "");
+            String name = p.string("name", from + "-to-" + to);
+            if (!names.add(name)) {
+                ctx.error(p.nodeFor("name"), "probe name '" + name + "' is used twice; give each probe its own name");
+            }
+            ProbeSpec.Type type = p.choice("type", types, ProbeSpec.Type.ICMP);
+            long interval = p.duration("interval", SimTime.SECOND);
+            if (interval <= 0) {
+                ctx.error(p.nodeFor("interval"), "probe interval must be above 0");
+            }
+            int size = (int) p.integer("size", 100, 28, 65535);
+            long start = p.duration("start", warmup);
+            if (duration > 0 && start >= duration) {
+                ctx.error(p.nodeFor("start"), "probe start " + SimTime.formatShort(start) + " is not before the end of the run ("
+                        + SimTime.formatShort(duration) + ")");
+            }
+            int port = (int) p.integer("port", 5001, 1, 65535);
+            if (p.has("port") && type != ProbeSpec.Type.UDP) {
+                ctx.error(p.get("port"), "'port' is only for type: udp");
+            }
+            Optional<Ipv4Address> toAddr = Optional.empty();
+            if (!to.isEmpty() && Character.isDigit(to.charAt(0)) && to.contains(".") && !to.contains(":")) {
+                toAddr = Optional.ofNullable(p.ipv4("to"));
+            }
+            if (ok) {
+                out.add(new ProbeSpec(name, from, to.trim(), toAddr, type, interval, size, Math.max(start, warmup), port));
+                nodes.add(p);
+            }
+        }
+    }
+
+    // ---- timeline ----
+
+    private List<RawAction> readTimeline(YamlMap top, long duration) {
+        List<RawAction> out = new ArrayList<>();
+        if (!top.has("timeline")) {
+            return out;
+        }
+        List<Node> items = ctx.list(top.get("timeline"), "'timeline'");
+        for (Node item : items) {
+            YamlMap a = ctx.map(item, "a timeline entry (expected {at: 40s, action: link-down, link: ...})", ACTION_KEYS);
+            if (a == null) {
+                continue;
+            }
+            boolean ok = a.require("at", "a timeline entry") & a.require("action", "a timeline entry");
+            long at = a.duration("at", -1);
+            if (at >= 0 && duration > 0 && at > duration) {
+                ctx.error(a.get("at"), "at " + SimTime.formatShort(at) + " is after the end of the run ("
+                        + SimTime.formatShort(duration) + ")");
+            }
+            ActionType type = a.choice("action", ActionType.byName(), null);
+            if (!ok || type == null || at < 0) {
+                continue;
+            }
+            String key = type.target().key();
+            for (ActionType.Target t : ActionType.Target.values()) {
+                if (t != type.target() && a.has(t.key())) {
+                    ctx.error(a.get(t.key()), type.yamlName() + " takes '" + key + ":', not '" + t.key() + ":'");
+                }
+            }
+            Optional<TimelineAction.Impairment> impairment = Optional.empty();
+            if (type == ActionType.IMPAIR) {
+                if (!a.has("loss") && !a.has("delay")) {
+                    ctx.error(a.node(), "impair needs 'loss' and/or 'delay'");
+                }
+                OptionalDouble loss = a.has("loss") ? OptionalDouble.of(a.fraction("loss", 0)) : OptionalDouble.empty();
+                impairment = Optional.of(new TimelineAction.Impairment(loss, a.optionalDuration("delay")));
+            } else {
+                for (String k : new String[] {"loss", "delay"}) {
+                    if (a.has(k)) {
+                        ctx.error(a.get(k), "'" + k + "' is only for action: impair");
+                    }
+                }
+            }
+            if (!a.require(key, type.yamlName())) {
+                continue;
+            }
+            String target = a.string(key, null);
+            if (target == null) {
+                continue;
+            }
+            target = target.trim();
+            Optional<Endpoint> endpoint = Optional.empty();
+            if (type.target() == ActionType.Target.INTERFACE || target.contains(":")) {
+                try {
+                    endpoint = Optional.of(Endpoint.parse(target));
+                } catch (IllegalArgumentException e) {
+                    ctx.error(a.get(key), e.getMessage());
+                    continue;
+                }
+            }
+            out.add(new RawAction(new TimelineAction(at, type, target, endpoint, impairment, ctx.at(a.node())),
+                    a.get(key)));
+        }
+        return out;
+    }
+
+    // ---- references ----
+
+    private void checkReferences(TopologySpec t, List<ProbeSpec> probes, List<YamlMap> probeNodes, List<RawAction> timeline,
+                                 String suffix) {
+        for (int i = 0; i < probes.size(); i++) {
+            ProbeSpec p = probes.get(i);
+            YamlMap m = probeNodes.get(i);
+            NodeSpec from = t.node(p.from());
+            if (from == null) {
+                ctx.error(m.nodeFor("from"), "probe source node '" + p.from() + "' does not exist"
+                        + DidYouMean.hint(p.from(), t.nodes().keySet()) + suffix);
+            } else if (ProbeSpec.nodeAddress(from).isEmpty()) {
+                ctx.error(m.nodeFor("from"), "probe source node '" + p.from() + "' has no IPv4 address" + suffix);
+            }
+            if (p.toAddress().isPresent()) {
+                continue;
+            }
+            if (p.to().contains(":")) {
+                Endpoint e;
+                try {
+                    e = Endpoint.parse(p.to());
+                } catch (IllegalArgumentException ex) {
+                    ctx.error(m.nodeFor("to"), ex.getMessage());
+                    continue;
+                }
+                if (!checkEndpoint(t, e, m.nodeFor("to"), suffix)) {
+                    continue;
+                }
+            } else if (t.node(p.to()) == null) {
+                ctx.error(m.nodeFor("to"), "probe target '" + p.to() + "' is neither a node nor an address"
+                        + DidYouMean.hint(p.to(), t.nodes().keySet()) + suffix);
+                continue;
+            }
+            if (p.targetAddress(t).isEmpty()) {
+                ctx.error(m.nodeFor("to"), "probe target '" + p.to() + "' has no IPv4 address" + suffix);
+            }
+        }
+        for (RawAction r : timeline) {
+            TimelineAction a = r.action();
+            switch (a.type().target()) {
+                case NODE -> {
+                    if (t.node(a.target()) == null) {
+                        ctx.error(r.targetNode(), "node '" + a.target() + "' does not exist"
+                                + DidYouMean.hint(a.target(), t.nodes().keySet()) + suffix);
+                    }
+                }
+                case INTERFACE -> checkEndpoint(t, a.endpoint().orElseThrow(), r.targetNode(), suffix);
+                case LINK -> {
+                    if (a.endpoint().isPresent()) {
+                        if (checkEndpoint(t, a.endpoint().get(), r.targetNode(), suffix) && a.link(t).isEmpty()) {
+                            ctx.error(r.targetNode(), "interface " + a.target() + " is not on any link" + suffix);
+                        }
+                    } else if (a.link(t).isEmpty()) {
+                        List<String> linkNames = t.links().stream().map(l -> l.name()).toList();
+                        ctx.error(r.targetNode(), "link '" + a.target() + "' does not exist (write a link name or node:interface)"
+                                + DidYouMean.hint(a.target(), linkNames) + suffix);
+                    }
+                }
+                default -> throw new IllegalStateException();
+            }
+        }
+    }
+
+    private boolean checkEndpoint(TopologySpec t, Endpoint e, Node at, String suffix) {
+        NodeSpec n = t.node(e.node());
+        if (n == null) {
+            ctx.error(at, "node '" + e.node() + "' does not exist" + DidYouMean.hint(e.node(), t.nodes().keySet()) + suffix);
+            return false;
+        }
+        if (!n.interfaces().containsKey(e.iface())) {
+            ctx.error(at, "node '" + e.node() + "' has no interface '" + e.iface() + "'"
+                    + DidYouMean.hint(e.iface(), n.interfaces().keySet()) + suffix);
+            return false;
+        }
+        return true;
+    }
+
+    // ---- variants and sweep ----
+
+    private List<VariantSpec> readVariants(YamlMap top, TopologySpec topology) {
+        List<VariantSpec> out = new ArrayList<>();
+        if (!top.has("variants")) {
+            out.add(new VariantSpec("default", RoutingProtocol.NONE, topology, Optional.empty(), Optional.empty(),
+                    Optional.empty(), Optional.empty()));
+            return out;
+        }
+        Set<String> names = new HashSet<>();
+        List<Node> items = ctx.list(top.get("variants"), "'variants'");
+        if (items.isEmpty()) {
+            ctx.error(top.get("variants"), "'variants' is empty; remove it to run one default variant");
+        }
+        for (int i = 0; i < items.size(); i++) {
+            YamlMap v = ctx.map(items.get(i), "a variant (expected {name: x, routing: ospf})", VARIANT_KEYS);
+            if (v == null) {
+                continue;
+            }
+            v.require("name", "a variant");
+            String name = v.string("name", "variant" + (i + 1));
+            if (!names.add(name)) {
+                ctx.error(v.nodeFor("name"), "variant name '" + name + "' is used twice");
+            }
+            RoutingProtocol routing = v.choice("routing", RoutingProtocol.byName(), RoutingProtocol.NONE);
+            TopologySpec vt = v.has("topology") ? topology(v.get("topology"), name) : topology;
+            Optional<VariantSpec.OspfOverrides> ospf = Optional.empty();
+            if (v.has("ospf")) {
+                YamlMap o = ctx.map(v.get("ospf"), "'ospf' overrides", "hello", "dead", "spf");
+                if (o != null) {
+                    OptionalLong hello = o.optionalDuration("hello");
+                    OptionalLong dead = o.optionalDuration("dead");
+                    long h = hello.orElse(SimTime.seconds(10));
+                    if (dead.isPresent() && dead.getAsLong() <= h) {
+                        ctx.error(o.get("dead"), "dead interval must be longer than hello (" + SimTime.formatShort(h) + ")");
+                    }
+                    Optional<SpfThrottle> spf = o.has("spf") ? Optional.of(SpfThrottle.read(ctx, o.get("spf"))) : Optional.empty();
+                    ospf = Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf));
+                }
+                if (routing != RoutingProtocol.OSPF && routing != RoutingProtocol.NONE) {
+                    ctx.warning(v.get("ospf"), "variant '" + name + "' runs " + routing.yamlName() + "; its ospf overrides have no effect");
+                }
+            }
+            Optional<VariantSpec.RipOverrides> rip = Optional.empty();
+            if (v.has("rip")) {
+                YamlMap r = ctx.map(v.get("rip"), "'rip' overrides", "update", "timeout", "garbage", "holddown");
+                if (r != null) {
+                    rip = Optional.of(new VariantSpec.RipOverrides(r.optionalDuration("update"), r.optionalDuration("timeout"),
+                            r.optionalDuration("garbage"), r.optionalDuration("holddown")));
+                }
+                if (routing != RoutingProtocol.RIP && routing != RoutingProtocol.NONE) {
+                    ctx.warning(v.get("rip"), "variant '" + name + "' runs " + routing.yamlName() + "; its rip overrides have no effect");
+                }
+            }
+            Optional<VariantSpec.TrackOverrides> track = Optional.empty();
+            if (v.has("track")) {
+                YamlMap tr = ctx.map(v.get("track"), "'track' overrides", "frequency", "timeout");
+                if (tr != null) {
+                    OptionalLong f = tr.optionalDuration("frequency");
+                    OptionalLong to = tr.optionalDuration("timeout");
+                    if (f.isPresent() && to.isPresent() && to.getAsLong() > f.getAsLong()) {
+                        ctx.error(tr.get("timeout"), "track timeout is longer than its frequency");
+                    }
+                    track = Optional.of(new VariantSpec.TrackOverrides(f, to));
+                }
+            }
+            Optional<KeepaliveSpec> keepalive = Optional.empty();
+            if (v.has("keepalive")) {
+                YamlMap k = ctx.map(v.get("keepalive"), "'keepalive' (expected {period: 10s, retries: 3})", "period", "retries");
+                if (k != null) {
+                    keepalive = Optional.of(new KeepaliveSpec(k.duration("period", KeepaliveSpec.DEFAULT.periodNs()),
+                            (int) k.integer("retries", KeepaliveSpec.DEFAULT.retries(), 1, 255)));
+                }
+            }
+            out.add(new VariantSpec(name, routing, vt, ospf, rip, track, keepalive));
+            ctx.mark("variants/" + name, v.node());
+        }
+        return out;
+    }
+
+    private void checkVariantRouting(VariantSpec v) {
+        TopologySpec t = v.topology();
+        if (t == null) {
+            return;
+        }
+        Location at = ctx.locations().of("variants/" + v.name());
+        boolean any = switch (v.routing()) {
+            case OSPF -> t.nodes().values().stream().anyMatch(n -> n.ospf().isPresent());
+            case RIP -> t.nodes().values().stream().anyMatch(n -> n.rip().isPresent());
+            case STATIC -> t.nodes().values().stream().anyMatch(n -> !n.staticRoutes().isEmpty());
+            default -> true;
+        };
+        if (!any) {
+            ctx.diagnostics().warning(at, "variant '" + v.name() + "' selects " + v.routing().yamlName()
+                    + " but no node of its topology configures it");
+        }
+        if (v.track().isPresent() && t.nodes().values().stream().allMatch(n -> n.tracks().isEmpty())) {
+            ctx.diagnostics().warning(at, "variant '" + v.name() + "' overrides track timers but no node defines a track");
+        }
+    }
+
+    private SweepSpec readSweep(YamlMap top) {
+        if (!top.has("sweep")) {
+            return SweepSpec.DEFAULT;
+        }
+        YamlMap s = ctx.map(top.get("sweep"), "'sweep'", "shift", "runs");
+        if (s == null) {
+            return SweepSpec.DEFAULT;
+        }
+        return new SweepSpec(s.optionalDuration("shift"), (int) s.integer("runs", SweepSpec.DEFAULT.runs(), 1, 100_000));
+    }
+}

@@ -1,0 +1,34 @@
+package io.tunnelsim.scenario.spec;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.tunnelsim.topology.KeepaliveSpec;
+import io.tunnelsim.topology.RoutingProtocol;
+import io.tunnelsim.topology.SpfThrottle;
+import io.tunnelsim.topology.TopologySpec;
+
+/**
+ * One way to run the scenario. Overrides replace the matching timers on every router and
+ * interface of the topology; absent fields keep the topology's values.
+ *
+ * @param routing   the protocol to run; {@link RoutingProtocol#NONE} keeps the topology's configuration
+ * @param topology  the topology this variant runs on (its own, or the scenario's)
+ * @param keepalive GRE keepalives to enable on every tunnel
+ */
+public record VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Optional<OspfOverrides> ospf,
+                          Optional<RipOverrides> rip, Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive) {
+
+    /** OSPF timer overrides. */
+    public record OspfOverrides(OptionalLong helloNs, OptionalLong deadNs, Optional<SpfThrottle> spf) {
+    }
+
+    /** RIP timer overrides. */
+    public record RipOverrides(OptionalLong updateNs, OptionalLong timeoutNs, OptionalLong garbageNs,
+                               OptionalLong holddownNs) {
+    }
+
+    /** IP SLA probe overrides for every track. */
+    public record TrackOverrides(OptionalLong frequencyNs, OptionalLong timeoutNs) {
+    }
+}

@@ -1,0 +1,36 @@
+package io.tunnelsim.topology;
+
+import java.util.Optional;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.addr.Ipv6Prefix;
+
+/**
+ * One interface of a node. Defaults applied: Ethernet ports take MTU, bandwidth and delay from
+ * their link (or the link defaults when unwired); loopbacks are 8 Gbps / 5 ms; tunnels are
+ * 100 kbps / 50 ms with an IP MTU of the source interface's MTU minus the GRE overhead
+ * (24 bytes plus 4 per checksum, key and sequence option). Bandwidth and delay of loopbacks and
+ * tunnels only feed routing metrics.
+ *
+ * @param address    IPv4 address with its subnet length (host bits kept), if numbered
+ * @param gateway    hosts only: default gateway
+ * @param protection tunnels only: IPsec profile for tunnel protection (GRE over IPsec)
+ * @param cryptoMap  Ethernet only: IPsec profile applied crypto-map style
+ */
+public record InterfaceSpec(String name, Kind kind, Optional<Ipv4Prefix> address, Optional<Ipv6Prefix> ipv6, int mtu,
+                            long bandwidthBps, long delayNs, boolean shutdown, Optional<Ipv4Address> gateway,
+                            Optional<TunnelSpec> tunnel, Optional<String> protection, Optional<String> cryptoMap) {
+
+    /** Ethernet ports sit on links; loopbacks and tunnels do not. */
+    public enum Kind {
+        ETHERNET, LOOPBACK, TUNNEL
+    }
+
+    /** 8 000 000 kbit/s, the bandwidth routers give a loopback. */
+    public static final long LOOPBACK_BANDWIDTH = 8_000_000_000L;
+    /** 100 kbit/s, the bandwidth routers give a GRE tunnel. */
+    public static final long TUNNEL_BANDWIDTH = 100_000L;
+    /** GRE base overhead: outer IPv4 header (20) plus GRE header (4). */
+    public static final int GRE_OVERHEAD = 24;
+}

@@ -1,0 +1,37 @@
+package io.tunnelsim.topology;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * RIP process on a router (RFC 2453).
+ *
+ * @param version          1 or 2
+ * @param timers           update, timeout, garbage-collection and optional hold-down
+ * @param splitHorizon     split horizon variant (default simple)
+ * @param defaultOriginate advertise 0.0.0.0/0
+ * @param interfaces       interfaces that run RIP, by name
+ */
+public record RipSpec(int version, Timers timers, SplitHorizon splitHorizon, boolean defaultOriginate,
+                      Map<String, RipInterfaceSpec> interfaces) {
+
+    /** RFC 2453 §3.8 timers; a non-zero hold-down is the Cisco extension. */
+    public record Timers(long updateNs, long timeoutNs, long garbageNs, long holddownNs) {
+        /** 30 s / 180 s / 120 s, no hold-down. */
+        public static final Timers DEFAULT = new Timers(30_000_000_000L, 180_000_000_000L, 120_000_000_000L, 0);
+    }
+
+    /** RFC 2453 §3.4.3. */
+    public enum SplitHorizon {
+        SIMPLE, POISON, OFF
+    }
+
+    /** Per-interface settings: metric offset added to received routes, and passive (listen only). */
+    public record RipInterfaceSpec(String name, int offset, boolean passive) {
+    }
+
+    public RipSpec {
+        interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(interfaces));
+    }
+}

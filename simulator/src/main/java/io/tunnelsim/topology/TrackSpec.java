@@ -1,0 +1,20 @@
+package io.tunnelsim.topology;
+
+import java.util.Optional;
+
+import io.tunnelsim.addr.Ipv4Address;
+
+/**
+ * An IP SLA style ICMP echo probe and the track object that follows it.
+ *
+ * @param id              track number 1..1000
+ * @param target          address to ping
+ * @param sourceInterface interface whose address is the probe source, if given
+ * @param frequencyNs     one probe per period (default 60 s)
+ * @param timeoutNs       how long to wait for a reply (default 5 s, at most the frequency)
+ * @param upDelayNs       a success must last this long before the track goes up
+ * @param downDelayNs     a failure must last this long before the track goes down
+ */
+public record TrackSpec(int id, Ipv4Address target, Optional<String> sourceInterface, long frequencyNs, long timeoutNs,
+                        long upDelayNs, long downDelayNs) {
+}

@@ -1,0 +1,27 @@
+package io.tunnelsim.topology;
+
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import io.tunnelsim.addr.Ipv4Address;
+
+/**
+ * GRE parameters of a tunnel interface (RFC 2784, with the RFC 2890 key and sequence options).
+ *
+ * @param sourceInterface  the interface whose address is the outer source (resolved even when
+ *                         the source was written as an address)
+ * @param sourceAddress    present when the source was written as an address
+ * @param destination      outer destination address
+ * @param key              RFC 2890 key, 0..2^32-1, when configured
+ * @param keepalive        GRE keepalives, off when empty
+ * @param recursionHoldNs  how long the tunnel stays down after recursive routing is detected
+ */
+public record TunnelSpec(String sourceInterface, Optional<Ipv4Address> sourceAddress, Ipv4Address destination,
+                         OptionalLong key, boolean sequence, boolean checksum, Optional<KeepaliveSpec> keepalive,
+                         long recursionHoldNs) {
+
+    /** Bytes this tunnel adds to each packet, before any IPsec. */
+    public int overhead() {
+        return InterfaceSpec.GRE_OVERHEAD + (checksum ? 4 : 0) + (key.isPresent() ? 4 : 0) + (sequence ? 4 : 0);
+    }
+}
