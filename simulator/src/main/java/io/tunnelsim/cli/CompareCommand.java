@@ -1,0 +1,49 @@
+package io.tunnelsim.cli;
+
+import io.tunnelsim.report.model.VariantResult;
+import io.tunnelsim.scenario.Experiments;
+import io.tunnelsim.scenario.spec.ScenarioSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code tunnelsim compare SCENARIO}: every variant over the same timeline and seed. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Run every variant; writes comparison.csv, convergence.csv, summary.json, convergence.png, timeline.png and report.html.")
+final class CompareCommand implements Callable<Integer> {
+    @Parameters(paramLabel = "SCENARIO", description = "Scenario YAML file.")
+    Path scenario;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: reports/<scenario-name>/).")
+    Path out;
+
+    @Option(names = "--jobs", paramLabel = "J", description = "Variants run in parallel (default: number of cores).")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--quiet", description = "No progress bar.")
+    boolean quiet;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        var out = spec.commandLine().getOut();
+        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
+        Path dir = Inputs.outDir(this.out, s);
+        List<VariantResult> results;
+        try (Progress p = new Progress("compare " + s.name(), quiet)) {
+            results = Experiments.compare(s, dir, Math.max(1, jobs), p.orNull());
+        }
+        for (VariantResult r : results) {
+            out.println(r.name() + ":");
+            RunCommand.printActions(out, r);
+        }
+        out.println("report: " + dir.resolve("report.html"));
+        return 0;
+    }
+}

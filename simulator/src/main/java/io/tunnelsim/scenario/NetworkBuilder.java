@@ -1,0 +1,182 @@
+package io.tunnelsim.scenario;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.node.EthernetInterface;
+import io.tunnelsim.node.Interface;
+import io.tunnelsim.node.Network;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.Segment;
+import io.tunnelsim.routing.StaticRoute;
+import io.tunnelsim.routing.StaticRouting;
+import io.tunnelsim.scenario.spec.VariantSpec;
+import io.tunnelsim.topology.Endpoint;
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.KeepaliveSpec;
+import io.tunnelsim.topology.LinkSpec;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.RoutingProtocol;
+import io.tunnelsim.topology.StaticRouteSpec;
+import io.tunnelsim.topology.StaticRouteV6Spec;
+import io.tunnelsim.topology.TopologySpec;
+import io.tunnelsim.topology.TunnelSpec;
+import io.tunnelsim.tunnel.TunnelConfig;
+import io.tunnelsim.tunnel.TunnelInterface;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Builds a simulated {@link Network} from a validated topology and one variant: nodes,
+ * interfaces, links and LAN segments, GRE tunnels, static routes, and the routing the variant
+ * asks for ({@link RoutingPlan}).
+ */
+public final class NetworkBuilder {
+    private NetworkBuilder() {
+    }
+
+    /** Builds the topology as configured, with no variant changes. */
+    public static BuiltNetwork build(TopologySpec spec, long seed) {
+        return build(spec, null, seed);
+    }
+
+    public static BuiltNetwork build(TopologySpec spec, VariantSpec variant, long seed) {
+        Network net = new Network(seed);
+        RoutingProtocol routing = variant == null || variant.routing() == RoutingProtocol.NONE ? spec.routing() : variant.routing();
+        RoutingPlan plan = new RoutingPlan(spec, routing);
+        List<String> notes = new ArrayList<>();
+
+        for (NodeSpec ns : spec.nodes().values()) {
+            Node n = ns.isHost() ? net.addHost(ns.name()) : net.addRouter(ns.name());
+            for (InterfaceSpec is : ns.interfaces().values()) {
+                Interface itf = switch (is.kind()) {
+                    case ETHERNET -> net.addEthernet(n, is.name(), null, is.mtu());
+                    case LOOPBACK -> net.addLoopback(n, is.name(), null);
+                    case TUNNEL -> null;
+                };
+                if (itf != null) {
+                    configureCommon(itf, is);
+                }
+            }
+        }
+        Map<String, Segment> segments = new LinkedHashMap<>();
+        for (LinkSpec l : spec.links()) {
+            EthernetInterface[] ends = new EthernetInterface[l.endpoints().size()];
+            for (int i = 0; i < ends.length; i++) {
+                Endpoint e = l.endpoints().get(i);
+                ends[i] = (EthernetInterface) net.node(e.node()).interfaceNamed(e.iface());
+            }
+            segments.put(l.name(), net.connect(l.name(), l.bandwidthBps(), l.delayNs(), l.loss(), l.mtu(), l.queuePackets(), ends));
+        }
+        for (NodeSpec ns : spec.nodes().values()) {
+            Node n = net.node(ns.name());
+            for (InterfaceSpec is : ns.interfaces().values()) {
+                if (is.kind() == InterfaceSpec.Kind.TUNNEL) {
+                    TunnelSpec ts = is.tunnel().orElseThrow();
+                    TunnelInterface t = TunnelInterface.create(n, is.name(), tunnelConfig(is, ts, variant, routing));
+                    configureCommon(t, is);
+                }
+            }
+        }
+        for (NodeSpec ns : spec.nodes().values()) {
+            Node n = net.node(ns.name());
+            List<StaticRoute> routes = new ArrayList<>();
+            for (InterfaceSpec is : ns.interfaces().values()) {
+                is.gateway().ifPresent(gw -> routes.add(new StaticRoute(Ipv4Prefix.DEFAULT, gw, null, 1, 0)));
+            }
+            for (StaticRouteSpec r : ns.staticRoutes()) {
+                if (plan.replacesConfiguredRoute(ns, r)) {
+                    continue;
+                }
+                routes.add(new StaticRoute(r.prefix(), r.via().orElse(null), r.iface().orElse(null), r.distance(),
+                        r.track().orElse(0)));
+            }
+            routes.addAll(plan.generatedStatics(ns.name(), notes));
+            if (!routes.isEmpty()) {
+                StaticRouting sr = new StaticRouting(n);
+                routes.forEach(sr::add);
+                n.addService(sr);
+            }
+            for (StaticRouteV6Spec r : ns.staticRoutesV6()) {
+                if (r.iface().isPresent()) {
+                    n.ipv6().addStaticRoute(r.prefix(), r.via().orElse(null), n.interfaceNamed(r.iface().get()), r.distance());
+                } else {
+                    n.ipv6().addStaticRoute(r.prefix(), r.via().orElseThrow(), r.distance());
+                }
+            }
+            for (InterfaceSpec is : ns.interfaces().values()) {
+                if (ns.isHost() && is.ipv6().isPresent()) {
+                    defaultIpv6Gateway(spec, ns, is).ifPresent(gw ->
+                            n.ipv6().addStaticRoute(io.tunnelsim.addr.Ipv6Prefix.parse("::/0"), gw, 1));
+                }
+            }
+        }
+        plan.installProtocols(net, variant, notes);
+        return new BuiltNetwork(net, spec, segments, notes);
+    }
+
+    /** A host with an IPv6 address and no IPv6 static routes uses the first router on its LAN that has IPv6. */
+    private static Optional<io.tunnelsim.addr.Ipv6Address> defaultIpv6Gateway(TopologySpec spec, NodeSpec host, InterfaceSpec is) {
+        if (!host.staticRoutesV6().isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<LinkSpec> link = spec.linkOf(new Endpoint(host.name(), is.name()));
+        if (link.isEmpty()) {
+            return Optional.empty();
+        }
+        for (Endpoint e : link.get().endpoints()) {
+            NodeSpec other = spec.node(e.node());
+            if (other != null && !other.isHost()) {
+                Optional<InterfaceSpec> oi = spec.iface(e);
+                if (oi.isPresent() && oi.get().ipv6().isPresent()) {
+                    return Optional.of(oi.get().ipv6().get().address());
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void configureCommon(Interface itf, InterfaceSpec is) {
+        is.address().ifPresent(itf::setIpv4);
+        is.ipv6().ifPresent(itf::addIpv6);
+        if (is.bandwidthBps() > 0) {
+            itf.setBandwidthBps(is.bandwidthBps());
+        }
+        if (is.delayNs() > 0) {
+            itf.setDelayMicros(is.delayNs() / 1000);
+        }
+        if (is.shutdown()) {
+            itf.setAdminUp(false);
+        }
+    }
+
+    private static TunnelConfig tunnelConfig(InterfaceSpec is, TunnelSpec ts, VariantSpec variant, RoutingProtocol routing) {
+        Optional<KeepaliveSpec> ka = ts.keepalive();
+        if (variant != null && variant.keepalive().isPresent()) {
+            ka = variant.keepalive();
+        } else if (routing == RoutingProtocol.STATIC && ka.isEmpty()) {
+            // static routing needs a failure detector: keepalives are what routers use
+            ka = Optional.of(KeepaliveSpec.DEFAULT);
+        }
+        return new TunnelConfig(ts.sourceAddress().isPresent() ? null : ts.sourceInterface(),
+                ts.sourceAddress().orElse(null), ts.destination(), ts.key().orElse(-1), ts.sequence(), ts.checksum(),
+                ka.map(KeepaliveSpec::periodNs).orElse(0L), ka.map(KeepaliveSpec::retries).orElse(3),
+                is.mtu(), ts.recursionHoldNs());
+    }
+
+    /** The address bits a topology assigns to {@code node:iface}, or 0. */
+    static int addressOf(TopologySpec spec, String node, String iface) {
+        NodeSpec n = spec.node(node);
+        if (n == null) {
+            return 0;
+        }
+        InterfaceSpec i = n.interfaces().get(iface);
+        return i == null || i.address().isEmpty() ? 0 : i.address().get().address().bits();
+    }
+
+    static Ipv4Address address(int bits) {
+        return new Ipv4Address(bits);
+    }
+}

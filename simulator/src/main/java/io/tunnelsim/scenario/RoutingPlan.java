@@ -1,0 +1,250 @@
+package io.tunnelsim.scenario;
+
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.node.Network;
+import io.tunnelsim.routing.StaticRoute;
+import io.tunnelsim.scenario.spec.VariantSpec;
+import io.tunnelsim.topology.Endpoint;
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.LinkSpec;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.RoutingProtocol;
+import io.tunnelsim.topology.StaticRouteSpec;
+import io.tunnelsim.topology.TopologySpec;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.jgrapht.Graph;
+import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
+import org.jgrapht.graph.DefaultWeightedEdge;
+import org.jgrapht.graph.SimpleDirectedWeightedGraph;
+
+/**
+ * What a variant's network-wide {@code routing:} switch means for one topology.
+ *
+ * <p>The <em>overlay</em> is the graph of routers joined by GRE tunnels whose two ends mirror
+ * each other (my destination is your source). <em>Site prefixes</em> of a router are the
+ * subnets of its Ethernet interfaces on links that reach a host, and its loopbacks. The
+ * <em>transport</em> interfaces are the tunnels' source interfaces: dynamic routing never runs
+ * on them (that would learn the tunnel destinations over the tunnels — recursive routing).
+ * <ul>
+ * <li>{@code none}: the topology as configured.</li>
+ * <li>{@code static}: for every router of the overlay and every other router's site prefix, one
+ *     static route per own tunnel, ordered by overlay path cost (tunnel cost, then name): the
+ *     cheapest at distance 1, the others floating at 250, 251, …; tunnels without keepalives get
+ *     the default keepalive (10 s × 3) as failure detector.</li>
+ * <li>{@code rip} / {@code ospf}: the protocol on every overlay router's tunnels and LAN
+ *     interfaces (passive where no other router is on the segment, and on loopbacks).</li>
+ * </ul>
+ * For every variant but {@code none}, configured static routes that point into a tunnel are
+ * dropped (the variant replaces them); routes of the underlay stay.
+ */
+final class RoutingPlan {
+    static final int FLOATING_DISTANCE = 250;
+
+    /** A tunnel whose far end mirrors it. */
+    record OverlayEdge(String router, String tunnel, String peer, String peerTunnel, long cost) {
+    }
+
+    private final TopologySpec spec;
+    private final RoutingProtocol routing;
+    private final Map<String, List<OverlayEdge>> overlay = new TreeMap<>();
+
+    RoutingPlan(TopologySpec spec, RoutingProtocol routing) {
+        this.spec = spec;
+        this.routing = routing;
+        buildOverlay();
+    }
+
+    RoutingProtocol routing() {
+        return routing;
+    }
+
+    Map<String, List<OverlayEdge>> overlay() {
+        return overlay;
+    }
+
+    private static long tunnelCost(InterfaceSpec t) {
+        long bw = t.bandwidthBps() > 0 ? t.bandwidthBps() : 100_000L;
+        return Math.max(1, 100_000_000L / bw);
+    }
+
+    private void buildOverlay() {
+        Map<Integer, String[]> owners = new TreeMap<>();
+        for (NodeSpec n : spec.nodes().values()) {
+            for (InterfaceSpec i : n.interfaces().values()) {
+                i.address().ifPresent(a -> owners.put(a.address().bits(), new String[] {n.name(), i.name()}));
+            }
+        }
+        for (NodeSpec n : spec.nodes().values()) {
+            for (InterfaceSpec t : n.interfaces().values()) {
+                if (t.tunnel().isEmpty()) {
+                    continue;
+                }
+                var ts = t.tunnel().get();
+                String[] far = owners.get(ts.destination().bits());
+                if (far == null) {
+                    continue;
+                }
+                int mySource = ts.sourceAddress().map(a -> a.bits())
+                        .orElseGet(() -> NetworkBuilder.addressOf(spec, n.name(), ts.sourceInterface()));
+                NodeSpec peer = spec.node(far[0]);
+                for (InterfaceSpec pt : peer.interfaces().values()) {
+                    if (pt.tunnel().isPresent() && pt.tunnel().get().destination().bits() == mySource) {
+                        overlay.computeIfAbsent(n.name(), k -> new ArrayList<>())
+                                .add(new OverlayEdge(n.name(), t.name(), peer.name(), pt.name(), tunnelCost(t)));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    /** Tunnel names and source interfaces of a node: the interfaces dynamic routing stays off. */
+    boolean isTransport(NodeSpec n, String iface) {
+        for (InterfaceSpec t : n.interfaces().values()) {
+            if (t.tunnel().isPresent() && iface.equals(t.tunnel().get().sourceInterface())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    boolean isTunnel(NodeSpec n, String iface) {
+        InterfaceSpec i = n.interfaces().get(iface);
+        return i != null && i.kind() == InterfaceSpec.Kind.TUNNEL;
+    }
+
+    /** True when a variant replaces this configured static route (it points into a tunnel). */
+    boolean replacesConfiguredRoute(NodeSpec n, StaticRouteSpec r) {
+        if (routing == RoutingProtocol.NONE || !overlay.containsKey(n.name())) {
+            return false;
+        }
+        if (r.iface().isPresent() && isTunnel(n, r.iface().get())) {
+            return true;
+        }
+        if (r.via().isPresent()) {
+            for (InterfaceSpec i : n.interfaces().values()) {
+                if (i.kind() == InterfaceSpec.Kind.TUNNEL && i.address().isPresent() && i.address().get().contains(r.via().get())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** Subnets of a router's LAN interfaces (links that reach a host) and loopbacks. */
+    List<Ipv4Prefix> sitePrefixes(NodeSpec n) {
+        List<Ipv4Prefix> out = new ArrayList<>();
+        for (InterfaceSpec i : n.interfaces().values()) {
+            if (i.address().isEmpty()) {
+                continue;
+            }
+            if (i.kind() == InterfaceSpec.Kind.LOOPBACK || (i.kind() == InterfaceSpec.Kind.ETHERNET && reachesHost(n, i))) {
+                out.add(i.address().get().network());
+            }
+        }
+        return out;
+    }
+
+    boolean reachesHost(NodeSpec n, InterfaceSpec i) {
+        return spec.linkOf(new Endpoint(n.name(), i.name())).map(l -> {
+            for (Endpoint e : l.endpoints()) {
+                NodeSpec other = spec.node(e.node());
+                if (other != null && other.isHost()) {
+                    return true;
+                }
+            }
+            return false;
+        }).orElse(false);
+    }
+
+    /** Whether another overlay router shares the segment of {@code n:iface}. */
+    boolean sharesSegmentWithRouter(NodeSpec n, String iface) {
+        LinkSpec l = spec.linkOf(new Endpoint(n.name(), iface)).orElse(null);
+        if (l == null) {
+            return false;
+        }
+        for (Endpoint e : l.endpoints()) {
+            if (!e.node().equals(n.name()) && overlay.containsKey(e.node())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The static routes the {@code static} variant generates for {@code node}. */
+    List<StaticRoute> generatedStatics(String node, List<String> notes) {
+        if (routing != RoutingProtocol.STATIC || !overlay.containsKey(node)) {
+            return List.of();
+        }
+        List<StaticRoute> out = new ArrayList<>();
+        for (String dest : overlay.keySet()) {
+            if (dest.equals(node)) {
+                continue;
+            }
+            List<Ipv4Prefix> prefixes = sitePrefixes(spec.node(dest));
+            if (prefixes.isEmpty()) {
+                continue;
+            }
+            record Candidate(OverlayEdge edge, double cost) {
+            }
+            List<Candidate> candidates = new ArrayList<>();
+            for (OverlayEdge e : overlay.get(node)) {
+                double rest = e.peer().equals(dest) ? 0 : distanceAvoiding(e.peer(), dest, node);
+                if (!Double.isInfinite(rest)) {
+                    candidates.add(new Candidate(e, e.cost() + rest));
+                }
+            }
+            candidates.sort(Comparator.comparingDouble(Candidate::cost).thenComparing(c -> c.edge().tunnel()));
+            for (int k = 0; k < candidates.size(); k++) {
+                int distance = k == 0 ? 1 : FLOATING_DISTANCE + k - 1;
+                for (Ipv4Prefix p : prefixes) {
+                    out.add(new StaticRoute(p, null, candidates.get(k).edge().tunnel(), distance, 0));
+                    notes.add(node + ": ip route " + p + " " + candidates.get(k).edge().tunnel() + (distance > 1 ? " " + distance : ""));
+                }
+            }
+        }
+        return out;
+    }
+
+    private double distanceAvoiding(String from, String to, String avoid) {
+        Graph<String, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        for (var entry : overlay.entrySet()) {
+            if (entry.getKey().equals(avoid)) {
+                continue;
+            }
+            for (OverlayEdge e : entry.getValue()) {
+                if (e.peer().equals(avoid)) {
+                    continue;
+                }
+                g.addVertex(e.router());
+                g.addVertex(e.peer());
+                DefaultWeightedEdge de = g.getEdge(e.router(), e.peer());
+                if (de == null) {
+                    de = g.addEdge(e.router(), e.peer());
+                    g.setEdgeWeight(de, e.cost());
+                } else if (g.getEdgeWeight(de) > e.cost()) {
+                    g.setEdgeWeight(de, e.cost());
+                }
+            }
+        }
+        if (!g.containsVertex(from) || !g.containsVertex(to)) {
+            return Double.POSITIVE_INFINITY;
+        }
+        var path = new DijkstraShortestPath<>(g).getPath(from, to);
+        return path == null ? Double.POSITIVE_INFINITY : path.getWeight();
+    }
+
+    /** Installs RIP/OSPF (configured per node or generated by the variant). */
+    void installProtocols(Network net, VariantSpec variant, List<String> notes) {
+        ProtocolInstaller.install(this, spec, net, variant, notes);
+    }
+
+    Map<String, NodeSpec> nodes() {
+        return new LinkedHashMap<>(spec.nodes());
+    }
+}

@@ -1,0 +1,16 @@
+package io.tunnelsim.scenario;
+
+import io.tunnelsim.node.EventLog;
+import io.tunnelsim.report.model.FibChange;
+import io.tunnelsim.report.model.StateChange;
+import java.util.List;
+
+/**
+ * What one run of one variant produced, before analysis.
+ *
+ * @param endNs      simulated time the run stopped at
+ * @param actionTimes the (possibly shifted) time of every timeline action, in timeline order
+ */
+public record RunResult(String variant, BuiltNetwork built, List<ProbeFlow> probes, List<FibChange> fibChanges,
+                        List<StateChange> stateChanges, List<EventLog.Entry> events, long endNs, List<Long> actionTimes) {
+}

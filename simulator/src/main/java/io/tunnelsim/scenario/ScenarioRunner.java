@@ -1,0 +1,207 @@
+package io.tunnelsim.scenario;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.capture.CaptureSet;
+import io.tunnelsim.node.EventLog;
+import io.tunnelsim.node.Interface;
+import io.tunnelsim.node.Network;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.Segment;
+import io.tunnelsim.report.model.FibChange;
+import io.tunnelsim.report.model.StateChange;
+import io.tunnelsim.scenario.spec.ProbeSpec;
+import io.tunnelsim.scenario.spec.ScenarioSpec;
+import io.tunnelsim.scenario.spec.TimelineAction;
+import io.tunnelsim.scenario.spec.VariantSpec;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.TopologySpec;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Runs one variant of a scenario: builds the network, starts probes, schedules the timeline,
+ * runs the kernel to the end and collects probes, FIB changes and state changes.
+ */
+public final class ScenarioRunner {
+    private static final Pattern LINEPROTO = Pattern.compile("Line protocol on Interface (\\S+), changed state to (\\w+)");
+    private static final Pattern ADJCHG = Pattern.compile("Nbr (\\S+) on (\\S+) from (\\S+) to (\\S+),");
+    private static final Pattern TRACK = Pattern.compile("^(\\d+) .* -> (\\w+)$");
+
+    private ScenarioRunner() {
+    }
+
+    public static RunResult run(ScenarioSpec scenario, VariantSpec variant, RunOptions options) throws IOException {
+        long seed = options.seedOverride() != null ? options.seedOverride() : scenario.seed();
+        TopologySpec topo = variant.topology();
+        BuiltNetwork built = NetworkBuilder.build(topo, variant, seed);
+        Network net = built.network();
+        long end = options.untilNs() >= 0 ? Math.min(options.untilNs(), scenario.durationNs()) : scenario.durationNs();
+
+        List<FibChange> fib = new ArrayList<>();
+        net.addFibListener((node, prefix, before, after) -> {
+            if (net.isStarted()) {
+                fib.add(new FibChange(net.scheduler().now(), node.name(), prefix + (after == null ? " removed"
+                        : (before == null ? " added via " : " changed to ") + describe(after))));
+            }
+        });
+        List<StateChange> states = new ArrayList<>();
+        net.log().addListener(e -> stateChange(e).ifPresent(states::add));
+
+        List<ProbeFlow> flows = probes(scenario, topo, net, end);
+        List<Long> actionTimes = schedule(scenario, built, options.shiftNs(), end);
+
+        CaptureSet capture = options.captureDir() == null ? null : CaptureSet.attach(net, options.captureDir());
+        try {
+            net.start();
+            long step = Math.max(1, end / 200);
+            long t = 0;
+            while (t < end) {
+                t = Math.min(end, t + step);
+                net.scheduler().runUntil(t);
+                if (options.progress() != null) {
+                    options.progress().accept(t / (double) end);
+                }
+            }
+        } finally {
+            if (capture != null) {
+                capture.close();
+            }
+        }
+        return new RunResult(variant.name(), built, flows, fib, states, net.log().entries(), end, actionTimes);
+    }
+
+    private static String describe(io.tunnelsim.node.FibEntry e) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < e.pathCount(); i++) {
+            var r = e.path(i);
+            if (i > 0) {
+                sb.append(" + ");
+            }
+            sb.append(r.egress().displayName());
+            if (r.hasNextHop()) {
+                sb.append(' ').append(r.nextHopAddress());
+            }
+            sb.append(" [").append(r.source().code()).append(' ').append(r.distance()).append('/').append(r.metric()).append(']');
+        }
+        return sb.toString();
+    }
+
+    private static java.util.Optional<StateChange> stateChange(EventLog.Entry e) {
+        Matcher m;
+        if (e.facility().startsWith("LINEPROTO") && (m = LINEPROTO.matcher(e.message())).find()) {
+            return java.util.Optional.of(new StateChange(e.time(), e.node(), m.group(1), m.group(2)));
+        }
+        if (e.facility().equals("OSPF-5-ADJCHG") && (m = ADJCHG.matcher(e.message())).find()) {
+            return java.util.Optional.of(new StateChange(e.time(), e.node(), "OSPF " + m.group(1) + " on " + m.group(2), m.group(4)));
+        }
+        if (e.facility().startsWith("TRACK") && (m = TRACK.matcher(e.message())).find()) {
+            return java.util.Optional.of(new StateChange(e.time(), e.node(), "track " + m.group(1), m.group(2)));
+        }
+        if (e.facility().startsWith("SYS-5")) {
+            return java.util.Optional.of(new StateChange(e.time(), e.node(), "node", e.facility().endsWith("CRASH") ? "crashed" : "restarted"));
+        }
+        if (e.facility().equals("TUN-5-RECURDOWN")) {
+            return java.util.Optional.of(new StateChange(e.time(), e.node(), e.message().split(" ")[0], "recursive-routing"));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static List<ProbeFlow> probes(ScenarioSpec scenario, TopologySpec topo, Network net, long end) {
+        List<ProbeFlow> flows = new ArrayList<>();
+        Map<String, UdpSink> sinks = new HashMap<>();
+        int id = 1;
+        for (ProbeSpec p : scenario.probes()) {
+            Ipv4Address dst = p.targetAddress(topo).orElseThrow(() -> new IllegalStateException("probe " + p.name() + " has no target address"));
+            Node src = net.node(p.from());
+            long start = Math.max(p.startNs(), scenario.warmupNs());
+            ProbeFlow f = new ProbeFlow(p.name(), id++, src, dst,
+                    p.type() == ProbeSpec.Type.UDP ? ProbeFlow.Type.UDP : ProbeFlow.Type.ICMP,
+                    p.intervalNs(), p.size(), start, end, p.port());
+            if (p.type() == ProbeSpec.Type.UDP) {
+                String owner = ownerOf(topo, dst);
+                if (owner != null) {
+                    sinks.computeIfAbsent(owner + ":" + p.port(), k -> new UdpSink(net.node(owner), p.port())).add(f);
+                }
+            }
+            src.addService(f);
+            flows.add(f);
+        }
+        return flows;
+    }
+
+    static String ownerOf(TopologySpec topo, Ipv4Address a) {
+        for (NodeSpec n : topo.nodes().values()) {
+            for (var i : n.interfaces().values()) {
+                if (i.address().isPresent() && i.address().get().address().equals(a)) {
+                    return n.name();
+                }
+            }
+        }
+        return null;
+    }
+
+    private static List<Long> schedule(ScenarioSpec scenario, BuiltNetwork built, long shift, long end) {
+        Network net = built.network();
+        List<Long> times = new ArrayList<>();
+        for (TimelineAction a : scenario.timeline()) {
+            long at = Math.max(0, Math.min(a.atNs() + shift, scenario.durationNs()));
+            times.add(at);
+            if (at > end) {
+                continue;
+            }
+            Runnable r = action(a, built);
+            net.scheduler().schedule(at, () -> {
+                net.log().log("scenario", "SCENARIO-5-ACTION", label(a));
+                r.run();
+            });
+        }
+        return times;
+    }
+
+    private static Runnable action(TimelineAction a, BuiltNetwork built) {
+        Network net = built.network();
+        return switch (a.type()) {
+            case LINK_DOWN -> () -> segment(a, built).setCarrier(false);
+            case LINK_UP -> () -> segment(a, built).setCarrier(true);
+            case SILENT_FAILURE -> () -> segment(a, built).setSilentFailure(true);
+            case SILENT_RESTORE -> () -> segment(a, built).setSilentFailure(false);
+            case IMPAIR -> () -> segment(a, built).impair(
+                    a.impairment().flatMap(i -> i.loss().isPresent() ? java.util.Optional.of(i.loss().getAsDouble()) : java.util.Optional.empty()).orElse(-1.0),
+                    a.impairment().map(i -> i.delayNs().orElse(-1)).orElse(-1L));
+            case INTERFACE_DOWN -> () -> iface(a, net).setAdminUp(false);
+            case INTERFACE_UP -> () -> iface(a, net).setAdminUp(true);
+            case NODE_CRASH -> () -> net.node(a.node()).crash();
+            case NODE_RESTORE -> () -> net.node(a.node()).restore();
+        };
+    }
+
+    private static Segment segment(TimelineAction a, BuiltNetwork built) {
+        String link = a.link(built.topology()).orElseThrow().name();
+        return built.segmentsByLink().get(link);
+    }
+
+    private static Interface iface(TimelineAction a, Network net) {
+        var e = a.endpoint().orElseThrow();
+        return net.node(e.node()).interfaceNamed(e.iface());
+    }
+
+    /** A short label of a timeline action: {@code silent-failure isp-b-branch}. */
+    public static String label(TimelineAction a) {
+        String base = a.type().yamlName() + " " + a.target();
+        if (a.impairment().isPresent()) {
+            var i = a.impairment().get();
+            if (i.loss().isPresent()) {
+                base += " loss " + i.loss().getAsDouble();
+            }
+            if (i.delayNs().isPresent()) {
+                base += " delay " + io.tunnelsim.sim.SimTime.formatShort(i.delayNs().getAsLong());
+            }
+        }
+        return base;
+    }
+}
