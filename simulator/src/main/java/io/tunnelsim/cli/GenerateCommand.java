@@ -58,6 +58,7 @@ final class GenerateCommand implements Callable<Integer> {
         };
         if (output == null) {
             spec.commandLine().getOut().print(yaml);
+            spec.commandLine().getOut().flush();
         } else {
             if (output.toAbsolutePath().getParent() != null) {
                 Files.createDirectories(output.toAbsolutePath().getParent());

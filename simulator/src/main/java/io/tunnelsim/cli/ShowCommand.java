@@ -56,6 +56,7 @@ final class ShowCommand implements Callable<Integer> {
         var out = spec.commandLine().getOut();
         out.println(node + " at " + io.tunnelsim.sim.SimTime.formatShort(t) + " (" + s.name() + "/" + v.name() + ")");
         out.print(Show.render(n, w));
+        out.flush();
         return 0;
     }
 }
