@@ -1,0 +1,804 @@
+package io.tunnelsim.routing.rip;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.node.Interface;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.NodeService;
+import io.tunnelsim.node.Route;
+import io.tunnelsim.node.RouteSource;
+import io.tunnelsim.sim.Event;
+import io.tunnelsim.sim.Scheduler;
+import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.wire.Bytes;
+import io.tunnelsim.wire.Ipv4Codec;
+import io.tunnelsim.wire.MalformedPacketException;
+import io.tunnelsim.wire.PacketBuffer;
+import io.tunnelsim.wire.RipCodec;
+import io.tunnelsim.wire.RipEntry;
+import io.tunnelsim.wire.RipPacket;
+import io.tunnelsim.wire.UdpHeader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * A RIP version 2 process (RFC 2453) on one router.
+ *
+ * <p><b>Output</b> (§3.8–3.10): on every enabled, non-passive interface that is up, responses go
+ * from UDP port 520 to 224.0.0.9 with TTL 1 (on a GRE tunnel the node turns the multicast into
+ * unicast GRE); at most 25 entries a packet, next-hop field 0.0.0.0. Periodic updates carry the
+ * whole table every {@link RipConfig#updateInterval} ± {@link RipConfig#updateJitter}; a change
+ * schedules one triggered update after a random 1–5 s delay carrying only the changed routes
+ * (changes made meanwhile ride on it, so triggered updates are at least the minimum delay apart,
+ * §3.10.1); a periodic update clears the pending changes. Split horizon, simple or with poison
+ * reverse, is applied per interface (§3.4.3). On start and whenever an interface comes up the
+ * process multicasts a whole-table request on it (§3.9.1).
+ *
+ * <p><b>Input</b> (§3.9): a response must come from port 520 and from an address on the subnet
+ * of the receiving interface, other than our own; version 1 packets are ignored. Each entry is
+ * checked (address family 2, unicast destination outside 0/8 and 127/8, contiguous mask, no host
+ * bits) and its metric becomes min(metric + 1 + interface offset, 16). A new destination is
+ * adopted; a route from the same neighbour is refreshed and follows its metric, up or down (16
+ * starts the deletion process); a route from another neighbour replaces ours when strictly better,
+ * or equal while ours is more than half way to its timeout. Learnt routes enter the RIB with
+ * distance 120 and the hop count as metric; routes at 16 leave it at once.
+ *
+ * <p><b>Timers</b>: each route has a timeout (180 s) after which it is advertised with metric 16
+ * for the garbage-collection time (120 s) and then deleted. With a hold-down (Cisco flavour),
+ * an unreachable route ignores all news about its prefix until the hold-down ends or the route
+ * is flushed. One scheduler event per route checks a deadline, so refreshing a route costs no
+ * queue operation.
+ *
+ * <p><b>Interfaces</b>: an interface going down makes every route through it (and its own
+ * connected network) unreachable at once and schedules a triggered update; with
+ * {@link RipConfig#requestOnLoss} the process also asks its remaining neighbours for their
+ * tables. Connected networks of RIP interfaces are advertised with metric 1.
+ *
+ * <p>Simplifications: one periodic timer for all interfaces; no authentication (RFC 4822), no
+ * RIPv1 compatibility, no summarisation, no distribute lists; the connected network of an
+ * interface is never advertised back on that interface (neither poisoned nor plain); the
+ * hold-down also applies to routes lost by interface failure; requests are answered on every
+ * non-passive RIP interface, and only whole-table requests from port 520 get split horizon.
+ */
+public final class RipProcess implements NodeService {
+    public static final int INFINITY = RipEntry.INFINITY;
+    public static final int PORT = RipPacket.UDP_PORT;
+    /** Added to every received metric: RIP counts hops. */
+    public static final int INTERFACE_COST = 1;
+
+    private static final class IfState {
+        final String name;
+        final boolean passive;
+        final int offset;
+        boolean up;
+        Interface itf;
+        Ipv4Prefix address;
+
+        IfState(String name, boolean passive, int offset) {
+            this.name = name;
+            this.passive = passive;
+            this.offset = offset;
+        }
+    }
+
+    private final Node node;
+    private final RipConfig config;
+    private final Scheduler scheduler;
+    private final SplittableRandom random;
+    private final LinkedHashMap<String, IfState> interfaces = new LinkedHashMap<>();
+    private final TreeMap<Ipv4Prefix, RipRoute> table = new TreeMap<>();
+    private final TreeMap<Ipv4Address, Long> neighbors = new TreeMap<>();
+    private boolean running;
+    private Event periodicEvent;
+    private Event triggeredEvent;
+    private Event requestEvent;
+    private int depth;
+    private boolean interfacesDirty;
+
+    private long periodicUpdates;
+    private long triggeredUpdates;
+    private long responsesSent;
+    private long requestsSent;
+    private long responsesReceived;
+    private long requestsReceived;
+    private long badPackets;
+    private long badEntries;
+
+    /** A process for {@code node}; add it with {@link Node#addService} (or use {@link #create}). */
+    public RipProcess(Node node, RipConfig config) {
+        this.node = node;
+        this.config = config;
+        this.scheduler = node.scheduler();
+        this.random = node.network().random().stream("rip/" + node.name());
+        node.registerUdp(PORT, this::receive);
+        node.joinGroup(RipCodec.RIP2_ROUTERS);
+    }
+
+    /** Creates the process and registers it as a service of {@code node}. */
+    public static RipProcess create(Node node, RipConfig config) {
+        RipProcess p = new RipProcess(node, config);
+        node.addService(p);
+        return p;
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public RipConfig config() {
+        return config;
+    }
+
+    /** Runs RIP on an interface (non-passive, offset 0). */
+    public RipProcess enable(String interfaceName) {
+        return enable(interfaceName, false, 0);
+    }
+
+    /**
+     * Runs RIP on an interface: its connected network is advertised, updates are received on it
+     * and, unless {@code passive}, sent on it. {@code offset} (0–16) is added to every metric
+     * received there ({@code offset-list ... in}).
+     */
+    public RipProcess enable(String interfaceName, boolean passive, int offset) {
+        if (offset < 0 || offset > INFINITY) {
+            throw new IllegalArgumentException("RIP metric offset " + offset + " outside 0-16");
+        }
+        if (interfaces.containsKey(interfaceName)) {
+            throw new IllegalArgumentException("RIP already enabled on " + interfaceName);
+        }
+        interfaces.put(interfaceName, new IfState(interfaceName, passive, offset));
+        if (running) {
+            enter();
+            try {
+                checkInterfaces();
+            } finally {
+                exit();
+            }
+        }
+        return this;
+    }
+
+    /** Names of the RIP interfaces, in the order they were enabled. */
+    public List<String> interfaceNames() {
+        return List.copyOf(interfaces.keySet());
+    }
+
+    public boolean isPassive(String interfaceName) {
+        IfState st = interfaces.get(interfaceName);
+        return st != null && st.passive;
+    }
+
+    public int offset(String interfaceName) {
+        IfState st = interfaces.get(interfaceName);
+        return st == null ? 0 : st.offset;
+    }
+
+    // ------------------------------------------------------------------ NodeService
+
+    @Override
+    public void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        enter();
+        try {
+            if (config.originateDefault()) {
+                RipRoute d = new RipRoute(Ipv4Prefix.DEFAULT, RipRoute.Kind.ORIGINATED, 1, 0, null, 0, scheduler.now());
+                d.changed = true;
+                table.put(Ipv4Prefix.DEFAULT, d);
+                trigger();
+            }
+            checkInterfaces();
+        } finally {
+            exit();
+        }
+        schedulePeriodic();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        periodicEvent = cancel(periodicEvent);
+        triggeredEvent = cancel(triggeredEvent);
+        requestEvent = cancel(requestEvent);
+        for (RipRoute r : table.values()) {
+            r.timerEvent = cancel(r.timerEvent);
+        }
+        table.clear();
+        neighbors.clear();
+        for (IfState st : interfaces.values()) {
+            st.up = false;
+            st.itf = null;
+            st.address = null;
+        }
+        node.rib().withdrawAll(RouteSource.RIP);
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    @Override
+    public void interfaceChanged(Interface itf) {
+        if (!running || !interfaces.containsKey(itf.name())) {
+            return;
+        }
+        if (depth > 0) {
+            interfacesDirty = true;
+            return;
+        }
+        enter();
+        try {
+            checkInterfaces();
+        } finally {
+            exit();
+        }
+    }
+
+    private void enter() {
+        depth++;
+    }
+
+    /** Leaves a processing step; interface changes seen meanwhile (through the RIB) are applied now. */
+    private void exit() {
+        depth--;
+        while (depth == 0 && interfacesDirty && running) {
+            interfacesDirty = false;
+            depth++;
+            try {
+                checkInterfaces();
+            } finally {
+                depth--;
+            }
+        }
+    }
+
+    private static Event cancel(Event e) {
+        if (e != null) {
+            e.cancel();
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ interfaces
+
+    private void checkInterfaces() {
+        boolean lost = false;
+        for (IfState st : interfaces.values()) {
+            Interface itf = node.interfaceNamed(st.name);
+            boolean up = itf != null && itf.isUp() && itf.ipv4() != null;
+            if (st.up && (!up || itf != st.itf || !itf.ipv4().equals(st.address))) {
+                lost |= interfaceDown(st);
+            }
+            if (up && !st.up) {
+                interfaceUp(st, itf);
+            }
+        }
+        if (lost) {
+            requestAlternatives();
+        }
+    }
+
+    private boolean interfaceDown(IfState st) {
+        boolean lost = false;
+        for (RipRoute r : new ArrayList<>(table.values())) {
+            if (r.itf == st.itf && r.reachable()) {
+                invalidate(r);
+                lost = true;
+            }
+        }
+        st.up = false;
+        st.itf = null;
+        st.address = null;
+        return lost;
+    }
+
+    private void interfaceUp(IfState st, Interface itf) {
+        st.up = true;
+        st.itf = itf;
+        st.address = itf.ipv4();
+        Ipv4Prefix net = st.address.network();
+        RipRoute old = table.get(net);
+        if (old != null) {
+            old.timerEvent = cancel(old.timerEvent);
+            if (old.kind == RipRoute.Kind.LEARNT && old.reachable()) {
+                node.rib().update(RouteSource.RIP, net, List.of());
+            }
+        }
+        RipRoute c = new RipRoute(net, RipRoute.Kind.CONNECTED, 1, 0, itf, 0, scheduler.now());
+        c.changed = true;
+        table.put(net, c);
+        trigger();
+        if (!st.passive) {
+            sendRequest(st);
+        }
+    }
+
+    // ------------------------------------------------------------------ timers
+
+    private void schedulePeriodic() {
+        long jitter = config.updateJitter();
+        long d = config.updateInterval() + (jitter > 0 ? random.nextLong(-jitter, jitter + 1) : 0);
+        periodicEvent = scheduler.scheduleIn(d, this::periodic);
+    }
+
+    private void periodic() {
+        periodicEvent = null;
+        if (!running) {
+            return;
+        }
+        enter();
+        try {
+            periodicUpdates++;
+            triggeredEvent = cancel(triggeredEvent);
+            sendUpdates(false);
+        } finally {
+            exit();
+        }
+        schedulePeriodic();
+    }
+
+    /** Schedules a triggered update unless one is pending (RFC 2453 §3.10.1). */
+    private void trigger() {
+        if (!running || triggeredEvent != null) {
+            return;
+        }
+        long min = config.triggeredMin();
+        long max = config.triggeredMax();
+        long d = min + (max > min ? random.nextLong(max - min + 1) : 0);
+        triggeredEvent = scheduler.scheduleIn(d, this::triggered);
+    }
+
+    private void triggered() {
+        triggeredEvent = null;
+        if (!running) {
+            return;
+        }
+        enter();
+        try {
+            triggeredUpdates++;
+            sendUpdates(true);
+        } finally {
+            exit();
+        }
+    }
+
+    private long deadline(RipRoute r) {
+        if (!r.reachable()) {
+            return r.garbageAt;
+        }
+        return r.kind == RipRoute.Kind.LEARNT ? r.lastHeard + config.timeout() : Long.MAX_VALUE;
+    }
+
+    /** Makes sure the route's timer event fires no later than its deadline. */
+    private void arm(RipRoute r) {
+        long d = deadline(r);
+        if (d == Long.MAX_VALUE) {
+            return;
+        }
+        if (r.timerEvent != null && !r.timerEvent.isCancelled() && r.timerEventTime <= d) {
+            return;
+        }
+        cancel(r.timerEvent);
+        r.timerEventTime = d;
+        r.timerEvent = scheduler.schedule(d, () -> routeTimer(r));
+    }
+
+    private void routeTimer(RipRoute r) {
+        r.timerEvent = null;
+        if (!running || table.get(r.prefix) != r) {
+            return;
+        }
+        long d = deadline(r);
+        if (d == Long.MAX_VALUE) {
+            return;
+        }
+        if (scheduler.now() < d) {
+            arm(r);
+            return;
+        }
+        enter();
+        try {
+            if (r.reachable()) {
+                node.log("RIP-6-TIMEOUT", "Route " + r.prefix + " via " + new Ipv4Address(r.nextHop) + ", "
+                        + r.itf.displayName() + " timed out after " + SimTime.formatShort(config.timeout()));
+                invalidate(r);
+                requestAlternatives();
+            } else {
+                table.remove(r.prefix);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    /** Starts the deletion process (RFC 2453 §3.8): metric 16, garbage timer, out of the RIB. */
+    private void invalidate(RipRoute r) {
+        long now = scheduler.now();
+        r.metric = INFINITY;
+        r.changed = true;
+        r.garbageAt = now + config.garbage();
+        r.holdDownUntil = config.holdDown() > 0 ? now + config.holdDown() : 0;
+        install(r);
+        arm(r);
+        trigger();
+    }
+
+    private void install(RipRoute r) {
+        if (r.kind != RipRoute.Kind.LEARNT) {
+            return;
+        }
+        if (r.reachable()) {
+            node.rib().update(RouteSource.RIP, r.prefix,
+                    List.of(new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP)));
+        } else {
+            node.rib().update(RouteSource.RIP, r.prefix, List.of());
+        }
+    }
+
+    private void requestAlternatives() {
+        if (!config.requestOnLoss() || requestEvent != null || !running) {
+            return;
+        }
+        requestEvent = scheduler.scheduleIn(0, () -> {
+            requestEvent = null;
+            if (running) {
+                for (IfState st : interfaces.values()) {
+                    sendRequest(st);
+                }
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ output
+
+    private void sendUpdates(boolean changedOnly) {
+        for (IfState st : interfaces.values()) {
+            if (st.up && !st.passive) {
+                sendResponse(st.itf, entriesFor(st.itf, changedOnly, true), RipCodec.RIP2_ROUTERS.bits(), PORT);
+            }
+        }
+        for (RipRoute r : table.values()) {
+            r.changed = false;
+        }
+    }
+
+    /** The entries a response on {@code out} carries, split horizon applied when asked. */
+    private List<RipEntry> entriesFor(Interface out, boolean changedOnly, boolean splitHorizon) {
+        List<RipEntry> list = new ArrayList<>();
+        for (RipRoute r : table.values()) {
+            if (changedOnly && !r.changed) {
+                continue;
+            }
+            int metric = r.metric;
+            if (splitHorizon && r.itf == out) {
+                if (r.kind == RipRoute.Kind.CONNECTED || config.splitHorizon() == SplitHorizon.SIMPLE) {
+                    continue;
+                }
+                if (config.splitHorizon() == SplitHorizon.POISON_REVERSE) {
+                    metric = INFINITY;
+                }
+            }
+            list.add(new RipEntry(RipEntry.AFI_IPV4, r.tag, r.prefix.address(), r.prefix.mask(), Ipv4Address.ANY, metric));
+        }
+        return list;
+    }
+
+    private void sendResponse(Interface out, List<RipEntry> entries, int dst, int dstPort) {
+        for (int from = 0; from < entries.size(); from += RipPacket.MAX_ENTRIES) {
+            RipPacket m = RipPacket.response(entries.subList(from, Math.min(entries.size(), from + RipPacket.MAX_ENTRIES)));
+            PacketBuffer pb = RipCodec.toBuffer(m);
+            node.sendUdpOn(out, pb, dst, PORT, dstPort, 1);
+            responsesSent++;
+        }
+    }
+
+    private void sendRequest(IfState st) {
+        if (!st.up || st.passive) {
+            return;
+        }
+        node.sendUdpOn(st.itf, RipCodec.toBuffer(RipPacket.wholeTableRequest()), RipCodec.RIP2_ROUTERS.bits(), PORT,
+                PORT, 1);
+        requestsSent++;
+    }
+
+    // ------------------------------------------------------------------ input
+
+    private void receive(Interface in, PacketBuffer p, int hl) {
+        byte[] b = p.array();
+        int ip = p.offset();
+        IfState st = interfaces.get(in.name());
+        if (!running || st == null || !st.up || st.itf != in) {
+            node.counters().drop("rip-not-enabled");
+            return;
+        }
+        int src = Ipv4Codec.source(b, ip);
+        if (node.isLocalAddress(src)) {
+            node.counters().drop("rip-own-packet");
+            return;
+        }
+        int udp = ip + hl;
+        int srcPort = Bytes.u16(b, udp);
+        int len = Bytes.u16(b, udp + 4) - UdpHeader.LENGTH;
+        RipPacket m;
+        try {
+            m = RipCodec.decode(b, udp + UdpHeader.LENGTH, len);
+        } catch (MalformedPacketException e) {
+            badPackets++;
+            node.counters().drop(e.reason());
+            return;
+        }
+        if (m.version() != 2) {
+            badPackets++;
+            node.counters().drop("rip-unsupported-version");
+            return;
+        }
+        enter();
+        try {
+            if (m.command() == RipPacket.REQUEST) {
+                request(st, in, src, srcPort, m);
+            } else {
+                response(st, in, src, srcPort, m);
+            }
+        } finally {
+            exit();
+        }
+    }
+
+    private void request(IfState st, Interface in, int src, int srcPort, RipPacket m) {
+        requestsReceived++;
+        if (st.passive) {
+            return;
+        }
+        if (m.isWholeTableRequest()) {
+            sendResponse(in, entriesFor(in, false, srcPort == PORT), src, srcPort);
+            return;
+        }
+        List<RipEntry> answer = new ArrayList<>(m.entries().size());
+        for (RipEntry e : m.entries()) {
+            RipRoute r = e.addressFamily() == RipEntry.AFI_IPV4 && e.hasContiguousMask() ? table.get(e.prefix()) : null;
+            answer.add(new RipEntry(e.addressFamily(), r == null ? e.routeTag() : r.tag, e.address(), e.mask(),
+                    Ipv4Address.ANY, r == null ? INFINITY : r.metric));
+        }
+        sendResponse(in, answer, src, srcPort);
+    }
+
+    private void response(IfState st, Interface in, int src, int srcPort, RipPacket m) {
+        if (srcPort != PORT) {
+            badPackets++;
+            node.counters().drop("rip-bad-source-port");
+            return;
+        }
+        Ipv4Prefix subnet = in.ipv4();
+        if (!subnet.contains(src) || src == subnet.address().bits()) {
+            badPackets++;
+            node.counters().drop("rip-source-not-on-link");
+            return;
+        }
+        responsesReceived++;
+        neighbors.put(new Ipv4Address(src), scheduler.now());
+        for (RipEntry e : m.entries()) {
+            if (e.addressFamily() != RipEntry.AFI_IPV4) {
+                continue;
+            }
+            if (!validDestination(e)) {
+                badEntries++;
+                node.counters().drop("rip-bad-entry");
+                continue;
+            }
+            int nh = src;
+            int given = e.nextHop().bits();
+            if (given != 0 && subnet.contains(given) && !node.isLocalAddress(given)) {
+                nh = given;
+            }
+            int metric = Math.min(e.metric() + INTERFACE_COST + st.offset, INFINITY);
+            update(e.prefix(), metric, nh, in, e.routeTag());
+        }
+    }
+
+    /** RFC 2453 §3.9.2 destination checks: unicast, not net 0 (except the default) or 127, clean mask. */
+    static boolean validDestination(RipEntry e) {
+        if (!e.hasContiguousMask()) {
+            return false;
+        }
+        int a = e.address().bits();
+        int mask = e.mask().bits();
+        if ((a & ~mask) != 0) {
+            return false;
+        }
+        int first = a >>> 24;
+        if (first >= 224 || first == 127) {
+            return false;
+        }
+        return first != 0 || (a == 0 && mask == 0);
+    }
+
+    /** The route-update rules of RFC 2453 §3.9.2 for one received entry (metric already adjusted). */
+    private void update(Ipv4Prefix prefix, int metric, int nh, Interface in, int tag) {
+        long now = scheduler.now();
+        RipRoute r = table.get(prefix);
+        if (r == null) {
+            if (metric < INFINITY) {
+                adopt(prefix, null, metric, nh, in, tag);
+            }
+            return;
+        }
+        if (r.kind != RipRoute.Kind.LEARNT && r.reachable()) {
+            return; // our own networks are not replaced by hearsay
+        }
+        if (!r.reachable() && now < r.holdDownUntil) {
+            return;
+        }
+        boolean sameRouter = r.kind == RipRoute.Kind.LEARNT && r.nextHop == nh && r.itf == in;
+        if (sameRouter) {
+            if (r.reachable()) {
+                r.lastHeard = now;
+                if (metric >= INFINITY) {
+                    invalidate(r);
+                } else if (metric != r.metric || tag != r.tag) {
+                    r.metric = metric;
+                    r.tag = tag;
+                    r.changed = true;
+                    install(r);
+                    trigger();
+                }
+            } else if (metric < INFINITY) {
+                adopt(prefix, r, metric, nh, in, tag);
+            }
+            return;
+        }
+        if (metric >= INFINITY) {
+            return;
+        }
+        boolean better = metric < r.metric;
+        boolean equalAndAging = r.reachable() && metric == r.metric && now - r.lastHeard > config.timeout() / 2;
+        if (better || equalAndAging) {
+            adopt(prefix, r, metric, nh, in, tag);
+        }
+    }
+
+    private void adopt(Ipv4Prefix prefix, RipRoute old, int metric, int nh, Interface in, int tag) {
+        long now = scheduler.now();
+        RipRoute r = old;
+        if (r == null || r.kind != RipRoute.Kind.LEARNT) {
+            if (r != null) {
+                r.timerEvent = cancel(r.timerEvent);
+            }
+            r = new RipRoute(prefix, RipRoute.Kind.LEARNT, metric, nh, in, tag, now);
+            table.put(prefix, r);
+        } else {
+            r.metric = metric;
+            r.nextHop = nh;
+            r.itf = in;
+            r.tag = tag;
+            r.lastHeard = now;
+        }
+        r.garbageAt = 0;
+        r.holdDownUntil = 0;
+        r.changed = true;
+        install(r);
+        arm(r);
+        trigger();
+    }
+
+    // ------------------------------------------------------------------ show
+
+    /** The RIP table, sorted by prefix. */
+    public List<RipRouteInfo> routes() {
+        List<RipRouteInfo> out = new ArrayList<>(table.size());
+        for (RipRoute r : table.values()) {
+            String origin = switch (r.kind) {
+                case CONNECTED -> "connected";
+                case ORIGINATED -> "originated";
+                case LEARNT -> "rip";
+            };
+            out.add(new RipRouteInfo(r.prefix, r.metric, new Ipv4Address(r.nextHop),
+                    r.itf == null ? null : r.itf.name(), r.tag, origin, r.lastHeard));
+        }
+        return out;
+    }
+
+    /** The entry for {@code prefix}, or null. */
+    public RipRouteInfo route(Ipv4Prefix prefix) {
+        for (RipRouteInfo i : routes()) {
+            if (i.prefix().equals(prefix.network())) {
+                return i;
+            }
+        }
+        return null;
+    }
+
+    /** Neighbours heard from (routing information sources) and when their last response arrived. */
+    public Map<Ipv4Address, Long> neighbors() {
+        return Collections.unmodifiableMap(neighbors);
+    }
+
+    /** {@code show ip rip database} layout. */
+    public String showDatabase() {
+        StringBuilder sb = new StringBuilder();
+        long now = scheduler.now();
+        for (RipRoute r : table.values()) {
+            sb.append(r.prefix).append("    ");
+            switch (r.kind) {
+                case CONNECTED -> sb.append("directly connected, ").append(r.itf.displayName())
+                        .append(r.reachable() ? "" : " (down)").append('\n');
+                case ORIGINATED -> sb.append("default-information originate\n");
+                case LEARNT -> sb.append("\n    [").append(r.metric).append("] via ").append(new Ipv4Address(r.nextHop))
+                        .append(", ").append(clock(now - r.lastHeard)).append(", ").append(r.itf.displayName())
+                        .append(r.reachable() ? "" : ", possibly down").append('\n');
+                default -> throw new IllegalStateException();
+            }
+        }
+        return sb.toString();
+    }
+
+    /** A short {@code show ip protocols} section: timers and routing information sources. */
+    public String showProtocols() {
+        StringBuilder sb = new StringBuilder();
+        sb.append("Routing Protocol is \"rip\"\n");
+        sb.append("  Sending updates every ").append(config.updateInterval() / SimTime.SECOND).append(" seconds, next due in ")
+                .append(periodicEvent == null ? 0 : (periodicEvent.time() - scheduler.now()) / SimTime.SECOND)
+                .append(" seconds\n");
+        sb.append("  Invalid after ").append(config.timeout() / SimTime.SECOND).append(" seconds, hold down ")
+                .append(config.holdDown() / SimTime.SECOND).append(", flushed after ")
+                .append((config.timeout() + config.garbage()) / SimTime.SECOND).append('\n');
+        sb.append("  Split horizon: ").append(config.splitHorizon().name().toLowerCase(java.util.Locale.ROOT)).append('\n');
+        sb.append("  Interface             Passive  Offset\n");
+        for (IfState st : interfaces.values()) {
+            sb.append(String.format(java.util.Locale.ROOT, "    %-20s%-9s%d%n", st.name, st.passive ? "yes" : "no", st.offset));
+        }
+        sb.append("  Routing Information Sources:\n    Gateway         Distance      Last Update\n");
+        neighbors.forEach((a, t) -> sb.append(String.format(java.util.Locale.ROOT, "    %-16s%-14d%s%n", a,
+                config.distance(), clock(scheduler.now() - t))));
+        sb.append("  Distance: (default is ").append(config.distance()).append(")\n");
+        return sb.toString();
+    }
+
+    private static String clock(long nanos) {
+        long s = nanos / SimTime.SECOND;
+        return String.format(java.util.Locale.ROOT, "%02d:%02d:%02d", s / 3600, (s / 60) % 60, s % 60);
+    }
+
+    // ------------------------------------------------------------------ statistics
+
+    public long periodicUpdates() {
+        return periodicUpdates;
+    }
+
+    public long triggeredUpdates() {
+        return triggeredUpdates;
+    }
+
+    /** Response packets sent (periodic, triggered and answers to requests). */
+    public long responsesSent() {
+        return responsesSent;
+    }
+
+    public long requestsSent() {
+        return requestsSent;
+    }
+
+    public long responsesReceived() {
+        return responsesReceived;
+    }
+
+    public long requestsReceived() {
+        return requestsReceived;
+    }
+
+    /** RIP packets rejected whole (malformed, wrong version, bad source); each is also a node drop. */
+    public long badPackets() {
+        return badPackets;
+    }
+
+    /** Route entries ignored as invalid (RFC 2453 §3.9.2), counted as {@code rip-bad-entry} drops. */
+    public long badEntries() {
+        return badEntries;
+    }
+}

@@ -1,0 +1,140 @@
+package io.tunnelsim.routing.track;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.node.EventLog;
+import io.tunnelsim.node.FibEntry;
+import io.tunnelsim.node.Network;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.routing.StaticRoute;
+import io.tunnelsim.routing.StaticRouting;
+import io.tunnelsim.scenario.ProbeFlow;
+import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.tunnel.TunnelConfig;
+import io.tunnelsim.tunnel.TunnelInterface;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two sites joined by two GRE tunnels, each over its own provider link:
+ * <pre>
+ *  hq-pc ─ hq ══ tunnel0 172.16.0.0/30 over wan-a (192.0.2.0/30) ══ br ─ br-pc
+ *  10.1.0.0/24 ══ tunnel1 172.16.1.0/30 over wan-b (192.0.2.4/30) ══   10.2.0.0/24
+ * </pre>
+ * Each site reaches the other's LAN through tunnel0 (distance 1) with a floating static through
+ * tunnel1 (distance 10).
+ */
+final class DualTunnel {
+    static final long S = SimTime.SECOND;
+    static final long MS = SimTime.MILLISECOND;
+
+    /** Time and new egress of every FIB change of the remote LAN at {@code node}. */
+    record Change(long time, String node, String egress) {
+    }
+
+    final Network net;
+    final TunnelInterface hqPrimary;
+    final TunnelInterface brPrimary;
+    final List<Change> changes = new ArrayList<>();
+
+    /**
+     * @param keepalive keepalive period on both primary tunnels (0 = off)
+     * @param tracked whether the primary statics carry {@code track 1}
+     */
+    DualTunnel(long seed, long keepalive, int retries, boolean tracked) {
+        net = new Network(seed);
+        Node hq = net.addRouter("hq");
+        Node br = net.addRouter("br");
+        Node hqPc = net.addHost("hq-pc");
+        Node brPc = net.addHost("br-pc");
+        long bw = 100_000_000L;
+        net.connect("wan-a", bw, 5 * MS, 0, 1500, 1000,
+                net.addEthernet(hq, "eth0", Ipv4Prefix.parse("192.0.2.1/30"), 1500),
+                net.addEthernet(br, "eth0", Ipv4Prefix.parse("192.0.2.2/30"), 1500));
+        net.connect("wan-b", bw, 8 * MS, 0, 1500, 1000,
+                net.addEthernet(hq, "eth1", Ipv4Prefix.parse("192.0.2.5/30"), 1500),
+                net.addEthernet(br, "eth1", Ipv4Prefix.parse("192.0.2.6/30"), 1500));
+        net.connect("hq-lan", bw, MS, 0, 1500, 1000,
+                net.addEthernet(hq, "lan0", Ipv4Prefix.parse("10.1.0.1/24"), 1500),
+                net.addEthernet(hqPc, "eth0", Ipv4Prefix.parse("10.1.0.10/24"), 1500));
+        net.connect("br-lan", bw, MS, 0, 1500, 1000,
+                net.addEthernet(br, "lan0", Ipv4Prefix.parse("10.2.0.1/24"), 1500),
+                net.addEthernet(brPc, "eth0", Ipv4Prefix.parse("10.2.0.10/24"), 1500));
+        TunnelConfig hqCfg = TunnelConfig.basic("eth0", "192.0.2.2");
+        TunnelConfig brCfg = TunnelConfig.basic("eth0", "192.0.2.1");
+        if (keepalive > 0) {
+            hqCfg = hqCfg.withKeepalive(keepalive, retries);
+            brCfg = brCfg.withKeepalive(keepalive, retries);
+        }
+        hqPrimary = TunnelInterface.create(hq, "tunnel0", hqCfg);
+        hqPrimary.setIpv4(Ipv4Prefix.parse("172.16.0.1/30"));
+        brPrimary = TunnelInterface.create(br, "tunnel0", brCfg);
+        brPrimary.setIpv4(Ipv4Prefix.parse("172.16.0.2/30"));
+        TunnelInterface.create(hq, "tunnel1", TunnelConfig.basic("eth1", "192.0.2.6"))
+                .setIpv4(Ipv4Prefix.parse("172.16.1.1/30"));
+        TunnelInterface.create(br, "tunnel1", TunnelConfig.basic("eth1", "192.0.2.5"))
+                .setIpv4(Ipv4Prefix.parse("172.16.1.2/30"));
+        int track = tracked ? 1 : 0;
+        statics(hq, new StaticRoute(Ipv4Prefix.parse("10.2.0.0/24"), null, "tunnel0", 1, track),
+                StaticRoute.out("10.2.0.0/24", "tunnel1", 10));
+        statics(br, new StaticRoute(Ipv4Prefix.parse("10.1.0.0/24"), null, "tunnel0", 1, track),
+                StaticRoute.out("10.1.0.0/24", "tunnel1", 10));
+        statics(hqPc, StaticRoute.via("0.0.0.0/0", "10.1.0.1"));
+        statics(brPc, StaticRoute.via("0.0.0.0/0", "10.2.0.1"));
+        net.addFibListener((n, prefix, before, after) -> {
+            if ((n == hq && prefix.equals(Ipv4Prefix.parse("10.2.0.0/24")))
+                    || (n == br && prefix.equals(Ipv4Prefix.parse("10.1.0.0/24")))) {
+                changes.add(new Change(net.scheduler().now(), n.name(), after == null ? null : after.first().egress().name()));
+            }
+        });
+    }
+
+    static void statics(Node node, StaticRoute... routes) {
+        StaticRouting s = new StaticRouting(node);
+        for (StaticRoute r : routes) {
+            s.add(r);
+        }
+        node.addService(s);
+    }
+
+    /** IP SLA 1 + track 1 on both routers, probing the far end of tunnel0 from tunnel0. */
+    Track[] trackBoth(IpSlaConfig base, long upDelay, long downDelay) {
+        IpSla hqSla = IpSla.create(net.node("hq"), new IpSlaConfig(1, Ipv4Address.parse("172.16.0.2"), "tunnel0", null,
+                base.frequency(), base.timeout(), base.dataSize()));
+        IpSla brSla = IpSla.create(net.node("br"), new IpSlaConfig(1, Ipv4Address.parse("172.16.0.1"), "tunnel0", null,
+                base.frequency(), base.timeout(), base.dataSize()));
+        return new Track[] {Track.create(net.node("hq"), 1, hqSla, upDelay, downDelay),
+                Track.create(net.node("br"), 1, brSla, upDelay, downDelay)};
+    }
+
+    String egress(String node, String prefix) {
+        FibEntry e = net.node(node).fib().get(Ipv4Prefix.parse(prefix));
+        return e == null ? null : e.first().egress().name();
+    }
+
+    /** First change at {@code node} at or after {@code from} to {@code egress}, or -1. */
+    long firstChange(String node, String egress, long from) {
+        for (Change c : changes) {
+            if (c.time() >= from && c.node().equals(node) && java.util.Objects.equals(egress, c.egress())) {
+                return c.time();
+            }
+        }
+        return -1;
+    }
+
+    long firstLog(String node, String facility, String message, long from) {
+        for (EventLog.Entry e : net.log().entries()) {
+            if (e.time() >= from && e.node().equals(node) && e.facility().equals(facility) && e.message().equals(message)) {
+                return e.time();
+            }
+        }
+        return -1;
+    }
+
+    ProbeFlow ping(long interval, long stop) {
+        ProbeFlow f = new ProbeFlow("hq-pc>br-pc", 1, net.node("hq-pc"), Ipv4Address.parse("10.2.0.10"),
+                ProbeFlow.Type.ICMP, interval, 100, 0, stop, 0);
+        net.node("hq-pc").addService(f);
+        return f;
+    }
+}
