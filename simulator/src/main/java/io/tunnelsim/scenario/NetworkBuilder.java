@@ -45,7 +45,7 @@ public final class NetworkBuilder {
     public static BuiltNetwork build(TopologySpec spec, VariantSpec variant, long seed) {
         Network net = new Network(seed);
         RoutingProtocol routing = variant == null || variant.routing() == RoutingProtocol.NONE ? spec.routing() : variant.routing();
-        RoutingPlan plan = new RoutingPlan(spec, routing);
+        RoutingPlan plan = new RoutingPlan(spec, routing, variant != null && variant.track().isPresent());
         List<String> notes = new ArrayList<>();
 
         for (NodeSpec ns : spec.nodes().values()) {

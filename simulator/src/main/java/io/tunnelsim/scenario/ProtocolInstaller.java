@@ -1,26 +1,135 @@
 package io.tunnelsim.scenario;
 
+import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.node.Network;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.routing.rip.RipConfig;
+import io.tunnelsim.routing.rip.RipProcess;
+import io.tunnelsim.routing.rip.SplitHorizon;
+import io.tunnelsim.routing.track.IpSla;
+import io.tunnelsim.routing.track.IpSlaConfig;
+import io.tunnelsim.routing.track.Track;
 import io.tunnelsim.scenario.spec.VariantSpec;
+import io.tunnelsim.topology.InterfaceSpec;
 import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.RipSpec;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologySpec;
+import io.tunnelsim.topology.TrackSpec;
 import java.util.List;
+import java.util.Map;
 
-/** Wires RIP and OSPF processes into built nodes. */
+/**
+ * Wires the protocols of a topology and variant into built nodes: RIP and OSPF processes (as
+ * configured per node, or generated on the overlay by the variant), IP SLA operations and track
+ * objects.
+ */
 final class ProtocolInstaller {
     private ProtocolInstaller() {
     }
 
     static void install(RoutingPlan plan, TopologySpec spec, Network net, VariantSpec variant, List<String> notes) {
         for (NodeSpec ns : spec.nodes().values()) {
-            boolean wantsRip = ns.rip().isPresent() && plan.routing() == RoutingProtocol.NONE
-                    || plan.routing() == RoutingProtocol.RIP && plan.overlay().containsKey(ns.name());
-            boolean wantsOspf = ns.ospf().isPresent() && plan.routing() == RoutingProtocol.NONE
-                    || plan.routing() == RoutingProtocol.OSPF && plan.overlay().containsKey(ns.name());
-            if (wantsRip || wantsOspf) {
-                throw new UnsupportedOperationException("dynamic routing is not available in this build");
+            Node n = net.node(ns.name());
+            installTracks(ns, n, plan, variant, spec, notes);
+            boolean overlayRouter = plan.overlay().containsKey(ns.name());
+            if (plan.routing() == RoutingProtocol.RIP && overlayRouter) {
+                generatedRip(plan, ns, n, variant, notes);
+            } else if (plan.routing() == RoutingProtocol.NONE && ns.rip().isPresent()) {
+                configuredRip(ns.rip().get(), n, variant);
             }
+            if (plan.routing() == RoutingProtocol.OSPF && overlayRouter) {
+                OspfInstaller.generated(plan, ns, n, variant, notes);
+            } else if (plan.routing() == RoutingProtocol.NONE && ns.ospf().isPresent()) {
+                OspfInstaller.configured(ns, ns.ospf().get(), n, variant);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ RIP
+
+    static RipConfig ripConfig(RipSpec.Timers timers, RipSpec.SplitHorizon sh, boolean originate, VariantSpec variant) {
+        long update = timers.updateNs();
+        long timeout = timers.timeoutNs();
+        long garbage = timers.garbageNs();
+        long hold = timers.holddownNs();
+        if (variant != null && variant.rip().isPresent()) {
+            var o = variant.rip().get();
+            update = o.updateNs().orElse(update);
+            timeout = o.timeoutNs().orElse(timeout);
+            garbage = o.garbageNs().orElse(garbage);
+            hold = o.holddownNs().orElse(hold);
+        }
+        RipConfig c = RipConfig.defaults().withTimers(update, timeout, garbage)
+                .withJitter(Math.min(RipConfig.DEFAULT_JITTER, update / 6)).withHoldDown(hold)
+                .withSplitHorizon(switch (sh) {
+                    case OFF -> SplitHorizon.OFF;
+                    case SIMPLE -> SplitHorizon.SIMPLE;
+                    case POISON -> SplitHorizon.POISON_REVERSE;
+                });
+        return originate ? c.withOriginateDefault(true) : c;
+    }
+
+    private static void configuredRip(RipSpec rs, Node n, VariantSpec variant) {
+        RipProcess rip = RipProcess.create(n, ripConfig(rs.timers(), rs.splitHorizon(), rs.defaultOriginate(), variant));
+        for (RipSpec.RipInterfaceSpec i : rs.interfaces().values()) {
+            rip.enable(i.name(), i.passive(), i.offset());
+        }
+    }
+
+    /**
+     * RIP on every tunnel and LAN interface of an overlay router; tunnels dearer than the
+     * router's cheapest get a receive offset of 1 so the backup is not an equal-cost path.
+     */
+    private static void generatedRip(RoutingPlan plan, NodeSpec ns, Node n, VariantSpec variant, List<String> notes) {
+        RipSpec.Timers timers = ns.rip().map(RipSpec::timers).orElse(RipSpec.Timers.DEFAULT);
+        RipProcess rip = RipProcess.create(n, ripConfig(timers, RipSpec.SplitHorizon.POISON, false, variant));
+        long cheapest = Long.MAX_VALUE;
+        for (var e : plan.overlay().get(ns.name())) {
+            cheapest = Math.min(cheapest, e.cost());
+        }
+        for (var e : plan.overlay().get(ns.name())) {
+            int offset = e.cost() > cheapest ? 1 : 0;
+            rip.enable(e.tunnel(), false, offset);
+            notes.add(ns.name() + ": rip on " + e.tunnel() + (offset > 0 ? " (offset " + offset + ")" : ""));
+        }
+        for (InterfaceSpec i : ns.interfaces().values()) {
+            if (i.kind() == InterfaceSpec.Kind.TUNNEL || i.address().isEmpty() || plan.isTransport(ns, i.name())) {
+                continue;
+            }
+            if (i.kind() == InterfaceSpec.Kind.LOOPBACK || plan.reachesHost(ns, i)) {
+                boolean passive = !plan.sharesSegmentWithRouter(ns, i.name());
+                rip.enable(i.name(), passive, 0);
+                notes.add(ns.name() + ": rip on " + i.name() + (passive ? " (passive)" : ""));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ IP SLA and tracks
+
+    private static void installTracks(NodeSpec ns, Node n, RoutingPlan plan, VariantSpec variant, TopologySpec spec,
+                                      List<String> notes) {
+        for (TrackSpec t : ns.tracks().values()) {
+            IpSlaConfig c = IpSlaConfig.icmpEcho(t.id(), t.target()).withFrequency(t.frequencyNs()).withTimeout(t.timeoutNs());
+            if (t.sourceInterface().isPresent()) {
+                c = c.withSourceInterface(t.sourceInterface().get());
+            }
+            Track.create(n, t.id(), IpSla.create(n, c), t.upDelayNs(), t.downDelayNs());
+        }
+        Map<Integer, RoutingPlan.OverlayEdge> generated = plan.generatedTracks(ns.name());
+        if (generated.isEmpty()) {
+            return;
+        }
+        var o = variant.track().orElseThrow();
+        long frequency = o.frequencyNs().orElse(IpSlaConfig.DEFAULT_FREQUENCY);
+        long timeout = o.timeoutNs().orElse(Math.min(IpSlaConfig.DEFAULT_TIMEOUT, frequency));
+        for (var e : generated.entrySet()) {
+            int far = NetworkBuilder.addressOf(spec, e.getValue().peer(), e.getValue().peerTunnel());
+            IpSlaConfig c = IpSlaConfig.icmpEcho(e.getKey(), new Ipv4Address(far)).withSourceInterface(e.getValue().tunnel())
+                    .withFrequency(frequency).withTimeout(timeout);
+            Track.create(n, e.getKey(), IpSla.create(n, c), 0, 0);
+            notes.add(ns.name() + ": track " + e.getKey() + " ip sla icmp-echo " + new Ipv4Address(far) + " via "
+                    + e.getValue().tunnel() + " every " + io.tunnelsim.sim.SimTime.formatShort(frequency));
         }
     }
 }

@@ -51,11 +51,15 @@ final class RoutingPlan {
 
     private final TopologySpec spec;
     private final RoutingProtocol routing;
+    private final boolean trackPrimaries;
+    /** Generated tracks: router → (track id → tunnel) for the static-with-IP-SLA variant. */
+    private final Map<String, Map<Integer, OverlayEdge>> generatedTracks = new TreeMap<>();
     private final Map<String, List<OverlayEdge>> overlay = new TreeMap<>();
 
-    RoutingPlan(TopologySpec spec, RoutingProtocol routing) {
+    RoutingPlan(TopologySpec spec, RoutingProtocol routing, boolean trackPrimaries) {
         this.spec = spec;
         this.routing = routing;
+        this.trackPrimaries = trackPrimaries && routing == RoutingProtocol.STATIC;
         buildOverlay();
     }
 
@@ -202,13 +206,38 @@ final class RoutingPlan {
             candidates.sort(Comparator.comparingDouble(Candidate::cost).thenComparing(c -> c.edge().tunnel()));
             for (int k = 0; k < candidates.size(); k++) {
                 int distance = k == 0 ? 1 : FLOATING_DISTANCE + k - 1;
+                int track = 0;
+                if (k == 0 && trackPrimaries) {
+                    track = trackFor(node, candidates.get(k).edge());
+                }
                 for (Ipv4Prefix p : prefixes) {
-                    out.add(new StaticRoute(p, null, candidates.get(k).edge().tunnel(), distance, 0));
+                    out.add(new StaticRoute(p, null, candidates.get(k).edge().tunnel(), distance, track));
                     notes.add(node + ": ip route " + p + " " + candidates.get(k).edge().tunnel() + (distance > 1 ? " " + distance : ""));
                 }
             }
         }
         return out;
+    }
+
+    private int trackFor(String node, OverlayEdge e) {
+        Map<Integer, OverlayEdge> tracks = generatedTracks.computeIfAbsent(node, k -> new TreeMap<>());
+        for (var t : tracks.entrySet()) {
+            if (t.getValue().equals(e)) {
+                return t.getKey();
+            }
+        }
+        int id = 100 + tracks.size();
+        tracks.put(id, e);
+        return id;
+    }
+
+    /** Tracks the static-with-IP-SLA variant generated for {@code node}: id → tunnel edge. */
+    Map<Integer, OverlayEdge> generatedTracks(String node) {
+        return generatedTracks.getOrDefault(node, Map.of());
+    }
+
+    TopologySpec spec() {
+        return spec;
     }
 
     private double distanceAvoiding(String from, String to, String avoid) {
