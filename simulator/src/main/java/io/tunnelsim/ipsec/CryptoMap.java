@@ -36,6 +36,9 @@ import java.util.Map;
  * an inbound PROTECT selector (remote LAN → local LAN) should have arrived inside ESP and is
  * dropped as {@code ipsec-cleartext-policy-violation} (RFC 4301 §5.2).
  *
+ * <p>Entries in transport mode (tunnel protection's {@code Tunnel0-head-0} entry, GRE between the
+ * two endpoints) are sealed in place and continue out of this interface.
+ *
  * <p>Simplifications: the map has no explicit DISCARD default — unmatched traffic is bypassed, as
  * on a router interface whose crypto ACLs do not name it; no fragmentation before encryption
  * (large outer packets are fragmented after, by the node); ports are read only from unfragmented
@@ -137,13 +140,15 @@ public final class CryptoMap implements PacketHook {
             return false;
         }
         IpsecPeer peer = peers.get(e);
-        int tos = b[off + 1] & 0xff;
-        if (!peer.seal(p, Esp.NEXT_HEADER_IPV4)) {
-            return false;
+        if (peer.profile().mode() == SecurityAssociation.Mode.TRANSPORT) {
+            // selectors name the two crypto endpoints themselves: protect in place, send on
+            return peer.sealTransport(p);
         }
         int outerSrc = egress.ipv4Bits() != 0 ? egress.ipv4Bits() : peer.local().bits();
         int outerDst = peer.remote().bits();
-        Ipv4Codec.push(p, tos, node.nextIpId(), 0, OUTER_TTL, Esp.IP_PROTOCOL, outerSrc, outerDst);
+        if (!peer.sealTunnel(p, outerSrc, OUTER_TTL)) {
+            return false;
+        }
         FibEntry fe = node.fib().lookup(outerDst);
         if (fe == null) {
             node.counters().drop(DROP_NO_ROUTE);

@@ -4,6 +4,7 @@ import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.wire.Ipv4Codec;
 import io.tunnelsim.wire.MalformedPacketException;
 import io.tunnelsim.wire.PacketBuffer;
 import java.util.ArrayList;
@@ -44,6 +45,7 @@ public final class IpsecPeer {
     private long selectorMismatches;
     private long cleartextViolations;
     private final long[] drops = new long[EspDropReason.values().length];
+    private final byte[] headerScratch = new byte[60];
 
     IpsecPeer(IpsecEngine engine, Interface itf, Attachment attachment, String keyName, String mapTag,
               Ipv4Address local, Ipv4Address remote, SpdEntry outboundPolicy, SpdEntry inboundPolicy,
@@ -221,6 +223,44 @@ public final class IpsecPeer {
         if (sa.lifetimeState() != SecurityAssociation.LifetimeState.ALIVE) {
             session.lifetimeReached(sa, "volume");
         }
+        return true;
+    }
+
+    /**
+     * Transport mode in place on the IPv4 packet at {@code p.offset()} (RFC 4303 §3.1.1): the
+     * header stays in front with protocol 50, new total length and checksum; its former payload
+     * is sealed with the original protocol as next header. Returns false when dropped.
+     */
+    boolean sealTransport(PacketBuffer p) {
+        byte[] b = p.array();
+        int off = p.offset();
+        int hl = Ipv4Codec.headerLength(b, off);
+        System.arraycopy(b, off, headerScratch, 0, hl);
+        p.pull(hl);
+        if (!seal(p, Ipv4Codec.protocol(headerScratch, 0))) {
+            return false;
+        }
+        int at = p.push(hl);
+        b = p.array();
+        System.arraycopy(headerScratch, 0, b, at, hl);
+        b[at + Ipv4Codec.OFF_PROTOCOL] = (byte) Esp.IP_PROTOCOL;
+        b[at + Ipv4Codec.OFF_TOTAL_LENGTH] = (byte) (p.length() >>> 8);
+        b[at + Ipv4Codec.OFF_TOTAL_LENGTH + 1] = (byte) p.length();
+        Ipv4Codec.updateChecksum(b, at);
+        return true;
+    }
+
+    /**
+     * Tunnel mode on the IPv4 packet at {@code p.offset()}: the whole packet is sealed (next
+     * header 4) and a new header from {@code outerSource} to the peer is pushed (TOS copied, DF
+     * clear). Returns false when dropped.
+     */
+    boolean sealTunnel(PacketBuffer p, int outerSource, int ttl) {
+        int tos = p.array()[p.offset() + 1] & 0xff;
+        if (!seal(p, Esp.NEXT_HEADER_IPV4)) {
+            return false;
+        }
+        Ipv4Codec.push(p, tos, node().nextIpId(), 0, ttl, Esp.IP_PROTOCOL, outerSource, remote.bits());
         return true;
     }
 

@@ -66,6 +66,8 @@ public final class IpsecSetup {
         IpsecSession s = new IpsecSession(pa, pb, profile, seed);
         a.setProtection(new IpsecTunnelProtection(a, pa));
         b.setProtection(new IpsecTunnelProtection(b, pb));
+        headEntry(a, pa);
+        headEntry(b, pb);
         startIfRunning(s);
         return s;
     }
@@ -78,6 +80,14 @@ public final class IpsecSetup {
         SpdEntry in = SpdEntry.of(name + " in", r, l, Ipv4Header.PROTO_GRE, SpdAction.PROTECT);
         return IpsecEngine.of(t.node()).addPeer(t, IpsecPeer.Attachment.TUNNEL_PROTECTION, keyName(t), null,
                 local, remote, out, in, profile);
+    }
+
+    /** The tunnel's policy applied to its source interface too, as a router's {@code TunnelN-head-0} map. */
+    private static void headEntry(TunnelInterface t, IpsecPeer p) {
+        Interface source = t.sourceInterface();
+        if (source != null && source != t) {
+            CryptoMap.of(source, t.displayName() + "-head-0").add(p);
+        }
     }
 
     /**

@@ -21,6 +21,12 @@ import io.tunnelsim.wire.PacketBuffer;
  * <p>Received ESP is opened by the node's {@link IpsecEngine}, which hands the GRE packet to the
  * tunnel marked as protected; the tunnel itself drops GRE that arrives unprotected.
  *
+ * <p>As on routers, the same policy is also applied to the tunnel's source interface as a crypto
+ * map entry ({@code Tunnel0-head-0}, selector: GRE between the two endpoints): GRE the router
+ * forwards rather than originates through the tunnel — the reflected reply of the peer's
+ * keepalive — leaves protected too, and cleartext GRE from the peer is refused there as a policy
+ * violation.
+ *
  * <p>Simplifications: the outer header is built before protection and never sets DF; a tunnel
  * whose source address changes keeps the SA endpoints it was set up with.
  */
@@ -28,7 +34,6 @@ public final class IpsecTunnelProtection implements TunnelProtection {
     private final TunnelInterface tunnel;
     private final IpsecPeer peer;
     private final int overhead;
-    private final byte[] header = new byte[60];
 
     IpsecTunnelProtection(TunnelInterface tunnel, IpsecPeer peer) {
         this.tunnel = tunnel;
@@ -46,32 +51,10 @@ public final class IpsecTunnelProtection implements TunnelProtection {
 
     @Override
     public boolean protect(PacketBuffer p) {
-        byte[] b = p.array();
-        int off = p.offset();
         if (peer.profile().mode() == SecurityAssociation.Mode.TUNNEL) {
-            int tos = b[off + 1] & 0xff;
-            int ttl = Ipv4Codec.ttl(b, off);
-            if (!peer.seal(p, Esp.NEXT_HEADER_IPV4)) {
-                return false;
-            }
-            Ipv4Codec.push(p, tos, tunnel.node().nextIpId(), 0, ttl, Esp.IP_PROTOCOL,
-                    peer.local().bits(), peer.remote().bits());
-            return true;
+            return peer.sealTunnel(p, peer.local().bits(), Ipv4Codec.ttl(p.array(), p.offset()));
         }
-        int hl = Ipv4Codec.headerLength(b, off);
-        System.arraycopy(b, off, header, 0, hl);
-        p.pull(hl);
-        if (!peer.seal(p, Ipv4Codec.protocol(header, 0))) {
-            return false;
-        }
-        int at = p.push(hl);
-        b = p.array();
-        System.arraycopy(header, 0, b, at, hl);
-        b[at + Ipv4Codec.OFF_PROTOCOL] = (byte) Esp.IP_PROTOCOL;
-        b[at + Ipv4Codec.OFF_TOTAL_LENGTH] = (byte) (p.length() >>> 8);
-        b[at + Ipv4Codec.OFF_TOTAL_LENGTH + 1] = (byte) p.length();
-        Ipv4Codec.updateChecksum(b, at);
-        return true;
+        return peer.sealTransport(p);
     }
 
     @Override

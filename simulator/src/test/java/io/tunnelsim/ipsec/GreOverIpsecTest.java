@@ -12,6 +12,7 @@ import io.tunnelsim.ipsec.crypto.EspEncryption;
 import io.tunnelsim.ipsec.crypto.EspIntegrity;
 import io.tunnelsim.node.EventLog;
 import io.tunnelsim.scenario.ProbeFlow;
+import io.tunnelsim.tunnel.TunnelConfig;
 import io.tunnelsim.wire.GreCodec;
 import io.tunnelsim.wire.GreHeader;
 import io.tunnelsim.wire.InternetChecksum;
@@ -179,18 +180,27 @@ class GreOverIpsecTest {
     @Test
     void unprotectedGreToAProtectedTunnelIsDropped() {
         IpsecSites t = new IpsecSites(1, true);
-        t.protectTunnel(IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE), 7);
+        IpsecSession s = t.protectTunnel(IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE), 7);
         t.net.runUntil(S);
-        // a well-formed GRE packet from hq's tunnel source, carrying a ping to br-pc
+        // on the wire: the source interface's Tunnel0-head-0 policy refuses cleartext GRE from the peer
+        t.br.receiveIpv4(cleartextGre(), t.brWan);
+        assertEquals(1, t.br.counters().drops(IpsecEngine.DROP_CLEARTEXT));
+        assertEquals(1, s.b().cleartextViolations());
+        // past the interface policy (as if it were absent), the tunnel's own check refuses it
+        t.br.receiveIpv4(cleartextGre(), t.brWan, false);
+        assertEquals(1, t.br.counters().drops("tunnel-unprotected"));
+        assertEquals(0, t.brTunnel.inPackets);
+    }
+
+    /** A well-formed GRE packet from hq's tunnel source to br's, carrying a ping to br-pc. */
+    private static PacketBuffer cleartextGre() {
         PacketBuffer p = PacketBuffer.allocate(64);
         p.append(8);
         Ipv4Codec.push(p, 0, 1, 0, 64, 1, Ipv4Address.parse("10.1.0.10").bits(), Ipv4Address.parse("10.2.0.10").bits());
         GreCodec.push(p, new GreHeader(false, false, false, GreHeader.IPV4, 0, 0));
         Ipv4Codec.push(p, 0, 2, 0, 255, Ipv4Header.PROTO_GRE, Ipv4Address.parse("203.0.113.2").bits(),
                 Ipv4Address.parse("198.51.100.2").bits());
-        t.br.receiveIpv4(p, t.brWan);
-        assertEquals(1, t.br.counters().drops("tunnel-unprotected"));
-        assertEquals(0, t.brTunnel.inPackets);
+        return p;
     }
 
     @Test
@@ -261,6 +271,19 @@ class GreOverIpsecTest {
         for (int i = 110; i < f.count(); i++) {
             assertTrue(f.receivedAt(i) > 0, "probe " + i + " after the restart");
         }
+    }
+
+    @Test
+    void keepalivesWorkThroughTheProtectedTunnelAndTheirReflectionIsProtectedToo() {
+        IpsecSites t = new IpsecSites(1, true, TunnelConfig.basic("eth0", "198.51.100.2").withKeepalive(5 * S, 3));
+        IpsecSession s = t.protectTunnel(IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE), 7);
+        t.net.runUntil(62 * S);
+        assertTrue(t.hqTunnel.isUp());
+        assertEquals(12, t.hqTunnel.keepalivesSent);
+        assertEquals(12, t.hqTunnel.keepalivesReceived, "every reply came back");
+        assertEquals(12, s.b().encaps(), "br reflected each reply inside ESP");
+        assertTrue(t.wan.stream().filter(fr -> fr.ipOffset() >= 0).allMatch(fr -> fr.ipProtocol() == 50));
+        assertEquals(0, t.hq.counters().totalDrops() + t.br.counters().totalDrops());
     }
 
     @Test

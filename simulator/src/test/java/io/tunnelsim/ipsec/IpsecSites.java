@@ -60,6 +60,11 @@ final class IpsecSites {
 
     /** @param gre whether to build the GRE tunnel and route the LANs into it (else: default route only) */
     IpsecSites(long seed, boolean gre) {
+        this(seed, gre, TunnelConfig.basic("eth0", "198.51.100.2"));
+    }
+
+    /** As {@link #IpsecSites(long, boolean)} with hq's tunnel configured as given. */
+    IpsecSites(long seed, boolean gre, TunnelConfig hqTunnelConfig) {
         net = new Network(seed);
         hq = net.addRouter("hq");
         isp = net.addRouter("isp");
@@ -88,7 +93,7 @@ final class IpsecSites {
         statics(hqPc, StaticRoute.via("0.0.0.0/0", "10.1.0.1"));
         statics(brPc, StaticRoute.via("0.0.0.0/0", "10.2.0.1"));
         if (gre) {
-            hqTunnel = TunnelInterface.create(hq, "tunnel0", TunnelConfig.basic("eth0", "198.51.100.2"));
+            hqTunnel = TunnelInterface.create(hq, "tunnel0", hqTunnelConfig);
             hqTunnel.setIpv4(Ipv4Prefix.parse("172.16.0.1/30"));
             brTunnel = TunnelInterface.create(br, "tunnel0", TunnelConfig.basic("eth0", "203.0.113.2"));
             brTunnel.setIpv4(Ipv4Prefix.parse("172.16.0.2/30"));
