@@ -10,11 +10,10 @@ import io.tunnelsim.wire.Ipv4Header;
 import io.tunnelsim.wire.MalformedPacketException;
 import io.tunnelsim.wire.PacketBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
  * A node's IPsec: its {@link Sad}, the {@link IpsecPeer}s attached to its interfaces, and the
@@ -52,7 +51,11 @@ public final class IpsecEngine implements NodeService {
     private final Node node;
     private final Sad sad = new Sad();
     private final List<IpsecPeer> peers = new ArrayList<>(2);
-    private final Map<Long, IpsecPeer> peerBySpi = new HashMap<>();
+    // Per-packet SPI index beside the SAD: sorted SPIs, binary search, no boxing.
+    private long[] spis = new long[4];
+    private SecurityAssociation[] inboundBySpi = new SecurityAssociation[4];
+    private IpsecPeer[] ownerBySpi = new IpsecPeer[4];
+    private int inboundCount;
     private boolean started;
     private long unknownSpi;
 
@@ -100,14 +103,35 @@ public final class IpsecEngine implements NodeService {
 
     void bindInbound(SecurityAssociation sa, IpsecPeer peer) {
         sad.addInbound(sa);
-        peerBySpi.put(sa.spi(), peer);
+        int i = -(Arrays.binarySearch(spis, 0, inboundCount, sa.spi()) + 1);
+        if (inboundCount == spis.length) {
+            spis = Arrays.copyOf(spis, inboundCount * 2);
+            inboundBySpi = Arrays.copyOf(inboundBySpi, inboundCount * 2);
+            ownerBySpi = Arrays.copyOf(ownerBySpi, inboundCount * 2);
+        }
+        int tail = inboundCount - i;
+        System.arraycopy(spis, i, spis, i + 1, tail);
+        System.arraycopy(inboundBySpi, i, inboundBySpi, i + 1, tail);
+        System.arraycopy(ownerBySpi, i, ownerBySpi, i + 1, tail);
+        spis[i] = sa.spi();
+        inboundBySpi[i] = sa;
+        ownerBySpi[i] = peer;
+        inboundCount++;
     }
 
     void unbindInbound(SecurityAssociation sa) {
-        if (sad.inbound(sa.spi()) == sa) {
-            sad.removeInbound(sa.spi());
-            peerBySpi.remove(sa.spi());
+        int i = Arrays.binarySearch(spis, 0, inboundCount, sa.spi());
+        if (i < 0 || inboundBySpi[i] != sa) {
+            return;
         }
+        sad.removeInbound(sa.spi());
+        int tail = inboundCount - i - 1;
+        System.arraycopy(spis, i + 1, spis, i, tail);
+        System.arraycopy(inboundBySpi, i + 1, inboundBySpi, i, tail);
+        System.arraycopy(ownerBySpi, i + 1, ownerBySpi, i, tail);
+        inboundCount--;
+        inboundBySpi[inboundCount] = null;
+        ownerBySpi[inboundCount] = null;
     }
 
     // ------------------------------------------------------------------ NodeService
@@ -146,14 +170,14 @@ public final class IpsecEngine implements NodeService {
             node.counters().drop(EspDropReason.TRUNCATED.reason());
             return;
         }
-        long spi = Esp.readSpi(b, ipOff + hl);
-        SecurityAssociation sa = sad.inbound(spi);
-        IpsecPeer peer = sa == null ? null : peerBySpi.get(spi);
-        if (peer == null) {
+        int i = Arrays.binarySearch(spis, 0, inboundCount, Esp.readSpi(b, ipOff + hl));
+        if (i < 0) {
             unknownSpi++;
             node.counters().drop(EspDropReason.UNKNOWN_SPI.reason());
             return;
         }
+        SecurityAssociation sa = inboundBySpi[i];
+        IpsecPeer peer = ownerBySpi[i];
         p.pull(hl);
         int nextHeader = peer.open(sa, p);
         if (nextHeader < 0) {
