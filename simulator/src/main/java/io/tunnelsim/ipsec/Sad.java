@@ -55,6 +55,15 @@ public final class Sad {
         outbound.add(sa);
     }
 
+    /** Removes the outbound SA serving {@code entry} (the SA pair was torn down); returns it or null. */
+    public SecurityAssociation unbindOutbound(SpdEntry entry) {
+        SecurityAssociation previous = bindings.remove(entry);
+        if (previous != null) {
+            outbound.remove(previous);
+        }
+        return previous;
+    }
+
     /** The outbound SA serving {@code entry}, or null when none is established yet. */
     public SecurityAssociation outboundFor(SpdEntry entry) {
         return bindings.get(entry);

@@ -27,5 +27,13 @@
  *       the dummy packet). A {@link io.tunnelsim.wire.MalformedPacketException} is a counted drop
  *       under its reason name ({@link io.tunnelsim.ipsec.EspDropReason}).</li>
  * </ul>
+ *
+ * <p>Attachment to simulated routers: {@link io.tunnelsim.ipsec.IpsecSetup} wires both ends from
+ * plain values — {@link io.tunnelsim.ipsec.IpsecTunnelProtection} on GRE tunnels (transport mode,
+ * next header 47) or a {@link io.tunnelsim.ipsec.CryptoMap} on physical interfaces (tunnel mode,
+ * LAN-to-LAN selectors) — with an {@link io.tunnelsim.ipsec.IpsecProfile}. Each node has one
+ * {@link io.tunnelsim.ipsec.IpsecEngine} (SAD, protocol 50 receiver, {@code show crypto ipsec sa});
+ * each end is an {@link io.tunnelsim.ipsec.IpsecPeer}; an {@link io.tunnelsim.ipsec.IpsecSession}
+ * installs and rekeys the SA pairs of two ends in place of IKE. See {@code docs/ipsec.md}.
  */
 package io.tunnelsim.ipsec;

@@ -1,0 +1,167 @@
+package io.tunnelsim.ipsec;
+
+import io.tunnelsim.ipsec.crypto.EspCipherProvider;
+import io.tunnelsim.ipsec.crypto.EspEncryption;
+import io.tunnelsim.ipsec.crypto.EspIntegrity;
+import io.tunnelsim.wire.Bytes;
+
+/**
+ * What both peers of an IPsec session agree on, as a router's transform set and IPsec profile
+ * would say it: algorithms, mode, lifetimes, replay window and where the keys come from. Plain
+ * values only, so a topology file maps onto it directly.
+ *
+ * <pre>
+ * crypto ipsec transform-set TS esp-gcm          (encryption, integrity)
+ *  mode transport                                 (mode)
+ * crypto ipsec security-association lifetime seconds 3600      (lifetimeSeconds)
+ * crypto ipsec security-association lifetime kilobytes 4608000 (lifetimeBytes / 1000)
+ * crypto ipsec security-association replay window-size 64      (replayWindow)
+ * </pre>
+ *
+ * <p>Lifetimes are the hard limits of RFC 4301 §4.4.2.1; the session replaces an SA pair at the
+ * soft limit, {@link #SOFT_LIFETIME_PERCENT} % of the hard one (a router's rekey margin). Zero
+ * means no limit. {@code overlapSeconds} is how long the replaced inbound SAs keep accepting
+ * packets still in flight.
+ *
+ * <p>Keys: {@code manualKeys == null} means {@code keys: auto} — SPIs and keys derived by
+ * {@link KeyDerivation} from the scenario seed and the peer names, new ones on every rekey.
+ * Manual keys (RFC 4301 §4.5) are fixed: such SAs cannot be rekeyed, so they take no lifetime.
+ *
+ * @param encryption     ESP encryption transform
+ * @param integrity      ESP integrity transform ({@code NONE} with AES-GCM)
+ * @param mode           TRANSPORT (tunnel protection over GRE) or TUNNEL (crypto map)
+ * @param lifetimeSeconds hard lifetime in seconds, 0 = none
+ * @param lifetimeBytes  hard lifetime in payload bytes, 0 = none
+ * @param replayWindow   anti-replay window size in packets (RFC 4303 §3.4.3), 1 to 65536
+ * @param overlapSeconds how long replaced inbound SAs stay installed after a rekey
+ * @param manualKeys     fixed keys, or null for {@code keys: auto}
+ */
+public record IpsecProfile(EspEncryption encryption, EspIntegrity integrity, SecurityAssociation.Mode mode,
+                           long lifetimeSeconds, long lifetimeBytes, int replayWindow, long overlapSeconds,
+                           ManualKeys manualKeys) {
+
+    /** Routers' default SA lifetime: one hour. */
+    public static final long DEFAULT_LIFETIME_SECONDS = 3600;
+    /** Routers' default volume lifetime: 4 608 000 kilobytes. */
+    public static final long DEFAULT_LIFETIME_BYTES = 4_608_000_000L;
+    public static final long DEFAULT_OVERLAP_SECONDS = 30;
+    /** The SA pair is replaced when this share of either hard lifetime is used up. */
+    public static final int SOFT_LIFETIME_PERCENT = 90;
+
+    /**
+     * Fixed keys for the two directions of a session; "a" and "b" are the first and second
+     * endpoint given to {@link IpsecSetup}. Keys are hex strings (an optional {@code 0x} prefix and
+     * {@code :} separators are ignored); for AES-GCM the encryption key is key followed by the
+     * 4-byte salt; an empty integrity key goes with {@code NONE}.
+     */
+    public record ManualKeys(long spiAToB, String encryptionKeyAToB, String integrityKeyAToB,
+                             long spiBToA, String encryptionKeyBToA, String integrityKeyBToA) {
+        public ManualKeys {
+            if (!Esp.isValidSpi(spiAToB) || !Esp.isValidSpi(spiBToA)) {
+                throw new IllegalArgumentException("manual SPIs must lie in " + Esp.MIN_SPI + "-" + Esp.MAX_SPI);
+            }
+            if (encryptionKeyAToB == null || encryptionKeyBToA == null) {
+                throw new IllegalArgumentException("manual keys need an encryption key each way (empty for NULL)");
+            }
+            integrityKeyAToB = integrityKeyAToB == null ? "" : integrityKeyAToB;
+            integrityKeyBToA = integrityKeyBToA == null ? "" : integrityKeyBToA;
+        }
+
+        /** Parses a hex key: optional 0x prefix, optional ':' or whitespace separators. */
+        public static byte[] parseHex(String text) {
+            String t = text.strip();
+            if (t.startsWith("0x") || t.startsWith("0X")) {
+                t = t.substring(2);
+            }
+            t = t.replace(":", "").replace(" ", "");
+            if (t.length() % 2 != 0 || !t.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw new IllegalArgumentException("key '" + text + "' is not an even number of hex digits");
+            }
+            return Bytes.fromHex(t);
+        }
+    }
+
+    public IpsecProfile {
+        if (encryption == null || integrity == null || mode == null) {
+            throw new IllegalArgumentException("IPsec profile needs encryption, integrity and mode");
+        }
+        if (encryption.combinedMode() && integrity != EspIntegrity.NONE) {
+            throw new IllegalArgumentException(encryption + " is a combined mode and takes no integrity algorithm");
+        }
+        if (encryption == EspEncryption.NULL && integrity == EspIntegrity.NONE) {
+            throw new IllegalArgumentException("ESP needs confidentiality, integrity or both (RFC 4303 §3.2)");
+        }
+        if (lifetimeSeconds < 0 || lifetimeBytes < 0 || overlapSeconds < 0) {
+            throw new IllegalArgumentException("lifetimes and overlap must not be negative");
+        }
+        if (lifetimeSeconds > Long.MAX_VALUE / 1_000_000_000L || overlapSeconds > Long.MAX_VALUE / 1_000_000_000L) {
+            throw new IllegalArgumentException("lifetime or overlap too large");
+        }
+        if (replayWindow < 1 || replayWindow > ReplayWindow.MAX_SIZE) {
+            throw new IllegalArgumentException("replay window " + replayWindow + " is outside 1-" + ReplayWindow.MAX_SIZE);
+        }
+        if (manualKeys != null) {
+            if (lifetimeSeconds != 0 || lifetimeBytes != 0) {
+                throw new IllegalArgumentException("manually keyed SAs cannot be rekeyed: set both lifetimes to 0");
+            }
+            EspCipherProvider.validate(encryption, ManualKeys.parseHex(manualKeys.encryptionKeyAToB()),
+                    integrity, ManualKeys.parseHex(manualKeys.integrityKeyAToB()));
+            EspCipherProvider.validate(encryption, ManualKeys.parseHex(manualKeys.encryptionKeyBToA()),
+                    integrity, ManualKeys.parseHex(manualKeys.integrityKeyBToA()));
+            if (manualKeys.spiAToB() == manualKeys.spiBToA()) {
+                throw new IllegalArgumentException("the two directions need different SPIs");
+            }
+        }
+    }
+
+    /** Tunnel protection defaults: transport mode, routers' default lifetimes, window 64, {@code keys: auto}. */
+    public static IpsecProfile transport(EspEncryption encryption, EspIntegrity integrity) {
+        return new IpsecProfile(encryption, integrity, SecurityAssociation.Mode.TRANSPORT, DEFAULT_LIFETIME_SECONDS,
+                DEFAULT_LIFETIME_BYTES, ReplayWindow.DEFAULT_SIZE, DEFAULT_OVERLAP_SECONDS, null);
+    }
+
+    /** Crypto map defaults: tunnel mode, otherwise as {@link #transport}. */
+    public static IpsecProfile tunnel(EspEncryption encryption, EspIntegrity integrity) {
+        return transport(encryption, integrity).withMode(SecurityAssociation.Mode.TUNNEL);
+    }
+
+    public IpsecProfile withMode(SecurityAssociation.Mode m) {
+        return new IpsecProfile(encryption, integrity, m, lifetimeSeconds, lifetimeBytes, replayWindow, overlapSeconds,
+                manualKeys);
+    }
+
+    public IpsecProfile withLifetime(long seconds, long bytes) {
+        return new IpsecProfile(encryption, integrity, mode, seconds, bytes, replayWindow, overlapSeconds, manualKeys);
+    }
+
+    public IpsecProfile withReplayWindow(int size) {
+        return new IpsecProfile(encryption, integrity, mode, lifetimeSeconds, lifetimeBytes, size, overlapSeconds,
+                manualKeys);
+    }
+
+    public IpsecProfile withOverlap(long seconds) {
+        return new IpsecProfile(encryption, integrity, mode, lifetimeSeconds, lifetimeBytes, replayWindow, seconds,
+                manualKeys);
+    }
+
+    /** Fixed keys; clears the lifetimes, which manual SAs do not have. */
+    public IpsecProfile withManualKeys(ManualKeys keys) {
+        return new IpsecProfile(encryption, integrity, mode, keys == null ? lifetimeSeconds : 0,
+                keys == null ? lifetimeBytes : 0, replayWindow, overlapSeconds, keys);
+    }
+
+    /** The SA lifetime: the soft limits at {@link #SOFT_LIFETIME_PERCENT} % of the hard ones. */
+    public SaLifetime saLifetime() {
+        long hardNanos = lifetimeSeconds * 1_000_000_000L;
+        return new SaLifetime(hardNanos / 100 * SOFT_LIFETIME_PERCENT, hardNanos,
+                lifetimeBytes / 100 * SOFT_LIFETIME_PERCENT, lifetimeBytes);
+    }
+
+    /** The most bytes ESP adds to a packet of this profile (header, IV, worst padding, trailer, ICV, outer header in tunnel mode). */
+    public int overhead() {
+        int alignment = Math.max(4, encryption.blockSize());
+        int esp = Esp.HEADER_LENGTH + encryption.ivLength() + (alignment - 1) + Esp.TRAILER_LENGTH
+                + encryption.icvLength() + integrity.icvLength();
+        return mode == SecurityAssociation.Mode.TUNNEL ? esp + 20 : esp;
+    }
+}

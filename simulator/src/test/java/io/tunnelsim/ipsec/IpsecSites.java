@@ -1,0 +1,148 @@
+package io.tunnelsim.ipsec;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.node.EthernetInterface;
+import io.tunnelsim.node.Network;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.routing.StaticRoute;
+import io.tunnelsim.routing.StaticRouting;
+import io.tunnelsim.scenario.ProbeFlow;
+import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.tunnel.TunnelConfig;
+import io.tunnelsim.tunnel.TunnelInterface;
+import io.tunnelsim.wire.Ipv4Codec;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Test network: two sites joined over one provider router that knows only the sites' public
+ * addresses, protected either by IPsec on a GRE tunnel or by a crypto map on the WAN interfaces.
+ * <pre>
+ *  hq-pc 10.1.0.10 ─ hq [eth0 203.0.113.2] ─ isp ─ [eth0 198.51.100.2] br ─ br-pc 10.2.0.10
+ *                     └──────── tunnel0 172.16.0.1/30 ═══ 172.16.0.2/30 ────────┘   (GRE variant)
+ * </pre>
+ * Every frame on the two provider links is recorded ({@link #wan}) with its capture time.
+ */
+final class IpsecSites {
+    static final long MS = SimTime.MILLISECOND;
+    static final long S = SimTime.SECOND;
+    static final Ipv4Prefix HQ_LAN = Ipv4Prefix.parse("10.1.0.0/24");
+    static final Ipv4Prefix BR_LAN = Ipv4Prefix.parse("10.2.0.0/24");
+
+    /** A frame seen on a provider link. */
+    record Frame(String segment, long time, byte[] bytes) {
+        /** IPv4 header offset in the frame, or -1 for non-IPv4 frames (ARP). */
+        int ipOffset() {
+            return bytes.length > 14 && (bytes[12] & 0xff) == 0x08 && bytes[13] == 0 ? 14 : -1;
+        }
+
+        int ipProtocol() {
+            return ipOffset() < 0 ? -1 : Ipv4Codec.protocol(bytes, 14);
+        }
+
+        /** The IPv4 packet of the frame, without Ethernet header and padding. */
+        byte[] ipPacket() {
+            int total = Ipv4Codec.totalLength(bytes, 14);
+            return java.util.Arrays.copyOfRange(bytes, 14, 14 + total);
+        }
+    }
+
+    final Network net;
+    final Node hq;
+    final Node isp;
+    final Node br;
+    final EthernetInterface hqWan;
+    final EthernetInterface brWan;
+    final TunnelInterface hqTunnel;
+    final TunnelInterface brTunnel;
+    final List<Frame> wan = new ArrayList<>();
+
+    /** @param gre whether to build the GRE tunnel and route the LANs into it (else: default route only) */
+    IpsecSites(long seed, boolean gre) {
+        this(seed, gre, TunnelConfig.basic("eth0", "198.51.100.2"));
+    }
+
+    /** As {@link #IpsecSites(long, boolean)} with hq's tunnel configured as given. */
+    IpsecSites(long seed, boolean gre, TunnelConfig hqTunnelConfig) {
+        net = new Network(seed);
+        hq = net.addRouter("hq");
+        isp = net.addRouter("isp");
+        br = net.addRouter("br");
+        Node hqPc = net.addHost("hq-pc");
+        Node brPc = net.addHost("br-pc");
+        long bw = 100_000_000L;
+        hqWan = net.addEthernet(hq, "eth0", Ipv4Prefix.parse("203.0.113.2/30"), 1500);
+        brWan = net.addEthernet(br, "eth0", Ipv4Prefix.parse("198.51.100.2/30"), 1500);
+        net.connect("hq-isp", bw, 5 * MS, 0, 1500, 1000, hqWan,
+                net.addEthernet(isp, "eth0", Ipv4Prefix.parse("203.0.113.1/30"), 1500));
+        net.connect("isp-br", bw, 5 * MS, 0, 1500, 1000,
+                net.addEthernet(isp, "eth1", Ipv4Prefix.parse("198.51.100.1/30"), 1500), brWan);
+        net.connect("hq-lan", bw, MS, 0, 1500, 1000,
+                net.addEthernet(hq, "lan0", Ipv4Prefix.parse("10.1.0.1/24"), 1500),
+                net.addEthernet(hqPc, "eth0", Ipv4Prefix.parse("10.1.0.10/24"), 1500));
+        net.connect("br-lan", bw, MS, 0, 1500, 1000,
+                net.addEthernet(br, "lan0", Ipv4Prefix.parse("10.2.0.1/24"), 1500),
+                net.addEthernet(brPc, "eth0", Ipv4Prefix.parse("10.2.0.10/24"), 1500));
+        for (String s : List.of("hq-isp", "isp-br")) {
+            net.segment(s).addTap((time, bytes, off, len) ->
+                    wan.add(new Frame(s, time, java.util.Arrays.copyOfRange(bytes, off, off + len))));
+        }
+        statics(hq, StaticRoute.via("0.0.0.0/0", "203.0.113.1"));
+        statics(br, StaticRoute.via("0.0.0.0/0", "198.51.100.1"));
+        statics(hqPc, StaticRoute.via("0.0.0.0/0", "10.1.0.1"));
+        statics(brPc, StaticRoute.via("0.0.0.0/0", "10.2.0.1"));
+        if (gre) {
+            hqTunnel = TunnelInterface.create(hq, "tunnel0", hqTunnelConfig);
+            hqTunnel.setIpv4(Ipv4Prefix.parse("172.16.0.1/30"));
+            brTunnel = TunnelInterface.create(br, "tunnel0", TunnelConfig.basic("eth0", "203.0.113.2"));
+            brTunnel.setIpv4(Ipv4Prefix.parse("172.16.0.2/30"));
+            statics(hq, StaticRoute.out("10.2.0.0/24", "tunnel0", 1));
+            statics(br, StaticRoute.out("10.1.0.0/24", "tunnel0", 1));
+        } else {
+            hqTunnel = null;
+            brTunnel = null;
+        }
+    }
+
+    static void statics(Node node, StaticRoute... routes) {
+        StaticRouting s = node.service(StaticRouting.class);
+        if (s == null) {
+            s = new StaticRouting(node);
+            node.addService(s);
+        }
+        for (StaticRoute r : routes) {
+            s.add(r);
+        }
+    }
+
+    ProbeFlow ping(String from, String to, long interval, int size, long stop) {
+        ProbeFlow f = new ProbeFlow(from + ">" + to, 1, net.node(from), Ipv4Address.parse(to), ProbeFlow.Type.ICMP,
+                interval, size, 0, stop, 0);
+        net.node(from).addService(f);
+        return f;
+    }
+
+    IpsecSession protectTunnel(IpsecProfile profile, long seed) {
+        return IpsecSetup.protectTunnel(hqTunnel, brTunnel, profile, seed);
+    }
+
+    IpsecSession cryptoMap(IpsecProfile profile, long seed) {
+        return IpsecSetup.cryptoMap(hqWan, HQ_LAN, brWan, BR_LAN, profile, seed);
+    }
+
+    List<Frame> frames(String segment) {
+        return wan.stream().filter(f -> f.segment().equals(segment)).toList();
+    }
+
+    /** Probes sent and never answered. */
+    static int lost(ProbeFlow f) {
+        int lost = 0;
+        for (int i = 0; i < f.count(); i++) {
+            if (f.receivedAt(i) < 0) {
+                lost++;
+            }
+        }
+        return lost;
+    }
+}
