@@ -16,6 +16,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             err.println(se.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
+        if (ex instanceof io.tunnelsim.scenario.BuildException be) {
+            err.println(be.getMessage());
+            return Main.EXIT_BAD_INPUT;
+        }
         if (ex instanceof BadInputException b) {
             err.println("tunnelsim: " + b.getMessage());
             return Main.EXIT_BAD_INPUT;

@@ -1,14 +1,141 @@
 package io.tunnelsim.scenario;
 
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.ipsec.IpsecProfile;
+import io.tunnelsim.ipsec.IpsecSetup;
+import io.tunnelsim.ipsec.SecurityAssociation;
+import io.tunnelsim.ipsec.crypto.EspEncryption;
+import io.tunnelsim.ipsec.crypto.EspIntegrity;
+import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Network;
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.IpsecProfileSpec;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.TopologySpec;
+import io.tunnelsim.tunnel.TunnelInterface;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** Connects IPsec profiles of a topology to built tunnels and interfaces. */
+/**
+ * Connects the topology's IPsec profiles to built interfaces: {@code protection:} on a tunnel
+ * protects the tunnel pair (GRE over IPsec, transport mode by default), {@code crypto-map:} on
+ * an Ethernet interface protects the profile's local/remote LANs towards its peer (tunnel
+ * mode). Each pair is wired once, from the end that comes first in the file; with manual keys
+ * the {@code -out} keys of that end are its outbound direction.
+ */
 final class IpsecWiring {
     private IpsecWiring() {
     }
 
+    static void install(TopologySpec spec, RoutingPlan plan, Network net, long seed, List<String> notes) {
+        Set<String> done = new HashSet<>();
+        for (NodeSpec ns : spec.nodes().values()) {
+            for (InterfaceSpec is : ns.interfaces().values()) {
+                if (is.protection().isPresent()) {
+                    protect(spec, plan, net, seed, ns, is, done, notes);
+                }
+                if (is.cryptoMap().isPresent()) {
+                    cryptoMap(spec, net, seed, ns, is, done, notes);
+                }
+            }
+        }
+    }
+
+    private static void protect(TopologySpec spec, RoutingPlan plan, Network net, long seed, NodeSpec ns, InterfaceSpec is,
+                                Set<String> done, List<String> notes) {
+        String key = ns.name() + ":" + is.name();
+        if (done.contains(key)) {
+            return;
+        }
+        String profileName = is.protection().get();
+        var edge = plan.overlay().getOrDefault(ns.name(), List.of()).stream()
+                .filter(e -> e.tunnel().equals(is.name())).findFirst();
+        String where = "nodes/" + ns.name() + "/interfaces/" + is.name() + "/protection";
+        if (edge.isEmpty()) {
+            throw new BuildException(spec.locations().of(where), "tunnel " + key + " is protected by '" + profileName
+                    + "' but no tunnel of another node mirrors it (its destination must be our source and vice versa)");
+        }
+        var e = edge.get();
+        done.add(key);
+        done.add(e.peer() + ":" + e.peerTunnel());
+        TunnelInterface a = (TunnelInterface) net.node(ns.name()).interfaceNamed(is.name());
+        TunnelInterface b = (TunnelInterface) net.node(e.peer()).interfaceNamed(e.peerTunnel());
+        try {
+            IpsecSetup.protectTunnel(a, b, profile(spec.ipsec().get(profileName), IpsecProfileSpec.Mode.TRANSPORT), seed);
+        } catch (IllegalArgumentException ex) {
+            throw new BuildException(spec.locations().of(where), "cannot protect " + key + " with '" + profileName + "': " + ex.getMessage());
+        }
+        notes.add(ns.name() + ": " + is.name() + " tunnel protection ipsec profile " + profileName + " (peer " + e.peer() + ")");
+    }
+
+    private static void cryptoMap(TopologySpec spec, Network net, long seed, NodeSpec ns, InterfaceSpec is, Set<String> done,
+                                  List<String> notes) {
+        String key = ns.name() + ":" + is.name();
+        if (done.contains(key)) {
+            return;
+        }
+        String profileName = is.cryptoMap().get();
+        IpsecProfileSpec p = spec.ipsec().get(profileName);
+        String where = "nodes/" + ns.name() + "/interfaces/" + is.name() + "/crypto-map";
+        if (p.peer().isEmpty() || p.local().isEmpty() || p.remote().isEmpty()) {
+            throw new BuildException(spec.locations().of("ipsec/" + profileName),
+                    "crypto map profile '" + profileName + "' needs peer, local and remote");
+        }
+        String peerNode = ScenarioRunner.ownerOf(spec, p.peer().get());
+        String peerIf = null;
+        if (peerNode != null) {
+            for (InterfaceSpec pi : spec.node(peerNode).interfaces().values()) {
+                if (pi.address().isPresent() && pi.address().get().address().equals(p.peer().get())) {
+                    peerIf = pi.name();
+                }
+            }
+        }
+        if (peerIf == null) {
+            throw new BuildException(spec.locations().of(where), "crypto map peer " + p.peer().get() + " of '" + profileName
+                    + "' is no interface address of the topology");
+        }
+        done.add(key);
+        done.add(peerNode + ":" + peerIf);
+        Interface a = net.node(ns.name()).interfaceNamed(is.name());
+        Interface b = net.node(peerNode).interfaceNamed(peerIf);
+        Ipv4Prefix aLan = p.local().get().network();
+        Ipv4Prefix bLan = p.remote().get().network();
+        try {
+            IpsecSetup.cryptoMap(a, aLan, b, bLan, profile(p, IpsecProfileSpec.Mode.TUNNEL).withMode(SecurityAssociation.Mode.TUNNEL), seed);
+        } catch (IllegalArgumentException ex) {
+            throw new BuildException(spec.locations().of(where), "cannot apply crypto map '" + profileName + "': " + ex.getMessage());
+        }
+        notes.add(ns.name() + ": " + is.name() + " crypto map " + profileName + " " + aLan + " <-> " + bLan + " peer " + p.peer().get());
+    }
+
+    static IpsecProfile profile(IpsecProfileSpec p, IpsecProfileSpec.Mode defaultMode) {
+        EspEncryption enc = switch (p.esp()) {
+            case AES_GCM_128 -> EspEncryption.AES_GCM_128_16;
+            case AES_GCM_256 -> EspEncryption.AES_GCM_256_16;
+            case AES_CBC_128 -> EspEncryption.AES_CBC_128;
+            case AES_CBC_256 -> EspEncryption.AES_CBC_256;
+            case NULL -> EspEncryption.NULL;
+        };
+        EspIntegrity integ = switch (p.auth()) {
+            case HMAC_SHA256_128 -> EspIntegrity.HMAC_SHA256_128;
+            case HMAC_SHA1_96 -> EspIntegrity.HMAC_SHA1_96;
+            case NONE -> EspIntegrity.NONE;
+        };
+        IpsecProfileSpec.Mode m = p.mode() != null ? p.mode() : defaultMode;
+        IpsecProfile profile = IpsecProfile.transport(enc, integ)
+                .withMode(m == IpsecProfileSpec.Mode.TUNNEL ? SecurityAssociation.Mode.TUNNEL : SecurityAssociation.Mode.TRANSPORT)
+                .withReplayWindow(p.replayWindow());
+        if (p.keys().isPresent()) {
+            var k = p.keys().get();
+            return profile.withLifetime(0, 0).withManualKeys(new IpsecProfile.ManualKeys(k.spiOut(), k.keyOut(), k.authOut(),
+                    k.spiIn(), k.keyIn(), k.authIn()));
+        }
+        long seconds = p.lifetimeNs() > 0 ? Math.max(1, p.lifetimeNs() / 1_000_000_000L) : 0;
+        return profile.withLifetime(seconds, p.lifetimeBytes());
+    }
+
     static List<String> espSaLines(Network net) {
-        return List.of();
+        return IpsecSetup.espSaLines(net);
     }
 }

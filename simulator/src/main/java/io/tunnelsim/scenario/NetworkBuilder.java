@@ -113,6 +113,7 @@ public final class NetworkBuilder {
                 }
             }
         }
+        IpsecWiring.install(spec, plan, net, seed, notes);
         plan.installProtocols(net, variant, notes);
         return new BuiltNetwork(net, spec, segments, notes);
     }

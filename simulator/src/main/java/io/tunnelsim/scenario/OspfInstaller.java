@@ -18,4 +18,9 @@ final class OspfInstaller {
     static void configured(NodeSpec ns, OspfSpec spec, Node n, VariantSpec variant) {
         throw new UnsupportedOperationException("OSPF is not available in this build");
     }
+
+    /** {@code show ip ospf neighbor}, or null when the node runs no OSPF. */
+    static String showNeighbors(Node n) {
+        return null;
+    }
 }

@@ -1,6 +1,8 @@
 package io.tunnelsim.scenario;
 
+import io.tunnelsim.ipsec.IpsecSetup;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.routing.rip.RipProcess;
 
 /** {@code show} output of the routing protocols and IPsec. */
 final class ProtocolShow {
@@ -8,10 +10,23 @@ final class ProtocolShow {
     }
 
     static String neighbors(Node n) {
-        return "% No routing protocol with neighbours runs on " + n.name() + "\n";
+        StringBuilder sb = new StringBuilder();
+        String ospf = OspfInstaller.showNeighbors(n);
+        if (ospf != null) {
+            sb.append(ospf);
+        }
+        RipProcess rip = n.service(RipProcess.class);
+        if (rip != null) {
+            sb.append(rip.showProtocols());
+        }
+        if (sb.length() == 0) {
+            sb.append("% No routing protocol with neighbours runs on ").append(n.name()).append('\n');
+        }
+        return sb.toString();
     }
 
     static String sa(Node n) {
-        return "% No IPsec security associations on " + n.name() + "\n";
+        String s = IpsecSetup.showCryptoIpsecSa(n);
+        return s == null || s.isBlank() ? "% No IPsec security associations on " + n.name() + "\n" : s;
     }
 }

@@ -439,18 +439,16 @@ public final class ScenarioLoader {
             return;
         }
         Location at = ctx.locations().of("variants/" + v.name());
-        boolean any = switch (v.routing()) {
-            case OSPF -> t.nodes().values().stream().anyMatch(n -> n.ospf().isPresent());
-            case RIP -> t.nodes().values().stream().anyMatch(n -> n.rip().isPresent());
-            case STATIC -> t.nodes().values().stream().anyMatch(n -> !n.staticRoutes().isEmpty());
-            default -> true;
-        };
-        if (!any) {
+        boolean tunnels = t.nodes().values().stream()
+                .anyMatch(n -> n.interfaces().values().stream().anyMatch(i -> i.tunnel().isPresent()));
+        if (v.routing() != RoutingProtocol.NONE && !tunnels) {
             ctx.diagnostics().warning(at, "variant '" + v.name() + "' selects " + v.routing().yamlName()
-                    + " but no node of its topology configures it");
+                    + " routing, which is generated over GRE tunnels, but its topology has none");
         }
-        if (v.track().isPresent() && t.nodes().values().stream().allMatch(n -> n.tracks().isEmpty())) {
-            ctx.diagnostics().warning(at, "variant '" + v.name() + "' overrides track timers but no node defines a track");
+        if (v.track().isPresent() && v.routing() != RoutingProtocol.STATIC
+                && t.nodes().values().stream().allMatch(n -> n.tracks().isEmpty())) {
+            ctx.diagnostics().warning(at, "variant '" + v.name() + "' overrides track timers, but tracks are generated"
+                    + " only with routing: static and no node defines one");
         }
     }
 
