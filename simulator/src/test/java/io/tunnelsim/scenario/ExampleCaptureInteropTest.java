@@ -49,7 +49,7 @@ class ExampleCaptureInteropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quickstart.yaml", "gre-basic.yaml"})
+    @ValueSource(strings = {"quickstart.yaml", "gre-basic.yaml", "rip-over-gre.yaml"})
     void everyCapturedFrameDecodesCleanly(String example, @TempDir Path dir) throws Exception {
         Tshark.assumeInstalled();
         ScenarioSpec s = ScenarioLoader.load(root().resolve("examples").resolve(example));
@@ -66,7 +66,17 @@ class ExampleCaptureInteropTest {
             frames += tshark(p, "frame", "frame.number").size();
         }
         assertTrue(frames > 500, "frames captured: " + frames);
-        if (example.startsWith("gre")) {
+        if (example.startsWith("rip")) {
+            List<String> rip = tshark(dir.resolve("pcap/a-isp-ab.pcap"), "rip", "rip.version", "rip.command", "ip.dst");
+            assertTrue(rip.stream().filter(r -> r.endsWith("224.0.0.9")).count() >= 4, "periodic updates to 224.0.0.9");
+            assertTrue(rip.size() >= 8, "RIP packets inside GRE: " + rip.size());
+            for (String r : rip) {
+                assertTrue(r.startsWith("2\t"), "RIPv2: " + r);
+                String[] dsts = r.split("\t")[2].split(",");
+                assertEquals(2, dsts.length, "outer and inner IPv4 header (RIP inside GRE): " + r);
+                assertTrue(dsts[1].equals("224.0.0.9") || dsts[1].startsWith("172.16."), "to the RIP group or a tunnel peer: " + r);
+            }
+        } else if (example.startsWith("gre")) {
             List<String> gre = tshark(dir.resolve("pcap/hq-isp.pcap"), "gre", "gre.key");
             assertTrue(gre.size() > 100, "GRE frames " + gre.size());
             // keepalive replies travel as GRE protocol type 0 inside GRE
