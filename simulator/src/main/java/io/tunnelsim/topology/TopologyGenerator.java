@@ -18,7 +18,8 @@ public final class TopologyGenerator {
     /** Hub-and-spoke with {@code hubs} (1 or 2) hubs; spokes reach each other through the hubs. */
     public static String hubAndSpoke(int spokes, int hubs, RoutingProtocol routing) {
         StringBuilder y = header("hub-and-spoke-" + hubs + "x" + spokes,
-                "Generated hub-and-spoke: " + hubs + " hub(s), " + spokes + " spokes, each spoke with a GRE tunnel to every hub.\n"
+                "Generated hub-and-spoke: " + hubs + " hub(s), " + spokes + " spokes, each spoke with a GRE tunnel to every hub\n"
+                        + "# (tunnels to hub1 at 10 Mbit/s are the primary path, to hub2 at 5 Mbit/s the backup).\n"
                         + "#\n#   hub1 ... hubH\n#      \\    |    /      (GRE over the provider router 'isp')\n#     spoke1 ... spokeN\n",
                 routing);
         int sites = hubs + spokes;
@@ -32,13 +33,13 @@ public final class TopologyGenerator {
             if (s <= hubs) {
                 for (int k = 1; k <= spokes; k++) {
                     int idx = (s - 1) * spokes + k;
-                    tunnel(y, "tunnel" + k, tunnelAddr(idx, 1), wanSite(hubs + k));
+                    tunnel(y, "tunnel" + k, tunnelAddr(idx, 1), wanSite(hubs + k), hubBandwidth(s));
                 }
             } else {
                 int k = s - hubs;
                 for (int h = 1; h <= hubs; h++) {
                     int idx = (h - 1) * spokes + k;
-                    tunnel(y, "tunnel" + (h - 1), tunnelAddr(idx, 2), wanSite(h));
+                    tunnel(y, "tunnel" + (h - 1), tunnelAddr(idx, 2), wanSite(h), hubBandwidth(h));
                 }
             }
             y.append("    static:\n      - {prefix: 0.0.0.0/0, via: ").append(wanIsp(s)).append("}\n");
@@ -69,7 +70,7 @@ public final class TopologyGenerator {
                 int a = Math.min(s, o);
                 int b = Math.max(s, o);
                 int idx = (a - 1) * sites + b;
-                tunnel(y, "tunnel" + o, tunnelAddr(idx, s == a ? 1 : 2), wanSite(o));
+                tunnel(y, "tunnel" + o, tunnelAddr(idx, s == a ? 1 : 2), wanSite(o), null);
             }
             y.append("    static:\n      - {prefix: 0.0.0.0/0, via: ").append(wanIsp(s)).append("}\n");
             isp.append("      eth").append(s).append(": {address: ").append(wanIsp(s)).append("/30}\n");
@@ -97,9 +98,17 @@ public final class TopologyGenerator {
         return y.toString();
     }
 
-    private static void tunnel(StringBuilder y, String name, String address, String destination) {
-        y.append("      ").append(name).append(": {address: ").append(address).append("/30, tunnel: {source: eth0, destination: ")
-                .append(destination).append("}}\n");
+    private static void tunnel(StringBuilder y, String name, String address, String destination, String bandwidth) {
+        y.append("      ").append(name).append(": {address: ").append(address).append("/30, ");
+        if (bandwidth != null) {
+            y.append("bandwidth: ").append(bandwidth).append(", ");
+        }
+        y.append("tunnel: {source: eth0, destination: ").append(destination).append("}}\n");
+    }
+
+    /** Tunnels to hub 1 are the primary path (10 Mbit/s: OSPF cost 10), to hub 2 the backup (5 Mbit/s: cost 20). */
+    private static String hubBandwidth(int hub) {
+        return hub == 1 ? "10Mbps" : "5Mbps";
     }
 
     private static String wanSite(int s) {
