@@ -181,14 +181,24 @@ public class Node {
                 rib.update(RouteSource.CONNECTED, a, List.of());
             }
         }
-        rib.recomputeAll();
+        rib.recomputeVia(itf);
         ipv6.interfaceChanged(itf);
         for (int i = 0; i < services.size(); i++) {
             services.get(i).interfaceChanged(itf);
         }
     }
 
+    private final List<FibListener> fibListeners = new ArrayList<>(2);
+
+    /** Observes this node's FIB changes only (tunnels, static route resolution). */
+    public void addFibListener(FibListener l) {
+        fibListeners.add(l);
+    }
+
     void fibChanged(Ipv4Prefix prefix, FibEntry before, FibEntry after) {
+        for (int i = 0; i < fibListeners.size(); i++) {
+            fibListeners.get(i).fibChanged(this, prefix, before, after);
+        }
         network.fibChanged(this, prefix, before, after);
     }
 

@@ -75,7 +75,31 @@ public final class Rib {
         return out;
     }
 
-    /** Re-selects every prefix, e.g. after an interface changed state. */
+    /** Re-selects the prefixes that have a candidate route through {@code itf} (it changed state). */
+    public void recomputeVia(Interface itf) {
+        List<Ipv4Prefix> touched = null;
+        for (var e : candidates.entrySet()) {
+            found:
+            for (List<Route> routes : e.getValue().values()) {
+                for (int i = 0; i < routes.size(); i++) {
+                    if (routes.get(i).egress() == itf) {
+                        if (touched == null) {
+                            touched = new ArrayList<>();
+                        }
+                        touched.add(e.getKey());
+                        break found;
+                    }
+                }
+            }
+        }
+        if (touched != null) {
+            for (Ipv4Prefix p : touched) {
+                recompute(p);
+            }
+        }
+    }
+
+    /** Re-selects every prefix. */
     public void recomputeAll() {
         for (Ipv4Prefix p : new ArrayList<>(candidates.keySet())) {
             recompute(p);

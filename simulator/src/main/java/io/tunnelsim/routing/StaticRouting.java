@@ -31,20 +31,29 @@ public final class StaticRouting implements NodeService {
     private final List<StaticRoute> routes = new ArrayList<>();
     private final Map<Integer, Boolean> trackUp = new TreeMap<>();
     private boolean running;
+    /** Routes resolved through the FIB (next hop only): only they need re-resolving on FIB changes. */
+    private int recursive;
     private boolean resolving;
     private boolean dirty;
+    private boolean dirtyAll;
+    private Route[] resolved = new Route[0];
+    private final Map<Ipv4Prefix, List<Integer>> byPrefix = new TreeMap<>();
 
     public StaticRouting(Node node) {
         this.node = node;
-        node.network().addFibListener((n, prefix, before, after) -> {
-            if (n == node && running) {
-                resolve();
+        node.addFibListener((n, prefix, before, after) -> {
+            if (running && recursive > 0) {
+                resolve(false);
             }
         });
     }
 
     public void add(StaticRoute r) {
         routes.add(r);
+        byPrefix.computeIfAbsent(r.prefix().network(), k -> new ArrayList<>()).add(routes.size() - 1);
+        if (r.interfaceName() == null) {
+            recursive++;
+        }
         if (running) {
             resolve();
         }
@@ -71,6 +80,7 @@ public final class StaticRouting implements NodeService {
     @Override
     public void stop() {
         running = false;
+        java.util.Arrays.fill(resolved, null);
         node.rib().withdrawAll(RouteSource.STATIC);
     }
 
@@ -81,28 +91,53 @@ public final class StaticRouting implements NodeService {
         }
     }
 
-    /** Recomputes every static route's resolution; repeats while the FIB keeps changing. */
+    /**
+     * Recomputes the resolution of every static route ({@code all}) or of the recursive ones
+     * only (after a FIB change), and offers the prefixes whose resolution changed to the RIB;
+     * repeats while that changes the FIB again.
+     */
     private void resolve() {
+        resolve(true);
+    }
+
+    private void resolve(boolean all) {
         if (resolving) {
             dirty = true;
+            dirtyAll |= all;
             return;
         }
         resolving = true;
         try {
             int rounds = 0;
+            boolean everything = all;
             do {
                 dirty = false;
-                TreeMap<Ipv4Prefix, List<Route>> offered = new TreeMap<>();
-                for (StaticRoute s : routes) {
-                    Route r = resolveOne(s);
-                    if (r != null) {
-                        offered.computeIfAbsent(r.prefix(), k -> new ArrayList<>()).add(r);
+                dirtyAll = false;
+                if (resolved.length != routes.size()) {
+                    resolved = java.util.Arrays.copyOf(resolved, routes.size());
+                }
+                java.util.TreeSet<Ipv4Prefix> changed = new java.util.TreeSet<>();
+                for (int i = 0; i < routes.size(); i++) {
+                    StaticRoute s = routes.get(i);
+                    if (!everything && s.interfaceName() != null) {
+                        continue;
+                    }
+                    Route r = running ? resolveOne(s) : null;
+                    if (!java.util.Objects.equals(r, resolved[i])) {
+                        resolved[i] = r;
+                        changed.add(s.prefix().network());
                     }
                 }
-                for (Ipv4Prefix p : node.rib().offered(RouteSource.STATIC).keySet()) {
-                    offered.putIfAbsent(p, List.of());
+                for (Ipv4Prefix p : changed) {
+                    List<Route> offer = new ArrayList<>(2);
+                    for (int i : byPrefix.get(p)) {
+                        if (resolved[i] != null) {
+                            offer.add(resolved[i]);
+                        }
+                    }
+                    node.rib().update(RouteSource.STATIC, p, offer);
                 }
-                offered.forEach((p, list) -> node.rib().update(RouteSource.STATIC, p, list));
+                everything = dirtyAll;
             } while (dirty && ++rounds < 8);
         } finally {
             resolving = false;

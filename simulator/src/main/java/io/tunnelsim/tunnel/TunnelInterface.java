@@ -79,8 +79,8 @@ public final class TunnelInterface extends Interface implements NodeService {
         setBandwidthBps(DEFAULT_BANDWIDTH);
         setDelayMicros(DEFAULT_DELAY_US);
         GreDemux.of(node).add(this);
-        node.network().addFibListener((n, prefix, before, after) -> {
-            if (n == node && running && prefixCoversDestination(prefix)) {
+        node.addFibListener((n, prefix, before, after) -> {
+            if (running && prefixCoversDestination(prefix)) {
                 evaluate();
             }
         });
