@@ -9,20 +9,34 @@ import picocli.CommandLine.Parameters;
 
 /** {@code tunnelsim bench kernel|esp}: the documented benchmarks (wall-clock, outside any simulation). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Run a benchmark: kernel (event queue hold model vs java.util.PriorityQueue), esp (ESP seal/open vs bare cipher).")
+        description = "Run a benchmark: kernel (event queue hold model vs java.util.PriorityQueue), esp (ESP seal/open vs bare cipher),"
+                + " scale (failover on a generated hub-and-spoke network: wall time, events/s, peak heap).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "WHICH", description = "kernel or esp")
+    @Parameters(paramLabel = "WHICH", description = "kernel, esp or scale")
     String which;
 
     @Option(names = "--rounds", description = "Rounds (kernel) or seconds (esp); default 5.")
     int rounds = 5;
+
+    @Option(names = "--spokes", description = "Spokes for the scale benchmark (default 1000).")
+    int spokes = 1000;
+
+    @Option(names = "--routing", description = "Routing for the scale benchmark: static, rip or ospf (default static).")
+    String routing = "static";
 
     @Override
     public Integer call() throws Exception {
         switch (which) {
             case "kernel" -> KernelBenchmark.run(System.out, rounds);
             case "esp" -> EspBenchmark.run(System.out, rounds);
-            default -> throw new BadInputException("unknown benchmark '" + which + "' (kernel or esp)");
+            case "scale" -> {
+                var r = io.tunnelsim.topology.RoutingProtocol.byName().get(routing);
+                if (r == null) {
+                    throw new BadInputException("unknown routing '" + routing + "'");
+                }
+                io.tunnelsim.bench.ScaleBenchmark.run(System.out, spokes, r);
+            }
+            default -> throw new BadInputException("unknown benchmark '" + which + "' (kernel, esp or scale)");
         }
         return 0;
     }

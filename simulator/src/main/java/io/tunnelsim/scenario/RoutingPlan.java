@@ -18,7 +18,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jgrapht.Graph;
+import org.jgrapht.alg.interfaces.ShortestPathAlgorithm;
 import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
+import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 
@@ -34,7 +36,7 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * <li>{@code none}: the topology as configured.</li>
  * <li>{@code static}: for every router of the overlay and every other router's site prefix, one
  *     static route per own tunnel, ordered by overlay path cost (tunnel cost, then name): the
- *     cheapest at distance 1, the others floating at 250, 251, …; tunnels without keepalives get
+ *     cheapest at distance 1, the next three floating at 250, 251, 252; tunnels without keepalives get
  *     the default keepalive (10 s × 3) as failure detector.</li>
  * <li>{@code rip} / {@code ospf}: the protocol on every overlay router's tunnels and LAN
  *     interfaces (passive where no other router is on the segment, and on loopbacks).</li>
@@ -44,6 +46,8 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  */
 final class RoutingPlan {
     static final int FLOATING_DISTANCE = 250;
+    /** Floating backups per prefix at most (the cheapest alternatives). */
+    static final int MAX_BACKUPS = 3;
 
     /** A tunnel whose far end mirrors it. */
     record OverlayEdge(String router, String tunnel, String peer, String peerTunnel, long cost) {
@@ -185,6 +189,14 @@ final class RoutingPlan {
         if (routing != RoutingProtocol.STATIC || !overlay.containsKey(node)) {
             return List.of();
         }
+        // distances from each tunnel's far end to every router, never passing through this node
+        Graph<String, DefaultWeightedEdge> without = new MaskSubgraph<>(overlayGraph(), v -> v.equals(node), e -> false);
+        DijkstraShortestPath<String, DefaultWeightedEdge> dijkstra = new DijkstraShortestPath<>(without);
+        List<OverlayEdge> edges = overlay.get(node);
+        List<ShortestPathAlgorithm.SingleSourcePaths<String, DefaultWeightedEdge>> from = new ArrayList<>();
+        for (OverlayEdge e : edges) {
+            from.add(dijkstra.getPaths(e.peer()));
+        }
         List<StaticRoute> out = new ArrayList<>();
         for (String dest : overlay.keySet()) {
             if (dest.equals(node)) {
@@ -197,14 +209,15 @@ final class RoutingPlan {
             record Candidate(OverlayEdge edge, double cost) {
             }
             List<Candidate> candidates = new ArrayList<>();
-            for (OverlayEdge e : overlay.get(node)) {
-                double rest = e.peer().equals(dest) ? 0 : distanceAvoiding(e.peer(), dest, node);
+            for (int i = 0; i < edges.size(); i++) {
+                OverlayEdge e = edges.get(i);
+                double rest = e.peer().equals(dest) ? 0 : from.get(i).getWeight(dest);
                 if (!Double.isInfinite(rest)) {
                     candidates.add(new Candidate(e, e.cost() + rest));
                 }
             }
             candidates.sort(Comparator.comparingDouble(Candidate::cost).thenComparing(c -> c.edge().tunnel()));
-            for (int k = 0; k < candidates.size(); k++) {
+            for (int k = 0; k < Math.min(candidates.size(), 1 + MAX_BACKUPS); k++) {
                 int distance = k == 0 ? 1 : FLOATING_DISTANCE + k - 1;
                 int track = 0;
                 if (k == 0 && trackPrimaries) {
@@ -217,6 +230,31 @@ final class RoutingPlan {
             }
         }
         return out;
+    }
+
+    private Graph<String, DefaultWeightedEdge> overlayGraph;
+
+    /** The overlay as a directed graph weighted by tunnel cost (built once). */
+    private Graph<String, DefaultWeightedEdge> overlayGraph() {
+        if (overlayGraph != null) {
+            return overlayGraph;
+        }
+        Graph<String, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
+        for (var entry : overlay.entrySet()) {
+            for (OverlayEdge e : entry.getValue()) {
+                g.addVertex(e.router());
+                g.addVertex(e.peer());
+                DefaultWeightedEdge de = g.getEdge(e.router(), e.peer());
+                if (de == null) {
+                    de = g.addEdge(e.router(), e.peer());
+                    g.setEdgeWeight(de, e.cost());
+                } else if (g.getEdgeWeight(de) > e.cost()) {
+                    g.setEdgeWeight(de, e.cost());
+                }
+            }
+        }
+        overlayGraph = g;
+        return g;
     }
 
     private int trackFor(String node, OverlayEdge e) {
@@ -238,34 +276,6 @@ final class RoutingPlan {
 
     TopologySpec spec() {
         return spec;
-    }
-
-    private double distanceAvoiding(String from, String to, String avoid) {
-        Graph<String, DefaultWeightedEdge> g = new SimpleDirectedWeightedGraph<>(DefaultWeightedEdge.class);
-        for (var entry : overlay.entrySet()) {
-            if (entry.getKey().equals(avoid)) {
-                continue;
-            }
-            for (OverlayEdge e : entry.getValue()) {
-                if (e.peer().equals(avoid)) {
-                    continue;
-                }
-                g.addVertex(e.router());
-                g.addVertex(e.peer());
-                DefaultWeightedEdge de = g.getEdge(e.router(), e.peer());
-                if (de == null) {
-                    de = g.addEdge(e.router(), e.peer());
-                    g.setEdgeWeight(de, e.cost());
-                } else if (g.getEdgeWeight(de) > e.cost()) {
-                    g.setEdgeWeight(de, e.cost());
-                }
-            }
-        }
-        if (!g.containsVertex(from) || !g.containsVertex(to)) {
-            return Double.POSITIVE_INFINITY;
-        }
-        var path = new DijkstraShortestPath<>(g).getPath(from, to);
-        return path == null ? Double.POSITIVE_INFINITY : path.getWeight();
     }
 
     /** Installs RIP/OSPF (configured per node or generated by the variant). */
