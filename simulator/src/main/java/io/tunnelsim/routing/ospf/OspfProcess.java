@@ -67,6 +67,7 @@ public final class OspfProcess implements NodeService {
     private Ipv4Address routerId;
     private boolean running;
     private boolean registered;
+    private boolean starting;
 
     private long lastSpf = Long.MIN_VALUE;
     private long currentHold;
@@ -158,12 +159,12 @@ public final class OspfProcess implements NodeService {
         }
         lastSpf = Long.MIN_VALUE;
         currentHold = config.spfThrottle().holdTime();
-        for (OspfArea a : areas.values()) {
-            a.originateRouterLsa();
-        }
+        starting = true;
         for (OspfInterface oi : interfaces) {
             oi.start();
         }
+        starting = false;
+        interfaceStateChanged();
         agingTimer.start(AGING_SWEEP);
         scheduleSpf();
     }
@@ -294,6 +295,9 @@ public final class OspfProcess implements NodeService {
 
     /** Called when an interface changed state: the B bit may change in every area. */
     void interfaceStateChanged() {
+        if (starting) {
+            return;
+        }
         for (OspfArea a : areas.values()) {
             a.originateRouterLsa();
         }
