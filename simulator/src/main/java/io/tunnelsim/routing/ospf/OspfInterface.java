@@ -298,6 +298,8 @@ public final class OspfInterface {
             elect();
         }
         State s = dr == me ? State.DR : bdr == me ? State.BACKUP : State.DR_OTHER;
+        State old = state;
+        state = s;
         if (dr != oldDr || bdr != oldBdr) {
             for (OspfNeighbor n : new ArrayList<>(neighbors)) {
                 if (n.state().compareTo(OspfNeighbor.State.TWO_WAY) >= 0) {
@@ -305,8 +307,6 @@ public final class OspfInterface {
                 }
             }
         }
-        State old = state;
-        state = s;
         if (old != s || dr != oldDr) {
             process.interfaceStateChanged();
             area.originateNetworkLsa(this);
@@ -344,23 +344,7 @@ public final class OspfInterface {
             }
         }
         if (newDr == null) {
-            newDr = newBdr;
-            newBdr = null;
-            // the BDR became DR: choose a BDR again among the others not declaring DR
-            if (newDr != null) {
-                declaredBdr = false;
-                for (Candidate c : cands) {
-                    if (c == newDr || c.declaredDr == c.address) {
-                        continue;
-                    }
-                    boolean declares = c.declaredBdr == c.address;
-                    if (newBdr == null || (declares && !declaredBdr) || (declares == declaredBdr
-                            && c.betterThan(newBdr))) {
-                        newBdr = c;
-                        declaredBdr = declares;
-                    }
-                }
-            }
+            newDr = newBdr; // step 3: nobody declares DR; step 4 then fills the BDR on the new DR itself
         }
         dr = newDr == null ? 0 : newDr.address;
         bdr = newBdr == null ? 0 : newBdr.address;
