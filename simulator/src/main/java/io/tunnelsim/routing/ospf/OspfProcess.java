@@ -69,8 +69,7 @@ public final class OspfProcess implements NodeService {
     private boolean registered;
     private boolean starting;
 
-    private long lastSpf = Long.MIN_VALUE;
-    private long currentHold;
+    private final SpfSchedule spfSchedule;
     private long spfRuns;
     private long lastSpfTime = -1;
     private Map<Ipv4Prefix, Spf.RouteEntry> table = new TreeMap<>();
@@ -84,6 +83,7 @@ public final class OspfProcess implements NodeService {
         this.flooding = new Flooding(this);
         this.random = node.network().random().stream("ospf/" + node.name());
         this.spfTimer = node.scheduler().timer(this::runSpf);
+        this.spfSchedule = new SpfSchedule(config.spfThrottle());
         this.agingTimer = node.scheduler().timer(this::agingSweep);
     }
 
@@ -157,8 +157,7 @@ public final class OspfProcess implements NodeService {
             area.interfaces().add(oi);
             byInterface.put(itf, oi);
         }
-        lastSpf = Long.MIN_VALUE;
-        currentHold = config.spfThrottle().holdTime();
+        spfSchedule.reset();
         starting = true;
         for (OspfInterface oi : interfaces) {
             oi.start();
@@ -331,16 +330,8 @@ public final class OspfProcess implements NodeService {
         if (!running || spfTimer.isRunning()) {
             return;
         }
-        SpfThrottle t = config.spfThrottle();
         long now = now();
-        long at;
-        if (lastSpf == Long.MIN_VALUE || now - lastSpf > 2 * t.maxWait()) {
-            currentHold = t.holdTime();
-            at = now + t.initialDelay();
-        } else {
-            at = Math.max(now + t.initialDelay(), lastSpf + currentHold);
-            currentHold = Math.min(t.maxWait(), currentHold * 2);
-        }
+        long at = spfSchedule.nextRun(now);
         spfTimer.start(at - now);
     }
 
@@ -348,8 +339,8 @@ public final class OspfProcess implements NodeService {
         if (!running) {
             return;
         }
-        lastSpf = now();
-        lastSpfTime = lastSpf;
+        lastSpfTime = now();
+        spfSchedule.ran(lastSpfTime);
         spfRuns++;
         Map<Ipv4Prefix, Spf.RouteEntry> t = Spf.calculate(this, areas.values());
         table = t;
