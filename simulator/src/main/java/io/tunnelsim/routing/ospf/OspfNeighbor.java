@@ -543,8 +543,18 @@ public final class OspfNeighbor {
         if (retransmissionList.isEmpty() || state.compareTo(State.EXCHANGE) < 0) {
             return;
         }
-        iface.sendUpdates(new ArrayList<>(retransmissionList.values()), iface.type() == NetworkType.BROADCAST
-                ? address : OspfCodec.ALL_SPF_ROUTERS.bits());
+        // §13.6: retransmitted LSAs carry their current age (plus InfTransDelay)
+        Lsdb lsdb = iface.area().lsdb();
+        long now = process.now();
+        List<Lsa> out = new ArrayList<>(retransmissionList.size());
+        for (var en : retransmissionList.entrySet()) {
+            Lsa sent = en.getValue();
+            Lsdb.Entry e = lsdb.get(en.getKey());
+            boolean same = e != null && e.sequenceNumber() == sent.header().sequenceNumber()
+                    && e.lsa.header().checksum() == sent.header().checksum() && !e.isMaxAge(now) && !sent.header().isMaxAge();
+            out.add(same ? e.lsaForTransmission(now, OspfProcess.INF_TRANS_DELAY) : sent);
+        }
+        iface.sendUpdates(out, iface.type() == NetworkType.BROADCAST ? address : OspfCodec.ALL_SPF_ROUTERS.bits());
         lsuRetransmit.start(OspfProcess.RXMT_INTERVAL);
     }
 
