@@ -27,6 +27,7 @@ final class Flooding {
         OspfArea area = iface.area();
         Lsdb lsdb = area.lsdb();
         long now = process.now();
+        List<LsaHeader> directAcks = null;
         for (Lsa received : lsas) {
             LsaHeader rh = received.header();
             int type = rh.type();
@@ -37,7 +38,7 @@ final class Flooding {
             LsaKey key = rh.key();
             Lsdb.Entry e = lsdb.get(key);
             if (rh.isMaxAge() && e == null && !anyNeighborExchanging(area)) {
-                from.sendDirectAck(rh); // step 4
+                directAcks = add(directAcks, rh); // step 4
                 continue;
             }
             int cmp = e == null ? 1 : rh.compareInstance(e.header(now));
@@ -68,7 +69,8 @@ final class Flooding {
                 }
             } else if (from.requestList().containsKey(key)) {
                 from.badLsReq(); // step 6
-                return;
+                directAcks = null;
+                break;
             } else if (cmp == 0) {
                 // step 7: duplicate
                 if (from.retransmissionList().containsKey(key)) {
@@ -77,7 +79,7 @@ final class Flooding {
                         iface.delayedAck(rh);
                     }
                 } else {
-                    from.sendDirectAck(rh);
+                    directAcks = add(directAcks, rh);
                 }
             } else {
                 // step 8: the database copy is newer
@@ -87,6 +89,17 @@ final class Flooding {
                 from.sendDirect(e.lsaForTransmission(now, OspfProcess.INF_TRANS_DELAY));
             }
         }
+        if (directAcks != null) {
+            from.sendDirectAcks(directAcks); // the direct acks of one update share one packet
+        }
+    }
+
+    private static <T> List<T> add(List<T> l, T v) {
+        if (l == null) {
+            l = new java.util.ArrayList<>();
+        }
+        l.add(v);
+        return l;
     }
 
     private boolean isSelfOriginated(OspfArea area, LsaHeader h) {

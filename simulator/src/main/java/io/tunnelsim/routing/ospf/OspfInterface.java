@@ -31,6 +31,9 @@ import java.util.List;
  * WaitTimer and BackupSeen end Waiting with an election; NeighborChange re-runs the election;
  * InterfaceDown kills every neighbour.
  *
+ * <p>Flooded LSAs are queued per interface and sent in shared updates, paced at least
+ * {@link #FLOOD_PACING} apart; the first update after a quiet period leaves at once.
+ *
  * <p>Simplifications: a passive interface goes to state PointToPoint or DR without neighbours
  * (as routers show it) and only contributes a stub link; LoopInd/UnloopInd are not modelled.
  */
@@ -57,6 +60,12 @@ public final class OspfInterface {
         INTERFACE_UP, WAIT_TIMER, BACKUP_SEEN, NEIGHBOR_CHANGE, INTERFACE_DOWN
     }
 
+    /**
+     * Flood pacing, as routers do it (33 ms by default on IOS): after a Link State Update went
+     * out of the interface, LSAs flooded within this interval wait and share the next one.
+     */
+    static final long FLOOD_PACING = 33 * SimTime.MILLISECOND;
+
     private final OspfProcess process;
     private final OspfArea area;
     private final Interface itf;
@@ -72,6 +81,7 @@ public final class OspfInterface {
     private final List<LsaHeader> delayedAcks = new ArrayList<>();
     private final List<Lsa> pendingFlood = new ArrayList<>();
     private io.tunnelsim.sim.Event floodFlush;
+    private long lastFloodSent = Long.MIN_VALUE;
     private State state = State.DOWN;
     private int dr;
     private int bdr;
@@ -632,7 +642,9 @@ public final class OspfInterface {
     void queueFlood(Lsa lsa) {
         pendingFlood.add(lsa);
         if (floodFlush == null) {
-            floodFlush = process.node().scheduler().scheduleIn(0, this::flushFlood);
+            long now = process.now();
+            long at = lastFloodSent == Long.MIN_VALUE ? now : Math.max(now, lastFloodSent + FLOOD_PACING);
+            floodFlush = process.node().scheduler().schedule(at, this::flushFlood);
         }
     }
 
@@ -641,6 +653,7 @@ public final class OspfInterface {
         if (!alive || pendingFlood.isEmpty()) {
             return;
         }
+        lastFloodSent = process.now();
         List<Lsa> l = new ArrayList<>(pendingFlood);
         pendingFlood.clear();
         sendUpdates(l, floodDestination());

@@ -563,8 +563,8 @@ public final class OspfNeighbor {
         iface.sendUpdates(List.of(lsa), unicastOrMulticast());
     }
 
-    void sendDirectAck(LsaHeader h) {
-        iface.sendAcks(List.of(h), unicastOrMulticast());
+    void sendDirectAcks(List<LsaHeader> headers) {
+        iface.sendAcks(headers, unicastOrMulticast());
     }
 
     @Override
