@@ -72,6 +72,35 @@ class OspfAdjacencyTest {
         assertTrue(lab.ospf("r1").showDatabase().contains("Router Link States (Area 0)"));
     }
 
+    @Test
+    void databaseDescriptionsAndUpdatesAreSplitToTheInterfaceMtu() {
+        OspfLab lab = new OspfLab(6);
+        lab.mtu = 300;
+        int n = 40;
+        for (int i = 0; i < n; i++) {
+            lab.router("r" + i, "172.16.0." + (i + 1));
+        }
+        for (int i = 1; i < n; i++) {
+            lab.p2p("r" + (i - 1), "r" + i, "10.0." + i + ".0/30", 1);
+        }
+        OspfWireCheck wire = new OspfWireCheck(lab.net);
+        lab.runUntil(300 * S);
+        assertEquals(n, lab.ospf("r39").databaseSize(AREA0));
+        // r39 restarts empty and exchanges a 40-LSA database: many DBD packets of at most 12 headers
+        long dbdBefore = lab.ospf("r38").interfaces().get(2).sent[2];
+        lab.node("r39").crash();
+        lab.runUntil(310 * S);
+        lab.node("r39").restore();
+        lab.runUntil(400 * S);
+        assertTrue(lab.allFull());
+        assertEquals(n, lab.ospf("r39").databaseSize(AREA0));
+        assertTrue(lab.ospf("r38").interfaces().get(2).sent[2] - dbdBefore >= 4, "several DBD packets");
+        assertTrue(wire.largestOspfDatagram <= 300, "largest OSPF datagram " + wire.largestOspfDatagram);
+        assertEquals(List.of(), wire.failures);
+        assertEquals(39, lab.cost("r39", "172.16.0.1/32"));
+        assertEquals(39, lab.cost("r0", "172.16.0.40/32"));
+    }
+
     /** hq and br joined by a GRE tunnel over an ISP router; OSPF runs over the tunnel only. */
     static Network greSites(long seed) {
         Network net = new Network(seed);

@@ -24,6 +24,7 @@ final class OspfLab {
     private final Map<String, OspfProcess> processes = new LinkedHashMap<>();
     SpfThrottle throttle = SpfThrottle.MODERN;
     long linkDelay = MS;
+    int mtu = 1500;
 
     OspfLab(long seed) {
         net = new Network(seed);
@@ -57,10 +58,10 @@ final class OspfLab {
         String ia = nextIf(a);
         String ib = nextIf(b);
         EthernetInterface ea = net.addEthernet(node(a), ia, new Ipv4Prefix(p.network().address().plus(1), p.length()),
-                1500);
+                mtu);
         EthernetInterface eb = net.addEthernet(node(b), ib, new Ipv4Prefix(p.network().address().plus(2), p.length()),
-                1500);
-        Segment s = net.connect(a + "-" + b, 100_000_000L, linkDelay, 0, 1500, 1000, ea, eb);
+                mtu);
+        Segment s = net.connect(a + "-" + b, 100_000_000L, linkDelay, 0, mtu, 1000, ea, eb);
         configure(a, ia, ca);
         configure(b, ib, cb);
         return s;

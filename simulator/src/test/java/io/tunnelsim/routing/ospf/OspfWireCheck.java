@@ -16,6 +16,7 @@ import java.util.List;
 /** Taps every segment and decodes every OSPF packet on the wire (plain or inside GRE) with the codecs. */
 final class OspfWireCheck {
     long packets;
+    int largestOspfDatagram;
     long lsas;
     final long[] byType = new long[6];
     final List<String> failures = new ArrayList<>();
@@ -49,6 +50,7 @@ final class OspfWireCheck {
                     ttlOrDestinationProblems.add("TTL " + Ipv4Codec.ttl(b, off));
                 }
                 OspfPacket p = OspfCodec.decode(b, off + hl, total - hl);
+                largestOspfDatagram = Math.max(largestOspfDatagram, total);
                 packets++;
                 byType[p.type()]++;
                 if (p.message() instanceof OspfLinkStateUpdate u) {
