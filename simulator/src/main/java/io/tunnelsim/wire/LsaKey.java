@@ -23,6 +23,24 @@ public record LsaKey(int type, Ipv4Address linkStateId, Ipv4Address advertisingR
         Objects.requireNonNull(advertisingRouter, "advertisingRouter");
     }
 
+    /**
+     * Mixes all three fields: router LSAs have equal ID and router, which the default record
+     * hash turns into colliding buckets in large databases.
+     */
+    @Override
+    public int hashCode() {
+        return mix(mix(type * 31 + linkStateId.bits()) ^ advertisingRouter.bits());
+    }
+
+    /** The MurmurHash3 finalizer: every input bit affects every output bit. */
+    private static int mix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85EB_CA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2_AE35;
+        return h ^ (h >>> 16);
+    }
+
     @Override
     public int compareTo(LsaKey o) {
         return ORDER.compare(this, o);

@@ -1,0 +1,46 @@
+package io.tunnelsim.routing.ospf;
+
+import io.tunnelsim.node.Network;
+import io.tunnelsim.wire.Lsa;
+import io.tunnelsim.wire.LsaHeader;
+import io.tunnelsim.wire.LsaKey;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+/**
+ * Shares decoded LSAs between the databases of one simulated network. Every router decodes
+ * and checksums the bytes it receives; when the result is the same LSA instance another
+ * router already holds (same key, sequence number, checksum and contents, the age aside),
+ * the database keeps the already decoded object instead of a second copy. With 1000 routers
+ * and 1000 LSAs this is the difference between one and a thousand decoded copies of each.
+ * {@link Lsa} is immutable, and databases never read the shared object's age
+ * ({@link Lsdb} keeps ages per entry), so sharing is invisible to the protocol.
+ */
+final class LsaInterner {
+    private static final Map<Network, LsaInterner> BY_NETWORK = new WeakHashMap<>();
+
+    private final HashMap<LsaKey, Lsa> latest = new HashMap<>();
+
+    static LsaInterner of(Network network) {
+        synchronized (BY_NETWORK) {
+            return BY_NETWORK.computeIfAbsent(network, n -> new LsaInterner());
+        }
+    }
+
+    /** The shared object for the instance {@code lsa} carries. */
+    Lsa intern(Lsa lsa) {
+        LsaHeader h = lsa.header();
+        LsaKey key = h.key();
+        Lsa c = latest.get(key);
+        if (c != null) {
+            LsaHeader ch = c.header();
+            if (ch.sequenceNumber() == h.sequenceNumber() && ch.checksum() == h.checksum()
+                    && ch.length() == h.length() && !c.contentsDiffer(lsa)) {
+                return c;
+            }
+        }
+        latest.put(key, lsa);
+        return lsa;
+    }
+}

@@ -1,0 +1,89 @@
+package io.tunnelsim.routing.ospf;
+
+import io.tunnelsim.addr.Ipv4Address;
+import java.util.Objects;
+
+/**
+ * OSPF settings of one interface, as {@code ip ospf ...} commands would give them.
+ *
+ * @param area the area the interface belongs to
+ * @param cost the interface cost 1..65535, or 0 for reference bandwidth / interface bandwidth
+ * @param helloInterval seconds (default 10)
+ * @param deadInterval seconds (default 40)
+ * @param networkType the network type, or null for the default (tunnels and loopbacks
+ *        point-to-point, Ethernet broadcast)
+ * @param priority router priority for DR election, 0..255 (0: never DR or BDR)
+ * @param passive advertise the subnet but send no hellos and form no adjacency
+ * @param password simple password authentication (AuType 1, up to 8 characters), or null for
+ *        null authentication (AuType 0)
+ */
+public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval, int deadInterval,
+                                  NetworkType networkType, int priority, boolean passive, String password) {
+    public static final int DEFAULT_HELLO = 10;
+    public static final int DEFAULT_DEAD = 40;
+
+    public OspfInterfaceConfig {
+        Objects.requireNonNull(area, "area");
+        if (cost < 0 || cost > 0xffff) {
+            throw new IllegalArgumentException("OSPF cost " + cost + " is outside 0-65535 (0 = from bandwidth)");
+        }
+        if (helloInterval < 1 || helloInterval > 0xffff) {
+            throw new IllegalArgumentException("hello interval " + helloInterval + " is outside 1-65535 s");
+        }
+        if (deadInterval < 1) {
+            throw new IllegalArgumentException("dead interval " + deadInterval + " must be at least 1 s");
+        }
+        if (priority < 0 || priority > 255) {
+            throw new IllegalArgumentException("priority " + priority + " is outside 0-255");
+        }
+        if (password != null && password.length() > 8) {
+            throw new IllegalArgumentException("OSPF simple password longer than 8 characters");
+        }
+    }
+
+    /** Defaults in {@code area}: automatic cost, hello 10 s, dead 40 s, default network type, priority 1. */
+    public static OspfInterfaceConfig inArea(Ipv4Address area) {
+        return new OspfInterfaceConfig(area, 0, DEFAULT_HELLO, DEFAULT_DEAD, null, 1, false, null);
+    }
+
+    /** Same as {@link #inArea(Ipv4Address)}; the area as a dotted quad or a decimal number. */
+    public static OspfInterfaceConfig inArea(String area) {
+        return inArea(parseArea(area));
+    }
+
+    /** Parses an area ID written as a dotted quad ({@code 0.0.0.1}) or a decimal number ({@code 1}). */
+    public static Ipv4Address parseArea(String area) {
+        if (area.indexOf('.') < 0) {
+            try {
+                return new Ipv4Address((int) Long.parseLong(area.trim()));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + area + "' is not an area ID (write 0, 1 or 0.0.0.1)");
+            }
+        }
+        return Ipv4Address.parse(area);
+    }
+
+    public OspfInterfaceConfig withCost(int c) {
+        return new OspfInterfaceConfig(area, c, helloInterval, deadInterval, networkType, priority, passive, password);
+    }
+
+    public OspfInterfaceConfig withTimers(int hello, int dead) {
+        return new OspfInterfaceConfig(area, cost, hello, dead, networkType, priority, passive, password);
+    }
+
+    public OspfInterfaceConfig withNetworkType(NetworkType t) {
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, t, priority, passive, password);
+    }
+
+    public OspfInterfaceConfig withPriority(int p) {
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, p, passive, password);
+    }
+
+    public OspfInterfaceConfig withPassive(boolean p) {
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, p, password);
+    }
+
+    public OspfInterfaceConfig withPassword(String pw) {
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, pw);
+    }
+}

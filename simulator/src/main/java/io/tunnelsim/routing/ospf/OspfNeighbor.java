@@ -1,0 +1,574 @@
+package io.tunnelsim.routing.ospf;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.sim.Timer;
+import io.tunnelsim.wire.Lsa;
+import io.tunnelsim.wire.LsaHeader;
+import io.tunnelsim.wire.LsaKey;
+import io.tunnelsim.wire.OspfCodec;
+import io.tunnelsim.wire.OspfDatabaseDescription;
+import io.tunnelsim.wire.OspfLinkStateAck;
+import io.tunnelsim.wire.OspfLinkStateRequest;
+import io.tunnelsim.wire.OspfLinkStateUpdate;
+import io.tunnelsim.wire.OspfMessage;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+
+/**
+ * A neighbour on an OSPF interface (RFC 2328 §10): the neighbour state machine, the
+ * master/slave Database Description exchange (§10.6, §10.8), Link State Requests (§10.7,
+ * §10.9), the retransmission list of flooded LSAs, and the inactivity timer.
+ *
+ * <p>States (§10.1) and events (§10.2) are enums; each event is one method below. Every change
+ * to or from Full, and every change to Down, is logged as {@code %OSPF-5-ADJCHG}.
+ *
+ * <p>Simplifications: the DD sequence number starts at a seeded random value; the Options
+ * field of Database Description packets is not compared between packets; a slave keeps its
+ * last packet for duplicates for as long as the neighbour exists rather than for one
+ * RouterDeadInterval.
+ */
+public final class OspfNeighbor {
+
+    /** Neighbour states (§10.1), in order. */
+    public enum State {
+        DOWN("DOWN"), ATTEMPT("ATTEMPT"), INIT("INIT"), TWO_WAY("2WAY"), EX_START("EXSTART"),
+        EXCHANGE("EXCHANGE"), LOADING("LOADING"), FULL("FULL");
+
+        private final String display;
+
+        State(String display) {
+            this.display = display;
+        }
+
+        public String display() {
+            return display;
+        }
+    }
+
+    /** Neighbour events (§10.2). */
+    public enum Event {
+        HELLO_RECEIVED, TWO_WAY_RECEIVED, NEGOTIATION_DONE, EXCHANGE_DONE, BAD_LS_REQ, LOADING_DONE, ADJ_OK,
+        SEQ_NUMBER_MISMATCH, ONE_WAY, KILL_NBR, INACTIVITY_TIMER, LL_DOWN
+    }
+
+    private final OspfInterface iface;
+    private final OspfProcess process;
+    private Ipv4Address routerId;
+    private int address;
+    private int priority;
+    private int declaredDr;
+    private int declaredBdr;
+    private State state = State.DOWN;
+    private final Timer inactivityTimer;
+    private final Timer ddRetransmit;
+    private final Timer lsrRetransmit;
+    private final Timer lsuRetransmit;
+
+    private boolean master;
+    private long ddSequence;
+    private int lastRxFlags = -1;
+    private long lastRxSequence = -1;
+    private OspfDatabaseDescription lastSent;
+    private boolean sentAll;
+    private final ArrayDeque<LsaHeader> summaryList = new ArrayDeque<>();
+    private final LinkedHashMap<LsaKey, LsaHeader> requestList = new LinkedHashMap<>();
+    private final List<LsaKey> requestsInFlight = new ArrayList<>();
+    private final LinkedHashMap<LsaKey, Lsa> retransmissionList = new LinkedHashMap<>();
+
+    OspfNeighbor(OspfInterface iface, Ipv4Address routerId, int address) {
+        this.iface = iface;
+        this.process = iface.process();
+        this.routerId = routerId;
+        this.address = address;
+        var s = process.node().scheduler();
+        this.inactivityTimer = s.timer(() -> inactivity());
+        this.ddRetransmit = s.timer(this::retransmitDd);
+        this.lsrRetransmit = s.timer(this::sendRequests);
+        this.lsuRetransmit = s.timer(this::retransmitUpdates);
+    }
+
+    public Ipv4Address routerId() {
+        return routerId;
+    }
+
+    /** The neighbour's interface address (source of its hellos). */
+    public int address() {
+        return address;
+    }
+
+    public int priority() {
+        return priority;
+    }
+
+    int declaredDr() {
+        return declaredDr;
+    }
+
+    int declaredBdr() {
+        return declaredBdr;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public OspfInterface ospfInterface() {
+        return iface;
+    }
+
+    long inactivityExpiry() {
+        return inactivityTimer.expiry();
+    }
+
+    LinkedHashMap<LsaKey, LsaHeader> requestList() {
+        return requestList;
+    }
+
+    LinkedHashMap<LsaKey, Lsa> retransmissionList() {
+        return retransmissionList;
+    }
+
+    void updateFromHello(Ipv4Address rid, int src, int prio, int dr, int bdr) {
+        routerId = rid;
+        address = src;
+        priority = prio;
+        declaredDr = dr;
+        declaredBdr = bdr;
+    }
+
+    // ------------------------------------------------------------------ state machine (§10.3)
+
+    private void setState(State s, String reason) {
+        State old = state;
+        if (old == s) {
+            return;
+        }
+        state = s;
+        if (s == State.FULL || s == State.DOWN || old == State.FULL) {
+            if (!(s == State.DOWN && old.compareTo(State.INIT) < 0)) {
+                process.log("OSPF-5-ADJCHG", "Process " + process.config().processId() + ", Nbr " + routerId + " on "
+                        + iface.itf().displayName() + " from " + old.display() + " to " + s.display() + ", " + reason);
+            }
+        }
+        iface.neighborStateChanged(this, old, s);
+    }
+
+    void helloReceived() {
+        if (state == State.DOWN) {
+            setState(State.INIT, "Received Hello");
+        }
+        inactivityTimer.start(iface.deadIntervalNanos());
+    }
+
+    void twoWayReceived() {
+        if (state != State.INIT) {
+            return;
+        }
+        setState(State.TWO_WAY, "2-Way Received");
+        // the NeighborChange this raised may already have started the exchange (AdjOK?)
+        if (state == State.TWO_WAY && iface.shouldFormAdjacency(this)) {
+            startExStart();
+        }
+    }
+
+    void oneWayReceived() {
+        if (state.compareTo(State.TWO_WAY) >= 0) {
+            clearLists();
+            setState(State.INIT, "1-Way");
+        }
+    }
+
+    void adjOk() {
+        if (state == State.TWO_WAY) {
+            if (iface.shouldFormAdjacency(this)) {
+                startExStart();
+            }
+        } else if (state.compareTo(State.EX_START) >= 0 && !iface.shouldFormAdjacency(this)) {
+            clearLists();
+            setState(State.TWO_WAY, "AdjOK?");
+        }
+    }
+
+    private void startExStart() {
+        clearLists();
+        ddSequence = process.random().nextLong(1, 0x7fff_ffffL);
+        master = true;
+        sentAll = false;
+        lastRxFlags = -1;
+        lastRxSequence = -1;
+        setState(State.EX_START, "Start");
+        sendDd(true, true, true, List.of());
+    }
+
+    private void seqNumberMismatch(String why) {
+        if (state.compareTo(State.EXCHANGE) < 0) {
+            return;
+        }
+        startExStartAfterError(why);
+    }
+
+    void badLsReq() {
+        if (state.compareTo(State.EXCHANGE) < 0) {
+            return;
+        }
+        startExStartAfterError("BadLSReq");
+    }
+
+    private void startExStartAfterError(String why) {
+        clearLists();
+        ddSequence = ddSequence + 1 & 0xffff_ffffL;
+        master = true;
+        sentAll = false;
+        lastRxFlags = -1;
+        lastRxSequence = -1;
+        setState(State.EX_START, why);
+        sendDd(true, true, true, List.of());
+    }
+
+    private void negotiationDone() {
+        setState(State.EXCHANGE, "Negotiation Done");
+        long now = process.now();
+        for (Lsdb.Entry e : iface.area().lsdb().sorted()) {
+            summaryList.add(e.header(now));
+        }
+    }
+
+    private void exchangeDone() {
+        ddRetransmit.cancel();
+        if (requestList.isEmpty()) {
+            setState(State.FULL, "Exchange Done");
+        } else {
+            setState(State.LOADING, "Exchange Done");
+            sendRequests();
+        }
+    }
+
+    /** A requested LSA arrived or was otherwise satisfied; Loading may be done. */
+    void requestSatisfied(LsaKey key) {
+        if (requestList.remove(key) == null) {
+            return;
+        }
+        afterRequestsChanged();
+    }
+
+    void afterRequestsChanged() {
+        if (requestList.isEmpty()) {
+            lsrRetransmit.cancel();
+            requestsInFlight.clear();
+            if (state == State.LOADING) {
+                setState(State.FULL, "Loading Done");
+            }
+            return;
+        }
+        if (state == State.LOADING || state == State.EXCHANGE) {
+            boolean outstanding = false;
+            for (LsaKey k : requestsInFlight) {
+                if (requestList.containsKey(k)) {
+                    outstanding = true;
+                    break;
+                }
+            }
+            if (!outstanding && !requestsInFlight.isEmpty()) {
+                sendRequests();
+            }
+        }
+    }
+
+    private void inactivity() {
+        kill("Neighbor Down: Dead timer expired");
+    }
+
+    /** KillNbr / LLDown / InactivityTimer: the neighbour is removed. */
+    void kill(String reason) {
+        cancelTimers();
+        clearLists();
+        setState(State.DOWN, reason);
+        iface.removeNeighbor(this);
+    }
+
+    void cancelTimers() {
+        inactivityTimer.cancel();
+        ddRetransmit.cancel();
+        lsrRetransmit.cancel();
+        lsuRetransmit.cancel();
+    }
+
+    private void clearLists() {
+        summaryList.clear();
+        requestList.clear();
+        requestsInFlight.clear();
+        retransmissionList.clear();
+        lastSent = null;
+        ddRetransmit.cancel();
+        lsrRetransmit.cancel();
+        lsuRetransmit.cancel();
+    }
+
+    // ------------------------------------------------------------------ receive
+
+    void receive(OspfMessage m) {
+        if (m instanceof OspfDatabaseDescription d) {
+            receiveDd(d);
+        } else if (m instanceof OspfLinkStateRequest r) {
+            receiveRequest(r);
+        } else if (m instanceof OspfLinkStateUpdate u) {
+            if (state.compareTo(State.EXCHANGE) >= 0) {
+                process.flooding().receiveUpdate(this, u.lsas());
+            }
+        } else if (m instanceof OspfLinkStateAck a) {
+            if (state.compareTo(State.EXCHANGE) >= 0) {
+                process.flooding().receiveAck(this, a.lsaHeaders());
+            }
+        }
+    }
+
+    private static int flags(OspfDatabaseDescription d) {
+        return (d.init() ? 4 : 0) | (d.more() ? 2 : 0) | (d.master() ? 1 : 0);
+    }
+
+    private boolean isDuplicate(OspfDatabaseDescription d) {
+        return flags(d) == lastRxFlags && d.ddSequenceNumber() == lastRxSequence;
+    }
+
+    /** §10.6. */
+    private void receiveDd(OspfDatabaseDescription d) {
+        if (d.interfaceMtu() > iface.itf().mtu()) {
+            process.node().counters().drop("ospf-dbd-mtu-mismatch");
+            return;
+        }
+        switch (state) {
+            case DOWN, ATTEMPT, TWO_WAY -> {
+                return;
+            }
+            case INIT -> {
+                twoWayReceived();
+                if (state != State.EX_START) {
+                    return;
+                }
+                receiveDdExStart(d);
+            }
+            case EX_START -> receiveDdExStart(d);
+            case EXCHANGE -> {
+                if (isDuplicate(d)) {
+                    if (!master && lastSent != null) {
+                        iface.send(lastSent, unicastOrMulticast());
+                    }
+                    return;
+                }
+                if (d.master() == master) {
+                    seqNumberMismatch("SeqNumberMismatch");
+                    return;
+                }
+                if (d.init()) {
+                    seqNumberMismatch("SeqNumberMismatch");
+                    return;
+                }
+                long expected = master ? ddSequence : (ddSequence + 1) & 0xffff_ffffL;
+                if (d.ddSequenceNumber() != expected) {
+                    seqNumberMismatch("SeqNumberMismatch");
+                    return;
+                }
+                accept(d);
+            }
+            case LOADING, FULL -> {
+                if (isDuplicate(d)) {
+                    if (!master && lastSent != null) {
+                        iface.send(lastSent, unicastOrMulticast());
+                    }
+                    return;
+                }
+                seqNumberMismatch("SeqNumberMismatch");
+            }
+            default -> {
+            }
+        }
+    }
+
+    private void receiveDdExStart(OspfDatabaseDescription d) {
+        int mine = process.routerId().bits();
+        if (d.init() && d.more() && d.master() && d.lsaHeaders().isEmpty()
+                && Integer.compareUnsigned(routerId.bits(), mine) > 0) {
+            master = false;
+            ddSequence = d.ddSequenceNumber();
+            ddRetransmit.cancel();
+            negotiationDone();
+            lastRxFlags = flags(d);
+            lastRxSequence = d.ddSequenceNumber();
+            sendSlaveResponse(d.more());
+        } else if (!d.init() && !d.master() && d.ddSequenceNumber() == ddSequence
+                && Integer.compareUnsigned(routerId.bits(), mine) < 0) {
+            master = true;
+            negotiationDone();
+            accept(d);
+        }
+    }
+
+    /** Processes an accepted Database Description packet in state Exchange (§10.6, §10.8). */
+    private void accept(OspfDatabaseDescription d) {
+        lastRxFlags = flags(d);
+        lastRxSequence = d.ddSequenceNumber();
+        Lsdb lsdb = iface.area().lsdb();
+        long now = process.now();
+        for (LsaHeader h : d.lsaHeaders()) {
+            if (h.type() < LsaHeader.ROUTER || h.type() > LsaHeader.SUMMARY_ASBR) {
+                seqNumberMismatch("SeqNumberMismatch");
+                return;
+            }
+            LsaKey k = h.key();
+            Lsdb.Entry e = lsdb.get(k);
+            if (e == null || h.compareInstance(e.header(now)) > 0) {
+                requestList.put(k, h);
+            }
+        }
+        if (master) {
+            ddSequence = (ddSequence + 1) & 0xffff_ffffL;
+            if (sentAll && !d.more()) {
+                exchangeDone();
+            } else {
+                sendNextDd(true);
+            }
+        } else {
+            ddSequence = d.ddSequenceNumber();
+            sendSlaveResponse(d.more());
+        }
+        if (state == State.EXCHANGE && !requestList.isEmpty() && requestsInFlight.isEmpty()) {
+            sendRequests();
+        }
+    }
+
+    private void sendSlaveResponse(boolean masterMore) {
+        sendNextDd(false);
+        if (!masterMore && sentAll) {
+            exchangeDone();
+        }
+    }
+
+    /** Sends the next Database Description packet with as many summaries as fit. */
+    private void sendNextDd(boolean asMaster) {
+        int per = Math.max(1, (iface.maxPacket() - OspfCodec.HEADER_LENGTH - 8) / LsaHeader.LENGTH);
+        List<LsaHeader> batch = new ArrayList<>(Math.min(per, summaryList.size()));
+        while (batch.size() < per && !summaryList.isEmpty()) {
+            batch.add(summaryList.poll());
+        }
+        sentAll = summaryList.isEmpty();
+        sendDd(false, !sentAll, asMaster, batch);
+    }
+
+    private void sendDd(boolean init, boolean more, boolean ms, List<LsaHeader> headers) {
+        OspfDatabaseDescription d = new OspfDatabaseDescription(iface.itf().mtu(), OspfArea.OPTIONS, init, more, ms,
+                ddSequence, headers);
+        lastSent = d;
+        iface.send(d, unicastOrMulticast());
+        if (ms) {
+            ddRetransmit.start(OspfProcess.RXMT_INTERVAL);
+        }
+    }
+
+    private void retransmitDd() {
+        if ((state == State.EX_START || (state == State.EXCHANGE && master)) && lastSent != null) {
+            iface.send(lastSent, unicastOrMulticast());
+            ddRetransmit.start(OspfProcess.RXMT_INTERVAL);
+        }
+    }
+
+    /** Unicast to the neighbour on broadcast networks; AllSPFRouters on point-to-point ones (as routers do). */
+    int unicastOrMulticast() {
+        return iface.type() == NetworkType.BROADCAST ? address : OspfCodec.ALL_SPF_ROUTERS.bits();
+    }
+
+    // ------------------------------------------------------------------ requests
+
+    private void sendRequests() {
+        if (requestList.isEmpty() || state.compareTo(State.EXCHANGE) < 0) {
+            return;
+        }
+        int per = Math.max(1, (iface.maxPacket() - OspfCodec.HEADER_LENGTH) / 12);
+        requestsInFlight.clear();
+        for (LsaKey k : requestList.keySet()) {
+            if (requestsInFlight.size() == per) {
+                break;
+            }
+            requestsInFlight.add(k);
+        }
+        iface.send(new OspfLinkStateRequest(requestsInFlight), unicastOrMulticast());
+        lsrRetransmit.start(OspfProcess.RXMT_INTERVAL);
+    }
+
+    /** §10.7: answer with the requested LSAs; an unknown one is BadLSReq. */
+    private void receiveRequest(OspfLinkStateRequest r) {
+        if (state.compareTo(State.EXCHANGE) < 0) {
+            return;
+        }
+        Lsdb lsdb = iface.area().lsdb();
+        long now = process.now();
+        List<Lsa> out = new ArrayList<>(r.requests().size());
+        for (LsaKey k : r.requests()) {
+            Lsdb.Entry e = lsdb.get(k);
+            if (e == null) {
+                badLsReq();
+                return;
+            }
+            out.add(e.lsaForTransmission(now, OspfProcess.INF_TRANS_DELAY));
+        }
+        iface.sendUpdates(out, unicastOrMulticast());
+    }
+
+    // ------------------------------------------------------------------ retransmission list
+
+    void addRetransmission(LsaKey key, Lsa transmitted) {
+        retransmissionList.put(key, transmitted);
+        lsuRetransmit.startIfIdle(OspfProcess.RXMT_INTERVAL);
+    }
+
+    void removeRetransmission(LsaKey key) {
+        if (retransmissionList.remove(key) != null && retransmissionList.isEmpty()) {
+            lsuRetransmit.cancel();
+        }
+    }
+
+    /** An acknowledgment for {@code h}: removes the matching instance from the retransmission list. */
+    boolean acknowledge(LsaHeader h) {
+        LsaKey k = h.key();
+        Lsa l = retransmissionList.get(k);
+        if (l != null && l.header().compareInstance(h) == 0) {
+            removeRetransmission(k);
+            return true;
+        }
+        return false;
+    }
+
+    private void retransmitUpdates() {
+        if (retransmissionList.isEmpty() || state.compareTo(State.EXCHANGE) < 0) {
+            return;
+        }
+        // §13.6: retransmitted LSAs carry their current age (plus InfTransDelay)
+        Lsdb lsdb = iface.area().lsdb();
+        long now = process.now();
+        List<Lsa> out = new ArrayList<>(retransmissionList.size());
+        for (var en : retransmissionList.entrySet()) {
+            Lsa sent = en.getValue();
+            Lsdb.Entry e = lsdb.get(en.getKey());
+            boolean same = e != null && e.sequenceNumber() == sent.header().sequenceNumber()
+                    && e.lsa.header().checksum() == sent.header().checksum() && !e.isMaxAge(now) && !sent.header().isMaxAge();
+            out.add(same ? e.lsaForTransmission(now, OspfProcess.INF_TRANS_DELAY) : sent);
+        }
+        iface.sendUpdates(out, iface.type() == NetworkType.BROADCAST ? address : OspfCodec.ALL_SPF_ROUTERS.bits());
+        lsuRetransmit.start(OspfProcess.RXMT_INTERVAL);
+    }
+
+    /** Sends one LSA straight to this neighbour (§13 step 8, and direct replies). */
+    void sendDirect(Lsa lsa) {
+        iface.sendUpdates(List.of(lsa), unicastOrMulticast());
+    }
+
+    void sendDirectAcks(List<LsaHeader> headers) {
+        iface.sendAcks(headers, unicastOrMulticast());
+    }
+
+    @Override
+    public String toString() {
+        return routerId + "@" + iface.itf().displayName() + " " + state.display();
+    }
+}

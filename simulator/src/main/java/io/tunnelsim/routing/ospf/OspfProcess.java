@@ -1,0 +1,576 @@
+package io.tunnelsim.routing.ospf;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.node.Interface;
+import io.tunnelsim.node.LoopbackInterface;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.NodeService;
+import io.tunnelsim.node.Route;
+import io.tunnelsim.node.RouteSource;
+import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.sim.Timer;
+import io.tunnelsim.tunnel.TunnelInterface;
+import io.tunnelsim.wire.Ipv4Codec;
+import io.tunnelsim.wire.LsaHeader;
+import io.tunnelsim.wire.MalformedPacketException;
+import io.tunnelsim.wire.OspfCodec;
+import io.tunnelsim.wire.OspfPacket;
+import io.tunnelsim.wire.OspfSummaryLsa;
+import io.tunnelsim.wire.PacketBuffer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * One OSPFv2 process of a router (RFC 2328): the router ID, the areas, the OSPF interfaces,
+ * the SPF schedule and the routes it offers to the RIB (source OSPF, distance 110, metric =
+ * path cost). Packets arrive through the node's IP protocol 89 handler.
+ *
+ * <p>The work is split the way RFC 2328 is: {@link OspfInterface} (interface state machine,
+ * hellos, DR election, §9-§10.5), {@link OspfNeighbor} (neighbour state machine, database
+ * exchange, §10), {@link Lsdb} and {@link OspfArea} (the database, LSA origination, §12),
+ * {@link Flooding} (§13-§14) and {@link Spf} (the routing table calculation, §16).
+ *
+ * <p>SPF scheduling follows the configured {@link SpfThrottle}. Stopping the process (a node
+ * crash) cancels every timer, forgets all state and withdraws the OSPF routes; starting it
+ * again begins from an empty database.
+ *
+ * <p>Simplifications: no virtual links, stub/NSSA areas, AS-external LSAs, area ranges or
+ * demand circuits; NBMA and point-to-multipoint networks are not modelled; an address change
+ * on a running interface takes effect at the next interface down/up; LS sequence number
+ * wrap-around is not handled (it takes 2^31 originations).
+ */
+public final class OspfProcess implements NodeService {
+    /** RFC 2328 App. C defaults. */
+    static final long RXMT_INTERVAL = 5 * SimTime.SECOND;
+    static final int INF_TRANS_DELAY = 1;
+    static final long DELAYED_ACK = SimTime.SECOND;
+    /** How often the database is examined for refresh and MaxAge (the RFC ages every second). */
+    static final long AGING_SWEEP = SimTime.SECOND;
+    static final Ipv4Address BACKBONE = Ipv4Address.ANY;
+
+    private final Node node;
+    private final OspfConfig config;
+    private final LsaInterner interner;
+    private final Flooding flooding;
+    private final SplittableRandom random;
+    private final TreeMap<Ipv4Address, OspfArea> areas = new TreeMap<>();
+    private final List<OspfInterface> interfaces = new ArrayList<>();
+    private final HashMap<Interface, OspfInterface> byInterface = new HashMap<>();
+    private final Timer spfTimer;
+    private final Timer agingTimer;
+    private Ipv4Address routerId;
+    private boolean running;
+    private boolean registered;
+    private boolean starting;
+
+    private final SpfSchedule spfSchedule;
+    private long spfRuns;
+    private long lastSpfTime = -1;
+    private Map<Ipv4Prefix, Spf.RouteEntry> table = new TreeMap<>();
+    private final TreeMap<Ipv4Prefix, List<Route>> installed = new TreeMap<>();
+    private final Map<Ipv4Address, Map<Ipv4Address, OspfSummaryLsa>> summaries = new TreeMap<>();
+
+    public OspfProcess(Node node, OspfConfig config) {
+        this.node = node;
+        this.config = config;
+        this.interner = LsaInterner.of(node.network());
+        this.flooding = new Flooding(this);
+        this.random = node.network().random().stream("ospf/" + node.name());
+        this.spfTimer = node.scheduler().timer(this::runSpf);
+        this.spfSchedule = new SpfSchedule(config.spfThrottle());
+        this.agingTimer = node.scheduler().timer(this::agingSweep);
+    }
+
+    public Node node() {
+        return node;
+    }
+
+    public OspfConfig config() {
+        return config;
+    }
+
+    /** The router ID in use (null before the first start). */
+    public Ipv4Address routerId() {
+        return routerId;
+    }
+
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Number of routing table calculations run since the simulation started. */
+    public long spfRuns() {
+        return spfRuns;
+    }
+
+    /** Simulated time of the last routing table calculation, -1 when none. */
+    public long lastSpfTime() {
+        return lastSpfTime;
+    }
+
+    LsaInterner interner() {
+        return interner;
+    }
+
+    Flooding flooding() {
+        return flooding;
+    }
+
+    SplittableRandom random() {
+        return random;
+    }
+
+    long now() {
+        return node.scheduler().now();
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public void start() {
+        if (running) {
+            return;
+        }
+        running = true;
+        routerId = config.routerId() != null ? config.routerId() : pickRouterId();
+        if (!registered) {
+            node.registerIpHandler(OspfCodec.IP_PROTOCOL, this::receive);
+            node.joinGroup(OspfCodec.ALL_SPF_ROUTERS);
+            node.joinGroup(OspfCodec.ALL_D_ROUTERS);
+            registered = true;
+        }
+        for (Map.Entry<String, OspfInterfaceConfig> e : config.interfaces().entrySet()) {
+            Interface itf = node.interfaceNamed(e.getKey());
+            if (itf == null) {
+                continue;
+            }
+            OspfInterfaceConfig c = e.getValue();
+            OspfArea area = areas.computeIfAbsent(c.area(), id -> new OspfArea(this, id));
+            OspfInterface oi = new OspfInterface(this, area, itf, c, networkType(itf, c), cost(itf, c));
+            interfaces.add(oi);
+            area.interfaces().add(oi);
+            byInterface.put(itf, oi);
+        }
+        spfSchedule.reset();
+        starting = true;
+        for (OspfInterface oi : interfaces) {
+            oi.start();
+        }
+        starting = false;
+        interfaceStateChanged();
+        agingTimer.start(AGING_SWEEP);
+        scheduleSpf();
+    }
+
+    @Override
+    public void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        spfTimer.cancel();
+        agingTimer.cancel();
+        for (OspfInterface oi : interfaces) {
+            oi.shutdown();
+        }
+        for (OspfArea a : areas.values()) {
+            a.shutdown();
+        }
+        interfaces.clear();
+        byInterface.clear();
+        areas.clear();
+        summaries.clear();
+        table = new TreeMap<>();
+        installed.clear();
+        node.rib().withdrawAll(RouteSource.OSPF);
+    }
+
+    @Override
+    public void interfaceChanged(Interface itf) {
+        if (!running) {
+            return;
+        }
+        OspfInterface oi = byInterface.get(itf);
+        if (oi == null) {
+            return;
+        }
+        boolean up = itf.isUp() && itf.ipv4() != null;
+        if (up && oi.state() == OspfInterface.State.DOWN) {
+            oi.interfaceUp();
+        } else if (!up && oi.state() != OspfInterface.State.DOWN) {
+            oi.interfaceDown();
+        }
+    }
+
+    private Ipv4Address pickRouterId() {
+        int best = 0;
+        boolean loopback = false;
+        for (Interface itf : node.interfaces()) {
+            int a = itf.ipv4Bits();
+            if (a == 0) {
+                continue;
+            }
+            boolean lo = itf instanceof LoopbackInterface;
+            if ((lo && !loopback) || (lo == loopback && Integer.compareUnsigned(a, best) > 0)) {
+                best = a;
+                loopback = lo;
+            }
+        }
+        if (best == 0) {
+            throw new IllegalStateException(node.name() + ": OSPF cannot pick a router ID (no IPv4 address)");
+        }
+        return new Ipv4Address(best);
+    }
+
+    private static NetworkType networkType(Interface itf, OspfInterfaceConfig c) {
+        if (c.networkType() != null) {
+            return c.networkType();
+        }
+        if (itf instanceof TunnelInterface || itf instanceof LoopbackInterface || !itf.supportsMulticast()) {
+            return NetworkType.POINT_TO_POINT;
+        }
+        return NetworkType.BROADCAST;
+    }
+
+    /** Configured cost, else reference bandwidth / interface bandwidth, at least 1, at most 65535. */
+    int cost(Interface itf, OspfInterfaceConfig c) {
+        if (c.cost() > 0) {
+            return c.cost();
+        }
+        long bw = itf.bandwidthBps();
+        if (bw <= 0) {
+            return 1;
+        }
+        return (int) Math.max(1, Math.min(0xffff, config.referenceBandwidthBps() / bw));
+    }
+
+    // ------------------------------------------------------------------ receive
+
+    private void receive(Interface in, PacketBuffer p, int hl) {
+        if (!running) {
+            return;
+        }
+        OspfInterface oi = byInterface.get(in);
+        if (oi == null || oi.state() == OspfInterface.State.DOWN) {
+            node.counters().drop("ospf-not-enabled");
+            return;
+        }
+        byte[] b = p.array();
+        int off = p.offset();
+        int src = Ipv4Codec.source(b, off);
+        int dst = Ipv4Codec.destination(b, off);
+        OspfPacket pkt;
+        try {
+            pkt = OspfCodec.decode(b, off + hl, p.length() - hl);
+        } catch (MalformedPacketException e) {
+            node.counters().drop(e.reason());
+            return;
+        }
+        oi.receive(pkt, src, dst);
+    }
+
+    // ------------------------------------------------------------------ areas
+
+    /** True when the router has active interfaces in more than one area (RFC 2328 §3.3). */
+    boolean isAbr() {
+        int active = 0;
+        for (OspfArea a : areas.values()) {
+            if (a.isActive()) {
+                active++;
+            }
+        }
+        return active > 1;
+    }
+
+    Iterable<OspfArea> areas() {
+        return areas.values();
+    }
+
+    /** Called when an interface changed state: the B bit may change in every area. */
+    void interfaceStateChanged() {
+        if (starting) {
+            return;
+        }
+        for (OspfArea a : areas.values()) {
+            a.originateRouterLsa();
+        }
+    }
+
+    /** The Summary-LSA this ABR wants in {@code area} for Link State ID {@code id}, or null. */
+    OspfSummaryLsa wantedSummary(Ipv4Address area, Ipv4Address id) {
+        Map<Ipv4Address, OspfSummaryLsa> m = summaries.get(area);
+        return m == null ? null : m.get(id);
+    }
+
+    /** The Summary-LSAs this ABR wants in {@code area}, by Link State ID. */
+    Map<Ipv4Address, OspfSummaryLsa> summariesFor(Ipv4Address area) {
+        Map<Ipv4Address, OspfSummaryLsa> m = summaries.get(area);
+        return m == null ? Map.of() : m;
+    }
+
+    OspfInterface interfaceByAddress(int address) {
+        for (OspfInterface oi : interfaces) {
+            if (oi.address() == address && address != 0) {
+                return oi;
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ SPF
+
+    /** A topology change: schedules the routing table calculation per the throttle. */
+    void scheduleSpf() {
+        if (!running || spfTimer.isRunning()) {
+            return;
+        }
+        long now = now();
+        long at = spfSchedule.nextRun(now);
+        spfTimer.start(at - now);
+    }
+
+    private void runSpf() {
+        if (!running) {
+            return;
+        }
+        lastSpfTime = now();
+        spfSchedule.ran(lastSpfTime);
+        spfRuns++;
+        Map<Ipv4Prefix, Spf.RouteEntry> t = Spf.calculate(this, areas.values());
+        table = t;
+        installRoutes();
+        if (updateSummaries()) {
+            for (OspfArea a : areas.values()) {
+                a.originateSummaries();
+            }
+        }
+    }
+
+    /** Recomputes the Summary-LSAs an ABR originates (§12.4.3); true when they changed. */
+    private boolean updateSummaries() {
+        Map<Ipv4Address, Map<Ipv4Address, OspfSummaryLsa>> want = new TreeMap<>();
+        boolean abr = isAbr();
+        for (OspfArea a : areas.values()) {
+            TreeMap<Ipv4Address, OspfSummaryLsa> m = new TreeMap<>();
+            want.put(a.id(), m);
+            if (!abr || !a.isActive()) {
+                continue;
+            }
+            for (Spf.RouteEntry r : table.values()) {
+                if (r.area().equals(a.id())) {
+                    continue;
+                }
+                if (!r.intraArea() && (a.id().equals(BACKBONE) || !r.area().equals(BACKBONE))) {
+                    continue;
+                }
+                int cost = (int) Math.min(OspfSummaryLsa.LS_INFINITY - 1, r.cost());
+                Ipv4Address id = r.prefix().network().address();
+                OspfSummaryLsa s = new OspfSummaryLsa(false, r.prefix().mask(), cost);
+                OspfSummaryLsa prev = m.get(id);
+                if (prev == null || prev.metric() > cost) {
+                    m.put(id, s);
+                }
+            }
+        }
+        if (want.equals(summaries)) {
+            return false;
+        }
+        summaries.clear();
+        summaries.putAll(want);
+        return true;
+    }
+
+    private void installRoutes() {
+        TreeMap<Ipv4Prefix, List<Route>> next = new TreeMap<>();
+        for (Spf.RouteEntry r : table.values()) {
+            if (r.connected() || r.nextHops().isEmpty()) {
+                continue;
+            }
+            List<Route> routes = new ArrayList<>(r.nextHops().size());
+            for (Spf.NextHop nh : r.nextHops()) {
+                routes.add(new Route(r.prefix(), nh.address(), nh.iface().itf(), RouteSource.OSPF.defaultDistance(),
+                        r.cost(), RouteSource.OSPF));
+            }
+            next.put(r.prefix(), routes);
+        }
+        for (Ipv4Prefix p : new ArrayList<>(installed.keySet())) {
+            if (!next.containsKey(p)) {
+                installed.remove(p);
+                node.rib().update(RouteSource.OSPF, p, List.of());
+            }
+        }
+        for (Map.Entry<Ipv4Prefix, List<Route>> e : next.entrySet()) {
+            if (!e.getValue().equals(installed.get(e.getKey()))) {
+                installed.put(e.getKey(), e.getValue());
+                node.rib().update(RouteSource.OSPF, e.getKey(), e.getValue());
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ aging
+
+    private void agingSweep() {
+        if (!running) {
+            return;
+        }
+        for (OspfArea a : areas.values()) {
+            a.agingSweep();
+        }
+        agingTimer.start(AGING_SWEEP);
+    }
+
+    // ------------------------------------------------------------------ inspection
+
+    /** The OSPF interface bound to {@code itf}, or null. */
+    public OspfInterface ospfInterface(Interface itf) {
+        return byInterface.get(itf);
+    }
+
+    public List<OspfInterface> interfaces() {
+        return java.util.Collections.unmodifiableList(interfaces);
+    }
+
+    /** All neighbours on all interfaces, in interface order. */
+    public List<OspfNeighbor> neighbors() {
+        List<OspfNeighbor> l = new ArrayList<>();
+        for (OspfInterface oi : interfaces) {
+            l.addAll(oi.neighbors());
+        }
+        return l;
+    }
+
+    /** The current OSPF routing table: prefix → cost and next hops (connected prefixes included). */
+    public Map<Ipv4Prefix, Spf.RouteEntry> routingTable() {
+        return java.util.Collections.unmodifiableMap(table);
+    }
+
+    /** Routes offered to the RIB, by prefix. */
+    public Map<Ipv4Prefix, List<Route>> installedRoutes() {
+        return java.util.Collections.unmodifiableMap(installed);
+    }
+
+    /** Number of LSAs in an area's database (0 when the area is not configured). */
+    public int databaseSize(Ipv4Address area) {
+        OspfArea a = areas.get(area);
+        return a == null ? 0 : a.lsdb().size();
+    }
+
+    /** The LSA headers of an area's database with current ages, sorted by key. */
+    public List<LsaHeader> databaseHeaders(Ipv4Address area) {
+        OspfArea a = areas.get(area);
+        List<LsaHeader> l = new ArrayList<>();
+        if (a != null) {
+            long now = now();
+            for (Lsdb.Entry e : a.lsdb().sorted()) {
+                l.add(e.header(now));
+            }
+        }
+        return l;
+    }
+
+    /** The LSAs of an area's database (the stored objects), sorted by key. */
+    public List<io.tunnelsim.wire.Lsa> databaseLsas(Ipv4Address area) {
+        OspfArea a = areas.get(area);
+        List<io.tunnelsim.wire.Lsa> l = new ArrayList<>();
+        if (a != null) {
+            for (Lsdb.Entry e : a.lsdb().sorted()) {
+                l.add(e.lsa);
+            }
+        }
+        return l;
+    }
+
+    /** {@code show ip ospf neighbor}. */
+    public String showNeighbors() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%-15s %4s   %-15s %-11s %-15s %s%n", "Neighbor ID", "Pri", "State",
+                "Dead Time", "Address", "Interface"));
+        long now = now();
+        for (OspfInterface oi : interfaces) {
+            for (OspfNeighbor n : oi.neighbors()) {
+                String role = oi.type() == NetworkType.POINT_TO_POINT ? "-"
+                        : n.address() == oi.dr() ? "DR" : n.address() == oi.bdr() ? "BDR" : "DROTHER";
+                String state = n.state().display() + "/" + (role.equals("-") ? "  -" : role);
+                long dead = Math.max(0, n.inactivityExpiry() - now) / SimTime.SECOND;
+                sb.append(String.format(Locale.ROOT, "%-15s %4d   %-15s %02d:%02d:%02d    %-15s %s%n", n.routerId(),
+                        oi.type() == NetworkType.POINT_TO_POINT ? 0 : n.priority(), state, dead / 3600,
+                        dead / 60 % 60, dead % 60, new Ipv4Address(n.address()), oi.itf().displayName()));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code show ip route ospf}. */
+    public String showRoutes() {
+        StringBuilder sb = new StringBuilder();
+        for (Map.Entry<Ipv4Prefix, List<Route>> e : installed.entrySet()) {
+            Spf.RouteEntry r = table.get(e.getKey());
+            String code = r != null && !r.intraArea() ? "O IA" : "O";
+            boolean first = true;
+            for (Route route : e.getValue()) {
+                String head = first ? String.format(Locale.ROOT, "%-9s%-18s", code, e.getKey()) : String.format(
+                        Locale.ROOT, "%27s", "");
+                sb.append(head).append(" [").append(route.distance()).append('/').append(route.metric()).append("] ");
+                if (route.hasNextHop()) {
+                    sb.append("via ").append(route.nextHopAddress()).append(", ");
+                } else {
+                    sb.append("is directly connected, ");
+                }
+                sb.append(route.egress().displayName()).append('\n');
+                first = false;
+            }
+        }
+        return sb.toString();
+    }
+
+    /** {@code show ip ospf database}. */
+    public String showDatabase() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%n            OSPF Router with ID (%s) (Process ID %d)%n", routerId,
+                config.processId()));
+        long now = now();
+        String[] titles = {"", "Router Link States", "Net Link States", "Summary Net Link States",
+            "Summary ASB Link States"};
+        for (OspfArea a : areas.values()) {
+            for (int type = 1; type <= 4; type++) {
+                List<Lsdb.Entry> l = new ArrayList<>();
+                for (Lsdb.Entry e : a.lsdb().sorted()) {
+                    if (e.key.type() == type) {
+                        l.add(e);
+                    }
+                }
+                if (l.isEmpty()) {
+                    continue;
+                }
+                sb.append(String.format(Locale.ROOT, "%n                %s (Area %s)%n%n", titles[type],
+                        areaName(a.id())));
+                sb.append(type == 1 ? "Link ID         ADV Router      Age         Seq#       Checksum Link count\n"
+                        : "Link ID         ADV Router      Age         Seq#       Checksum\n");
+                for (Lsdb.Entry e : l) {
+                    LsaHeader h = e.lsa.header();
+                    sb.append(String.format(Locale.ROOT, "%-15s %-15s %-11d 0x%08X 0x%06X", h.linkStateId(),
+                            h.advertisingRouter(), e.age(now), h.sequenceNumber(), h.checksum()));
+                    if (e.lsa.body() instanceof io.tunnelsim.wire.OspfRouterLsa r) {
+                        sb.append(' ').append(r.links().size());
+                    }
+                    sb.append('\n');
+                }
+            }
+        }
+        return sb.toString();
+    }
+
+    static String areaName(Ipv4Address area) {
+        return Integer.toUnsignedString(area.bits());
+    }
+
+    void log(String facility, String message) {
+        node.log(facility, message);
+    }
+}

@@ -1,0 +1,352 @@
+package io.tunnelsim.routing.ospf;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.wire.LsaBody;
+import io.tunnelsim.wire.LsaHeader;
+import io.tunnelsim.wire.OspfNetworkLsa;
+import io.tunnelsim.wire.OspfRouterLsa;
+import io.tunnelsim.wire.OspfSummaryLsa;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.PriorityQueue;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The routing table calculation (RFC 2328 §16): per area, Dijkstra's algorithm over the
+ * Router- and Network-LSAs with the two-way check of §16.1 (b), equal-cost multipath and the
+ * next hops of §16.1.1; then the stub networks (§16.1 stage 2); then inter-area routes from
+ * Summary-LSAs (§16.2) — from the backbone only on an area border router.
+ *
+ * <p>The candidate list is a binary heap ({@link PriorityQueue}) with lazy deletion; ties are
+ * broken network vertices first (as §16.1 (d) suggests), then by vertex ID, so the result does
+ * not depend on hash order.
+ *
+ * <p>Simplifications: no virtual links and no AS-external routes; an inter-area route is taken
+ * from any reachable advertising router whose Router-LSA has the B bit.
+ */
+public final class Spf {
+
+    /** A next hop: the outgoing OSPF interface and the neighbour's address (0: directly attached). */
+    public record NextHop(OspfInterface iface, int address) {
+        @Override
+        public String toString() {
+            return (address == 0 ? "direct" : new Ipv4Address(address).toString()) + " " + iface.itf().displayName();
+        }
+    }
+
+    /**
+     * One routing table entry.
+     *
+     * @param intraArea true for an intra-area path, false for inter-area
+     * @param area the area the path was computed in
+     * @param connected the prefix is attached to this router (not installed; only advertised in summaries)
+     */
+    public record RouteEntry(Ipv4Prefix prefix, long cost, boolean intraArea, Ipv4Address area, boolean connected,
+                             List<NextHop> nextHops) {
+    }
+
+    private static final class Vertex {
+        final boolean network;
+        final int id;
+        final Lsdb.Entry entry;
+        long dist = Long.MAX_VALUE;
+        boolean inTree;
+        boolean attachedToRoot;
+        List<NextHop> nextHops = new ArrayList<>(2);
+
+        Vertex(boolean network, int id, Lsdb.Entry entry) {
+            this.network = network;
+            this.id = id;
+            this.entry = entry;
+        }
+    }
+
+    private record Candidate(long dist, Vertex v) {
+    }
+
+    private Spf() {
+    }
+
+    /** Area SPF results kept for the inter-area step. */
+    private record AreaResult(OspfArea area, Map<Integer, Vertex> routers) {
+    }
+
+    static Map<Ipv4Prefix, RouteEntry> calculate(OspfProcess p, Collection<OspfArea> areas) {
+        TreeMap<Ipv4Prefix, RouteEntry> table = new TreeMap<>();
+        List<AreaResult> results = new ArrayList<>();
+        for (OspfArea a : areas) {
+            results.add(new AreaResult(a, intraArea(p, a, table)));
+        }
+        boolean abr = p.isAbr();
+        boolean hasBackbone = false;
+        for (OspfArea a : areas) {
+            hasBackbone |= a.isBackbone() && a.isActive();
+        }
+        for (AreaResult r : results) {
+            if (abr && hasBackbone && !r.area.isBackbone()) {
+                continue;
+            }
+            interArea(p, r, table);
+        }
+        return table;
+    }
+
+    private static Map<Integer, Vertex> intraArea(OspfProcess p, OspfArea area, TreeMap<Ipv4Prefix, RouteEntry> table) {
+        long now = p.now();
+        HashMap<Integer, Vertex> routers = new HashMap<>();
+        HashMap<Integer, Vertex> networks = new HashMap<>();
+        for (Lsdb.Entry e : area.lsdb().entries()) {
+            if (e.isMaxAge(now)) {
+                continue;
+            }
+            int t = e.key.type();
+            if (t == LsaHeader.ROUTER) {
+                routers.put(e.key.linkStateId().bits(), new Vertex(false, e.key.linkStateId().bits(), e));
+            } else if (t == LsaHeader.NETWORK) {
+                Vertex prev = networks.get(e.key.linkStateId().bits());
+                if (prev == null || prev.entry.key.advertisingRouter().compareTo(e.key.advertisingRouter()) < 0) {
+                    networks.put(e.key.linkStateId().bits(), new Vertex(true, e.key.linkStateId().bits(), e));
+                }
+            }
+        }
+        int rootId = p.routerId().bits();
+        Vertex root = routers.get(rootId);
+        if (root == null) {
+            return routers;
+        }
+        root.dist = 0;
+        PriorityQueue<Candidate> heap = new PriorityQueue<>((a, b) -> {
+            int c = Long.compare(a.dist, b.dist);
+            if (c != 0) {
+                return c;
+            }
+            if (a.v.network != b.v.network) {
+                return a.v.network ? -1 : 1;
+            }
+            return Integer.compareUnsigned(a.v.id, b.v.id);
+        });
+        heap.add(new Candidate(0, root));
+        List<Vertex> treeRouters = new ArrayList<>();
+        List<Vertex> treeNetworks = new ArrayList<>();
+        while (!heap.isEmpty()) {
+            Candidate c = heap.poll();
+            Vertex v = c.v;
+            if (v.inTree || c.dist != v.dist) {
+                continue;
+            }
+            v.inTree = true;
+            if (v.network) {
+                treeNetworks.add(v);
+                OspfNetworkLsa n = (OspfNetworkLsa) v.entry.lsa.body();
+                for (Ipv4Address rid : n.attachedRouters()) {
+                    Vertex w = routers.get(rid.bits());
+                    if (w == null || w.inTree || !linksBack(w, v)) {
+                        continue;
+                    }
+                    relax(v, w, 0, nextHopsViaNetwork(v, w), heap);
+                }
+            } else {
+                treeRouters.add(v);
+                OspfRouterLsa r = (OspfRouterLsa) v.entry.lsa.body();
+                for (OspfRouterLsa.Link l : r.links()) {
+                    Vertex w;
+                    if (l.type() == OspfRouterLsa.POINT_TO_POINT) {
+                        w = routers.get(l.linkId().bits());
+                    } else if (l.type() == OspfRouterLsa.TRANSIT) {
+                        w = networks.get(l.linkId().bits());
+                    } else {
+                        continue;
+                    }
+                    if (w == null || w.inTree || !linksBack(w, v)) {
+                        continue;
+                    }
+                    List<NextHop> nh;
+                    if (v == root) {
+                        OspfInterface oi = p.interfaceByAddress(l.linkData().bits());
+                        if (oi == null) {
+                            continue;
+                        }
+                        if (w.network) {
+                            nh = List.of(new NextHop(oi, 0));
+                        } else {
+                            OspfNeighbor nbr = oi.neighborByRouterId(w.id);
+                            nh = List.of(new NextHop(oi, nbr == null ? 0 : nbr.address()));
+                        }
+                    } else {
+                        nh = v.nextHops;
+                    }
+                    boolean improved = relax(v, w, l.metric(), nh, heap);
+                    if (improved && v == root && w.network) {
+                        w.attachedToRoot = true;
+                    }
+                }
+            }
+        }
+        // Stage 2: networks and stubs become routes.
+        Ipv4Address areaId = area.id();
+        Set<Ipv4Prefix> own = new HashSet<>();
+        for (Vertex v : treeNetworks) {
+            OspfNetworkLsa n = (OspfNetworkLsa) v.entry.lsa.body();
+            Ipv4Prefix prefix = prefixOf(v.id, n.networkMask().bits());
+            if (v.attachedToRoot) {
+                own.add(prefix);
+            }
+            addIntra(table, prefix, v.dist, areaId, v.attachedToRoot, v.nextHops);
+        }
+        for (Vertex v : treeRouters) {
+            OspfRouterLsa r = (OspfRouterLsa) v.entry.lsa.body();
+            for (OspfRouterLsa.Link l : r.links()) {
+                if (l.type() != OspfRouterLsa.STUB) {
+                    continue;
+                }
+                Ipv4Prefix prefix = prefixOf(l.linkId().bits(), l.linkData().bits());
+                if (v == root) {
+                    own.add(prefix);
+                    addIntra(table, prefix, l.metric(), areaId, true, List.of());
+                } else {
+                    addIntra(table, prefix, v.dist + l.metric(), areaId, false, v.nextHops);
+                }
+            }
+        }
+        // a prefix attached to this router is connected whatever else advertises it
+        for (Ipv4Prefix prefix : own) {
+            RouteEntry e = table.get(prefix);
+            if (e != null && !e.connected()) {
+                table.put(prefix, new RouteEntry(prefix, e.cost(), true, e.area(), true, List.of()));
+            }
+        }
+        return routers;
+    }
+
+    private static Ipv4Prefix prefixOf(int address, int mask) {
+        int len = Integer.bitCount(mask);
+        return new Ipv4Prefix(new Ipv4Address(address & mask), len);
+    }
+
+    private static void addIntra(Map<Ipv4Prefix, RouteEntry> table, Ipv4Prefix prefix, long cost, Ipv4Address area,
+                                 boolean connected, List<NextHop> nh) {
+        RouteEntry e = table.get(prefix);
+        if (e == null || e.cost() > cost || (connected && !e.connected())) {
+            table.put(prefix, new RouteEntry(prefix, cost, true, area, connected, List.copyOf(nh)));
+        } else if (e.cost() == cost && !e.connected() && !connected) {
+            table.put(prefix, new RouteEntry(prefix, cost, true, e.area(), false, merge(e.nextHops(), nh)));
+        }
+    }
+
+    private static List<NextHop> merge(List<NextHop> a, List<NextHop> b) {
+        List<NextHop> m = new ArrayList<>(a);
+        for (NextHop h : b) {
+            if (!m.contains(h)) {
+                m.add(h);
+            }
+        }
+        return List.copyOf(m);
+    }
+
+    /** §16.1 (d): a shorter path replaces the next hops, an equal one adds to them. */
+    private static boolean relax(Vertex v, Vertex w, int cost, List<NextHop> nh, PriorityQueue<Candidate> heap) {
+        long d = v.dist + cost;
+        if (d < w.dist) {
+            w.dist = d;
+            w.nextHops = new ArrayList<>(nh);
+            w.attachedToRoot = false;
+            heap.add(new Candidate(d, w));
+            return true;
+        }
+        if (d == w.dist) {
+            for (NextHop h : nh) {
+                if (!w.nextHops.contains(h)) {
+                    w.nextHops.add(h);
+                }
+            }
+        }
+        return false;
+    }
+
+    /** §16.1.1: a router reached through a network attached to the root gets the router's address there. */
+    private static List<NextHop> nextHopsViaNetwork(Vertex net, Vertex w) {
+        if (!net.attachedToRoot) {
+            return net.nextHops;
+        }
+        OspfRouterLsa r = (OspfRouterLsa) w.entry.lsa.body();
+        List<NextHop> out = new ArrayList<>(1);
+        for (NextHop via : net.nextHops) {
+            for (OspfRouterLsa.Link l : r.links()) {
+                if (l.type() == OspfRouterLsa.TRANSIT && l.linkId().bits() == net.id) {
+                    out.add(new NextHop(via.iface(), l.linkData().bits()));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** §16.1 (b): W must link back to V. */
+    private static boolean linksBack(Vertex w, Vertex v) {
+        LsaBody b = w.entry.lsa.body();
+        if (w.network) {
+            if (v.network) {
+                return false;
+            }
+            for (Ipv4Address a : ((OspfNetworkLsa) b).attachedRouters()) {
+                if (a.bits() == v.id) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        for (OspfRouterLsa.Link l : ((OspfRouterLsa) b).links()) {
+            if (l.linkId().bits() != v.id) {
+                continue;
+            }
+            if (v.network ? l.type() == OspfRouterLsa.TRANSIT : l.type() == OspfRouterLsa.POINT_TO_POINT) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** §16.2: inter-area routes from the area's Summary-LSAs. */
+    private static void interArea(OspfProcess p, AreaResult r, TreeMap<Ipv4Prefix, RouteEntry> table) {
+        long now = p.now();
+        int me = p.routerId().bits();
+        List<Lsdb.Entry> summaries = new ArrayList<>();
+        for (Lsdb.Entry e : r.area.lsdb().entries()) {
+            if (e.key.type() == LsaHeader.SUMMARY_NETWORK) {
+                summaries.add(e);
+            }
+        }
+        summaries.sort((a, b) -> a.key.compareTo(b.key));
+        for (Lsdb.Entry e : summaries) {
+            if (e.isMaxAge(now) || e.key.advertisingRouter().bits() == me) {
+                continue;
+            }
+            OspfSummaryLsa s = (OspfSummaryLsa) e.lsa.body();
+            if (s.metric() >= OspfSummaryLsa.LS_INFINITY) {
+                continue;
+            }
+            Vertex br = r.routers.get(e.key.advertisingRouter().bits());
+            if (br == null || !br.inTree || !((OspfRouterLsa) br.entry.lsa.body()).areaBorderRouter()) {
+                continue;
+            }
+            Ipv4Prefix prefix = prefixOf(e.key.linkStateId().bits(), s.networkMask().bits());
+            RouteEntry cur = table.get(prefix);
+            if (cur != null && cur.intraArea()) {
+                continue;
+            }
+            long cost = br.dist + s.metric();
+            if (cur == null || cur.cost() > cost) {
+                table.put(prefix, new RouteEntry(prefix, cost, false, r.area.id(), false, List.copyOf(br.nextHops)));
+            } else if (cur.cost() == cost) {
+                table.put(prefix, new RouteEntry(prefix, cost, false, cur.area(), false, merge(cur.nextHops(),
+                        br.nextHops)));
+            }
+        }
+    }
+}
