@@ -1,0 +1,62 @@
+package io.tunnelsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tunnelsim.report.model.ActionResult;
+import io.tunnelsim.report.model.VariantResult;
+import io.tunnelsim.scenario.spec.ScenarioLoader;
+import io.tunnelsim.scenario.spec.ScenarioSpec;
+import io.tunnelsim.sim.SimTime;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The comparison the README shows first: the committed table must match a fresh run, and the
+ * figures must sit inside the bounds the protocols' timers give.
+ */
+class ReferenceReportTest {
+    static final long S = SimTime.SECOND;
+
+    @Test
+    void committedComparisonMatchesAFreshRunAndTheTimerBounds(@TempDir Path dir) throws Exception {
+        Path root = ExampleCaptureInteropTest.root();
+        ScenarioSpec s = ScenarioLoader.load(root.resolve("examples/failover-static-vs-dynamic.yaml"));
+        List<VariantResult> results = Experiments.compare(s, dir, 2, null);
+        assertEquals(Files.readString(root.resolve("reports/failover-static-vs-dynamic/comparison.csv")),
+                Files.readString(dir.resolve("comparison.csv")),
+                "regenerate with: ./tunnelsim compare examples/failover-static-vs-dynamic.yaml");
+
+        Map<String, Long> outage = new TreeMap<>();
+        for (VariantResult v : results) {
+            ActionResult failure = v.actions().stream().filter(a -> a.action().startsWith("silent-failure")).findFirst().orElseThrow();
+            assertTrue(failure.recovered(), v.name() + " recovers through the backup tunnel");
+            outage.put(v.name(), failure.outageNs().getAsLong());
+            ActionResult restore = v.actions().stream().filter(a -> a.action().startsWith("silent-restore")).findFirst().orElseThrow();
+            assertEquals(0, restore.lostProbes(), v.name() + ": giving the path back loses nothing");
+        }
+        long probe = 200 * SimTime.MILLISECOND;
+        // keepalive 10 s x 3: the tunnel goes down at the 4th period after the last answered keepalive
+        assertBetween(outage.get("static-keepalive"), 30 * S, 40 * S + probe);
+        // IP SLA every 5 s with a 2 s timeout
+        assertBetween(outage.get("static-ip-sla"), 0, 5 * S + 2 * S + probe);
+        // RIP: route timeout 180 s counted from the last update heard (updates every 30 s +-5 s)
+        assertBetween(outage.get("rip"), 180 * S - 35 * S, 180 * S + 5 * S + probe);
+        // OSPF: between dead - hello and dead + SPF delay (modern throttle: 50 ms)
+        assertBetween(outage.get("ospf"), 30 * S, 40 * S + 50 * SimTime.MILLISECOND + probe);
+        assertBetween(outage.get("ospf-fast-hello"), 3 * S, 4 * S + 50 * SimTime.MILLISECOND + probe);
+        assertTrue(Files.size(dir.resolve("convergence.png")) > 10_000);
+        assertTrue(Files.size(dir.resolve("timeline.png")) > 10_000);
+        assertTrue(Files.readString(dir.resolve("report.html")).contains("data:image/png;base64,"));
+    }
+
+    static void assertBetween(long value, long low, long high) {
+        assertTrue(value >= low && value <= high,
+                SimTime.formatShort(value) + " outside [" + SimTime.formatShort(low) + ", " + SimTime.formatShort(high) + "]");
+    }
+}
