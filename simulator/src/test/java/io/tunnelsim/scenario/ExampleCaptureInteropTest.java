@@ -1,6 +1,7 @@
 package io.tunnelsim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.scenario.spec.ScenarioLoader;
@@ -49,7 +50,7 @@ class ExampleCaptureInteropTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"quickstart.yaml", "gre-basic.yaml", "rip-over-gre.yaml"})
+    @ValueSource(strings = {"quickstart.yaml", "gre-basic.yaml", "rip-over-gre.yaml", "ospf-over-gre.yaml"})
     void everyCapturedFrameDecodesCleanly(String example, @TempDir Path dir) throws Exception {
         Tshark.assumeInstalled();
         ScenarioSpec s = ScenarioLoader.load(root().resolve("examples").resolve(example));
@@ -66,7 +67,17 @@ class ExampleCaptureInteropTest {
             frames += tshark(p, "frame", "frame.number").size();
         }
         assertTrue(frames > 500, "frames captured: " + frames);
-        if (example.startsWith("rip")) {
+        if (example.startsWith("ospf")) {
+            Path hub = dir.resolve("pcap/hub1_eth0--isp_eth1.pcap");
+            List<String> types = tshark(hub, "ospf", "ospf.msg");
+            for (String t : List.of("1", "2", "3", "4", "5")) {
+                assertTrue(types.contains(t), "OSPF packet type " + t + " seen inside GRE");
+            }
+            String verbose = Tshark.run("-n", "-r", hub.toString(), "-Y", "ospf", "-V");
+            long correct = verbose.lines().filter(l -> l.matches("\\s+Checksum: 0x[0-9a-f]{4} \\[correct\\]")).count();
+            assertEquals(types.size(), correct, "every OSPF packet checksum verifies");
+            assertFalse(verbose.contains("[incorrect"), "no bad checksum");
+        } else if (example.startsWith("rip")) {
             List<String> rip = tshark(dir.resolve("pcap/a-isp-ab.pcap"), "rip", "rip.version", "rip.command", "ip.dst");
             assertTrue(rip.stream().filter(r -> r.endsWith("224.0.0.9")).count() >= 4, "periodic updates to 224.0.0.9");
             assertTrue(rip.size() >= 8, "RIP packets inside GRE: " + rip.size());
