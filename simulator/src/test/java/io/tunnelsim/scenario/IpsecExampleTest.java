@@ -34,13 +34,15 @@ class IpsecExampleTest {
         ScenarioSpec s = example();
         VariantResult map = Experiments.run(s, variant(s, "crypto-map"), dir.resolve("map"), false, -1, null);
         VariantResult gre = Experiments.run(s, variant(s, "gre-over-ipsec"), dir.resolve("gre"), false, -1, null);
-        assertEquals(null, map.counters().get("routes.end.rip"), "no RIP route across a crypto map");
-        assertEquals(2L, gre.counters().get("routes.end.rip"), "each site learns the other's LAN over GRE/IPsec");
-        assertTrue(map.counters().getOrDefault("drop.multicast-not-joined", 0L) > 0, "RIP multicast stopped at the provider");
+        assertEquals(null, map.counters().get("routes.end.ospf"), "no OSPF route across a crypto map");
+        assertEquals(2L, gre.counters().get("routes.end.ospf"), "each site learns the other's LAN over GRE/IPsec");
+        assertTrue(map.counters().getOrDefault("drop.multicast-not-joined", 0L) > 0, "OSPF hellos stopped at the provider");
         long mapLost = map.probes().stream().filter(p -> p.receivedNs() < 0).count();
         long greLost = gre.probes().stream().filter(p -> p.receivedNs() < 0).count();
         assertEquals(0, mapLost, "static routes carry LAN traffic into the crypto map");
-        assertTrue(greLost <= 10, "only probes before RIP converged are lost: " + greLost);
+        // only probes sent before the adjacency reached FULL: within two hello intervals (2 x 10 s / 500 ms)
+        assertTrue(greLost <= 40, "only probes before OSPF converged are lost: " + greLost);
+        assertTrue(gre.probes().stream().filter(p -> p.sentNs() > 20_000_000_000L).allMatch(p -> p.receivedNs() > 0));
     }
 
     @Test
@@ -58,11 +60,11 @@ class IpsecExampleTest {
                 args.add("-o");
                 args.add("uat:esp_sa:" + l);
             }
-            args.addAll(List.of("-Y", "esp", "-T", "fields", "-e", "esp.icv_good", "-e", "gre.proto", "-e", "rip.version",
+            args.addAll(List.of("-Y", "esp", "-T", "fields", "-e", "esp.icv_good", "-e", "gre.proto", "-e", "ospf.msg",
                     "-e", "icmp.type", "-e", "_ws.malformed"));
             String[] rows = Tshark.run(args.toArray(String[]::new)).split("\n");
             assertTrue(rows.length > 50, name + ": ESP packets " + rows.length);
-            int rip = 0;
+            int ospf = 0;
             int icmp = 0;
             for (String r : rows) {
                 String[] f = r.split("\t", -1);
@@ -71,14 +73,14 @@ class IpsecExampleTest {
                 if (name.startsWith("gre")) {
                     assertFalse(f[1].isEmpty(), "GRE inside every ESP packet: " + r);
                 }
-                rip += f[2].equals("2") ? 1 : 0;
+                ospf += f[2].isEmpty() ? 0 : 1;
                 icmp += f[3].isEmpty() ? 0 : 1;
             }
             assertTrue(icmp > 40, name + ": decrypted pings " + icmp);
             if (name.startsWith("gre")) {
-                assertTrue(rip >= 2, "RIPv2 inside GRE inside ESP: " + rip);
+                assertTrue(ospf >= 6, "OSPF inside GRE inside ESP: " + ospf);
             } else {
-                assertEquals(0, rip, "RIP never rides a crypto map");
+                assertEquals(0, ospf, "OSPF never rides a crypto map");
             }
         }
     }
