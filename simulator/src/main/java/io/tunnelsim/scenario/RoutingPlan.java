@@ -144,8 +144,27 @@ final class RoutingPlan {
         return false;
     }
 
+    private final Map<String, List<Ipv4Prefix>> sitePrefixes = new java.util.HashMap<>();
+    private Map<Endpoint, LinkSpec> linkByEndpoint;
+
+    private java.util.Optional<LinkSpec> linkOf(Endpoint e) {
+        if (linkByEndpoint == null) {
+            linkByEndpoint = new java.util.HashMap<>();
+            for (LinkSpec l : spec.links()) {
+                for (Endpoint x : l.endpoints()) {
+                    linkByEndpoint.putIfAbsent(x, l);
+                }
+            }
+        }
+        return java.util.Optional.ofNullable(linkByEndpoint.get(e));
+    }
+
     /** Subnets of a router's LAN interfaces (links that reach a host) and loopbacks. */
     List<Ipv4Prefix> sitePrefixes(NodeSpec n) {
+        return sitePrefixes.computeIfAbsent(n.name(), k -> computeSitePrefixes(n));
+    }
+
+    private List<Ipv4Prefix> computeSitePrefixes(NodeSpec n) {
         List<Ipv4Prefix> out = new ArrayList<>();
         for (InterfaceSpec i : n.interfaces().values()) {
             if (i.address().isEmpty()) {
@@ -159,7 +178,7 @@ final class RoutingPlan {
     }
 
     boolean reachesHost(NodeSpec n, InterfaceSpec i) {
-        return spec.linkOf(new Endpoint(n.name(), i.name())).map(l -> {
+        return linkOf(new Endpoint(n.name(), i.name())).map(l -> {
             for (Endpoint e : l.endpoints()) {
                 NodeSpec other = spec.node(e.node());
                 if (other != null && other.isHost()) {
@@ -172,7 +191,7 @@ final class RoutingPlan {
 
     /** Whether another overlay router shares the segment of {@code n:iface}. */
     boolean sharesSegmentWithRouter(NodeSpec n, String iface) {
-        LinkSpec l = spec.linkOf(new Endpoint(n.name(), iface)).orElse(null);
+        LinkSpec l = linkOf(new Endpoint(n.name(), iface)).orElse(null);
         if (l == null) {
             return false;
         }

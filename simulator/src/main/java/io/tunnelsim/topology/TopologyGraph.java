@@ -28,6 +28,8 @@ public final class TopologyGraph {
 
     private final TopologySpec spec;
     private final Graph<String, Edge> graph;
+    /** Connected components, computed once on first use (the graph does not change). */
+    private ConnectivityInspector<String, Edge> inspector;
 
     public TopologyGraph(TopologySpec spec) {
         this.spec = spec;
@@ -55,7 +57,10 @@ public final class TopologyGraph {
         if (!graph.containsVertex(a) || !graph.containsVertex(b)) {
             return false;
         }
-        return new ConnectivityInspector<>(graph).pathExists(a, b);
+        if (inspector == null) {
+            inspector = new ConnectivityInspector<>(graph);
+        }
+        return inspector.pathExists(a, b);
     }
 
     /** Runs all checks; warnings in file order. */
@@ -112,13 +117,19 @@ public final class TopologyGraph {
 
     /** The node that has {@code a} as an interface address, if any. */
     public Optional<String> ownerOf(Ipv4Address a) {
-        for (NodeSpec n : spec.nodes().values()) {
-            for (InterfaceSpec i : n.interfaces().values()) {
-                if (i.address().isPresent() && i.address().get().address().equals(a)) {
-                    return Optional.of(n.name());
+        if (owners == null) {
+            owners = new java.util.HashMap<>();
+            for (NodeSpec n : spec.nodes().values()) {
+                for (InterfaceSpec i : n.interfaces().values()) {
+                    if (i.address().isPresent()) {
+                        owners.putIfAbsent(i.address().get().address(), n.name());
+                    }
                 }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(owners.get(a));
     }
+
+    /** Interface address → owning node, built on first use (first owner in file order). */
+    private java.util.Map<Ipv4Address, String> owners;
 }

@@ -53,31 +53,33 @@ final class TopologyValidator {
             int errorsBefore = out.errorCount();
             for (int j = 0; j < l.endpoints().size(); j++) {
                 Endpoint e = l.endpoints().get(j);
-                Location at = endpointLocation(i, l, e);
+                final int linkIndex = i;
+                java.util.function.Supplier<Location> atLazy = () -> endpointLocation(linkIndex, l, e);
                 if (!seen.add(e)) {
+                    Location at = atLazy.get();
                     out.error(at, "endpoint " + e + " appears twice in this link");
                     continue;
                 }
                 NodeSpec n = spec.nodes().get(e.node());
                 if (n == null) {
-                    out.error(at, "endpoint " + e + " names node '" + e.node() + "', which does not exist"
+                    out.error(atLazy.get(), "endpoint " + e + " names node '" + e.node() + "', which does not exist"
                             + DidYouMean.hint(e.node(), spec.nodes().keySet()));
                     continue;
                 }
                 InterfaceSpec ifc = n.interfaces().get(e.iface());
                 if (ifc == null) {
-                    out.error(at, "endpoint " + e + " names interface '" + e.iface() + "', which node '" + e.node()
+                    out.error(atLazy.get(), "endpoint " + e + " names interface '" + e.iface() + "', which node '" + e.node()
                             + "' does not have" + DidYouMean.hint(e.iface(), n.interfaces().keySet()));
                     continue;
                 }
                 if (ifc.kind() != InterfaceSpec.Kind.ETHERNET) {
-                    out.error(at, "endpoint " + e + " is a " + ifc.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    out.error(atLazy.get(), "endpoint " + e + " is a " + ifc.kind().name().toLowerCase(java.util.Locale.ROOT)
                             + " interface; only physical interfaces can be wired to a link");
                     continue;
                 }
                 Integer other = linkOf.putIfAbsent(e, i);
                 if (other != null) {
-                    out.error(at, "interface " + e + " is already on link '" + links.get(other).name() + "' (line "
+                    out.error(atLazy.get(), "interface " + e + " is already on link '" + links.get(other).name() + "' (line "
                             + loc.of("links/" + other).line() + "); an interface sits on one link only");
                     continue;
                 }
@@ -87,7 +89,7 @@ final class TopologyValidator {
                         subnet = p;
                         subnetOwner = e;
                     } else if (p.length() != subnet.length() || p.networkBits() != subnet.networkBits()) {
-                        out.error(at, "the ends of link '" + l.name() + "' are not in one subnet: " + e + " has " + p
+                        out.error(atLazy.get(), "the ends of link '" + l.name() + "' are not in one subnet: " + e + " has " + p
                                 + " but " + subnetOwner + " has " + subnet);
                     }
                 }

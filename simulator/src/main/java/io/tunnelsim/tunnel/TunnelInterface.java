@@ -41,7 +41,9 @@ import io.tunnelsim.wire.PacketBuffer;
  * header with protocol type 0. The peer only decapsulates and forwards it, so keepalives work
  * even when the far end has none configured. Each send counts one unanswered keepalive; a
  * reply resets the count and brings the line protocol up; when {@code retries} keepalives are
- * unanswered at the next period the line protocol goes down.
+ * unanswered at the next period the line protocol goes down. The first keepalive leaves at a
+ * seeded random point of the first period, so that many tunnels of one router do not send in
+ * lockstep (which would overflow its output queue every period).
  *
  * <p><b>Recursive routing</b>: when the best route to the destination points into the tunnel
  * itself, the tunnel logs {@code %TUN-5-RECURDOWN} and stays down for the configured hold time.
@@ -60,6 +62,7 @@ public final class TunnelInterface extends Interface implements NodeService {
     private TunnelProtection protection;
     private final Timer keepaliveTimer;
     private final Timer recursionTimer;
+    private final java.util.SplittableRandom keepalivePhase;
     private int unanswered;
     private boolean keepaliveDown;
     private boolean recursionHold;
@@ -76,6 +79,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         this.config = config;
         this.keepaliveTimer = node.scheduler().timer(this::keepaliveTick);
         this.recursionTimer = node.scheduler().timer(this::recursionHoldExpired);
+        this.keepalivePhase = node.network().random().stream("keepalive/" + node.name() + "/" + name);
         setBandwidthBps(DEFAULT_BANDWIDTH);
         setDelayMicros(DEFAULT_DELAY_US);
         GreDemux.of(node).add(this);
@@ -162,7 +166,9 @@ public final class TunnelInterface extends Interface implements NodeService {
         rxSequence = -1;
         evaluate();
         if (config.keepalivePeriod() > 0) {
-            keepaliveTimer.start(config.keepalivePeriod());
+            // tunnels configured at different moments keep different phases: the first
+            // keepalive goes out at a seeded random point of the first period
+            keepaliveTimer.start(1 + keepalivePhase.nextLong(config.keepalivePeriod()));
         }
     }
 

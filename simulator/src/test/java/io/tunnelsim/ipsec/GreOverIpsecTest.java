@@ -279,9 +279,11 @@ class GreOverIpsecTest {
         IpsecSession s = t.protectTunnel(IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE), 7);
         t.net.runUntil(62 * S);
         assertTrue(t.hqTunnel.isUp());
-        assertEquals(12, t.hqTunnel.keepalivesSent);
-        assertEquals(12, t.hqTunnel.keepalivesReceived, "every reply came back");
-        assertEquals(12, s.b().encaps(), "br reflected each reply inside ESP");
+        // one keepalive every 5 s from a random phase in the first period: 12 or 13 in 62 s
+        long sent = t.hqTunnel.keepalivesSent;
+        assertTrue(sent == 12 || sent == 13, "keepalives sent: " + sent);
+        assertEquals(sent, t.hqTunnel.keepalivesReceived, "every reply came back");
+        assertEquals(sent, s.b().encaps(), "br reflected each reply inside ESP");
         assertTrue(t.wan.stream().filter(fr -> fr.ipOffset() >= 0).allMatch(fr -> fr.ipProtocol() == 50));
         assertEquals(0, t.hq.counters().totalDrops() + t.br.counters().totalDrops());
     }

@@ -38,7 +38,13 @@ class ReferenceReportTest {
             assertTrue(failure.recovered(), v.name() + " recovers through the backup tunnel");
             outage.put(v.name(), failure.outageNs().getAsLong());
             ActionResult restore = v.actions().stream().filter(a -> a.action().startsWith("silent-restore")).findFirst().orElseThrow();
-            assertEquals(0, restore.lostProbes(), v.name() + ": giving the path back loses nothing");
+            if (v.name().equals("static-keepalive")) {
+                // each tunnel end comes back up at its own next keepalive; until both have, the
+                // end still down drops what arrives: at most one keepalive period (10 s)
+                assertTrue(restore.outageNs().getAsLong() <= 10 * S + 200 * SimTime.MILLISECOND, v.name() + " give-back");
+            } else {
+                assertEquals(0, restore.lostProbes(), v.name() + ": giving the path back loses nothing");
+            }
         }
         long probe = 200 * SimTime.MILLISECOND;
         // keepalive 10 s x 3: the tunnel goes down at the 4th period after the last answered keepalive
