@@ -106,7 +106,7 @@ public final class Results {
         c.put("link.lost-random", lost);
         c.put("link.lost-silent-failure", silent);
         c.put("link.queue-drops", queue);
-        c.put("fib.changes", (long) r.fibChanges().size());
+        c.put("fib.changes", r.fibChangesTotal());
         for (Node n : r.built().network().nodes()) {
             for (var e : n.fib().entries()) {
                 c.merge("routes.end." + e.first().source().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);

@@ -244,10 +244,10 @@ final class RoutingPlan {
                 }
                 for (Ipv4Prefix p : prefixes) {
                     out.add(new StaticRoute(p, null, candidates.get(k).edge().tunnel(), distance, track));
-                    notes.add(node + ": ip route " + p + " " + candidates.get(k).edge().tunnel() + (distance > 1 ? " " + distance : ""));
                 }
             }
         }
+        notes.add(node + ": " + out.size() + " generated static routes over " + edges.size() + " tunnel(s)");
         return out;
     }
 

@@ -8,9 +8,11 @@ import java.util.List;
 /**
  * What one run of one variant produced, before analysis.
  *
+ * @param fibChanges FIB changes from the first timeline action on (convergence is measured after actions)
+ * @param fibChangesTotal every FIB change of the run, initial convergence included
  * @param endNs      simulated time the run stopped at
  * @param actionTimes the (possibly shifted) time of every timeline action, in timeline order
  */
-public record RunResult(String variant, BuiltNetwork built, List<ProbeFlow> probes, List<FibChange> fibChanges,
+public record RunResult(String variant, BuiltNetwork built, List<ProbeFlow> probes, List<FibChange> fibChanges, long fibChangesTotal,
                         List<StateChange> stateChanges, List<EventLog.Entry> events, long endNs, List<Long> actionTimes) {
 }

@@ -43,8 +43,12 @@ public final class ScenarioRunner {
         long end = options.untilNs() >= 0 ? Math.min(options.untilNs(), scenario.durationNs()) : scenario.durationNs();
 
         List<FibChange> fib = new ArrayList<>();
+        long[] fibTotal = new long[1];
+        // convergence is measured after timeline actions: changes before the first one are counted, not kept
+        long firstAction = scenario.timeline().stream().mapToLong(a -> Math.max(0, a.atNs() + options.shiftNs())).min().orElse(Long.MAX_VALUE);
         net.addFibListener((node, prefix, before, after) -> {
-            if (net.isStarted()) {
+            fibTotal[0]++;
+            if (net.isStarted() && net.scheduler().now() >= firstAction) {
                 fib.add(new FibChange(net.scheduler().now(), node.name(), prefix + (after == null ? " removed"
                         : (before == null ? " added via " : " changed to ") + describe(after))));
             }
@@ -72,7 +76,7 @@ public final class ScenarioRunner {
                 capture.close();
             }
         }
-        return new RunResult(variant.name(), built, flows, fib, states, net.log().entries(), end, actionTimes);
+        return new RunResult(variant.name(), built, flows, fib, fibTotal[0], states, net.log().entries(), end, actionTimes);
     }
 
     private static String describe(io.tunnelsim.node.FibEntry e) {
