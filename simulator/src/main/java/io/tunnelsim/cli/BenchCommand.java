@@ -10,13 +10,17 @@ import picocli.CommandLine.Parameters;
 /** {@code tunnelsim bench kernel|esp}: the documented benchmarks (wall-clock, outside any simulation). */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark: kernel (event queue hold model vs java.util.PriorityQueue), esp (ESP seal/open vs bare cipher),"
-                + " scale (failover on a generated hub-and-spoke network: wall time, events/s, peak heap).")
+                + " ospf (1000-router single-area OSPF to full adjacency), scale (failover on a generated hub-and-spoke network:"
+                + " wall time, events/s, peak heap).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "WHICH", description = "kernel, esp or scale")
+    @Parameters(paramLabel = "WHICH", description = "kernel, esp, ospf or scale")
     String which;
 
     @Option(names = "--rounds", description = "Rounds (kernel) or seconds (esp); default 5.")
     int rounds = 5;
+
+    @Option(names = "--routers", description = "Routers for the ospf benchmark (default 1000).")
+    int routers = 1000;
 
     @Option(names = "--spokes", description = "Spokes for the scale benchmark (default 1000).")
     int spokes = 1000;
@@ -29,6 +33,7 @@ final class BenchCommand implements Callable<Integer> {
         switch (which) {
             case "kernel" -> KernelBenchmark.run(System.out, rounds);
             case "esp" -> EspBenchmark.run(System.out, rounds);
+            case "ospf" -> io.tunnelsim.bench.OspfScaleBenchmark.main(new String[] {Integer.toString(routers)});
             case "scale" -> {
                 var r = io.tunnelsim.topology.RoutingProtocol.byName().get(routing);
                 if (r == null) {
@@ -36,7 +41,7 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 io.tunnelsim.bench.ScaleBenchmark.run(System.out, spokes, r);
             }
-            default -> throw new BadInputException("unknown benchmark '" + which + "' (kernel, esp or scale)");
+            default -> throw new BadInputException("unknown benchmark '" + which + "' (kernel, esp, ospf or scale)");
         }
         return 0;
     }

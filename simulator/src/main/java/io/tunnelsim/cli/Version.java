@@ -5,8 +5,7 @@ import picocli.CommandLine;
 /** The tool version (from the jar manifest when packaged). */
 public final class Version implements CommandLine.IVersionProvider {
     public static String get() {
-        String v = Version.class.getPackage().getImplementationVersion();
-        return v == null ? "0.1.0" : v;
+        return io.tunnelsim.sim.ToolVersion.get();
     }
 
     @Override

@@ -24,6 +24,7 @@ import java.util.OptionalLong;
  * {
  *   "format": "tunnelsim-summary",
  *   "format_version": 1,
+ *   "tool": "tunnelsim 0.1.0",
  *   "kind": "run" | "comparison" | "sweep",
  *   "scenario": { "name", "description", "seed", "duration_s", "probe_interval_s",
  *                 "actions": [ { "label", "kind", "at_s" } ] },
@@ -59,7 +60,8 @@ public final class SummaryJson {
     private static String document(String kind, ScenarioInfo scenario, List<VariantResult> variants,
                                    SweepResult sweep) {
         JsonWriter w = new JsonWriter().beginObject();
-        w.member("format", "tunnelsim-summary").member("format_version", 1).member("kind", kind);
+        w.member("format", "tunnelsim-summary").member("format_version", 1)
+                .member("tool", "tunnelsim " + io.tunnelsim.sim.ToolVersion.get()).member("kind", kind);
         scenario(w, scenario);
         if (variants != null) {
             w.name("variants").beginArray();

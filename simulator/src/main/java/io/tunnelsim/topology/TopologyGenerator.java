@@ -86,7 +86,8 @@ public final class TopologyGenerator {
         StringBuilder y = new StringBuilder();
         y.append("# ").append(comment.replace("\n#", "\n#")).append(comment.endsWith("\n") ? "" : "\n");
         y.append("name: ").append(name).append('\n');
-        y.append("defaults:\n  link: {delay: 5ms, bandwidth: 100Mbps, mtu: 1500}\n");
+        // a hub terminates hundreds of tunnels on one uplink: give links a deep output queue
+        y.append("defaults:\n  link: {delay: 5ms, bandwidth: 1Gbps, mtu: 1500, queue: 4096}\n");
         y.append("routing: {protocol: ").append(routing.yamlName()).append("}\n");
         y.append("nodes:\n");
         return y;

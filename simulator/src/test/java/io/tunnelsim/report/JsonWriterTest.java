@@ -113,7 +113,7 @@ class JsonWriterTest {
         ComparisonReport c = SampleData.comparison();
         String json = SummaryJson.comparison(c.scenario(), c.variants());
         Map<String, Object> root = (Map<String, Object>) MiniJson.parse(json);
-        assertEquals(List.of("format", "format_version", "kind", "scenario", "variants"), List.copyOf(root.keySet()));
+        assertEquals(List.of("format", "format_version", "tool", "kind", "scenario", "variants"), List.copyOf(root.keySet()));
         assertEquals("comparison", root.get("kind"));
         Map<String, Object> scenario = (Map<String, Object>) root.get("scenario");
         assertEquals(new BigDecimal("120.000000000"), scenario.get("duration_s"));
