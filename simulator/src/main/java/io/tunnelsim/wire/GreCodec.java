@@ -72,7 +72,7 @@ public final class GreCodec {
         }
         int p = off + BASE_LENGTH;
         if (c) {
-            if (OnesComplement.sum(buf, off, len, 0) != 0xffff) {
+            if (InternetChecksum.sum(buf, off, len, 0) != 0xffff) {
                 throw new MalformedPacketException("gre-bad-checksum",
                         String.format("checksum 0x%04x does not verify", u16(buf, p)));
             }
@@ -125,7 +125,7 @@ public final class GreCodec {
         }
         buf[off + 4] = 0;
         buf[off + 5] = 0;
-        putU16(buf, off + 4, OnesComplement.finish(OnesComplement.sum(buf, off, len, 0)));
+        putU16(buf, off + 4, InternetChecksum.finish(InternetChecksum.sum(buf, off, len, 0)));
     }
 
     /**

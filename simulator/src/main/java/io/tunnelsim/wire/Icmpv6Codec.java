@@ -113,14 +113,14 @@ public final class Icmpv6Codec {
         buf[off + 2] = 0;
         buf[off + 3] = 0;
         int s = Ipv6Codec.pseudoHeaderSum(src, dst, len, Ipv6Header.ICMPV6);
-        int c = OnesComplement.finish(OnesComplement.sum(buf, off, len, s));
+        int c = InternetChecksum.finish(InternetChecksum.sum(buf, off, len, s));
         buf[off + 2] = (byte) (c >>> 8);
         buf[off + 3] = (byte) c;
     }
 
     public static boolean checksumValid(byte[] buf, int off, int len, Ipv6Address src, Ipv6Address dst) {
         int s = Ipv6Codec.pseudoHeaderSum(src, dst, len, Ipv6Header.ICMPV6);
-        return OnesComplement.sum(buf, off, len, s) == 0xffff;
+        return InternetChecksum.sum(buf, off, len, s) == 0xffff;
     }
 
     // ---- cheap accessors ----

@@ -26,6 +26,24 @@ public final class InternetChecksum {
         return (int) s;
     }
 
+    /** Adds a 32-bit quantity (as two 16-bit words) to a running sum. */
+    public static int add32(int sum, int value) {
+        return fold((sum & 0xffffffffL) + (value >>> 16) + (value & 0xffff));
+    }
+
+    /** Adds a 64-bit quantity (as four 16-bit words) to a running sum (IPv6 pseudo-header). */
+    public static int add64(int sum, long value) {
+        return fold((sum & 0xffffffffL) + ((value >>> 48) & 0xffff) + ((value >>> 32) & 0xffff)
+                + ((value >>> 16) & 0xffff) + (value & 0xffff));
+    }
+
+    private static int fold(long acc) {
+        while ((acc >>> 16) != 0) {
+            acc = (acc & 0xffff) + (acc >>> 16);
+        }
+        return (int) acc;
+    }
+
     /** Folds a running sum and complements it: the value to place in a checksum field. */
     public static int finish(int sum) {
         long s = sum & 0xffffffffL;

@@ -95,12 +95,12 @@ public final class Ipv6Codec {
      * packet length, next header), to seed the checksum of ICMPv6, UDP or TCP.
      */
     public static int pseudoHeaderSum(Ipv6Address src, Ipv6Address dst, long upperLayerLength, int nextHeader) {
-        int s = OnesComplement.add64(0, src.high());
-        s = OnesComplement.add64(s, src.low());
-        s = OnesComplement.add64(s, dst.high());
-        s = OnesComplement.add64(s, dst.low());
-        s = OnesComplement.add32(s, (int) upperLayerLength);
-        return OnesComplement.add32(s, nextHeader & 0xff);
+        int s = InternetChecksum.add64(0, src.high());
+        s = InternetChecksum.add64(s, src.low());
+        s = InternetChecksum.add64(s, dst.high());
+        s = InternetChecksum.add64(s, dst.low());
+        s = InternetChecksum.add32(s, (int) upperLayerLength);
+        return InternetChecksum.add32(s, nextHeader & 0xff);
     }
 
     // ---- cheap accessors for the receive path ----

@@ -139,7 +139,7 @@ public final class OspfCodec {
         putU16(buf, off + 12, 0);
         putU16(buf, off + 14, p.auType());
         encodeBody(p.message(), buf, off + HEADER_LENGTH);
-        putU16(buf, off + 12, OnesComplement.finish(checksumSum(buf, off, len)));
+        putU16(buf, off + 12, InternetChecksum.finish(checksumSum(buf, off, len)));
         Ipv4Address.writeBits(buf, off + AUTH_OFFSET, (int) (p.authentication() >>> 32));
         Ipv4Address.writeBits(buf, off + AUTH_OFFSET + 4, (int) p.authentication());
         return len;
@@ -179,8 +179,8 @@ public final class OspfCodec {
 
     /** Sum of the packet without the authentication field; 0xffff when the checksum verifies. */
     private static int checksumSum(byte[] buf, int off, int plen) {
-        int s = OnesComplement.sum(buf, off, AUTH_OFFSET, 0);
-        return OnesComplement.sum(buf, off + HEADER_LENGTH, plen - HEADER_LENGTH, s);
+        int s = InternetChecksum.sum(buf, off, AUTH_OFFSET, 0);
+        return InternetChecksum.sum(buf, off + HEADER_LENGTH, plen - HEADER_LENGTH, s);
     }
 
     private static int bodyLength(OspfMessage m) {

@@ -73,7 +73,7 @@ class GreCodecTest {
     }
 
     private static void putChecksum(byte[] b, int off, int len, int field) {
-        int c = OnesComplement.finish(OnesComplement.sum(b, off, len, 0));
+        int c = InternetChecksum.finish(InternetChecksum.sum(b, off, len, 0));
         b[off + field] = (byte) (c >>> 8);
         b[off + field + 1] = (byte) c;
     }
@@ -98,7 +98,7 @@ class GreCodecTest {
         assertEquals(19, b.length);
         assertEquals("b0000800", HexVectors.format(b, 0, 4));
         assertEquals("00000007" + "00000009" + "010203", HexVectors.format(b, 8, 11));
-        assertEquals(0xffff, OnesComplement.sum(b, 0, b.length, 0));
+        assertEquals(0xffff, InternetChecksum.sum(b, 0, b.length, 0));
         assertEquals(7, GreCodec.key(pb.array(), at));
     }
 

@@ -216,8 +216,8 @@ class OspfCodecTest {
         if (type == 4) {
             b[27] = 1; // one LSA announced, 20 bytes present but no valid LSA length
         }
-        int s = OnesComplement.sum(b, 0, 16, 0);
-        int c = OnesComplement.finish(OnesComplement.sum(b, 24, b.length - 24, s));
+        int s = InternetChecksum.sum(b, 0, 16, 0);
+        int c = InternetChecksum.finish(InternetChecksum.sum(b, 24, b.length - 24, s));
         b[12] = (byte) (c >>> 8);
         b[13] = (byte) c;
         MalformedPacketException e = assertThrows(MalformedPacketException.class, () -> OspfCodec.decode(b, 0,
@@ -282,8 +282,8 @@ class OspfCodecTest {
         int len = OspfCodec.packetLength(b, 0);
         b[12] = 0;
         b[13] = 0;
-        int s = OnesComplement.sum(b, 0, 16, 0);
-        int c = OnesComplement.finish(OnesComplement.sum(b, 24, len - 24, s));
+        int s = InternetChecksum.sum(b, 0, 16, 0);
+        int c = InternetChecksum.finish(InternetChecksum.sum(b, 24, len - 24, s));
         b[12] = (byte) (c >>> 8);
         b[13] = (byte) c;
     }
