@@ -6,8 +6,9 @@ import java.util.Arrays;
  * The discrete-event kernel: a queue of events ordered by (time, insertion sequence), so events
  * at the same instant run in the order they were scheduled and every run repeats exactly.
  *
- * <p>The queue is a binary heap whose keys live in two primitive arrays beside the event array:
- * comparisons touch only {@code long}s in contiguous memory, never an event object. This is
+ * <p>The queue is a 4-ary heap whose keys live in two primitive arrays beside the event array:
+ * comparisons touch only {@code long}s in contiguous memory, never an event object, and a
+ * node's four children share cache lines, so the tree is half as deep as a binary heap. This is
  * what makes it faster than {@code java.util.PriorityQueue} with comparable objects (see
  * {@code tunnelsim bench kernel}).
  *
@@ -124,7 +125,7 @@ public final class Scheduler {
         long seq = nextSeq++;
         int i = size++;
         while (i > 0) {
-            int parent = (i - 1) >>> 1;
+            int parent = (i - 1) >>> 2;
             long pt = times[parent];
             if (pt < time || (pt == time && seqs[parent] < seq)) {
                 break;
@@ -139,6 +140,7 @@ public final class Scheduler {
         events[i] = e;
     }
 
+    /** Removes the root of the 4-ary heap: the last element sifts down from the top. */
     private Event pop() {
         Event top = events[0];
         int n = --size;
@@ -148,18 +150,21 @@ public final class Scheduler {
         events[n] = null;
         if (n > 0) {
             int i = 0;
-            int half = n >>> 1;
-            while (i < half) {
-                int c = 2 * i + 1;
-                int r = c + 1;
-                long ct = times[c];
-                long cs = seqs[c];
-                if (r < n) {
-                    long rt = times[r];
-                    if (rt < ct || (rt == ct && seqs[r] < cs)) {
-                        c = r;
-                        ct = rt;
-                        cs = seqs[r];
+            while (true) {
+                int first = (i << 2) + 1;
+                if (first >= n) {
+                    break;
+                }
+                int c = first;
+                long ct = times[first];
+                long cs = seqs[first];
+                int end = Math.min(first + 4, n);
+                for (int k = first + 1; k < end; k++) {
+                    long kt = times[k];
+                    if (kt < ct || (kt == ct && seqs[k] < cs)) {
+                        c = k;
+                        ct = kt;
+                        cs = seqs[k];
                     }
                 }
                 if (t < ct || (t == ct && s < cs)) {
