@@ -6,10 +6,13 @@ package io.tunnelsim.sim;
  */
 public final class Event {
     final long time;
+    /** Insertion sequence: breaks ties between events at the same time. */
+    final long seq;
     Runnable action;
 
-    Event(long time, Runnable action) {
+    Event(long time, long seq, Runnable action) {
         this.time = time;
+        this.seq = seq;
         this.action = action;
     }
 
@@ -21,6 +24,7 @@ public final class Event {
         action = null;
     }
 
+    /** True once cancelled (an executed event keeps its action: cancelling it then has no effect). */
     public boolean isCancelled() {
         return action == null;
     }

@@ -6,9 +6,10 @@ import java.util.Arrays;
  * The discrete-event kernel: a queue of events ordered by (time, insertion sequence), so events
  * at the same instant run in the order they were scheduled and every run repeats exactly.
  *
- * <p>The queue is a 4-ary heap whose keys live in two primitive arrays beside the event array:
- * comparisons touch only {@code long}s in contiguous memory, never an event object, and a
- * node's four children share cache lines, so the tree is half as deep as a binary heap. This is
+ * <p>The queue is a 4-ary heap whose times live in a primitive array beside the event array:
+ * comparisons touch only {@code long}s in contiguous memory and dereference an event only to
+ * break a tie by sequence number; a node's four children share cache lines, so the tree is half
+ * as deep as a binary heap. This is
  * what makes it faster than {@code java.util.PriorityQueue} with comparable objects (see
  * {@code tunnelsim bench kernel}).
  *
@@ -21,7 +22,6 @@ public final class Scheduler {
     private boolean stopped;
 
     private long[] times = new long[64];
-    private long[] seqs = new long[64];
     private Event[] events = new Event[64];
     private int size;
 
@@ -46,7 +46,7 @@ public final class Scheduler {
             throw new IllegalArgumentException("cannot schedule at " + SimTime.format(at)
                     + ", before the current time " + SimTime.format(now));
         }
-        Event e = new Event(at, action);
+        Event e = new Event(at, nextSeq++, action);
         push(at, e);
         return e;
     }
@@ -94,7 +94,6 @@ public final class Scheduler {
             if (a == null) {
                 continue;
             }
-            e.action = null;
             now = t;
             executed++;
             a.run();
@@ -119,33 +118,32 @@ public final class Scheduler {
         if (size == times.length) {
             int n = size * 2;
             times = Arrays.copyOf(times, n);
-            seqs = Arrays.copyOf(seqs, n);
             events = Arrays.copyOf(events, n);
         }
-        long seq = nextSeq++;
         int i = size++;
         while (i > 0) {
             int parent = (i - 1) >>> 2;
             long pt = times[parent];
-            if (pt < time || (pt == time && seqs[parent] < seq)) {
+            // a parent at the same time was scheduled earlier (smaller sequence): stop there
+            if (pt <= time) {
                 break;
             }
             times[i] = pt;
-            seqs[i] = seqs[parent];
             events[i] = events[parent];
             i = parent;
         }
         times[i] = time;
-        seqs[i] = seq;
         events[i] = e;
     }
 
-    /** Removes the root of the 4-ary heap: the last element sifts down from the top. */
+    /**
+     * Removes the root of the 4-ary heap: the last element sifts down from the top. Sequence
+     * numbers are read (from the events) only when times are equal.
+     */
     private Event pop() {
         Event top = events[0];
         int n = --size;
         long t = times[n];
-        long s = seqs[n];
         Event last = events[n];
         events[n] = null;
         if (n > 0) {
@@ -157,26 +155,22 @@ public final class Scheduler {
                 }
                 int c = first;
                 long ct = times[first];
-                long cs = seqs[first];
                 int end = Math.min(first + 4, n);
                 for (int k = first + 1; k < end; k++) {
                     long kt = times[k];
-                    if (kt < ct || (kt == ct && seqs[k] < cs)) {
+                    if (kt < ct || (kt == ct && events[k].seq < events[c].seq)) {
                         c = k;
                         ct = kt;
-                        cs = seqs[k];
                     }
                 }
-                if (t < ct || (t == ct && s < cs)) {
+                if (t < ct || (t == ct && last.seq < events[c].seq)) {
                     break;
                 }
                 times[i] = ct;
-                seqs[i] = cs;
                 events[i] = events[c];
                 i = c;
             }
             times[i] = t;
-            seqs[i] = s;
             events[i] = last;
         }
         return top;
