@@ -67,14 +67,10 @@ public final class EthernetInterface extends Interface {
         }
         segment = s;
         s.attach(this);
-        if (getBandwidthOrZero() == 0) {
+        if (bandwidthBps() == 0) {
             setBandwidthBps(s.bandwidthBps());
         }
         carrierChanged();
-    }
-
-    private long getBandwidthOrZero() {
-        return bandwidthBps();
     }
 
     void carrierChanged() {

@@ -3,7 +3,6 @@ package io.tunnelsim.node;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.sim.Scheduler;
-import io.tunnelsim.wire.Bytes;
 import io.tunnelsim.wire.IcmpCodec;
 import io.tunnelsim.wire.IcmpMessage;
 import io.tunnelsim.wire.Ipv4Codec;
@@ -609,11 +608,6 @@ public class Node {
             return;
         }
         l.receive(in, p, hl);
-    }
-
-    /** Reads the UDP source port of a delivered datagram. */
-    public static int udpSourcePort(PacketBuffer p, int hl) {
-        return Bytes.u16(p.array(), p.offset() + hl);
     }
 
     @Override

@@ -99,14 +99,6 @@ public final class Rib {
         }
     }
 
-    /** Re-selects every prefix. */
-    public void recomputeAll() {
-        for (Ipv4Prefix p : new ArrayList<>(candidates.keySet())) {
-            recompute(p);
-        }
-        // Entries whose candidates vanished are removed in recompute; nothing else to do.
-    }
-
     private void recompute(Ipv4Prefix key) {
         EnumMap<RouteSource, List<Route>> bySource = candidates.get(key);
         List<Route> best = new ArrayList<>(2);

@@ -1,6 +1,5 @@
 package io.tunnelsim.scenario;
 
-import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.Interface;
@@ -175,9 +174,5 @@ public final class NetworkBuilder {
         }
         InterfaceSpec i = n.interfaces().get(iface);
         return i == null || i.address().isEmpty() ? 0 : i.address().get().address().bits();
-    }
-
-    static Ipv4Address address(int bits) {
-        return new Ipv4Address(bits);
     }
 }

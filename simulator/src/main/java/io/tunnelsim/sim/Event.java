@@ -24,7 +24,7 @@ public final class Event {
         action = null;
     }
 
-    /** True once cancelled (an executed event keeps its action: cancelling it then has no effect). */
+    /** True once the event is no longer pending: cancelled, or already executed. */
     public boolean isCancelled() {
         return action == null;
     }

@@ -94,6 +94,7 @@ public final class Scheduler {
             if (a == null) {
                 continue;
             }
+            e.action = null;
             now = t;
             executed++;
             a.run();

@@ -403,11 +403,6 @@ public final class TunnelInterface extends Interface implements NodeService {
                 && Ipv4Codec.protocol(p.array(), p.offset()) == Ipv4Header.PROTO_GRE;
     }
 
-    @Override
-    public String statusLine() {
-        return super.statusLine();
-    }
-
     /** Lines of {@code show interfaces TunnelN} beyond the status line. */
     public String details() {
         StringBuilder sb = new StringBuilder();

@@ -68,10 +68,4 @@ public final class InternetChecksum {
         int s = (src >>> 16) + (src & 0xffff) + (dst >>> 16) + (dst & 0xffff) + protocol + length;
         return s;
     }
-
-    /** Writes a 16-bit value big-endian. */
-    static void put16(byte[] b, int off, int v) {
-        b[off] = (byte) (v >>> 8);
-        b[off + 1] = (byte) v;
-    }
 }
