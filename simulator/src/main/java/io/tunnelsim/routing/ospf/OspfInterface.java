@@ -572,17 +572,7 @@ public final class OspfInterface {
             return;
         }
         sendHello();
-        helloTimer.start(nextHelloDelay());
-    }
-
-    /**
-     * The hello interval less a seeded jitter of up to 10 %: hellos of many interfaces that came
-     * up together drift apart instead of leaving in one burst each period (the dead interval
-     * still bounds detection, since hellos only come sooner).
-     */
-    private long nextHelloDelay() {
-        long jitter = helloInterval / 10;
-        return jitter > 0 ? helloInterval - process.random().nextLong(jitter + 1) : helloInterval;
+        helloTimer.start(helloInterval);
     }
 
     private void sendHello() {
