@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.routing.StaticRoute;
-import io.tunnelsim.routing.StaticRouting;
 import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.scenario.UdpSink;
 import io.tunnelsim.sim.SimTime;
@@ -56,11 +55,7 @@ class NetworkForwardingTest {
     }
 
     static void statics(Node node, StaticRoute... routes) {
-        StaticRouting s = new StaticRouting(node);
-        for (StaticRoute r : routes) {
-            s.add(r);
-        }
-        node.addService(s);
+        io.tunnelsim.testutil.Nets.statics(node, routes);
     }
 
     /** Pings until {@code stop}; probes sent at or after it are not sent. */

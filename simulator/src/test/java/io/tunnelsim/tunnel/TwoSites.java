@@ -1,11 +1,9 @@
 package io.tunnelsim.tunnel;
 
-import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.routing.StaticRoute;
-import io.tunnelsim.routing.StaticRouting;
 import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 
@@ -62,20 +60,10 @@ final class TwoSites {
     }
 
     static void statics(Node node, StaticRoute... routes) {
-        StaticRouting s = node.service(StaticRouting.class);
-        if (s == null) {
-            s = new StaticRouting(node);
-            node.addService(s);
-        }
-        for (StaticRoute r : routes) {
-            s.add(r);
-        }
+        io.tunnelsim.testutil.Nets.statics(node, routes);
     }
 
     ProbeFlow ping(String from, String to, long interval, int size, long stop) {
-        ProbeFlow f = new ProbeFlow(from + ">" + to, 1, net.node(from), Ipv4Address.parse(to), ProbeFlow.Type.ICMP,
-                interval, size, 0, stop, 0);
-        net.node(from).addService(f);
-        return f;
+        return io.tunnelsim.testutil.Nets.ping(net, from, to, interval, size, stop);
     }
 }

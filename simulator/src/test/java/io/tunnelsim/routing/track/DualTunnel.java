@@ -7,7 +7,6 @@ import io.tunnelsim.node.FibEntry;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.routing.StaticRoute;
-import io.tunnelsim.routing.StaticRouting;
 import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.tunnel.TunnelConfig;
@@ -90,11 +89,7 @@ final class DualTunnel {
     }
 
     static void statics(Node node, StaticRoute... routes) {
-        StaticRouting s = new StaticRouting(node);
-        for (StaticRoute r : routes) {
-            s.add(r);
-        }
-        node.addService(s);
+        io.tunnelsim.testutil.Nets.statics(node, routes);
     }
 
     /** IP SLA 1 + track 1 on both routers, probing the far end of tunnel0 from tunnel0. */
