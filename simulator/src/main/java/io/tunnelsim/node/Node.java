@@ -47,6 +47,7 @@ public class Node {
     private final Map<Integer, UdpListener> udpListeners = new HashMap<>();
     private final List<NodeService> services = new ArrayList<>();
     private int[] multicastGroups = new int[0];
+    private int[] localAddresses = new int[0];
     private final Reassembly reassembly;
     private final Ipv6Stack ipv6;
     private boolean crashed;
@@ -172,6 +173,7 @@ public class Node {
 
     /** Called by interfaces when address or up/down state changed. */
     void interfaceChanged(Interface itf) {
+        refreshLocalAddresses();
         Ipv4Prefix a = itf.ipv4();
         if (a != null) {
             if (itf.isUp()) {
@@ -265,12 +267,21 @@ public class Node {
 
     /** True when {@code addr} is one of this node's interface addresses. */
     public boolean isLocalAddress(int addr) {
+        return addr != 0 && java.util.Arrays.binarySearch(localAddresses, addr) >= 0;
+    }
+
+    /** Rebuilds the sorted array of interface addresses (addresses change rarely, packets often). */
+    private void refreshLocalAddresses() {
+        int[] a = new int[interfaceArray.length];
+        int n = 0;
         for (Interface itf : interfaceArray) {
-            if (itf.ipv4Bits() == addr && addr != 0) {
-                return true;
+            if (itf.ipv4Bits() != 0) {
+                a[n++] = itf.ipv4Bits();
             }
         }
-        return false;
+        a = java.util.Arrays.copyOf(a, n);
+        java.util.Arrays.sort(a);
+        localAddresses = a;
     }
 
     private boolean isLocalDestination(int dst, Interface in) {
@@ -285,19 +296,11 @@ public class Node {
             }
             return false;
         }
-        for (Interface itf : interfaceArray) {
-            Ipv4Prefix a = itf.ipv4();
-            if (a == null) {
-                continue;
-            }
-            if (a.address().bits() == dst) {
-                return true;
-            }
-            if (itf == in && a.length() < 31 && a.broadcast().bits() == dst) {
-                return true;
-            }
+        if (isLocalAddress(dst)) {
+            return true;
         }
-        return false;
+        Ipv4Prefix a = in.ipv4();
+        return a != null && a.length() < 31 && a.broadcast().bits() == dst;
     }
 
     /** An IPv4 packet (header at {@code p.offset()}) arrived on {@code in}. */
