@@ -74,7 +74,7 @@ public final class NetworkBuilder {
             for (InterfaceSpec is : ns.interfaces().values()) {
                 if (is.kind() == InterfaceSpec.Kind.TUNNEL) {
                     TunnelSpec ts = is.tunnel().orElseThrow();
-                    TunnelInterface t = TunnelInterface.create(n, is.name(), tunnelConfig(is, ts, variant, routing));
+                    TunnelInterface t = TunnelInterface.create(n, is.name(), tunnelConfig(ns, is, ts, variant, routing));
                     configureCommon(t, is);
                 }
             }
@@ -152,7 +152,13 @@ public final class NetworkBuilder {
         }
     }
 
-    private static TunnelConfig tunnelConfig(InterfaceSpec is, TunnelSpec ts, VariantSpec variant, RoutingProtocol routing) {
+    /**
+     * The tunnel's configuration. An {@code ip mtu} equal to the loader's default (source MTU
+     * minus the GRE overhead) is left automatic, so that the tunnel also subtracts the ESP
+     * overhead when IPsec protects it, as routers do.
+     */
+    private static TunnelConfig tunnelConfig(NodeSpec ns, InterfaceSpec is, TunnelSpec ts, VariantSpec variant,
+                                             RoutingProtocol routing) {
         Optional<KeepaliveSpec> ka = ts.keepalive();
         if (variant != null && variant.keepalive().isPresent()) {
             ka = variant.keepalive();
@@ -163,7 +169,19 @@ public final class NetworkBuilder {
         return new TunnelConfig(ts.sourceAddress().isPresent() ? null : ts.sourceInterface(),
                 ts.sourceAddress().orElse(null), ts.destination(), ts.key().orElse(-1), ts.sequence(), ts.checksum(),
                 ka.map(KeepaliveSpec::periodNs).orElse(0L), ka.map(KeepaliveSpec::retries).orElse(3),
-                is.mtu(), ts.recursionHoldNs());
+                is.mtu() == defaultTunnelMtu(ns, ts) ? 0 : is.mtu(), ts.recursionHoldNs());
+    }
+
+    private static int defaultTunnelMtu(NodeSpec ns, TunnelSpec ts) {
+        for (InterfaceSpec i : ns.interfaces().values()) {
+            boolean source = ts.sourceAddress().isPresent()
+                    ? i.address().isPresent() && i.address().get().address().equals(ts.sourceAddress().get())
+                    : i.name().equals(ts.sourceInterface());
+            if (source) {
+                return i.mtu() - ts.overhead();
+            }
+        }
+        return -1;
     }
 
     /** The address bits a topology assigns to {@code node:iface}, or 0. */
