@@ -115,7 +115,20 @@ public final class Charts {
 
     /** Writes {@code chart} as a {@value #WIDTH} × {@value #HEIGHT} PNG. */
     public static void save(JFreeChart chart, Path file) throws IOException {
-        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
+        save(chart, file, HEIGHT);
+    }
+
+    /** Writes {@code chart} as a {@value #WIDTH}-pixel wide PNG of the given height. */
+    public static void save(JFreeChart chart, Path file, int height) throws IOException {
+        ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, height);
+    }
+
+    /**
+     * Height of the timeline chart: one strip per variant, each tall enough for its variant
+     * name on the axis ({@value #HEIGHT} pixels up to three variants, 100 more per extra one).
+     */
+    public static int timelineHeight(int variants) {
+        return Math.max(HEIGHT, 200 + 100 * variants);
     }
 
     /** Bars of the worst-flow outage, one series (colour) per variant, one group per action. */

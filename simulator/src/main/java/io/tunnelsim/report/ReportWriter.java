@@ -60,7 +60,8 @@ public final class ReportWriter {
         figures.add(png(dir, "convergence.png", "Outage of the worst flow after each action, per variant",
                 Charts.outageBars(report.scenario(), report.variants()), written));
         figures.add(png(dir, "timeline.png", "Probes delivered per interval, with failures and restorations marked",
-                Charts.timeline(report.scenario(), report.variants()), written));
+                Charts.timeline(report.scenario(), report.variants()), Charts.timelineHeight(report.variants().size()),
+                written));
         written.add(text(dir.resolve("report.html"), HtmlReport.comparison(report, figures)));
         return written;
     }
@@ -87,8 +88,13 @@ public final class ReportWriter {
 
     private static Figure png(Path dir, String name, String caption, JFreeChart chart, List<Path> written)
             throws IOException {
+        return png(dir, name, caption, chart, Charts.HEIGHT, written);
+    }
+
+    private static Figure png(Path dir, String name, String caption, JFreeChart chart, int height, List<Path> written)
+            throws IOException {
         Path file = dir.resolve(name);
-        Charts.save(chart, file);
+        Charts.save(chart, file, height);
         written.add(file);
         return new Figure(name, caption, Files.readAllBytes(file));
     }

@@ -139,4 +139,17 @@ class ChartsTest {
         assertEquals(0, bin % interval);
         assertTrue(duration / bin <= 400);
     }
+
+    @Test
+    void timelineGrowsWithTheNumberOfVariantsSoEveryStripKeepsItsLabel() throws IOException {
+        assertEquals(Charts.HEIGHT, Charts.timelineHeight(1));
+        assertEquals(Charts.HEIGHT, Charts.timelineHeight(3));
+        assertEquals(700, Charts.timelineHeight(5));
+        var c = SampleData.comparison();
+        Path f = dir.resolve("tall.png");
+        Charts.save(Charts.timeline(c.scenario(), c.variants()), f, Charts.timelineHeight(5));
+        BufferedImage img = ImageIO.read(f.toFile());
+        assertEquals(Charts.WIDTH, img.getWidth());
+        assertEquals(700, img.getHeight());
+    }
 }
