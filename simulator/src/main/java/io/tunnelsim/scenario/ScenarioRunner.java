@@ -120,6 +120,14 @@ public final class ScenarioRunner {
         Map<String, UdpSink> sinks = new HashMap<>();
         int id = 1;
         for (ProbeSpec p : scenario.probes()) {
+            if (p.isIpv6()) {
+                Node src6 = net.node(p.from());
+                ProbeFlow f6 = ProbeFlow.icmpv6(p.name(), id++, src6, p.toAddress6().get(), p.intervalNs(), p.size(),
+                        Math.max(p.startNs(), scenario.warmupNs()), end);
+                src6.addService(f6);
+                flows.add(f6);
+                continue;
+            }
             Ipv4Address dst = p.targetAddress(topo).orElseThrow(() -> new IllegalStateException("probe " + p.name() + " has no target address"));
             Node src = net.node(p.from());
             long start = Math.max(p.startNs(), scenario.warmupNs());

@@ -12,13 +12,20 @@ import io.tunnelsim.topology.TopologySpec;
  * A stream of probe packets from one node to a target.
  *
  * @param to          the target as written: a node name, {@code node:iface}, or an address
- * @param toAddress   present when {@code to} is an address
+ * @param toAddress   present when {@code to} is an IPv4 address
+ * @param toAddress6  present when {@code to} is an IPv6 address (ICMP probes only)
  * @param size        IP datagram total length in bytes (header included)
  * @param startNs     first send time, never before the scenario's warm-up
  * @param port        UDP destination port (UDP probes only; default 5001)
  */
-public record ProbeSpec(String name, String from, String to, Optional<Ipv4Address> toAddress, Type type,
+public record ProbeSpec(String name, String from, String to, Optional<Ipv4Address> toAddress,
+                        Optional<io.tunnelsim.addr.Ipv6Address> toAddress6, Type type,
                         long intervalNs, int size, long startNs, int port) {
+
+    /** True when the target is an IPv6 address: an ICMPv6 echo flow (IPv6 as tunnel passenger). */
+    public boolean isIpv6() {
+        return toAddress6.isPresent();
+    }
 
     /** Probe transport. */
     public enum Type {

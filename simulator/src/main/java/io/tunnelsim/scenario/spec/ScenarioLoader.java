@@ -200,11 +200,28 @@ public final class ScenarioLoader {
                 ctx.error(p.get("port"), "'port' is only for type: udp");
             }
             Optional<Ipv4Address> toAddr = Optional.empty();
+            Optional<io.tunnelsim.addr.Ipv6Address> toAddr6 = Optional.empty();
             if (!to.isEmpty() && Character.isDigit(to.charAt(0)) && to.contains(".") && !to.contains(":")) {
                 toAddr = Optional.ofNullable(p.ipv4("to"));
+            } else if (to.indexOf(':') != to.lastIndexOf(':')) {
+                // two or more colons: an IPv6 address, never node:interface
+                try {
+                    toAddr6 = Optional.of(io.tunnelsim.addr.Ipv6Address.parse(to.trim()));
+                } catch (IllegalArgumentException e) {
+                    ctx.error(p.nodeFor("to"), "probe target: " + e.getMessage());
+                    ok = false;
+                }
+                if (type == ProbeSpec.Type.UDP) {
+                    ctx.error(p.nodeFor("type"), "IPv6 probes are ICMPv6 echo only; remove 'type: udp' or use an IPv4 target");
+                    ok = false;
+                }
+                if (size < 48) {
+                    ctx.error(p.nodeFor("size"), "an ICMPv6 echo needs at least 48 bytes (40 IPv6 + 8 ICMPv6)");
+                    ok = false;
+                }
             }
             if (ok) {
-                out.add(new ProbeSpec(name, from, to.trim(), toAddr, type, interval, size, Math.max(start, warmup), port));
+                out.add(new ProbeSpec(name, from, to.trim(), toAddr, toAddr6, type, interval, size, Math.max(start, warmup), port));
                 nodes.add(p);
             }
         }
@@ -290,7 +307,7 @@ public final class ScenarioLoader {
             } else if (ProbeSpec.nodeAddress(from).isEmpty()) {
                 ctx.error(m.nodeFor("from"), "probe source node '" + p.from() + "' has no IPv4 address" + suffix);
             }
-            if (p.toAddress().isPresent()) {
+            if (p.toAddress().isPresent() || p.toAddress6().isPresent()) {
                 continue;
             }
             if (p.to().contains(":")) {
