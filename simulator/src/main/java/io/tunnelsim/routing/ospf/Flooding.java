@@ -48,8 +48,11 @@ final class Flooding {
                     continue;
                 }
                 Lsa lsa = process.interner().intern(received);
-                boolean floodedBack = flood(area, key, lsa, rxAge, from);
+                // step 5(c) removes the old database copy from the retransmission lists; it must
+                // run before step 5(b) queues the new instance on them, or the new instance is
+                // never retransmitted if the flooded update is lost or discarded downstream
                 removeFromRetransmissionLists(area, key);
+                boolean floodedBack = flood(area, key, lsa, rxAge, from);
                 boolean changed = e == null || e.lsa.contentsDiffer(received) || e.isMaxAge(now) != rh.isMaxAge();
                 Lsdb.Entry n = lsdb.install(lsa, rxAge, now, false);
                 if (rh.isMaxAge()) {

@@ -572,7 +572,7 @@ public final class OspfInterface {
             return;
         }
         sendHello();
-        helloTimer.start(helloInterval);
+        helloTimer.start(helloInterval - process.random().nextLong(helloInterval / 10 + 1));
     }
 
     private void sendHello() {
