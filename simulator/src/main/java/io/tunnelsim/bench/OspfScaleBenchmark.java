@@ -56,6 +56,71 @@ public final class OspfScaleBenchmark {
     public static long run(PrintStream out, int n, long seed) {
         long buildStart = System.nanoTime();
         Network net = new Network(seed);
+        OspfProcess[] ospf = build(net, n, seed);
+        int linkCount = n - 1 + n / 2;
+        long[] lastFibChange = {0};
+        long[] fibChanges = {0};
+        net.addFibListener((node, p, before, after) -> {
+            lastFibChange[0] = net.scheduler().now();
+            fibChanges[0]++;
+        });
+        long buildWall = System.nanoTime() - buildStart;
+
+        out.printf(Locale.ROOT, "OSPF scale: %d routers, %d point-to-point links, seed %d, single area, MODERN SPF "
+                + "throttle%n", n, linkCount, seed);
+        long wallStart = System.nanoTime();
+        long peakSampled = 0;
+        long converged = -1;
+        long limit = 600 * SimTime.SECOND;
+        for (long t = SimTime.SECOND; t <= limit; t += SimTime.SECOND) {
+            net.runUntil(t);
+            Runtime rt = Runtime.getRuntime();
+            peakSampled = Math.max(peakSampled, rt.totalMemory() - rt.freeMemory());
+            if (t % (5 * SimTime.SECOND) == 0 && allFull(ospf) && consistent(ospf)) {
+                converged = t;
+                break;
+            }
+        }
+        long wall = System.nanoTime() - wallStart;
+        long events = net.scheduler().executedEvents();
+        long spfRuns = 0;
+        long lsas = ospf[0].databaseSize(Ipv4Address.ANY);
+        long[] sent = new long[6];
+        for (OspfProcess p : ospf) {
+            spfRuns += p.spfRuns();
+            for (var oi : p.interfaces()) {
+                for (int t = 1; t <= 5; t++) {
+                    sent[t] += oi.sent[t];
+                }
+            }
+        }
+        out.printf(Locale.ROOT, "  build (wall)                 %10.3f s%n", buildWall / 1e9);
+        if (converged < 0) {
+            out.printf(Locale.ROOT, "  NOT converged within %s%n", SimTime.format(limit));
+        } else {
+            out.printf(Locale.ROOT, "  converged (simulated)        %10.3f s (Full + identical LSDBs, checked every 5 s)%n",
+                    converged / 1e9);
+        }
+        out.printf(Locale.ROOT, "  last FIB change (simulated)  %10.3f s  (%d FIB changes)%n", lastFibChange[0] / 1e9,
+                fibChanges[0]);
+        out.printf(Locale.ROOT, "  LSAs per database            %10d%n", lsas);
+        out.printf(Locale.ROOT, "  SPF runs (all routers)       %10d%n", spfRuns);
+        out.printf(Locale.ROOT, "  OSPF packets sent            %10d hello, %d DBD, %d LSR, %d LSU, %d LSAck%n", sent[1],
+                sent[2], sent[3], sent[4], sent[5]);
+        out.printf(Locale.ROOT, "  wall time (simulation)       %10.3f s%n", wall / 1e9);
+        out.printf(Locale.ROOT, "  events executed              %10d%n", events);
+        out.printf(Locale.ROOT, "  events per second (wall)     %10.0f%n", events / (wall / 1e9));
+        out.printf(Locale.ROOT, "  peak heap (pools' peak)      %10.1f MiB%n", heapPeak() / 1048576.0);
+        out.printf(Locale.ROOT, "  peak heap (sampled per step) %10.1f MiB%n", peakSampled / 1048576.0);
+        return converged;
+    }
+
+    /**
+     * The benchmark's network, built into {@code net}: {@code n} routers with a loopback each, a
+     * seeded random spanning tree plus {@code n / 2} extra point-to-point links (1 Gbit/s, 1 ms,
+     * cost 1–10), one area, MODERN SPF throttle. Returns the OSPF processes (not yet started).
+     */
+    public static OspfProcess[] build(Network net, int n, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
         Node[] routers = new Node[n];
         OspfConfig[] configs = new OspfConfig[n];
@@ -102,61 +167,7 @@ public final class OspfScaleBenchmark {
             ospf[i] = new OspfProcess(routers[i], configs[i]);
             routers[i].addService(ospf[i]);
         }
-        long[] lastFibChange = {0};
-        long[] fibChanges = {0};
-        net.addFibListener((node, p, before, after) -> {
-            lastFibChange[0] = net.scheduler().now();
-            fibChanges[0]++;
-        });
-        long buildWall = System.nanoTime() - buildStart;
-
-        out.printf(Locale.ROOT, "OSPF scale: %d routers, %d point-to-point links, seed %d, single area, MODERN SPF "
-                + "throttle%n", n, links.size(), seed);
-        long wallStart = System.nanoTime();
-        long peakSampled = 0;
-        long converged = -1;
-        long limit = 600 * SimTime.SECOND;
-        for (long t = SimTime.SECOND; t <= limit; t += SimTime.SECOND) {
-            net.runUntil(t);
-            Runtime rt = Runtime.getRuntime();
-            peakSampled = Math.max(peakSampled, rt.totalMemory() - rt.freeMemory());
-            if (t % (5 * SimTime.SECOND) == 0 && allFull(ospf) && consistent(ospf)) {
-                converged = t;
-                break;
-            }
-        }
-        long wall = System.nanoTime() - wallStart;
-        long events = net.scheduler().executedEvents();
-        long spfRuns = 0;
-        long lsas = ospf[0].databaseSize(Ipv4Address.ANY);
-        long[] sent = new long[6];
-        for (OspfProcess p : ospf) {
-            spfRuns += p.spfRuns();
-            for (var oi : p.interfaces()) {
-                for (int t = 1; t <= 5; t++) {
-                    sent[t] += oi.sent[t];
-                }
-            }
-        }
-        out.printf(Locale.ROOT, "  build (wall)                 %10.3f s%n", buildWall / 1e9);
-        if (converged < 0) {
-            out.printf(Locale.ROOT, "  NOT converged within %s%n", SimTime.format(limit));
-        } else {
-            out.printf(Locale.ROOT, "  converged (simulated)        %10.3f s (Full + identical LSDBs, checked every 5 s)%n",
-                    converged / 1e9);
-        }
-        out.printf(Locale.ROOT, "  last FIB change (simulated)  %10.3f s  (%d FIB changes)%n", lastFibChange[0] / 1e9,
-                fibChanges[0]);
-        out.printf(Locale.ROOT, "  LSAs per database            %10d%n", lsas);
-        out.printf(Locale.ROOT, "  SPF runs (all routers)       %10d%n", spfRuns);
-        out.printf(Locale.ROOT, "  OSPF packets sent            %10d hello, %d DBD, %d LSR, %d LSU, %d LSAck%n", sent[1],
-                sent[2], sent[3], sent[4], sent[5]);
-        out.printf(Locale.ROOT, "  wall time (simulation)       %10.3f s%n", wall / 1e9);
-        out.printf(Locale.ROOT, "  events executed              %10d%n", events);
-        out.printf(Locale.ROOT, "  events per second (wall)     %10.0f%n", events / (wall / 1e9));
-        out.printf(Locale.ROOT, "  peak heap (pools' peak)      %10.1f MiB%n", heapPeak() / 1048576.0);
-        out.printf(Locale.ROOT, "  peak heap (sampled per step) %10.1f MiB%n", peakSampled / 1048576.0);
-        return converged;
+        return ospf;
     }
 
     private static long key(int a, int b) {

@@ -1,19 +1,14 @@
 package io.tunnelsim.routing.ospf;
 
+import io.tunnelsim.bench.OspfScaleBenchmark;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.addr.Ipv4Address;
-import io.tunnelsim.addr.Ipv4Prefix;
-import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.Network;
-import io.tunnelsim.node.Node;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.wire.LsaHeader;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.SplittableRandom;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -36,7 +31,7 @@ class OspfJitterConvergenceTest {
     @ValueSource(longs = {1, 6, 9, 12})
     void randomNetworkWithJitteredHellosConverges(long seed) {
         Network net = new Network(seed);
-        OspfProcess[] ospf = build(net, ROUTERS, seed);
+        OspfProcess[] ospf = OspfScaleBenchmark.build(net, ROUTERS, seed);
         long converged = -1;
         String why = "";
         for (long t = SimTime.SECOND; t <= LIMIT; t += SimTime.SECOND) {
@@ -48,62 +43,6 @@ class OspfJitterConvergenceTest {
             }
         }
         assertTrue(converged > 0, "seed " + seed + " not converged within " + SimTime.format(LIMIT) + ": " + why);
-    }
-
-    private static OspfProcess[] build(Network net, int n, long seed) {
-        SplittableRandom rnd = new SplittableRandom(seed);
-        Node[] routers = new Node[n];
-        OspfConfig[] configs = new OspfConfig[n];
-        int[] ifCount = new int[n];
-        for (int i = 0; i < n; i++) {
-            routers[i] = net.addRouter("r" + i);
-            Ipv4Address rid = new Ipv4Address(Ipv4Address.parse("172.16.0.0").bits() + i + 1);
-            net.addLoopback(routers[i], "lo0", new Ipv4Prefix(rid, 32));
-            configs[i] = OspfConfig.of(rid).withSpfThrottle(SpfThrottle.MODERN)
-                    .withInterface("lo0", OspfInterfaceConfig.inArea("0"));
-        }
-        Set<Long> pairs = new HashSet<>();
-        List<int[]> links = new ArrayList<>();
-        for (int i = 1; i < n; i++) {
-            int j = rnd.nextInt(i);
-            pairs.add(key(i, j));
-            links.add(new int[] {j, i});
-        }
-        while (links.size() < n - 1 + n / 2) {
-            int a = rnd.nextInt(n);
-            int b = rnd.nextInt(n);
-            if (a != b && pairs.add(key(a, b))) {
-                links.add(new int[] {a, b});
-            }
-        }
-        int base = Ipv4Address.parse("10.0.0.0").bits();
-        for (int k = 0; k < links.size(); k++) {
-            int a = links.get(k)[0];
-            int b = links.get(k)[1];
-            int cost = 1 + rnd.nextInt(10);
-            int subnet = base + 4 * k;
-            String ia = "eth" + ifCount[a]++;
-            String ib = "eth" + ifCount[b]++;
-            EthernetInterface ea = net.addEthernet(routers[a], ia, new Ipv4Prefix(new Ipv4Address(subnet + 1), 30),
-                    1500);
-            EthernetInterface eb = net.addEthernet(routers[b], ib, new Ipv4Prefix(new Ipv4Address(subnet + 2), 30),
-                    1500);
-            net.connect("l" + k, 1_000_000_000L, SimTime.MILLISECOND, 0, 1500, 1000, ea, eb);
-            OspfInterfaceConfig c = OspfInterfaceConfig.inArea("0").withNetworkType(NetworkType.POINT_TO_POINT)
-                    .withCost(cost);
-            configs[a] = configs[a].withInterface(ia, c);
-            configs[b] = configs[b].withInterface(ib, c);
-        }
-        OspfProcess[] ospf = new OspfProcess[n];
-        for (int i = 0; i < n; i++) {
-            ospf[i] = new OspfProcess(routers[i], configs[i]);
-            routers[i].addService(ospf[i]);
-        }
-        return ospf;
-    }
-
-    private static long key(int a, int b) {
-        return ((long) Math.min(a, b) << 32) | Math.max(a, b);
     }
 
     /** Null when every neighbour is Full and all databases agree; otherwise the first discrepancy. */
