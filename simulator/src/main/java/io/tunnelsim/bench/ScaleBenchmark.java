@@ -70,8 +70,8 @@ public final class ScaleBenchmark {
         out.printf(Locale.ROOT, "  events           %,d (%,.0f events/s)%n", r.eventsExecuted(), r.eventsExecuted() / wall);
         out.printf(Locale.ROOT, "  peak heap        %,d MiB%n", peak / (1024 * 1024));
         for (ActionResult a : r.actions()) {
-            out.printf(Locale.ROOT, "  %s, flow %s: outage %s, lost %d%n", a.action(), a.flow(),
-                    a.outageNs().isPresent() ? SimTime.formatShort(a.outageNs().getAsLong()) : "never recovered", a.lostProbes());
+            out.printf(Locale.ROOT, "  %s, flow %s: %s, lost %d%n", a.action(), a.flow(),
+                    io.tunnelsim.report.Human.outcome(a), a.lostProbes());
         }
     }
 }

@@ -1,11 +1,13 @@
 package io.tunnelsim.cli;
 
+import io.tunnelsim.report.Human;
 import io.tunnelsim.report.model.ActionResult;
+import io.tunnelsim.report.model.FlowStartup;
+import io.tunnelsim.report.model.Outcome;
 import io.tunnelsim.report.model.VariantResult;
 import io.tunnelsim.scenario.Experiments;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.scenario.spec.VariantSpec;
-import io.tunnelsim.sim.SimTime;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -57,12 +59,34 @@ final class RunCommand implements Callable<Integer> {
     }
 
     static void printActions(java.io.PrintWriter out, VariantResult r) {
+        for (String f : r.flowsNeverWorked()) {
+            out.printf(Locale.ROOT, "  WARNING: flow %s never worked: no probe was delivered before the first action;"
+                    + " check routes and addresses (show route --at), its figures are left out%n", f);
+        }
+        for (FlowStartup f : r.startup()) {
+            if (!f.neverWorked() && f.lostProbes() > 0) {
+                out.printf(Locale.ROOT, "  start-up: flow %s lost %d of %d probes before the first action"
+                        + " (first delivery at %s), not counted against any action%n", f.flow(), f.lostProbes(),
+                        f.probesSent(), Human.at(f.firstDeliveredNs().orElse(0)));
+            }
+        }
+        String current = null;
         for (ActionResult a : r.actions()) {
-            String outage = a.outageNs().isPresent() ? SimTime.formatShort(a.outageNs().getAsLong()) : "never recovered";
-            String cp = a.controlPlane().lastFibChangeNs().isPresent()
-                    ? SimTime.formatShort(a.controlPlane().lastFibChangeNs().getAsLong()) : "-";
-            out.printf(Locale.ROOT, "  %-40s %-16s outage %-16s lost %4d  control plane %s%n", a.action() + " @" + SimTime.formatShort(a.atNs()),
-                    a.flow(), outage, a.lostProbes(), cp);
+            if (!a.action().equals(current)) {
+                current = a.action();
+                out.printf(Locale.ROOT, "  %s at %s%n", a.action(), Human.duration(a.atNs()));
+            }
+            StringBuilder line = new StringBuilder();
+            line.append("    ").append(a.flow()).append(": ").append(Human.outcome(a));
+            if (a.outcome() != Outcome.NOT_RUN && a.outcome() != Outcome.NEVER_WORKED) {
+                line.append("; lost ").append(a.lostProbes());
+                if (a.inFlightProbes() > 0) {
+                    line.append(", ").append(a.inFlightProbes()).append(" in flight at the end");
+                }
+                line.append("; last FIB change ").append(a.controlPlane().lastFibChangeNs().isPresent()
+                        ? Human.duration(a.controlPlane().lastFibChangeNs().getAsLong()) + " after the action" : "none");
+            }
+            out.println(line);
         }
     }
 }

@@ -45,7 +45,7 @@ final class SweepCommand implements Callable<Integer> {
         try (Progress p = new Progress("sweep " + s.name(), quiet)) {
             var result = Experiments.sweep(s, dir, n, Math.max(1, jobs), p.orNull());
             result.samples().forEach((variant, byAction) -> byAction.forEach((action, samples) ->
-                    out.println(variant + "  " + action + ": " + describe(OutageStatistics.of(samples)))));
+                    out.println(variant + "  " + action + ": longest loss window " + describe(OutageStatistics.of(samples)))));
         }
         out.println("report: " + dir.resolve("report.html"));
         return 0;
@@ -57,6 +57,6 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     private static String fmt(java.util.OptionalLong v) {
-        return v.isPresent() ? io.tunnelsim.sim.SimTime.formatShort(v.getAsLong()) : "-";
+        return v.isPresent() ? io.tunnelsim.report.Human.duration(v.getAsLong()) : "-";
     }
 }

@@ -131,29 +131,37 @@ public final class Charts {
         return Math.max(HEIGHT, 200 + 100 * variants);
     }
 
-    /** Bars of the worst-flow outage, one series (colour) per variant, one group per action. */
+    /**
+     * Bars of the worst flow's longest loss window (how long a site was cut off), one series
+     * (colour) per variant, one group per action. Outcomes without a figure (not recovered, never
+     * worked, not run) get no bar and are named in the subtitle. An all-zero chart keeps a 0–1 s
+     * axis so that "no loss" reads as such.
+     */
     public static JFreeChart outageBars(ScenarioInfo scenario, List<VariantResult> variants) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> missing = new ArrayList<>();
+        double max = 0;
         for (VariantResult v : variants) {
             for (ActionSummary s : ConvergenceAnalyzer.summarize(v.actions())) {
                 if (s.recovered()) {
-                    data.addValue(Seconds.toDouble(s.worstOutageNs().getAsLong()), v.name(), s.action());
+                    double value = Seconds.toDouble(s.longestLossWindowNs().getAsLong());
+                    max = Math.max(max, value);
+                    data.addValue(value, v.name(), s.action());
                 } else {
                     data.addValue(null, v.name(), s.action());
-                    missing.add(v.name() + " after \u201c" + s.action() + "\u201d");
+                    missing.add(v.name() + " after \u201c" + s.action() + "\u201d: " + Human.outcome(s));
                 }
             }
         }
         CategoryAxis x = new CategoryAxis("Timeline action");
-        NumberAxis y = new NumberAxis("Outage of the worst flow (s)");
+        NumberAxis y = new NumberAxis("Longest loss window of the worst flow (s)");
         BarRenderer r = new BarRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setDrawBarOutline(false);
         r.setItemMargin(0.05);
         r.setMaximumBarWidth(0.12);
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} s", decimal("0.###")));
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} s", decimal("0.00")));
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(TICK_FONT);
         for (int i = 0; i < variants.size(); i++) {
@@ -163,10 +171,13 @@ public final class Charts {
         plot.setOrientation(PlotOrientation.VERTICAL);
         styleCategoryPlot(plot);
         y.setUpperMargin(0.12);
-        JFreeChart chart = chart("Outage after each action \u2014 " + scenario.name(), plot);
+        if (max == 0) {
+            y.setRange(0, 1);
+        }
+        JFreeChart chart = chart("How long each site was cut off \u2014 " + scenario.name(), plot);
         subtitle(chart, missing.isEmpty()
-                ? "Outage: from the action until the first probe delivered after the last lost one"
-                : "Never recovered before the next action (no bar): " + String.join("; ", missing));
+                ? "Loss window: from the first lost probe to the first probe delivered after it"
+                : "No bar: " + String.join("; ", missing));
         return chart;
     }
 
@@ -189,7 +200,7 @@ public final class Charts {
             }
         }
         CategoryAxis x = new CategoryAxis("Timeline action");
-        NumberAxis y = new NumberAxis("Outage of the worst flow (s)");
+        NumberAxis y = new NumberAxis("Longest loss window of the worst flow (s)");
         BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
         r.setMeanVisible(false);
         r.setFillBox(true);
@@ -369,7 +380,7 @@ public final class Charts {
             }
             variantIndex++;
         }
-        NumberAxis x = new NumberAxis("Outage of the worst flow (s)");
+        NumberAxis x = new NumberAxis("Longest loss window of the worst flow (s)");
         styleNumberAxis(x, "0.###");
         x.setRange(0, right);
         NumberAxis y = new NumberAxis("Fraction of trials with outage \u2264 x");
@@ -430,7 +441,7 @@ public final class Charts {
         plot.getDomainAxis().setLabelFont(LABEL_FONT);
         plot.getDomainAxis().setTickLabelFont(LABEL_FONT);
         plot.getDomainAxis().setCategoryMargin(0.25);
-        styleNumberAxis((NumberAxis) plot.getRangeAxis(), "0.###");
+        styleNumberAxis((NumberAxis) plot.getRangeAxis(), "0.00");
     }
 
     private static void styleXYPlot(XYPlot plot) {

@@ -3,7 +3,9 @@ package io.tunnelsim.report;
 import java.util.List;
 
 /**
- * Builds CSV text per RFC 4180: records end with CRLF; a field containing a comma, a double
+ * Builds CSV text as RFC 4180 describes it, except that records end with LF (as every Unix
+ * tool, awk and cut included, expects; RFC 4180 §2 asks for CRLF, which most CSV readers accept
+ * either way): a field containing a comma, a double
  * quote, CR or LF is enclosed in double quotes, and a double quote inside it is doubled. Other
  * fields are written bare. The first record is the header.
  *
@@ -38,7 +40,7 @@ public final class CsvWriter {
             }
             field(out, fields.get(i));
         }
-        out.append("\r\n");
+        out.append('\n');
         return this;
     }
 

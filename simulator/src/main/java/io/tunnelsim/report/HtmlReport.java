@@ -1,6 +1,9 @@
 package io.tunnelsim.report;
 
+import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.ActionSummary;
+import io.tunnelsim.report.model.FlowStartup;
+import io.tunnelsim.report.model.Outcome;
 import io.tunnelsim.report.model.ComparisonReport;
 import io.tunnelsim.report.model.OutageSample;
 import io.tunnelsim.report.model.ScenarioInfo;
@@ -8,6 +11,7 @@ import io.tunnelsim.report.model.SweepReport;
 import io.tunnelsim.report.model.TimelineAction;
 import io.tunnelsim.report.model.VariantResult;
 
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
@@ -57,27 +61,40 @@ public final class HtmlReport {
     public static String comparison(ComparisonReport report, List<Figure> figures) {
         StringBuilder h = new StringBuilder(1 << 16);
         head(h, report.scenario(), "comparison of " + report.variants().size() + " variants");
+        verdict(h, report);
         timeline(h, report.scenario());
-        h.append("<h2>Results</h2>\n<table>\n<tr><th>Variant</th><th>Action</th><th>Outage (s)</th>"
-                + "<th>Lost probes</th><th>Last FIB change (s)</th><th>Flows not recovered</th></tr>\n");
+        h.append("<h2>Results per action</h2>\n<table>\n<tr><th>Variant</th><th>Action</th><th>Outcome</th>"
+                + "<th>Longest loss window</th><th>Time without delivery</th><th>Full recovery after the action</th>"
+                + "<th>Lost probes</th><th>Last FIB change after the action</th></tr>\n");
         for (VariantResult v : report.variants()) {
             for (ActionSummary s : ConvergenceAnalyzer.summarize(v.actions())) {
                 h.append("<tr><td>").append(escape(v.name())).append("</td><td>").append(escape(s.action()))
                         .append("</td>");
-                if (s.recovered()) {
-                    numCell(h, s.worstOutageNs());
-                } else {
-                    h.append("<td class=\"num bad\">never recovered</td>");
-                }
+                outcomeCell(h, s.outcome(), Human.outcome(s), s.flowsNeverWorked());
+                humanCell(h, s.longestLossWindowNs());
+                humanCell(h, s.timeWithoutDeliveryNs());
+                humanCell(h, s.recoveryNs());
                 h.append("<td class=\"num\">").append(s.lostProbes()).append("</td>");
-                numCell(h, s.controlPlaneNs());
-                if (s.recovered()) {
-                    h.append("<td class=\"num\">0</td>");
-                } else {
-                    h.append("<td class=\"num bad\">").append(s.flowsNotRecovered()).append(" of ").append(s.flows())
-                            .append("</td>");
-                }
+                humanCell(h, s.controlPlaneNs());
                 h.append("</tr>\n");
+            }
+        }
+        h.append("</table>\n");
+        h.append("<h2>Results per flow</h2>\n<table>\n<tr><th>Variant</th><th>Action</th><th>Flow</th>"
+                + "<th>Outcome</th><th>Loss windows</th><th>Longest</th><th>Full recovery after the action</th>"
+                + "<th>Lost</th><th>Start-up loss</th></tr>\n");
+        for (VariantResult v : report.variants()) {
+            for (ActionResult r : v.actions()) {
+                h.append("<tr><td>").append(escape(v.name())).append("</td><td>").append(escape(r.action()))
+                        .append("</td><td>").append(escape(r.flow())).append("</td>");
+                outcomeCell(h, r.outcome(), Human.outcome(r), 0);
+                h.append("<td class=\"num\">").append(r.lossWindows().size()).append("</td>");
+                humanCell(h, r.longestLossWindowNs());
+                humanCell(h, r.recoveryNs());
+                h.append("<td class=\"num\">").append(r.lostProbes()).append("</td>");
+                FlowStartup st = v.startup().stream().filter(f -> f.flow().equals(r.flow())).findFirst().orElse(null);
+                h.append("<td class=\"num\">").append(st == null ? "\u2014" : st.lostProbes() + " of " + st.probesSent())
+                        .append("</td></tr>\n");
             }
         }
         h.append("</table>\n");
@@ -200,16 +217,28 @@ public final class HtmlReport {
                 <dd>From the action (inclusive) to the next action, or to the end of the run. A probe \
                 belongs to the window in which it was sent. Loss before the action is not counted.</dd>
                 <dt>Lost probes</dt>
-                <dd>Probes sent in the window that never arrived.</dd>
-                <dt>Outage</dt>
-                <dd>From the action to the arrival of the first probe delivered after the last lost one. \
-                Zero when nothing was lost. For a variant, the worst flow counts.</dd>
+                <dd>Probes sent in the window that never arrived. A probe sent less than 2 s (the IOS ping \
+                timeout) before the end of the run, after the last delivered one, is <em>in flight</em>, not lost.</dd>
+                <dt>Loss window (\u201ccut off\u201d)</dt>
+                <dd>From the sending of the first lost probe of a stretch of consecutive losses to the arrival \
+                of the first probe delivered after it: how long the site was cut off. Charts and the verdict \
+                use the longest loss window of the worst flow.</dd>
+                <dt>Time without delivery</dt>
+                <dd>The sum of the loss windows after the action (several when the path flaps).</dd>
+                <dt>Full recovery after the action</dt>
+                <dd>From the action to the arrival of the first probe delivered after the last lost one. It \
+                includes any time the traffic still flowed after the action, before the loss began.</dd>
                 <dt>Time to zero loss</dt>
                 <dd>From the action to the sending of that same probe: from there on, every probe in the \
                 window arrived.</dd>
-                <dt>Never recovered</dt>
-                <dd>Probes were still being lost when the window ended. No outage figure exists; \
-                charts leave the bar out and say so in the subtitle.</dd>
+                <dt>Not recovered before the next action / by the end of the run</dt>
+                <dd>Probes were still being lost when the window ended. Only a lower bound exists (\u2265, the \
+                open loss window up to the end of the window); charts leave the bar out and say so.</dd>
+                <dt>Never worked</dt>
+                <dd>The flow delivered no probe before the action: a configuration problem, not an outage. \
+                Such flows are left out of the figures and flagged.</dd>
+                <dt>Start-up loss</dt>
+                <dd>Probes lost before the first action, while routing converged; never counted against an action.</dd>
                 <dt>Last FIB change</dt>
                 <dd>From the action to the last forwarding-table change on any router within the window: \
                 when the control plane settled. A dash when no table changed.</dd>
@@ -223,6 +252,72 @@ public final class HtmlReport {
                     """);
         }
         h.append("</dl>\n");
+    }
+
+    /**
+     * The verdict the report opens with: per failure action, the variants ranked by the worst
+     * flow's longest loss window (variants without a figure last, by their lower bound), and a
+     * warning for every flow that never worked.
+     */
+    private static void verdict(StringBuilder h, ComparisonReport report) {
+        h.append("<h2>Verdict</h2>\n");
+        for (VariantResult v : report.variants()) {
+            for (String f : v.flowsNeverWorked()) {
+                h.append("<p class=\"bad\">Variant ").append(escape(v.name())).append(": flow ").append(escape(f))
+                        .append(" never worked (no probe delivered before the first action); its figures are left out.</p>\n");
+            }
+        }
+        for (TimelineAction a : report.scenario().actions()) {
+            if (a.kind() != io.tunnelsim.report.model.ActionKind.FAILURE) {
+                continue;
+            }
+            List<Object[]> rows = new ArrayList<>();
+            for (VariantResult v : report.variants()) {
+                for (ActionSummary s : ConvergenceAnalyzer.summarize(v.actions())) {
+                    if (s.action().equals(a.label())) {
+                        rows.add(new Object[] {v, s});
+                    }
+                }
+            }
+            rows.sort(java.util.Comparator.comparingLong(o -> rank((ActionSummary) o[1])));
+            h.append("<p>After <b>").append(escape(a.label())).append("</b> at ").append(escape(Human.duration(a.atNs())))
+                    .append(", ranked by how long the worst-off site was cut off (longest loss window):</p>\n<table>\n")
+                    .append("<tr><th>#</th><th>Variant</th><th>Cut off</th><th>Outcome</th><th>Lost probes</th></tr>\n");
+            int i = 1;
+            for (Object[] row : rows) {
+                VariantResult v = (VariantResult) row[0];
+                ActionSummary s = (ActionSummary) row[1];
+                h.append("<tr><td class=\"num\">").append(i++).append("</td><td>").append(escape(v.name()))
+                        .append("</td><td class=\"num").append(s.recovered() ? "" : " bad").append("\">")
+                        .append(s.recovered() ? escape(Human.duration(s.longestLossWindowNs().getAsLong()))
+                                : s.outageAtLeastNs().isPresent() ? "\u2265 " + escape(Human.duration(s.outageAtLeastNs().getAsLong()))
+                                : "\u2014")
+                        .append("</td><td>").append(escape(Human.outcome(s))).append("</td><td class=\"num\">")
+                        .append(s.lostProbes()).append("</td></tr>\n");
+            }
+            h.append("</table>\n");
+        }
+    }
+
+    private static long rank(ActionSummary s) {
+        if (s.recovered()) {
+            return s.longestLossWindowNs().getAsLong();
+        }
+        // no figure: after every figure, by lower bound
+        return Long.MAX_VALUE / 2 + s.outageAtLeastNs().orElse(Long.MAX_VALUE / 4);
+    }
+
+    private static void outcomeCell(StringBuilder h, Outcome o, String text, int neverWorked) {
+        h.append(o.recovered() ? "<td>" : "<td class=\"bad\">").append(escape(text));
+        if (neverWorked > 0) {
+            h.append("; <span class=\"bad\">").append(neverWorked).append(" flow(s) never worked</span>");
+        }
+        h.append("</td>");
+    }
+
+    private static void humanCell(StringBuilder h, OptionalLong ns) {
+        h.append("<td class=\"num\">");
+        h.append(ns.isPresent() ? escape(Human.duration(ns.getAsLong())) : "\u2014").append("</td>");
     }
 
     private static void numCell(StringBuilder h, OptionalLong ns) {

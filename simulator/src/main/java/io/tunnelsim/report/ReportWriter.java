@@ -41,7 +41,7 @@ public final class ReportWriter {
         List<Path> written = new ArrayList<>();
         VariantResult v = report.variant();
         written.add(text(dir.resolve("summary.json"), SummaryJson.run(report.scenario(), v)));
-        written.add(text(dir.resolve("probes.csv"), Tables.probes(v.probes())));
+        written.add(text(dir.resolve("probes.csv"), Tables.probes(v.probes(), v.endNs())));
         written.add(text(dir.resolve("convergence.csv"), Tables.convergence(List.of(v))));
         return written;
     }
@@ -57,7 +57,7 @@ public final class ReportWriter {
         written.add(text(dir.resolve("convergence.csv"), Tables.convergence(report.variants())));
         written.add(text(dir.resolve("comparison.csv"), Tables.comparison(report.variants())));
         List<Figure> figures = new ArrayList<>();
-        figures.add(png(dir, "convergence.png", "Outage of the worst flow after each action, per variant",
+        figures.add(png(dir, "convergence.png", "Longest loss window of the worst flow after each action, per variant",
                 Charts.outageBars(report.scenario(), report.variants()), written));
         figures.add(png(dir, "timeline.png", "Probes delivered per interval, with failures and restorations marked",
                 Charts.timeline(report.scenario(), report.variants()), Charts.timelineHeight(report.variants().size()),

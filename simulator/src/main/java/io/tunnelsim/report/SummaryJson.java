@@ -2,6 +2,8 @@ package io.tunnelsim.report;
 
 import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.ActionSummary;
+import io.tunnelsim.report.model.FlowStartup;
+import io.tunnelsim.report.model.LossWindow;
 import io.tunnelsim.report.model.OutageSample;
 import io.tunnelsim.report.model.ProbeRecord;
 import io.tunnelsim.report.model.ScenarioInfo;
@@ -17,28 +19,41 @@ import java.util.OptionalLong;
 
 /**
  * The {@code summary.json} document. Times are seconds with nine decimals (JSON numbers); a
- * value that does not exist (outage of a flow that never recovered, no FIB change) is
- * {@code null} and comes with an explicit {@code "recovered": false}.
+ * value that does not exist (loss window of a flow that never recovered, no FIB change) is
+ * {@code null} and comes with an explicit {@code "outcome"}. Definitions of every figure are in
+ * {@link ConvergenceAnalyzer}.
  *
  * <pre>
  * {
  *   "format": "tunnelsim-summary",
- *   "format_version": 1,
+ *   "format_version": 2,
  *   "tool": "tunnelsim 0.1.0",
  *   "kind": "run" | "comparison" | "sweep",
  *   "scenario": { "name", "description", "seed", "duration_s", "probe_interval_s",
  *                 "actions": [ { "label", "kind", "at_s" } ] },
- *   "variants": [ { "name", "events_executed", "probes_sent", "probes_lost", "counters": { },
- *                   "actions": [ { "action", "at_s", "recovered", "worst_outage_s", "lost_probes",
- *                                  "control_plane_s", "last_fib_change_by_router_s": { },
+ *   "variants": [ { "name", "end_s", "events_executed", "probes_sent", "probes_lost", "probes_in_flight",
+ *                   "flows_never_worked": [ flow names ],
+ *                   "startup": [ { "flow", "probes_sent", "lost", "first_delivered_s", "never_worked" } ],
+ *                   "counters": { },
+ *                   "actions": [ { "action", "at_s", "outcome", "recovered", "longest_loss_window_s",
+ *                                  "time_without_delivery_s", "recovery_s", "outage_at_least_s",
+ *                                  "lost_probes", "in_flight_probes", "flows_never_worked",
+ *                                  "window_end_s", "next_action", "control_plane_s",
+ *                                  "last_fib_change_by_router_s": { },
  *                                  "state_changes": [ { "t_s", "node", "what", "state" } ],
- *                                  "flows": [ { "flow", "probes_sent", "lost", "recovered",
- *                                               "outage_s", "zero_loss_s" } ] } ] } ],
- *   "sweep": [ { "variant", "actions": [ { "action", "trials", "not_recovered", "min_s",
+ *                                  "flows": [ { "flow", "outcome", "probes_sent", "lost", "in_flight",
+ *                                               "recovered", "longest_loss_window_s",
+ *                                               "time_without_delivery_s", "recovery_s", "zero_loss_s",
+ *                                               "outage_at_least_s",
+ *                                               "loss_windows": [ { "start_s", "end_s", "duration_s",
+ *                                                                   "open", "lost" } ] } ] } ] } ],
+ *   "sweep": [ { "variant", "measure", "actions": [ { "action", "trials", "not_recovered", "min_s",
  *                "median_s", "p95_s", "max_s", "samples": [ { "seed", "outage_s" } ] } ] } ]
  * }
  * </pre>
- * {@code variants} is absent for a sweep, {@code sweep} for a run or a comparison.
+ * {@code variants} is absent for a sweep, {@code sweep} for a run or a comparison. For an open
+ * loss window {@code end_s} is null and {@code duration_s} is the lower bound up to the end of
+ * the action's window. A sweep's samples are the worst flow's longest loss window.
  */
 public final class SummaryJson {
 
@@ -60,7 +75,7 @@ public final class SummaryJson {
     private static String document(String kind, ScenarioInfo scenario, List<VariantResult> variants,
                                    SweepResult sweep) {
         JsonWriter w = new JsonWriter().beginObject();
-        w.member("format", "tunnelsim-summary").member("format_version", 1)
+        w.member("format", "tunnelsim-summary").member("format_version", 2)
                 .member("tool", "tunnelsim " + io.tunnelsim.sim.ToolVersion.get()).member("kind", kind);
         scenario(w, scenario);
         if (variants != null) {
@@ -94,13 +109,31 @@ public final class SummaryJson {
 
     private static void variant(JsonWriter w, VariantResult v) {
         long lost = 0;
-        for (ProbeRecord p : v.probes()) {
-            if (!p.delivered()) {
+        long inFlight = 0;
+        boolean[] flight = ConvergenceAnalyzer.inFlightFlags(v.probes(), v.endNs());
+        for (int i = 0; i < flight.length; i++) {
+            if (flight[i]) {
+                inFlight++;
+            } else if (!v.probes().get(i).delivered()) {
                 lost++;
             }
         }
-        w.beginObject().member("name", v.name()).member("events_executed", v.eventsExecuted())
-                .member("probes_sent", v.probes().size()).member("probes_lost", lost);
+        w.beginObject().member("name", v.name());
+        w.name("end_s").seconds(v.endNs());
+        w.member("events_executed", v.eventsExecuted())
+                .member("probes_sent", v.probes().size()).member("probes_lost", lost).member("probes_in_flight", inFlight);
+        w.name("flows_never_worked").beginArray();
+        for (String f : v.flowsNeverWorked()) {
+            w.value(f);
+        }
+        w.endArray();
+        w.name("startup").beginArray();
+        for (FlowStartup f : v.startup()) {
+            w.beginObject().member("flow", f.flow()).member("probes_sent", f.probesSent()).member("lost", f.lostProbes());
+            optSeconds(w.name("first_delivered_s"), f.firstDeliveredNs());
+            w.member("never_worked", f.neverWorked()).endObject();
+        }
+        w.endArray();
         w.name("counters").beginObject();
         for (Map.Entry<String, Long> c : v.counters().entrySet()) {
             w.member(c.getKey(), c.getValue());
@@ -118,9 +151,20 @@ public final class SummaryJson {
             ActionResult first = flows.get(0);
             w.beginObject().member("action", s.action());
             w.name("at_s").seconds(s.atNs());
-            w.member("recovered", s.recovered());
-            optSeconds(w.name("worst_outage_s"), s.worstOutageNs());
-            w.member("lost_probes", s.lostProbes());
+            w.member("outcome", s.outcome().code()).member("recovered", s.recovered());
+            optSeconds(w.name("longest_loss_window_s"), s.longestLossWindowNs());
+            optSeconds(w.name("time_without_delivery_s"), s.timeWithoutDeliveryNs());
+            optSeconds(w.name("recovery_s"), s.recoveryNs());
+            optSeconds(w.name("outage_at_least_s"), s.outageAtLeastNs());
+            w.member("lost_probes", s.lostProbes()).member("in_flight_probes", s.inFlightProbes())
+                    .member("flows_never_worked", s.flowsNeverWorked());
+            w.name("window_end_s").seconds(s.windowEndNs());
+            w.name("next_action");
+            if (s.nextAction().isPresent()) {
+                w.value(s.nextAction().get());
+            } else {
+                w.nullValue();
+            }
             optSeconds(w.name("control_plane_s"), s.controlPlaneNs());
             w.name("last_fib_change_by_router_s").beginObject();
             for (Map.Entry<String, Long> e : first.controlPlane().lastFibChangeByRouterNs().entrySet()) {
@@ -136,10 +180,23 @@ public final class SummaryJson {
             w.endArray();
             w.name("flows").beginArray();
             for (ActionResult r : flows) {
-                w.beginObject().member("flow", r.flow()).member("probes_sent", r.probesSent())
-                        .member("lost", r.lostProbes()).member("recovered", r.recovered());
-                optSeconds(w.name("outage_s"), r.outageNs());
+                w.beginObject().member("flow", r.flow()).member("outcome", r.outcome().code())
+                        .member("probes_sent", r.probesSent()).member("lost", r.lostProbes())
+                        .member("in_flight", r.inFlightProbes()).member("recovered", r.recovered());
+                optSeconds(w.name("longest_loss_window_s"), r.longestLossWindowNs());
+                optSeconds(w.name("time_without_delivery_s"), r.timeWithoutDeliveryNs());
+                optSeconds(w.name("recovery_s"), r.recoveryNs());
                 optSeconds(w.name("zero_loss_s"), r.timeToZeroLossNs());
+                optSeconds(w.name("outage_at_least_s"), r.outageAtLeastNs());
+                w.name("loss_windows").beginArray();
+                for (LossWindow lw : r.lossWindows()) {
+                    w.beginObject();
+                    w.name("start_s").seconds(lw.startNs());
+                    optSeconds(w.name("end_s"), lw.endNs());
+                    w.name("duration_s").seconds(lw.durationNs());
+                    w.member("open", lw.open()).member("lost", lw.lost()).endObject();
+                }
+                w.endArray();
                 w.endObject();
             }
             w.endArray().endObject();
@@ -150,7 +207,7 @@ public final class SummaryJson {
     private static void sweep(JsonWriter w, SweepResult sweep) {
         w.name("sweep").beginArray();
         for (var byVariant : sweep.samples().entrySet()) {
-            w.beginObject().member("variant", byVariant.getKey());
+            w.beginObject().member("variant", byVariant.getKey()).member("measure", "longest loss window of the worst flow");
             w.name("actions").beginArray();
             for (Map.Entry<String, List<OutageSample>> byAction : byVariant.getValue().entrySet()) {
                 OutageStatistics st = OutageStatistics.of(byAction.getValue());

@@ -116,8 +116,8 @@ public final class Experiments {
             long seed = seeds[k % trials];
             Map<String, List<OutageSample>> byAction = samples.computeIfAbsent(v.name(), x -> new LinkedHashMap<>());
             for (ActionSummary a : summaries.get(k)) {
-                byAction.computeIfAbsent(a.action(), x -> new ArrayList<>()).add(a.worstOutageNs().isPresent()
-                        ? OutageSample.of(seed, a.worstOutageNs().getAsLong()) : OutageSample.notRecovered(seed));
+                byAction.computeIfAbsent(a.action(), x -> new ArrayList<>()).add(a.longestLossWindowNs().isPresent()
+                        ? OutageSample.of(seed, a.longestLossWindowNs().getAsLong()) : OutageSample.notRecovered(seed));
             }
         }
         SweepResult result = new SweepResult(samples);

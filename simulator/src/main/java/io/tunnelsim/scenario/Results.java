@@ -73,7 +73,8 @@ public final class Results {
                 }
             }
         }
-        return new VariantResult(r.variant(), actions, probes, key, counters(r), r.built().network().scheduler().executedEvents());
+        return new VariantResult(r.variant(), actions, probes, key, counters(r), r.built().network().scheduler().executedEvents(),
+                ConvergenceAnalyzer.startup(probes, info.actions(), r.endNs()), r.endNs());
     }
 
     /** Network-wide counters: packet totals, drops by reason, link drops, FIB changes. */

@@ -86,7 +86,7 @@ class ChartsTest {
         ComparisonReport c = SampleData.comparison();
         JFreeChart bars = Charts.outageBars(c.scenario(), c.variants());
         String subtitle = ((TextTitle) bars.getSubtitle(bars.getSubtitleCount() - 1)).getText();
-        assertTrue(subtitle.contains("Never recovered") && subtitle.contains("rip"), subtitle);
+        assertTrue(subtitle.contains("not recovered before the next action") && subtitle.contains("rip"), subtitle);
         assertEquals(null, ((org.jfree.chart.plot.CategoryPlot) bars.getPlot()).getDataset()
                 .getValue("rip", "fail isp-a (silent)"), "no bar for a flow that never recovered");
 
@@ -119,7 +119,7 @@ class ChartsTest {
     @Test
     void emptyComparisonStillRenders() throws IOException {
         ScenarioInfo scenario = new ScenarioInfo("empty", "", 1, 10_000_000_000L, 1_000_000_000L, List.of());
-        VariantResult v = new VariantResult("static", List.of(), List.of(), List.of(), new TreeMap<>(), 0);
+        VariantResult v = new VariantResult("static", List.of(), List.of(), List.of(), new TreeMap<>(), 0, List.of(), 10_000_000_000L);
         assertPng(render(Charts.outageBars(scenario, List.of(v)), "e1.png"));
         assertPng(render(Charts.timeline(scenario, List.of(v)), "e2.png"));
     }

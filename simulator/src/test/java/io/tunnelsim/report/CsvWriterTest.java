@@ -1,6 +1,7 @@
 package io.tunnelsim.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,9 +50,9 @@ class CsvWriterTest {
     }
 
     @Test
-    void recordsEndWithCrlf() {
+    void recordsEndWithLf() {
         String csv = new CsvWriter("a", "b").row("1", "x,y").toCsv();
-        assertEquals("a,b\r\n1,\"x,y\"\r\n", csv);
+        assertEquals("a,b\n1,\"x,y\"\n", csv);
     }
 
     @Test
@@ -62,11 +63,16 @@ class CsvWriterTest {
 
     @Test
     void probesCsvLeavesLostProbesEmpty() {
-        String csv = Tables.probes(List.of(new ProbeRecord("a,b", 0, 1_000_000_000L, 1_012_000_000L),
-                ProbeRecord.lost("a,b", 1, 1_200_000_000L)));
-        assertEquals("flow,seq,sent_s,received_s\r\n"
-                + "\"a,b\",0,1.000000000,1.012000000\r\n"
-                + "\"a,b\",1,1.200000000,\r\n", csv);
+        List<ProbeRecord> probes = List.of(new ProbeRecord("a,b", 0, 1_000_000_000L, 1_012_000_000L),
+                ProbeRecord.lost("a,b", 1, 1_200_000_000L), new ProbeRecord("a,b", 2, 1_400_000_000L, 1_412_000_000L),
+                ProbeRecord.lost("a,b", 3, 9_000_000_000L));
+        String csv = Tables.probes(probes, 10_000_000_000L);
+        assertEquals("flow,seq,sent_s,received_s,status\n"
+                + "\"a,b\",0,1.000000000,1.012000000,delivered\n"
+                + "\"a,b\",1,1.200000000,,lost\n"
+                + "\"a,b\",2,1.400000000,1.412000000,delivered\n"
+                + "\"a,b\",3,9.000000000,,in-flight\n", csv);
+        assertFalse(csv.contains("\r"), "LF line endings");
     }
 
     @Test
@@ -77,14 +83,19 @@ class CsvWriterTest {
                 ProbeRecord.lost("f", 3, 6 * s));
         List<TimelineAction> actions = List.of(new TimelineAction("fail \"A\"", 2 * s, ActionKind.FAILURE),
                 new TimelineAction("restore", 5 * s, ActionKind.RESTORATION));
-        List<ActionResult> results = ConvergenceAnalyzer.analyze(probes, actions, 7 * s, List.of(), List.of());
-        VariantResult v = new VariantResult("ospf", results, probes, List.of(), new TreeMap<>(), 10);
-        assertEquals("variant,action,at_s,flow,outage_s,lost,zero_loss_s,recovered,control_plane_s\r\n"
-                + "ospf,\"fail \"\"A\"\"\",2.000000000,f,1.000001000,1,1.000000000,true,\r\n"
-                + "ospf,restore,5.000000000,f,,1,,false,\r\n", Tables.convergence(List.of(v)));
-        assertEquals("variant,action,outage_s,lost_probes,control_plane_s,recovered\r\n"
-                + "ospf,\"fail \"\"A\"\"\",1.000001000,1,,true\r\n"
-                + "ospf,restore,,1,,false\r\n", Tables.comparison(List.of(v)));
+        List<ActionResult> results = ConvergenceAnalyzer.analyze(probes, actions, 9 * s, List.of(), List.of());
+        VariantResult v = new VariantResult("ospf", results, probes, List.of(), new TreeMap<>(), 10,
+                ConvergenceAnalyzer.startup(probes, actions, 9 * s), 9 * s);
+        assertEquals("variant,action,at_s,flow,outcome,loss_windows,longest_loss_window_s,time_without_delivery_s,"
+                + "recovery_s,zero_loss_s,outage_at_least_s,lost,in_flight,control_plane_s\n"
+                + "ospf,\"fail \"\"A\"\"\",2.000000000,f,recovered,1,1.000001000,1.000001000,1.000001000,1.000000000,,1,0,\n"
+                + "ospf,restore,5.000000000,f,not-recovered-by-end-of-run,1,,,,,3.000000000,1,0,\n",
+                Tables.convergence(List.of(v)));
+        assertEquals("variant,action,at_s,outcome,longest_loss_window_s,time_without_delivery_s,recovery_s,"
+                + "outage_at_least_s,lost_probes,in_flight_probes,flows_never_worked,control_plane_s\n"
+                + "ospf,\"fail \"\"A\"\"\",2.000000000,recovered,1.000001000,1.000001000,1.000001000,,1,0,0,\n"
+                + "ospf,restore,5.000000000,not-recovered-by-end-of-run,,,,3.000000000,1,0,0,\n",
+                Tables.comparison(List.of(v)));
     }
 
     @Test
@@ -94,8 +105,8 @@ class CsvWriterTest {
         samples.put("rip", Map.of("fail", List.of(OutageSample.of(1, 3 * s), OutageSample.notRecovered(2),
                 OutageSample.of(3, s))));
         String csv = Tables.sweep(new SweepResult(samples));
-        assertEquals("variant,action,trials,min_s,median_s,p95_s,max_s,not_recovered\r\n"
-                + "rip,fail,3,1.000000000,3.000000000,,,1\r\n", csv);
+        assertEquals("variant,action,trials,min_s,median_s,p95_s,max_s,not_recovered\n"
+                + "rip,fail,3,1.000000000,3.000000000,,,1\n", csv);
     }
 
     @Test

@@ -124,10 +124,14 @@ class JsonWriterTest {
         assertEquals("rip", rip.get("name"));
         Map<String, Object> ripFail = (Map<String, Object>) ((List<Object>) rip.get("actions")).get(0);
         assertEquals(Boolean.FALSE, ripFail.get("recovered"));
-        assertSame(MiniJson.NULL, ripFail.get("worst_outage_s"));
+        assertSame(MiniJson.NULL, ripFail.get("longest_loss_window_s"));
+        assertEquals("not-recovered-before-next-action", ripFail.get("outcome"));
+        assertEquals("restore isp-a", ripFail.get("next_action"));
+        assertEquals(new BigDecimal("50.000000000"), ripFail.get("outage_at_least_s"));
         Map<String, Object> ospf = (Map<String, Object>) variants.get(2);
         Map<String, Object> ospfFail = (Map<String, Object>) ((List<Object>) ospf.get("actions")).get(0);
-        assertEquals(new BigDecimal("40.663000000"), ospfFail.get("worst_outage_s"));
+        assertEquals(new BigDecimal("40.613000000"), ospfFail.get("longest_loss_window_s"), "flow b: first loss at 30.05 s, delivery at 70.663 s");
+        assertEquals(new BigDecimal("40.663000000"), ospfFail.get("recovery_s"));
         assertEquals(Boolean.TRUE, ospfFail.get("recovered"));
         assertTrue(json.endsWith("}\n"));
     }

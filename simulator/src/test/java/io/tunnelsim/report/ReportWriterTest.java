@@ -41,8 +41,9 @@ class ReportWriterTest {
         List<Path> files = ReportWriter.writeRun(tmp, new RunReport(c.scenario(), c.variants().get(2)));
         assertEquals(List.of("summary.json", "probes.csv", "convergence.csv"), names(tmp, files));
         String probes = Files.readString(tmp.resolve("probes.csv"));
-        assertTrue(probes.startsWith("flow,seq,sent_s,received_s\r\n"));
-        assertEquals(1 + 1200, probes.split("\r\n").length);
+        assertTrue(probes.startsWith("flow,seq,sent_s,received_s,status\n"));
+        assertEquals(1 + 1200, probes.split("\n").length);
+        assertFalse(probes.contains("\r"));
     }
 
     @Test
@@ -54,7 +55,7 @@ class ReportWriterTest {
             assertTrue(n.contains(expected), expected + " in " + n);
         }
         String comparison = Files.readString(tmp.resolve("comparison.csv"));
-        assertTrue(comparison.contains("rip,fail isp-a (silent),,500,,false\r\n"), comparison);
+        assertTrue(comparison.contains("rip,fail isp-a (silent),30.000000000,not-recovered-before-next-action,,,,50.000000000,500,0,0,\n"), comparison);
     }
 
     @Test
@@ -83,7 +84,10 @@ class ReportWriterTest {
         assertTrue(html.contains("note: a line with &lt;html&gt; &amp; &quot;quotes&quot; is escaped"));
         assertFalse(html.contains("<html> &"), "raw event text must not appear");
         assertTrue(html.contains("ISP A silently drops all transit traffic at 30 s &amp; comes back"));
-        assertTrue(html.contains("never recovered"));
+        assertTrue(html.contains("not recovered before the next action (restore isp-a at 80.00 s)"));
+        assertTrue(html.contains("<h2>Verdict</h2>"));
+        assertTrue(html.indexOf("<h2>Verdict</h2>") < html.indexOf("<h2>Timeline</h2>"), "the verdict comes first");
+        assertTrue(html.contains("<h2>Results per flow</h2>"));
         assertTrue(html.contains("<h2>Definitions</h2>"));
         assertTrue(html.contains("Seed</th><td>42<"));
     }
@@ -126,7 +130,7 @@ class ReportWriterTest {
     void variantNamesMustBeSafeDirectoryNames() {
         for (String bad : List.of("..", "a/b", "a b", "", "x\\y")) {
             assertThrows(IllegalArgumentException.class,
-                    () -> new VariantResult(bad, List.of(), List.of(), List.of(), new TreeMap<>(), 0), bad);
+                    () -> new VariantResult(bad, List.of(), List.of(), List.of(), new TreeMap<>(), 0, List.of(), 1), bad);
         }
     }
 

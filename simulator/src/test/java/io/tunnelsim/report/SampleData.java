@@ -71,7 +71,8 @@ final class SampleData {
         Map<String, Long> counters = new TreeMap<>();
         counters.put("hq.drop.no_route", 3L);
         counters.put("isp-a.drop.silent_failure", probes.stream().filter(p -> !p.delivered()).count());
-        return new VariantResult(name, results, probes, events, new TreeMap<>(counters), 123_456L + outageNs % 1000);
+        return new VariantResult(name, results, probes, events, new TreeMap<>(counters), 123_456L + outageNs % 1000,
+                ConvergenceAnalyzer.startup(probes, scenario().actions(), DURATION), DURATION);
     }
 
     static ComparisonReport comparison() {

@@ -36,12 +36,12 @@ class ReferenceReportTest {
         for (VariantResult v : results) {
             ActionResult failure = v.actions().stream().filter(a -> a.action().startsWith("silent-failure")).findFirst().orElseThrow();
             assertTrue(failure.recovered(), v.name() + " recovers through the backup tunnel");
-            outage.put(v.name(), failure.outageNs().getAsLong());
+            outage.put(v.name(), failure.longestLossWindowNs().getAsLong());
             ActionResult restore = v.actions().stream().filter(a -> a.action().startsWith("silent-restore")).findFirst().orElseThrow();
             if (v.name().equals("static-keepalive")) {
                 // each tunnel end comes back up at its own next keepalive; until both have, the
                 // end still down drops what arrives: at most one keepalive period (10 s)
-                assertTrue(restore.outageNs().getAsLong() <= 10 * S + 200 * SimTime.MILLISECOND, v.name() + " give-back");
+                assertTrue(restore.longestLossWindowNs().getAsLong() <= 10 * S + 200 * SimTime.MILLISECOND, v.name() + " give-back");
             } else {
                 assertEquals(0, restore.lostProbes(), v.name() + ": giving the path back loses nothing");
             }

@@ -1,6 +1,8 @@
 package io.tunnelsim.report.model;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
@@ -8,35 +10,83 @@ import java.util.OptionalLong;
  * activity (shared by all flows of that action). Definitions are in
  * {@code io.tunnelsim.report.ConvergenceAnalyzer}.
  *
- * @param action          action label
- * @param atNs            action time in nanoseconds
- * @param flow            flow name
- * @param probesSent      probes of this flow sent in the action's window
- * @param lostProbes      of those, how many were lost
- * @param outageNs        outage duration; empty when the flow never recovered in the window
- * @param timeToZeroLossNs time from the action to the first probe of the loss-free tail;
- *                        empty when the flow never recovered in the window
- * @param controlPlane    FIB and state changes in the window
+ * @param action           action label
+ * @param atNs             action time in nanoseconds
+ * @param flow             flow name
+ * @param outcome          what became of the flow
+ * @param probesSent       probes of this flow sent in the action's window
+ * @param lostProbes       of those, how many were lost (in-flight probes are not lost)
+ * @param inFlightProbes   of those, how many were sent so close to the end of the run that their
+ *                         reply could not have been seen
+ * @param lossWindows      stretches of consecutive loss in the window, in time order
+ * @param recoveryNs       time from the action to full recovery (receive time of the first probe
+ *                         of the loss-free tail); present only when the outcome is recovered
+ * @param timeToZeroLossNs time from the action to the sending of that probe; present with recoveryNs
+ * @param windowEndNs      end of the action's window: the next action, or the end of the run
+ * @param nextAction       label of the action that closed the window, when one did
+ * @param controlPlane     FIB and state changes in the window
  */
-public record ActionResult(String action, long atNs, String flow, int probesSent, int lostProbes,
-                           OptionalLong outageNs, OptionalLong timeToZeroLossNs, ControlPlane controlPlane) {
+public record ActionResult(String action, long atNs, String flow, Outcome outcome, int probesSent, int lostProbes,
+                           int inFlightProbes, List<LossWindow> lossWindows, OptionalLong recoveryNs,
+                           OptionalLong timeToZeroLossNs, long windowEndNs, Optional<String> nextAction,
+                           ControlPlane controlPlane) {
 
     public ActionResult {
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(flow, "flow");
-        Objects.requireNonNull(outageNs, "outageNs");
+        Objects.requireNonNull(outcome, "outcome");
+        Objects.requireNonNull(recoveryNs, "recoveryNs");
         Objects.requireNonNull(timeToZeroLossNs, "timeToZeroLossNs");
+        Objects.requireNonNull(nextAction, "nextAction");
         Objects.requireNonNull(controlPlane, "controlPlane");
-        if (lostProbes < 0 || lostProbes > probesSent) {
-            throw new IllegalArgumentException("lostProbes " + lostProbes + " not in [0, " + probesSent + "]");
+        lossWindows = List.copyOf(lossWindows);
+        if (lostProbes < 0 || inFlightProbes < 0 || lostProbes + inFlightProbes > probesSent) {
+            throw new IllegalArgumentException("lost " + lostProbes + " + in flight " + inFlightProbes
+                    + " not in [0, " + probesSent + "]");
         }
-        if (outageNs.isPresent() != timeToZeroLossNs.isPresent()) {
-            throw new IllegalArgumentException("outage and time to zero loss must both be present or both absent");
+        if (recoveryNs.isPresent() != timeToZeroLossNs.isPresent() || recoveryNs.isPresent() != outcome.recovered()) {
+            throw new IllegalArgumentException("recovery and time to zero loss exist exactly when the flow recovered");
         }
     }
 
     /** True when the flow delivered every probe from some point up to the end of the window. */
     public boolean recovered() {
-        return outageNs.isPresent();
+        return outcome.recovered();
+    }
+
+    /** The longest loss window; 0 without loss; empty unless recovered (see {@link #outageAtLeastNs}). */
+    public OptionalLong longestLossWindowNs() {
+        if (!recovered()) {
+            return OptionalLong.empty();
+        }
+        long max = 0;
+        for (LossWindow w : lossWindows) {
+            max = Math.max(max, w.durationNs());
+        }
+        return OptionalLong.of(max);
+    }
+
+    /** Sum of the loss windows: total time without delivery; empty unless recovered. */
+    public OptionalLong timeWithoutDeliveryNs() {
+        if (!recovered()) {
+            return OptionalLong.empty();
+        }
+        long sum = 0;
+        for (LossWindow w : lossWindows) {
+            sum += w.durationNs();
+        }
+        return OptionalLong.of(sum);
+    }
+
+    /**
+     * For a flow that had not recovered when its window closed: the open loss window up to that
+     * point, a lower bound of the outage. Empty otherwise.
+     */
+    public OptionalLong outageAtLeastNs() {
+        if (outcome != Outcome.NOT_RECOVERED_BEFORE_NEXT_ACTION && outcome != Outcome.NOT_RECOVERED_BY_END_OF_RUN) {
+            return OptionalLong.empty();
+        }
+        LossWindow last = lossWindows.get(lossWindows.size() - 1);
+        return OptionalLong.of(last.durationNs());
     }
 }

@@ -15,9 +15,12 @@ import java.util.TreeMap;
  * @param keyEvents      selected event-log lines (state changes, failures), already formatted
  * @param counters       named counters (drops by reason, packets sent), sorted by name
  * @param eventsExecuted scheduler events executed by the run
+ * @param startup        per flow, how it fared before the first action, by flow name
+ * @param endNs          simulated time the run stopped at (the duration, or {@code --until})
  */
 public record VariantResult(String name, List<ActionResult> actions, List<ProbeRecord> probes,
-                            List<String> keyEvents, SortedMap<String, Long> counters, long eventsExecuted) {
+                            List<String> keyEvents, SortedMap<String, Long> counters, long eventsExecuted,
+                            List<FlowStartup> startup, long endNs) {
 
     public VariantResult {
         Objects.requireNonNull(name, "name");
@@ -29,5 +32,11 @@ public record VariantResult(String name, List<ActionResult> actions, List<ProbeR
         probes = List.copyOf(probes);
         keyEvents = List.copyOf(keyEvents);
         counters = Collections.unmodifiableSortedMap(new TreeMap<>(counters));
+        startup = List.copyOf(startup);
+    }
+
+    /** Flows that delivered no probe before the first action, by name. */
+    public List<String> flowsNeverWorked() {
+        return startup.stream().filter(FlowStartup::neverWorked).map(FlowStartup::flow).toList();
     }
 }
