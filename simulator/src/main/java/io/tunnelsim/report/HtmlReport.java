@@ -282,7 +282,8 @@ public final class HtmlReport {
             rows.sort(java.util.Comparator.comparingLong(o -> rank((ActionSummary) o[1])));
             h.append("<p>After <b>").append(escape(a.label())).append("</b> at ").append(escape(Human.duration(a.atNs())))
                     .append(", ranked by how long the worst-off site was cut off (longest loss window):</p>\n<table>\n")
-                    .append("<tr><th>#</th><th>Variant</th><th>Cut off</th><th>Outcome</th><th>Lost probes</th></tr>\n");
+                    .append("<tr><th>#</th><th>Variant</th><th>Cut off</th><th>Outcome</th><th>Lost probes</th>"
+                            + "<th>First detection</th><th>Reading the figures</th></tr>\n");
             int i = 1;
             for (Object[] row : rows) {
                 VariantResult v = (VariantResult) row[0];
@@ -293,7 +294,10 @@ public final class HtmlReport {
                                 : s.outageAtLeastNs().isPresent() ? "\u2265 " + escape(Human.duration(s.outageAtLeastNs().getAsLong()))
                                 : "\u2014")
                         .append("</td><td>").append(escape(Human.outcome(s))).append("</td><td class=\"num\">")
-                        .append(s.lostProbes()).append("</td></tr>\n");
+                        .append(s.lostProbes()).append("</td><td>");
+                ActionResult first = v.actions().stream().filter(r -> r.action().equals(s.action())).findFirst().orElse(null);
+                h.append(first == null ? "\u2014" : escape(Human.firstDetection(first))).append("</td><td>")
+                        .append(first == null ? "" : escape(Human.reading(s, first.controlPlane()))).append("</td></tr>\n");
             }
             h.append("</table>\n");
         }

@@ -4,6 +4,10 @@ import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.ActionSummary;
 import io.tunnelsim.report.model.Outcome;
 
+import io.tunnelsim.report.model.ControlPlane;
+import io.tunnelsim.report.model.StateChange;
+
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -69,5 +73,64 @@ public final class Human {
             case NEVER_WORKED -> "flow never worked: no probe delivered before this action";
             case NOT_RUN -> "not run: the run ended before this action";
         };
+    }
+
+    /**
+     * The first tunnel, track, adjacency or node state change after the action (on any router):
+     * what noticed the failure, e.g. {@code track 100 Down on hq 2.00 s after the action}.
+     */
+    public static String firstDetection(ActionResult r) {
+        List<StateChange> changes = r.controlPlane().stateChanges();
+        if (changes.isEmpty()) {
+            return "no tunnel, track or adjacency changed state";
+        }
+        StateChange c = changes.get(0);
+        return c.what() + " " + c.state() + " on " + c.node() + " " + duration(c.timeNs() - r.atNs()) + " after the action";
+    }
+
+    /**
+     * Sentences that explain figures which look contradictory: a last FIB change long after the
+     * traffic recovered (changes that carried no probe), loss that began long after the action,
+     * and several loss windows. Empty when there is nothing to explain.
+     */
+    public static String reading(ActionSummary s, ControlPlane cp) {
+        if (!s.recovered() || s.outcome() == Outcome.NO_LOSS && cp.lastFibChangeNs().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        long recovery = s.recoveryNs().getAsLong();
+        long window = s.longestLossWindowNs().getAsLong();
+        if (cp.lastFibChangeNs().isPresent() && cp.lastFibChangeNs().getAsLong() > recovery + 500_000_000L) {
+            sb.append("The last FIB change (").append(duration(cp.lastFibChangeNs().getAsLong()))
+                    .append(" after the action) comes after traffic recovered");
+            if (s.outcome() == Outcome.NO_LOSS) {
+                sb.setLength(0);
+                sb.append("Nothing was lost; the FIB changes (last one ").append(duration(cp.lastFibChangeNs().getAsLong()))
+                        .append(" after the action) moved no probe traffic");
+            } else {
+                sb.append(" (").append(duration(recovery)).append("): those changes moved no probe traffic");
+            }
+            List<String> later = new java.util.ArrayList<>();
+            for (StateChange c : cp.stateChanges()) {
+                if (c.timeNs() - s.atNs() > recovery) {
+                    later.add(c.what() + " " + c.state() + " on " + c.node() + " at " + duration(c.timeNs() - s.atNs()));
+                }
+            }
+            if (!later.isEmpty()) {
+                sb.append(" (").append(String.join(", ", later)).append(")");
+            }
+            sb.append(". ");
+        }
+        if (s.outcome() == Outcome.RECOVERED && recovery - window > 1_000_000_000L) {
+            sb.append("The loss began about ").append(duration(recovery - window))
+                    .append(" after the action: traffic flowed until then, so the cut-off time (")
+                    .append(duration(window)).append(") is shorter than the time to full recovery (")
+                    .append(duration(recovery)).append("). ");
+        }
+        if (s.outcome() == Outcome.RECOVERED && s.timeWithoutDeliveryNs().getAsLong() > window) {
+            sb.append("Several loss windows: ").append(duration(s.timeWithoutDeliveryNs().getAsLong()))
+                    .append(" without delivery in all. ");
+        }
+        return sb.toString().trim();
     }
 }
