@@ -281,7 +281,10 @@ public final class HtmlReport {
             }
             rows.sort(java.util.Comparator.comparingLong(o -> rank((ActionSummary) o[1])));
             h.append("<p>After <b>").append(escape(a.label())).append("</b> at ").append(escape(Human.duration(a.atNs())))
-                    .append(", ranked by how long the worst-off site was cut off (longest loss window):</p>\n<table>\n")
+                    .append(", ranked by how long the worst-off site was cut off (longest loss window). One trial, failure at ")
+                    .append(escape(Human.at(a.atNs())))
+                    .append("; where the failure falls between hellos and keepalives moves these figures by up to one timer"
+                            + " period: <code>tunnelsim sweep</code> gives their spread.</p>\n<table>\n")
                     .append("<tr><th>#</th><th>Variant</th><th>Cut off</th><th>Outcome</th><th>Lost probes</th>"
                             + "<th>First detection</th><th>Reading the figures</th></tr>\n");
             int i = 1;
