@@ -27,13 +27,16 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--strict", description = "Treat warnings (e.g. cross-end mismatches) as errors: exit 2 before simulating.")
+    boolean strict;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
+        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict);
         Path dir = Inputs.outDir(this.out, s);
         List<VariantResult> results;
         try (Progress p = new Progress("compare " + s.name(), quiet)) {

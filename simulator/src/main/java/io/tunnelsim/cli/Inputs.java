@@ -15,10 +15,18 @@ final class Inputs {
     private Inputs() {
     }
 
-    static ScenarioSpec scenario(Path file, PrintWriter err) throws SpecException {
+    static ScenarioSpec scenario(Path file, PrintWriter err) throws SpecException, BadInputException {
+        return scenario(file, err, false);
+    }
+
+    /** Loads a scenario and prints its warnings; with {@code strict}, any warning is bad input (exit 2). */
+    static ScenarioSpec scenario(Path file, PrintWriter err, boolean strict) throws SpecException, BadInputException {
         ScenarioSpec s = ScenarioLoader.load(file);
         for (Diagnostic d : s.warnings()) {
             err.println(d);
+        }
+        if (strict && !s.warnings().isEmpty()) {
+            throw new BadInputException(s.warnings().size() + " warning(s) and --strict: fix them or run without --strict");
         }
         return s;
     }

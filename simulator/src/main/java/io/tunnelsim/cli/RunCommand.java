@@ -38,13 +38,16 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--strict", description = "Treat warnings (e.g. cross-end mismatches) as errors: exit 2 before simulating.")
+    boolean strict;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
+        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict);
         VariantSpec v = Inputs.variant(s, variant);
         long end = until == null ? -1 : Inputs.time(until, "--until");
         Path dir = Inputs.outDir(this.out, s);

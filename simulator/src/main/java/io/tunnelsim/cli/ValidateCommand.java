@@ -22,6 +22,9 @@ final class ValidateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "Topology or scenario YAML files.")
     List<Path> files;
 
+    @picocli.CommandLine.Option(names = "--strict", description = "Treat warnings as errors: exit 2 when any file has one.")
+    boolean strict;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -44,6 +47,11 @@ final class ValidateCommand implements Callable<Integer> {
                     what = "topology " + t.name() + " (" + t.nodes().size() + " nodes, " + t.links().size() + " links)";
                 }
                 warnings.forEach(err::println);
+                if (strict && !warnings.isEmpty()) {
+                    err.println(f + ": " + warnings.size() + " warning(s), --strict: not ok");
+                    code = Main.EXIT_BAD_INPUT;
+                    continue;
+                }
                 out.println(f + ": ok: " + what);
             } catch (SpecException e) {
                 err.println(e.getMessage());

@@ -56,6 +56,9 @@ public final class TopologyLoader {
         List<Diagnostic> graphWarnings = new TopologyGraph(spec).check();
         ctx.diagnostics().addAll(graphWarnings);
         warnings.addAll(graphWarnings);
+        List<Diagnostic> crossEnd = new CrossEndChecks(spec).check();
+        ctx.diagnostics().addAll(crossEnd);
+        warnings.addAll(crossEnd);
         warnings.sort(Diagnostic.BY_POSITION);
         return new TopologySpec(spec.name(), spec.file(), spec.defaults(), spec.nodes(), spec.links(), spec.ipsec(),
                 spec.routing(), spec.locations(), warnings);

@@ -76,6 +76,31 @@ class CliTest {
     }
 
     @Test
+    void strictTurnsCrossEndWarningsIntoExit2() {
+        String bad = ROOT.resolve("simulator/src/test/resources/yaml/cross-end/gre-key.yaml").toString();
+        String clean = ROOT.resolve("simulator/src/test/resources/yaml/cross-end/clean.yaml").toString();
+        Result lax = run("validate", bad);
+        assertEquals(0, lax.code(), lax.err());
+        assertTrue(lax.err().contains("warning: GRE key differs"), lax.err());
+        Result strict = run("validate", "--strict", bad);
+        assertEquals(2, strict.code(), strict.err());
+        assertTrue(strict.err().contains("--strict: not ok"), strict.err());
+        assertEquals(0, run("validate", "--strict", clean).code());
+    }
+
+    @Test
+    void runPrintsHonestOutcomes(@TempDir Path dir) {
+        Result r = run("run", ROOT.resolve("examples/quickstart.yaml").toString(), "--quiet", "--out", dir.toString());
+        assertEquals(0, r.code(), r.err());
+        assertTrue(r.out().contains("not recovered before the next action (link-up r2-r3 at 20.00 s): cut off for at least 10.00 s"),
+                r.out());
+        Result until = run("run", ROOT.resolve("examples/quickstart.yaml").toString(), "--quiet", "--until", "15s",
+                "--out", dir.resolve("u").toString());
+        assertTrue(until.out().contains("not run: the run ended before this action"), until.out());
+        assertTrue(until.out().contains("not recovered by the end of the run (t = 15.00 s)"), until.out());
+    }
+
+    @Test
     void validateAcceptsShippedFiles() {
         Result r = run("validate", ROOT.resolve("examples/quickstart.yaml").toString(), ROOT.resolve("topologies/three-routers.yaml").toString());
         assertEquals(0, r.code(), r.err());

@@ -1,0 +1,308 @@
+package io.tunnelsim.topology;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The checks engineers do by hand before a change window, across the two ends of every link and
+ * tunnel. Each finding is a warning at one end's position that names the other end's
+ * file:line:column; the network still runs, and misbehaves as routers would.
+ *
+ * <ul>
+ *   <li>OSPF on both ends of a link or tunnel: hello or dead interval, area, network type or
+ *       interface MTU differ (RFC 2328 §10.5 rejects hellos with other intervals or another area;
+ *       §10.6 refuses a Database Description with a larger MTU, the adjacency sticks in ExStart;
+ *       different network types form an adjacency that does not route, a known IOS pitfall).</li>
+ *   <li>RIP on both ends: versions differ (a RIPv2 router ignores version 1 updates by default,
+ *       RFC 2453 §5.1 / IOS {@code version 2}).</li>
+ *   <li>A GRE tunnel whose far end has no tunnel back (destination and source not mirrored), or
+ *       whose pair uses a different key (RFC 2890 §2.1: a packet with another key is dropped).</li>
+ *   <li>A tunnel whose outer packets, by the router's own connected and static routes, leave by
+ *       another interface than its source: the "backup tunnel follows the default route into the
+ *       dead provider" trap. Real routers need a front-door VRF or policy routing for it.</li>
+ * </ul>
+ *
+ * <p>Simplifications: the outer-egress check resolves the tunnel destination against connected
+ * subnets and static routes only (longest prefix, then distance, tracks assumed up); a
+ * destination reached only through a dynamic protocol is not checked. RIP authentication is
+ * not modelled yet, so no RIP authentication mismatch is reported.
+ */
+public final class CrossEndChecks {
+
+    private final TopologySpec spec;
+    private final SourceLocations loc;
+    private final Diagnostics out = new Diagnostics();
+
+    public CrossEndChecks(TopologySpec spec) {
+        this.spec = spec;
+        this.loc = spec.locations();
+    }
+
+    /** Runs every check; warnings in file order. */
+    public List<Diagnostic> check() {
+        for (LinkSpec l : spec.links()) {
+            List<Endpoint> ends = l.endpoints();
+            if (ends.size() != 2) {
+                continue;
+            }
+            compareRouting(ends.get(0), ends.get(1), "link '" + l.name() + "'");
+            mtu(ends.get(0), ends.get(1), "link '" + l.name() + "'");
+        }
+        for (NodeSpec n : spec.nodes().values()) {
+            for (InterfaceSpec i : n.interfaces().values()) {
+                if (i.tunnel().isPresent()) {
+                    tunnel(n, i);
+                }
+            }
+        }
+        return out.sorted();
+    }
+
+    private Location ifLoc(Endpoint e) {
+        return loc.of("nodes/" + e.node() + "/interfaces/" + e.iface());
+    }
+
+    private void warn(Location at, Location other, String message) {
+        out.warning(at, message + " (other end: " + other + ")");
+    }
+
+    private void mtu(Endpoint a, Endpoint b, String what) {
+        InterfaceSpec ia = spec.iface(a).orElse(null);
+        InterfaceSpec ib = spec.iface(b).orElse(null);
+        if (ia == null || ib == null || ia.mtu() == ib.mtu()) {
+            return;
+        }
+        Optional<OspfInterfaceSpec> oa = ospf(a);
+        Optional<OspfInterfaceSpec> ob = ospf(b);
+        if (oa.isPresent() && ob.isPresent()) {
+            warn(ifLoc(a), ifLoc(b), "MTU mismatch on " + what + ": " + a + " has " + ia.mtu() + ", " + b + " has "
+                    + ib.mtu() + "; OSPF refuses the larger MTU's database description and the adjacency sticks in"
+                    + " EXSTART (RFC 2328 §10.6); set the same mtu on both ends");
+        }
+    }
+
+    private Optional<OspfInterfaceSpec> ospf(Endpoint e) {
+        NodeSpec n = spec.node(e.node());
+        if (n == null || n.ospf().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(n.ospf().get().interfaces().get(e.iface())).filter(o -> !o.passive());
+    }
+
+    private Optional<RipSpec> rip(Endpoint e) {
+        NodeSpec n = spec.node(e.node());
+        if (n == null || n.rip().isEmpty() || !n.rip().get().interfaces().containsKey(e.iface())) {
+            return Optional.empty();
+        }
+        return n.rip();
+    }
+
+    private void compareRouting(Endpoint a, Endpoint b, String what) {
+        Optional<OspfInterfaceSpec> oa = ospf(a);
+        Optional<OspfInterfaceSpec> ob = ospf(b);
+        if (oa.isPresent() && ob.isPresent()) {
+            OspfInterfaceSpec x = oa.get();
+            OspfInterfaceSpec y = ob.get();
+            Location la = loc.of("nodes/" + a.node() + "/ospf/interfaces/" + a.iface());
+            Location lb = loc.of("nodes/" + b.node() + "/ospf/interfaces/" + b.iface());
+            if (x.helloNs() != y.helloNs() || x.deadNs() != y.deadNs()) {
+                warn(la, lb, "OSPF timers differ across " + what + ": " + a + " hello " + secs(x.helloNs()) + " dead "
+                        + secs(x.deadNs()) + ", " + b + " hello " + secs(y.helloNs()) + " dead " + secs(y.deadNs())
+                        + "; hellos with other intervals are dropped and no adjacency forms (RFC 2328 §10.5)");
+            }
+            if (x.area() != y.area()) {
+                warn(la, lb, "OSPF area differs across " + what + ": " + a + " is in area " + area(x.area()) + ", " + b
+                        + " in area " + area(y.area()) + "; hellos from another area are dropped (RFC 2328 §10.5)");
+            }
+            if (x.network() != y.network()) {
+                warn(la, lb, "OSPF network type differs across " + what + ": " + a + " is " + type(x.network()) + ", " + b
+                        + " is " + type(y.network()) + "; the adjacency may form but routes through it are not computed"
+                        + " consistently; use the same network type on both ends");
+            }
+        }
+        Optional<RipSpec> ra = rip(a);
+        Optional<RipSpec> rb = rip(b);
+        if (ra.isPresent() && rb.isPresent() && ra.get().version() != rb.get().version()) {
+            warn(loc.of("nodes/" + a.node() + "/rip"), loc.of("nodes/" + b.node() + "/rip"), "RIP version differs across "
+                    + what + ": " + a.node() + " runs version " + ra.get().version() + ", " + b.node() + " version "
+                    + rb.get().version() + "; each ignores the other's updates (RFC 2453 §5.1)");
+        }
+    }
+
+    private void tunnel(NodeSpec n, InterfaceSpec i) {
+        TunnelSpec t = i.tunnel().get();
+        Endpoint self = new Endpoint(n.name(), i.name());
+        String base = "nodes/" + n.name() + "/interfaces/" + i.name() + "/tunnel";
+        Optional<Ipv4Address> src = sourceAddress(n, t);
+        egress(n, i, t, base);
+        if (src.isEmpty() || t.destination() == null) {
+            return;
+        }
+        Optional<NodeSpec> far = owner(t.destination());
+        if (far.isEmpty() || far.get().isHost()) {
+            return; // TopologyGraph warns about a destination that no interface owns
+        }
+        InterfaceSpec back = null;
+        InterfaceSpec wrongSource = null;
+        for (InterfaceSpec j : far.get().interfaces().values()) {
+            if (j.tunnel().isEmpty() || j.tunnel().get().destination() == null
+                    || !j.tunnel().get().destination().equals(src.get())) {
+                continue;
+            }
+            if (sourceAddress(far.get(), j.tunnel().get()).filter(t.destination()::equals).isPresent()) {
+                back = j;
+                break;
+            }
+            wrongSource = j;
+        }
+        if (back == null) {
+            if (wrongSource != null) {
+                String jbase = "nodes/" + far.get().name() + "/interfaces/" + wrongSource.name() + "/tunnel/source";
+                warn(loc.of(base + "/destination"), loc.of(jbase), "tunnel " + self + " goes to " + t.destination()
+                        + ", but the tunnel back, " + far.get().name() + ":" + wrongSource.name() + ", is sourced from "
+                        + sourceAddress(far.get(), wrongSource.tunnel().get()).map(Object::toString).orElse("?")
+                        + "; its packets arrive from an address " + n.name() + " has no tunnel to, and are dropped;"
+                        + " mirror source and destination at both ends");
+            } else {
+                warn(loc.of(base + "/destination"), loc.of("nodes/" + far.get().name()), "tunnel " + self + " goes to "
+                        + t.destination() + " on '" + far.get().name() + "', which has no tunnel with destination "
+                        + src.get() + " and source " + t.destination() + "; the far end drops the GRE packets"
+                        + " (ICMP protocol unreachable) and no keepalive is ever answered");
+            }
+            return;
+        }
+        TunnelSpec u = back.tunnel().get();
+        if (!t.key().equals(u.key())) {
+            String jbase = "nodes/" + far.get().name() + "/interfaces/" + back.name() + "/tunnel";
+            warn(loc.of(base + (t.key().isPresent() ? "/key" : "")), loc.of(jbase + (u.key().isPresent() ? "/key" : "")),
+                    "GRE key differs across tunnel " + self + " \u2194 " + far.get().name() + ":" + back.name() + ": "
+                            + key(t) + " here, " + key(u) + " there; each end drops the other's packets (RFC 2890 §2.1)");
+        }
+        // routing and MTU across the pair: report once, from the end that comes first in the file
+        Endpoint other = new Endpoint(far.get().name(), back.name());
+        if (isFirst(self, other)) {
+            compareRouting(self, other, "tunnel " + self + " \u2194 " + other);
+            if (i.mtu() != back.mtu()) {
+                Optional<OspfInterfaceSpec> oa = ospf(self);
+                Optional<OspfInterfaceSpec> ob = ospf(other);
+                if (oa.isPresent() && ob.isPresent()) {
+                    warn(ifLoc(self), ifLoc(other), "IP MTU differs across tunnel " + self + " \u2194 " + other + ": "
+                            + i.mtu() + " here, " + back.mtu() + " there; OSPF refuses the larger MTU's database"
+                            + " description and the adjacency sticks in EXSTART (RFC 2328 §10.6)");
+                }
+            }
+        }
+    }
+
+    private boolean isFirst(Endpoint a, Endpoint b) {
+        Location la = ifLoc(a);
+        Location lb = ifLoc(b);
+        return la.line() < lb.line() || la.line() == lb.line() && la.column() <= lb.column();
+    }
+
+    /** The outer packets' egress by connected subnets and static routes, compared with the source. */
+    private void egress(NodeSpec n, InterfaceSpec i, TunnelSpec t, String base) {
+        if (t.destination() == null) {
+            return;
+        }
+        Ipv4Address dst = t.destination();
+        String bestIface = null;
+        int bestLen = -1;
+        int bestDistance = Integer.MAX_VALUE;
+        String via = null;
+        for (InterfaceSpec j : n.interfaces().values()) {
+            if (j.kind() != InterfaceSpec.Kind.ETHERNET || j.shutdown() || j.address().isEmpty()) {
+                continue;
+            }
+            Ipv4Prefix p = j.address().get().network();
+            if (p.contains(dst) && p.length() > bestLen) {
+                bestIface = j.name();
+                bestLen = p.length();
+                bestDistance = 0;
+                via = "connected";
+            }
+        }
+        for (int k = 0; k < n.staticRoutes().size(); k++) {
+            StaticRouteSpec r = n.staticRoutes().get(k);
+            if (!r.prefix().contains(dst)) {
+                continue;
+            }
+            String exit = r.iface().orElse(null);
+            if (exit == null && r.via().isPresent()) {
+                exit = connectedInterface(n, r.via().get());
+            }
+            if (exit == null) {
+                continue;
+            }
+            int len = r.prefix().length();
+            if (len > bestLen || len == bestLen && r.distance() < bestDistance) {
+                bestIface = exit;
+                bestLen = len;
+                bestDistance = r.distance();
+                via = "static route " + r.prefix() + " (" + loc.of("nodes/" + n.name() + "/static/" + k) + ")";
+            }
+        }
+        if (bestIface == null || bestIface.equals(t.sourceInterface())) {
+            return;
+        }
+        InterfaceSpec egress = n.interfaces().get(bestIface);
+        if (egress == null || egress.kind() == InterfaceSpec.Kind.TUNNEL) {
+            return; // recursion through a tunnel is reported at run time (%TUN-5-RECURDOWN)
+        }
+        warn(loc.of(base + "/source"), loc.of("nodes/" + n.name() + "/interfaces/" + bestIface),
+                n.name() + ":" + i.name() + " is sourced from " + t.sourceInterface() + ", but its outer packets to "
+                        + dst + " leave by " + bestIface + " (" + via + "); if that provider fails the tunnel fails"
+                        + " with it. Routers need a front-door VRF or policy routing to send a tunnel's packets out of"
+                        + " its source interface; here, add a static route to " + dst + " via " + t.sourceInterface()
+                        + "'s provider");
+    }
+
+    private String connectedInterface(NodeSpec n, Ipv4Address a) {
+        for (InterfaceSpec j : n.interfaces().values()) {
+            if (j.kind() != InterfaceSpec.Kind.TUNNEL && j.address().isPresent() && j.address().get().network().contains(a)) {
+                return j.name();
+            }
+        }
+        return null;
+    }
+
+    private Optional<Ipv4Address> sourceAddress(NodeSpec n, TunnelSpec t) {
+        if (t.sourceAddress().isPresent()) {
+            return t.sourceAddress();
+        }
+        InterfaceSpec s = n.interfaces().get(t.sourceInterface());
+        return s == null ? Optional.empty() : s.address().map(Ipv4Prefix::address);
+    }
+
+    private Optional<NodeSpec> owner(Ipv4Address a) {
+        for (NodeSpec n : spec.nodes().values()) {
+            for (InterfaceSpec i : n.interfaces().values()) {
+                if (i.kind() != InterfaceSpec.Kind.TUNNEL && i.address().isPresent() && i.address().get().address().equals(a)) {
+                    return Optional.of(n);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String key(TunnelSpec t) {
+        return t.key().isPresent() ? "key " + t.key().getAsLong() : "no key";
+    }
+
+    private static String secs(long ns) {
+        return ns % 1_000_000_000L == 0 ? ns / 1_000_000_000L + "s" : ns / 1_000_000L + "ms";
+    }
+
+    private static String area(long a) {
+        return new Ipv4Address((int) a).toString();
+    }
+
+    private static String type(OspfInterfaceSpec.NetworkType t) {
+        return t.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+}
