@@ -1,0 +1,92 @@
+package io.tunnelsim.routing.ospf;
+
+import static io.tunnelsim.routing.ospf.OspfLab.AREA0;
+import static io.tunnelsim.routing.ospf.OspfLab.MS;
+import static io.tunnelsim.routing.ospf.OspfLab.S;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.wire.Lsa;
+import io.tunnelsim.wire.LsaHeader;
+import io.tunnelsim.wire.OspfRouterLsa;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Router-LSA a failure originates describes the network after the failure (RFC 2328 §12.4). */
+class OspfFailoverOrderTest {
+
+    static OspfRouterLsa routerLsa(OspfLab lab, String at, String adv) {
+        for (Lsa l : lab.ospf(at).databaseLsas(AREA0)) {
+            if (l.header().type() == LsaHeader.ROUTER && l.header().advertisingRouter().toString().equals(adv)) {
+                return (OspfRouterLsa) l.body();
+            }
+        }
+        return null;
+    }
+
+    static boolean lists(OspfRouterLsa r, String linkId) {
+        Ipv4Address id = Ipv4Address.parse(linkId);
+        return r.links().stream().anyMatch(l -> l.linkId().equals(id));
+    }
+
+    @Test
+    void carrierLossOriginatesARouterLsaWithoutTheDownSubnetAtOnce() {
+        List<OspfConvergenceTest.Change> changes = new ArrayList<>();
+        OspfLab lab = OspfConvergenceTest.square(SpfThrottle.MODERN, changes);
+        long fail = 100 * S;
+        lab.runUntil(fail);
+        assertTrue(lists(routerLsa(lab, "r4", "1.1.1.1"), "10.0.12.0"));
+        int seq = OspfConvergenceTest.seqOf(lab, "r4", "1.1.1.1");
+        lab.net.scheduler().schedule(fail, () -> lab.net.segment("r1-r2").setCarrier(false));
+        // one flooding time later, well inside MinLSInterval (5 s)
+        lab.runUntil(fail + 100 * MS);
+        OspfRouterLsa r1 = routerLsa(lab, "r4", "1.1.1.1");
+        assertFalse(lists(r1, "10.0.12.0"), "stub of the down link still listed: " + r1);
+        assertFalse(lists(r1, "2.2.2.2"), "p2p link to the lost neighbour still listed: " + r1);
+        assertTrue(lists(r1, "3.3.3.3"));
+        assertEquals(seq + 1, OspfConvergenceTest.seqOf(lab, "r4", "1.1.1.1"), "exactly one new instance");
+        lab.runUntil(fail + 10 * S);
+        assertEquals(seq + 1, OspfConvergenceTest.seqOf(lab, "r4", "1.1.1.1"), "no correction 5 s later");
+    }
+
+    @Test
+    void drFailureOriginatesTransitLinksToTheNewDrAtTheDeadTimer() {
+        OspfLab lab = new OspfLab(5);
+        lab.router("r1", "1.1.1.1");
+        lab.router("r2", "2.2.2.2");
+        lab.router("r3", "3.3.3.3");
+        lab.lan("lan", "10.0.0.0/24", new String[] {"r1", "r2", "r3"}, new int[] {1, 2, 3});
+        lab.runUntil(100 * S);
+        OspfInterface lan1 = lab.ospf("r1").ospfInterface(lab.itf("r1", "eth0"));
+        assertEquals(Ipv4Address.parse("10.0.0.3").bits(), lan1.dr());
+        assertEquals(Ipv4Address.parse("10.0.0.2").bits(), lan1.bdr());
+        lab.node("r3").crash();
+        String down = "Nbr 3.3.3.3 on eth0 from FULL to DOWN, Neighbor Down: Dead timer expired";
+        long dead = -1;
+        for (long t = 100 * S; dead < 0 && t < 150 * S; t += 10 * MS) {
+            lab.runUntil(t);
+            dead = lab.firstLog("r1", down, 100 * S);
+        }
+        // the dead interval (40 s) after the last hello, which left at most one hello interval before the crash
+        assertTrue(dead >= 130 * S && dead <= 140 * S, "dead timer at " + dead);
+        lab.runUntil(dead + 100 * MS);
+        for (String r : new String[] {"1.1.1.1", "2.2.2.2"}) {
+            OspfRouterLsa l = routerLsa(lab, "r1", r);
+            assertNotNull(l);
+            assertTrue(l.links().stream().anyMatch(k -> k.type() == OspfRouterLsa.TRANSIT
+                    && k.linkId().equals(Ipv4Address.parse("10.0.0.2"))), r + ": " + l);
+            assertFalse(l.links().stream().anyMatch(k -> k.type() == OspfRouterLsa.STUB
+                    && k.linkId().equals(Ipv4Address.parse("10.0.0.0"))), r + " lists the LAN as a stub: " + l);
+        }
+        assertEquals(Ipv4Address.parse("10.0.0.2").bits(), lan1.dr());
+        assertEquals(1, lab.cost("r1", "2.2.2.2/32"), "r1 keeps its route to r2");
+        assertEquals(1, lab.cost("r2", "1.1.1.1/32"), "r2 keeps its route to r1");
+        // r2's next hello declares it DR; r1 then elects itself BDR (§9.4 steps 2-3)
+        lab.runUntil(dead + 11 * S);
+        assertEquals(Ipv4Address.parse("10.0.0.1").bits(), lan1.bdr());
+    }
+}
