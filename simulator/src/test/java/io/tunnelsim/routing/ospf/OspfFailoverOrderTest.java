@@ -89,4 +89,39 @@ class OspfFailoverOrderTest {
         lab.runUntil(dead + 11 * S);
         assertEquals(Ipv4Address.parse("10.0.0.1").bits(), lan1.bdr());
     }
+
+    @Test
+    void adminShutdownOnACableDropsThePeersCarrier() {
+        List<OspfConvergenceTest.Change> changes = new ArrayList<>();
+        OspfLab lab = OspfConvergenceTest.square(SpfThrottle.MODERN, changes);
+        long fail = 100 * S;
+        lab.runUntil(fail);
+        lab.net.scheduler().schedule(fail, () -> lab.itf("r1", "eth0").setAdminUp(false));
+        lab.runUntil(fail + 2 * S);
+        assertFalse(lab.itf("r2", "eth0").isUp(), "far end of the cable lost carrier");
+        assertEquals(fail, lab.firstLog("r2", "Nbr 1.1.1.1 on eth0 from FULL to DOWN, Interface down or detached", fail));
+        assertEquals(10, lab.cost("r4", "1.1.1.1/32"), "rerouted at once, not after the dead interval");
+        lab.net.scheduler().schedule(fail + 2 * S, () -> lab.itf("r1", "eth0").setAdminUp(true));
+        lab.runUntil(fail + 60 * S);
+        assertTrue(lab.itf("r2", "eth0").isUp());
+        assertEquals(2, lab.cost("r4", "1.1.1.1/32"));
+    }
+
+    @Test
+    void adminShutdownOfOneLanPortAffectsOnlyThatPort() {
+        OspfLab lab = new OspfLab(6);
+        lab.router("r1", "1.1.1.1");
+        lab.router("r2", "2.2.2.2");
+        lab.router("r3", "3.3.3.3");
+        lab.lan("lan", "10.0.0.0/24", new String[] {"r1", "r2", "r3"}, new int[] {1, 2, 3});
+        lab.runUntil(100 * S);
+        lab.itf("r3", "eth0").setAdminUp(false);
+        lab.runUntil(101 * S);
+        assertTrue(lab.itf("r1", "eth0").isUp());
+        assertTrue(lab.itf("r2", "eth0").isUp());
+        assertTrue(lab.firstLog("r1", "Nbr 3.3.3.3 on eth0 from FULL to DOWN", 100 * S) < 0);
+        lab.runUntil(145 * S);
+        long dead = lab.firstLog("r1", "Nbr 3.3.3.3 on eth0 from FULL to DOWN, Neighbor Down: Dead timer expired", 100 * S);
+        assertTrue(dead >= 130 * S && dead <= 140 * S, "the others notice by the dead timer: " + dead);
+    }
 }
