@@ -44,7 +44,8 @@ final class TopologyReader {
     private static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces"};
     private static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
         "network", "priority", "passive"};
-    private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces"};
+    private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
+        "request-on-loss"};
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown"};
     private static final String[] RIP_IF_KEYS = {"offset", "passive"};
     private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
@@ -711,6 +712,10 @@ final class TopologyReader {
         String path = "nodes/" + node + "/rip";
         markAll(path, r);
         int version = (int) r.integer("version", 2, 1, 2);
+        if (version == 1) {
+            ctx.error(r.nodeFor("version"), "RIPv1 (classful, broadcast) is not modelled; only version 2 (RFC 2453) runs."
+                    + " Hint: write version: 2 or leave it out");
+        }
         RipSpec.Timers timers = RipSpec.Timers.DEFAULT;
         if (r.has("timers")) {
             YamlMap t = ctx.map(r.get("timers"), "'timers'", RIP_TIMER_KEYS);
@@ -754,7 +759,7 @@ final class TopologyReader {
         } else {
             ctx.warning(r.node(), "rip on node '" + node + "' lists no interfaces, so it runs on none");
         }
-        return new RipSpec(version, timers, split, origin, ifs);
+        return new RipSpec(version, timers, split, origin, ifs, r.bool("request-on-loss", false));
     }
 
     // ---- IPsec ----
