@@ -241,7 +241,11 @@ public final class OspfNeighbor {
             setState(State.FULL, "Exchange Done");
         } else {
             setState(State.LOADING, "Exchange Done");
-            sendRequests();
+            // requests sent during Exchange are still outstanding: the retransmission timer
+            // covers them (§10.9); only a neighbour with none in flight gets a first request now
+            if (requestsInFlight.isEmpty()) {
+                sendRequests();
+            }
         }
     }
 

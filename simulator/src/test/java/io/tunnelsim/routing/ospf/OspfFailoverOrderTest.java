@@ -124,4 +124,19 @@ class OspfFailoverOrderTest {
         long dead = lab.firstLog("r1", "Nbr 3.3.3.3 on eth0 from FULL to DOWN, Neighbor Down: Dead timer expired", 100 * S);
         assertTrue(dead >= 130 * S && dead <= 140 * S, "the others notice by the dead timer: " + dead);
     }
+
+    /** FRR sends one LS Request per missing LSA; a request still outstanding at Exchange Done is not repeated (§10.9). */
+    @Test
+    void noDuplicateLinkStateRequestAtTheEndOfTheExchange() {
+        OspfLab lab = new OspfLab(7);
+        lab.router("r1", "1.1.1.1");
+        lab.router("r2", "2.2.2.2");
+        lab.lan("lan", "10.0.0.0/24", new String[] {"r1", "r2"}, new int[] {1, 1});
+        lab.runUntil(60 * S);
+        assertTrue(lab.allFull());
+        for (String r : new String[] {"r1", "r2"}) {
+            OspfInterface oi = lab.ospf(r).ospfInterface(lab.itf(r, "eth0"));
+            assertEquals(1, oi.sent[io.tunnelsim.wire.OspfMessage.LINK_STATE_REQUEST], r + " LS Requests sent");
+        }
+    }
 }
