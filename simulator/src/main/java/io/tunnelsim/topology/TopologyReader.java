@@ -674,13 +674,21 @@ final class TopologyReader {
         } else if (dead % SimTime.SECOND != 0) {
             ctx.error(c.nodeFor("dead"), "ospf dead interval must be a whole number of seconds");
         }
+        long rxmt = c.duration("retransmit", SimTime.seconds(5));
+        long delay = c.duration("transmit-delay", SimTime.seconds(1));
+        for (String k : new String[] {"retransmit", "transmit-delay"}) {
+            long v = k.equals("retransmit") ? rxmt : delay;
+            if (v < SimTime.SECOND || v > SimTime.seconds(65535) || v % SimTime.SECOND != 0) {
+                ctx.error(c.nodeFor(k), "ospf " + k + " must be a whole number of seconds from 1s to 65535s"
+                        + " (RFC 2328 RxmtInterval / InfTransDelay are in seconds)");
+            }
+        }
         Map<String, OspfInterfaceSpec.NetworkType> types = new LinkedHashMap<>();
         types.put("point-to-point", OspfInterfaceSpec.NetworkType.POINT_TO_POINT);
         types.put("broadcast", OspfInterfaceSpec.NetworkType.BROADCAST);
         OspfInterfaceSpec.NetworkType def = spec.kind() == InterfaceSpec.Kind.ETHERNET
                 ? OspfInterfaceSpec.NetworkType.BROADCAST : OspfInterfaceSpec.NetworkType.POINT_TO_POINT;
-        return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, c.duration("retransmit", SimTime.seconds(5)),
-                c.duration("transmit-delay", SimTime.seconds(1)), c.choice("network", types, def),
+        return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, rxmt, delay, c.choice("network", types, def),
                 (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK));
     }
 

@@ -34,4 +34,14 @@ class RoutingKeysTest {
         assertTrue(on.nodes().get("a").rip().orElseThrow().requestOnLoss());
         assertEquals(RipSpec.SplitHorizon.SIMPLE, off.nodes().get("a").rip().orElseThrow().splitHorizon());
     }
+
+    @Test
+    void ospfRetransmitAndTransmitDelayMustBeWholeSeconds() {
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    ospf: {interfaces: {eth0: {retransmit: 500ms}}}
+                """, 4, 44, "ospf retransmit must be a whole number of seconds");
+    }
 }

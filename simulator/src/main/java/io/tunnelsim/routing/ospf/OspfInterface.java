@@ -138,6 +138,10 @@ public final class OspfInterface {
         return config;
     }
 
+    long retransmitNanos() {
+        return config.retransmitInterval() * SimTime.SECOND;
+    }
+
     long deadIntervalNanos() {
         return deadInterval;
     }

@@ -139,4 +139,27 @@ class OspfFailoverOrderTest {
             assertEquals(1, oi.sent[io.tunnelsim.wire.OspfMessage.LINK_STATE_REQUEST], r + " LS Requests sent");
         }
     }
+
+    /** {@code retransmit: 20s} is honoured: an unacknowledged LSA goes out again every 20 s, not every 5 s. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({"5,7", "20,2"})
+    void retransmitIntervalIsHonoured(int rxmt, int expectedUpdates) {
+        OspfLab lab = new OspfLab(11);
+        lab.router("r1", "1.1.1.1");
+        lab.router("r2", "2.2.2.2");
+        lab.router("r3", "3.3.3.3");
+        OspfInterfaceConfig c = OspfInterfaceConfig.inArea(AREA0).withNetworkType(NetworkType.POINT_TO_POINT)
+                .withRetransmit(rxmt, 1);
+        lab.link("r1", "r2", "10.0.12.0/30", c, c);
+        lab.link("r1", "r3", "10.0.13.0/30", c, c);
+        lab.runUntil(100 * S);
+        assertTrue(lab.allFull());
+        lab.net.segment("r1-r2").setSilentFailure(true);
+        lab.runUntil(101 * S);
+        OspfInterface toR2 = lab.ospf("r1").ospfInterface(lab.itf("r1", "eth0"));
+        long before = toR2.sent[io.tunnelsim.wire.OspfMessage.LINK_STATE_UPDATE];
+        lab.net.segment("r1-r3").setCarrier(false); // a new Router-LSA r2 never acknowledges
+        lab.runUntil(135 * S); // before r2's dead interval ends
+        assertEquals(expectedUpdates, toR2.sent[io.tunnelsim.wire.OspfMessage.LINK_STATE_UPDATE] - before);
+    }
 }
