@@ -162,4 +162,32 @@ class OspfFailoverOrderTest {
         lab.runUntil(135 * S); // before r2's dead interval ends
         assertEquals(expectedUpdates, toR2.sent[io.tunnelsim.wire.OspfMessage.LINK_STATE_UPDATE] - before);
     }
+
+    /**
+     * IOS oracle (broadcast LAN behind a switch, hello 10 / dead 40): the far interface shut at
+     * 17:57:05.519, "Dead timer expired" at 17:57:40.863, 35.34 s later, the last hello having
+     * been heard 4.66 s before the shutdown. The dead timer restarts at every hello received, so
+     * the model gives dead − 4.66 s = 35.34 s whatever the hello jitter, within the propagation delay.
+     */
+    @Test
+    void iosDeadTimerOracleBehindASwitch() {
+        OspfLab lab = new OspfLab(13);
+        lab.router("r1", "1.1.1.1");
+        lab.router("r2", "2.2.2.2");
+        lab.router("r3", "3.3.3.3"); // a third port makes the segment a LAN (a switch), not a cable
+        lab.lan("lan", "10.0.0.0/24", new String[] {"r1", "r2", "r3"}, new int[] {1, 1, 1});
+        lab.runUntil(100 * S);
+        assertTrue(lab.allFull());
+        OspfNeighbor r2 = lab.ospf("r1").neighbors().stream().filter(n -> n.routerId().toString().equals("2.2.2.2"))
+                .findFirst().orElseThrow();
+        long lastHello = r2.inactivityExpiry() - 40 * S;
+        long shut = lastHello + 4_660 * MS; // hellos are at least 9 s apart: none arrives before the shutdown
+        lab.runUntil(shut);
+        assertEquals(lastHello, r2.inactivityExpiry() - 40 * S, "no hello between the last one and the shutdown");
+        lab.itf("r2", "eth0").setAdminUp(false);
+        lab.runUntil(shut + 45 * S);
+        assertTrue(lab.itf("r1", "eth0").isUp(), "behind a switch the near port stays up");
+        long dead = lab.firstLog("r1", "Nbr 2.2.2.2 on eth0 from FULL to DOWN, Neighbor Down: Dead timer expired", shut);
+        assertEquals(35_340 * MS, dead - shut, 2 * MS, "IOS: 35.34 s");
+    }
 }
