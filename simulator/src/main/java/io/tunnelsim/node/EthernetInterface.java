@@ -73,8 +73,18 @@ public final class EthernetInterface extends Interface {
         carrierChanged();
     }
 
+    /** {@code shutdown} / {@code no shutdown}; on a point-to-point cable the far end's carrier follows. */
+    @Override
+    public void setAdminUp(boolean up) {
+        boolean was = isAdminUp();
+        super.setAdminUp(up);
+        if (segment != null && was != up) {
+            segment.portAdminChanged(this);
+        }
+    }
+
     void carrierChanged() {
-        boolean up = segment != null && segment.hasCarrier();
+        boolean up = segment != null && segment.hasCarrierFor(this);
         if (!up) {
             flushArp();
         }

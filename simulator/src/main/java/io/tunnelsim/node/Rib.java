@@ -139,12 +139,19 @@ public final class Rib {
 
     /** {@code show ip route} layout. */
     public String show() {
+        return show((p, r) -> r.source().code());
+    }
+
+    /** {@link #show()} with the route code chosen per route (e.g. {@code O IA} for OSPF inter-area routes). */
+    public String show(java.util.function.BiFunction<io.tunnelsim.addr.Ipv4Prefix, Route, String> code) {
         StringBuilder sb = new StringBuilder();
-        sb.append("Codes: C - connected, S - static, R - RIP, O - OSPF\n\n");
+        sb.append("Codes: C - connected, S - static, R - RIP, O - OSPF, IA - OSPF inter area\n\n");
         for (FibEntry e : fib.entries()) {
             for (int i = 0; i < e.pathCount(); i++) {
                 Route r = e.path(i);
-                String head = i == 0 ? String.format("%-3s%-18s", r.source().code(), e.prefix().network()) : String.format("%-21s", "");
+                String c = code.apply(e.prefix().network(), r);
+                String head = i == 0 ? String.format("%-3s%s%-18s", c, c.length() >= 3 ? " " : "", e.prefix().network())
+                        : String.format("%-21s", "");
                 if (r.source() == RouteSource.CONNECTED) {
                     sb.append(head).append(" is directly connected, ").append(r.egress().displayName()).append('\n');
                 } else if (r.hasNextHop()) {

@@ -15,7 +15,9 @@ import java.util.SplittableRandom;
  *
  * <p>Two failure kinds, as the scenarios need them: <em>carrier loss</em> brings every
  * attached interface's line protocol down at once; a <em>silent failure</em> makes frames
- * vanish while every interface stays up, as when a path inside a provider breaks.
+ * vanish while every interface stays up, as when a path inside a provider breaks. An
+ * administrative shutdown of one end of a two-port cable takes the other end's carrier down
+ * (its transmitter is off); on a LAN segment a shut port affects only itself.
  *
  * <p>Simplifications: serialization counts 24 octets of overhead per frame (preamble, start
  * delimiter, FCS and inter-frame gap); a LAN segment behaves as a hub (every frame reaches
@@ -65,6 +67,11 @@ public final class Segment {
 
     void attach(EthernetInterface itf) {
         ports.add(itf);
+        for (EthernetInterface p : ports) {
+            if (p != itf) {
+                p.carrierChanged(); // a cable's far end may already be shut down
+            }
+        }
     }
 
     public long bandwidthBps() {
@@ -107,6 +114,29 @@ public final class Segment {
         carrier = up;
         for (EthernetInterface p : ports) {
             p.carrierChanged();
+        }
+    }
+
+    /**
+     * Whether {@code port} sees carrier. On a point-to-point cable (two ports) a far end that is
+     * administratively shut down stops transmitting, so the near end loses carrier as on a real
+     * Ethernet cable; on a LAN segment (a switch or hub) one port's shutdown affects only itself.
+     */
+    public boolean hasCarrierFor(EthernetInterface port) {
+        if (!carrier) {
+            return false;
+        }
+        if (ports.size() == 2) {
+            EthernetInterface far = ports.get(0) == port ? ports.get(1) : ports.get(0);
+            return far.isAdminUp();
+        }
+        return true;
+    }
+
+    /** A port was shut down or enabled: on a cable the far end's carrier follows it. */
+    void portAdminChanged(EthernetInterface port) {
+        if (ports.size() == 2) {
+            (ports.get(0) == port ? ports.get(1) : ports.get(0)).carrierChanged();
         }
     }
 

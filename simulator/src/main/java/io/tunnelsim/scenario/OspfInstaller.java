@@ -56,6 +56,7 @@ final class OspfInstaller {
             OspfInterfaceConfig c = OspfInterfaceConfig.inArea(new Ipv4Address((int) i.area()))
                     .withCost(i.cost())
                     .withTimers(seconds(i.helloNs()), seconds(i.deadNs()))
+                    .withRetransmit(seconds(i.retransmitNs()), seconds(i.transmitDelayNs()))
                     .withPriority(i.priority())
                     .withPassive(i.passive());
             if (i.network() != null) {

@@ -71,7 +71,8 @@ final class ProtocolInstaller {
     }
 
     private static void configuredRip(RipSpec rs, Node n, VariantSpec variant) {
-        RipProcess rip = RipProcess.create(n, ripConfig(rs.timers(), rs.splitHorizon(), rs.defaultOriginate(), variant));
+        RipProcess rip = RipProcess.create(n, ripConfig(rs.timers(), rs.splitHorizon(), rs.defaultOriginate(), variant)
+                .withRequestOnLoss(rs.requestOnLoss()));
         for (RipSpec.RipInterfaceSpec i : rs.interfaces().values()) {
             rip.enable(i.name(), i.passive(), i.offset());
         }
@@ -83,7 +84,9 @@ final class ProtocolInstaller {
      */
     private static void generatedRip(RoutingPlan plan, NodeSpec ns, Node n, VariantSpec variant, List<String> notes) {
         RipSpec.Timers timers = ns.rip().map(RipSpec::timers).orElse(RipSpec.Timers.DEFAULT);
-        RipProcess rip = RipProcess.create(n, ripConfig(timers, RipSpec.SplitHorizon.POISON, false, variant));
+        RipSpec.SplitHorizon sh = ns.rip().map(RipSpec::splitHorizon).orElse(RipSpec.SplitHorizon.SIMPLE);
+        RipProcess rip = RipProcess.create(n, ripConfig(timers, sh, false, variant)
+                .withRequestOnLoss(ns.rip().map(RipSpec::requestOnLoss).orElse(false)));
         long cheapest = Long.MAX_VALUE;
         for (var e : plan.overlay().get(ns.name())) {
             cheapest = Math.min(cheapest, e.cost());

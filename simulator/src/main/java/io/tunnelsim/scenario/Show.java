@@ -4,6 +4,7 @@ import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Ipv6Route;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.node.RouteSource;
 import io.tunnelsim.tunnel.TunnelInterface;
 import java.util.Locale;
 
@@ -27,7 +28,9 @@ public final class Show {
     }
 
     static String route(Node n) {
-        StringBuilder sb = new StringBuilder(n.rib().show());
+        io.tunnelsim.routing.ospf.OspfProcess ospf = n.service(io.tunnelsim.routing.ospf.OspfProcess.class);
+        StringBuilder sb = new StringBuilder(n.rib().show((p, r) -> ospf != null && r.source() == RouteSource.OSPF
+                && ospf.isInterArea(p) ? "O IA" : r.source().code()));
         if (!n.ipv6().routes().isEmpty()) {
             sb.append("\nIPv6 Routing Table\n");
             for (Ipv6Route r : n.ipv6().routes()) {

@@ -12,9 +12,11 @@ import java.util.Map;
  * @param splitHorizon     split horizon variant (default simple)
  * @param defaultOriginate advertise 0.0.0.0/0
  * @param interfaces       interfaces that run RIP, by name
+ * @param requestOnLoss    send a whole-table request when a route is lost (default off, as IOS,
+ *                         FRR and ns-3; RFC 2453 §3.9.1 allows a request at any time)
  */
 public record RipSpec(int version, Timers timers, SplitHorizon splitHorizon, boolean defaultOriginate,
-                      Map<String, RipInterfaceSpec> interfaces) {
+                      Map<String, RipInterfaceSpec> interfaces, boolean requestOnLoss) {
 
     /** RFC 2453 §3.8 timers; a non-zero hold-down is the Cisco extension. */
     public record Timers(long updateNs, long timeoutNs, long garbageNs, long holddownNs) {
@@ -33,5 +35,11 @@ public record RipSpec(int version, Timers timers, SplitHorizon splitHorizon, boo
 
     public RipSpec {
         interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(interfaces));
+    }
+
+    /** Without request on loss (the default). */
+    public RipSpec(int version, Timers timers, SplitHorizon splitHorizon, boolean defaultOriginate,
+                   Map<String, RipInterfaceSpec> interfaces) {
+        this(version, timers, splitHorizon, defaultOriginate, interfaces, false);
     }
 }

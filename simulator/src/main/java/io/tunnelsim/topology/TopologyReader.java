@@ -44,7 +44,8 @@ final class TopologyReader {
     private static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces"};
     private static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
         "network", "priority", "passive"};
-    private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces"};
+    private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
+        "request-on-loss"};
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown"};
     private static final String[] RIP_IF_KEYS = {"offset", "passive"};
     private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
@@ -673,13 +674,21 @@ final class TopologyReader {
         } else if (dead % SimTime.SECOND != 0) {
             ctx.error(c.nodeFor("dead"), "ospf dead interval must be a whole number of seconds");
         }
+        long rxmt = c.duration("retransmit", SimTime.seconds(5));
+        long delay = c.duration("transmit-delay", SimTime.seconds(1));
+        for (String k : new String[] {"retransmit", "transmit-delay"}) {
+            long v = k.equals("retransmit") ? rxmt : delay;
+            if (v < SimTime.SECOND || v > SimTime.seconds(65535) || v % SimTime.SECOND != 0) {
+                ctx.error(c.nodeFor(k), "ospf " + k + " must be a whole number of seconds from 1s to 65535s"
+                        + " (RFC 2328 RxmtInterval / InfTransDelay are in seconds)");
+            }
+        }
         Map<String, OspfInterfaceSpec.NetworkType> types = new LinkedHashMap<>();
         types.put("point-to-point", OspfInterfaceSpec.NetworkType.POINT_TO_POINT);
         types.put("broadcast", OspfInterfaceSpec.NetworkType.BROADCAST);
         OspfInterfaceSpec.NetworkType def = spec.kind() == InterfaceSpec.Kind.ETHERNET
                 ? OspfInterfaceSpec.NetworkType.BROADCAST : OspfInterfaceSpec.NetworkType.POINT_TO_POINT;
-        return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, c.duration("retransmit", SimTime.seconds(5)),
-                c.duration("transmit-delay", SimTime.seconds(1)), c.choice("network", types, def),
+        return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, rxmt, delay, c.choice("network", types, def),
                 (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK));
     }
 
@@ -711,6 +720,10 @@ final class TopologyReader {
         String path = "nodes/" + node + "/rip";
         markAll(path, r);
         int version = (int) r.integer("version", 2, 1, 2);
+        if (version == 1) {
+            ctx.error(r.nodeFor("version"), "RIPv1 (classful, broadcast) is not modelled; only version 2 (RFC 2453) runs."
+                    + " Hint: write version: 2 or leave it out");
+        }
         RipSpec.Timers timers = RipSpec.Timers.DEFAULT;
         if (r.has("timers")) {
             YamlMap t = ctx.map(r.get("timers"), "'timers'", RIP_TIMER_KEYS);
@@ -754,7 +767,7 @@ final class TopologyReader {
         } else {
             ctx.warning(r.node(), "rip on node '" + node + "' lists no interfaces, so it runs on none");
         }
-        return new RipSpec(version, timers, split, origin, ifs);
+        return new RipSpec(version, timers, split, origin, ifs, r.bool("request-on-loss", false));
     }
 
     // ---- IPsec ----

@@ -89,7 +89,7 @@ final class Flooding {
                 if (e.isMaxAge(now) && e.sequenceNumber() == LsaHeader.MAX_SEQUENCE_NUMBER) {
                     continue;
                 }
-                from.sendDirect(e.lsaForTransmission(now, OspfProcess.INF_TRANS_DELAY));
+                from.sendDirect(e.lsaForTransmission(now, from.ospfInterface().config().transmitDelay()));
             }
         }
         if (directAcks != null) {
@@ -125,10 +125,10 @@ final class Flooding {
      * interface it arrived on.
      */
     boolean flood(OspfArea area, LsaKey key, Lsa lsa, int age, OspfNeighbor from) {
-        Lsa tx = null;
         boolean floodedBack = false;
         LsaHeader h = lsa.header();
         for (OspfInterface oi : area.interfaces()) {
+            Lsa tx = null; // the age grows by the interface's InfTransDelay
             List<OspfNeighbor> nbrs = oi.neighbors();
             if (nbrs.isEmpty()) {
                 continue;
@@ -158,7 +158,7 @@ final class Flooding {
                     continue;
                 }
                 if (tx == null) {
-                    tx = lsa.withAge(Math.min(LsaHeader.MAX_AGE, age + OspfProcess.INF_TRANS_DELAY));
+                    tx = lsa.withAge(Math.min(LsaHeader.MAX_AGE, age + oi.config().transmitDelay()));
                 }
                 n.addRetransmission(key, tx);
                 added = true;

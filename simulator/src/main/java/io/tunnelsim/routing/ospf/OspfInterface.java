@@ -138,6 +138,10 @@ public final class OspfInterface {
         return config;
     }
 
+    long retransmitNanos() {
+        return config.retransmitInterval() * SimTime.SECOND;
+    }
+
     long deadIntervalNanos() {
         return deadInterval;
     }
@@ -221,13 +225,18 @@ public final class OspfInterface {
                 if (state == State.DOWN) {
                     return;
                 }
-                for (OspfNeighbor n : new ArrayList<>(neighbors)) {
-                    n.kill("Interface down or detached");
-                }
+                // The interface is Down before its neighbours are killed, so the Router-LSA their
+                // removal originates no longer lists the interface's links (§12.4: the LSA
+                // describes the interface states after the event, not before).
                 stopTimers();
                 dr = 0;
                 bdr = 0;
-                setState(State.DOWN);
+                state = State.DOWN;
+                for (OspfNeighbor n : new ArrayList<>(neighbors)) {
+                    n.kill("Interface down or detached");
+                }
+                process.interfaceStateChanged();
+                area.originateNetworkLsa(this);
             }
             default -> throw new IllegalStateException(ev.toString());
         }
@@ -273,14 +282,17 @@ public final class OspfInterface {
     void neighborStateChanged(OspfNeighbor n, OspfNeighbor.State old, OspfNeighbor.State now) {
         boolean wasTwoWay = old.compareTo(OspfNeighbor.State.TWO_WAY) >= 0;
         boolean isTwoWay = now.compareTo(OspfNeighbor.State.TWO_WAY) >= 0;
+        // The election runs first (§9.4 on NeighborChange), then the LSAs are originated from
+        // its outcome (§12.4). Originating first would describe a LAN whose DR just died as a
+        // stub network, and MinLSInterval would hold the corrected LSA back for 5 s.
+        if (wasTwoWay != isTwoWay && type == NetworkType.BROADCAST) {
+            handle(Event.NEIGHBOR_CHANGE);
+        }
         if ((old == OspfNeighbor.State.FULL) != (now == OspfNeighbor.State.FULL)) {
             area.originateRouterLsa();
             if (state == State.DR) {
                 area.originateNetworkLsa(this);
             }
-        }
-        if (wasTwoWay != isTwoWay && type == NetworkType.BROADCAST) {
-            handle(Event.NEIGHBOR_CHANGE);
         }
     }
 

@@ -16,11 +16,18 @@ import java.util.Objects;
  * @param passive advertise the subnet but send no hellos and form no adjacency
  * @param password simple password authentication (AuType 1, up to 8 characters), or null for
  *        null authentication (AuType 0)
+ * @param retransmitInterval RxmtInterval in seconds, 1..65535 (RFC 2328 App. C: 5 s; IOS
+ *        {@code ip ospf retransmit-interval})
+ * @param transmitDelay InfTransDelay in seconds, 1..65535, added to the age of every LSA sent
+ *        (RFC 2328 App. C: 1 s; IOS {@code ip ospf transmit-delay})
  */
 public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval, int deadInterval,
-                                  NetworkType networkType, int priority, boolean passive, String password) {
+                                  NetworkType networkType, int priority, boolean passive, String password,
+                                  int retransmitInterval, int transmitDelay) {
     public static final int DEFAULT_HELLO = 10;
     public static final int DEFAULT_DEAD = 40;
+    public static final int DEFAULT_RETRANSMIT = 5;
+    public static final int DEFAULT_TRANSMIT_DELAY = 1;
 
     public OspfInterfaceConfig {
         Objects.requireNonNull(area, "area");
@@ -36,6 +43,9 @@ public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval,
         if (priority < 0 || priority > 255) {
             throw new IllegalArgumentException("priority " + priority + " is outside 0-255");
         }
+        if (retransmitInterval < 1 || retransmitInterval > 0xffff || transmitDelay < 1 || transmitDelay > 0xffff) {
+            throw new IllegalArgumentException("OSPF retransmit interval and transmit delay must be 1-65535 s");
+        }
         if (password != null && password.length() > 8) {
             throw new IllegalArgumentException("OSPF simple password longer than 8 characters");
         }
@@ -43,7 +53,8 @@ public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval,
 
     /** Defaults in {@code area}: automatic cost, hello 10 s, dead 40 s, default network type, priority 1. */
     public static OspfInterfaceConfig inArea(Ipv4Address area) {
-        return new OspfInterfaceConfig(area, 0, DEFAULT_HELLO, DEFAULT_DEAD, null, 1, false, null);
+        return new OspfInterfaceConfig(area, 0, DEFAULT_HELLO, DEFAULT_DEAD, null, 1, false, null, DEFAULT_RETRANSMIT,
+                DEFAULT_TRANSMIT_DELAY);
     }
 
     /** Same as {@link #inArea(Ipv4Address)}; the area as a dotted quad or a decimal number. */
@@ -64,26 +75,38 @@ public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval,
     }
 
     public OspfInterfaceConfig withCost(int c) {
-        return new OspfInterfaceConfig(area, c, helloInterval, deadInterval, networkType, priority, passive, password);
+        return new OspfInterfaceConfig(area, c, helloInterval, deadInterval, networkType, priority, passive, password, retransmitInterval,
+                transmitDelay);
     }
 
     public OspfInterfaceConfig withTimers(int hello, int dead) {
-        return new OspfInterfaceConfig(area, cost, hello, dead, networkType, priority, passive, password);
+        return new OspfInterfaceConfig(area, cost, hello, dead, networkType, priority, passive, password, retransmitInterval,
+                transmitDelay);
     }
 
     public OspfInterfaceConfig withNetworkType(NetworkType t) {
-        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, t, priority, passive, password);
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, t, priority, passive, password, retransmitInterval,
+                transmitDelay);
     }
 
     public OspfInterfaceConfig withPriority(int p) {
-        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, p, passive, password);
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, p, passive, password, retransmitInterval,
+                transmitDelay);
     }
 
     public OspfInterfaceConfig withPassive(boolean p) {
-        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, p, password);
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, p, password, retransmitInterval,
+                transmitDelay);
     }
 
     public OspfInterfaceConfig withPassword(String pw) {
-        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, pw);
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, pw, retransmitInterval,
+                transmitDelay);
+    }
+
+    /** RxmtInterval and InfTransDelay in seconds ({@code ip ospf retransmit-interval}, {@code transmit-delay}). */
+    public OspfInterfaceConfig withRetransmit(int rxmt, int delay) {
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, password, rxmt,
+                delay);
     }
 }

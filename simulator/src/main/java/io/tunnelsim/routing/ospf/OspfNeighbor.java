@@ -241,7 +241,11 @@ public final class OspfNeighbor {
             setState(State.FULL, "Exchange Done");
         } else {
             setState(State.LOADING, "Exchange Done");
-            sendRequests();
+            // requests sent during Exchange are still outstanding: the retransmission timer
+            // covers them (§10.9); only a neighbour with none in flight gets a first request now
+            if (requestsInFlight.isEmpty()) {
+                sendRequests();
+            }
         }
     }
 
@@ -462,14 +466,14 @@ public final class OspfNeighbor {
         lastSent = d;
         iface.send(d, unicastOrMulticast());
         if (ms) {
-            ddRetransmit.start(OspfProcess.RXMT_INTERVAL);
+            ddRetransmit.start(iface.retransmitNanos());
         }
     }
 
     private void retransmitDd() {
         if ((state == State.EX_START || (state == State.EXCHANGE && master)) && lastSent != null) {
             iface.send(lastSent, unicastOrMulticast());
-            ddRetransmit.start(OspfProcess.RXMT_INTERVAL);
+            ddRetransmit.start(iface.retransmitNanos());
         }
     }
 
@@ -493,7 +497,7 @@ public final class OspfNeighbor {
             requestsInFlight.add(k);
         }
         iface.send(new OspfLinkStateRequest(requestsInFlight), unicastOrMulticast());
-        lsrRetransmit.start(OspfProcess.RXMT_INTERVAL);
+        lsrRetransmit.start(iface.retransmitNanos());
     }
 
     /** §10.7: answer with the requested LSAs; an unknown one is BadLSReq. */
@@ -510,7 +514,7 @@ public final class OspfNeighbor {
                 badLsReq();
                 return;
             }
-            out.add(e.lsaForTransmission(now, OspfProcess.INF_TRANS_DELAY));
+            out.add(e.lsaForTransmission(now, iface.config().transmitDelay()));
         }
         iface.sendUpdates(out, unicastOrMulticast());
     }
@@ -519,7 +523,7 @@ public final class OspfNeighbor {
 
     void addRetransmission(LsaKey key, Lsa transmitted) {
         retransmissionList.put(key, transmitted);
-        lsuRetransmit.startIfIdle(OspfProcess.RXMT_INTERVAL);
+        lsuRetransmit.startIfIdle(iface.retransmitNanos());
     }
 
     void removeRetransmission(LsaKey key) {
@@ -552,10 +556,10 @@ public final class OspfNeighbor {
             Lsdb.Entry e = lsdb.get(en.getKey());
             boolean same = e != null && e.sequenceNumber() == sent.header().sequenceNumber()
                     && e.lsa.header().checksum() == sent.header().checksum() && !e.isMaxAge(now) && !sent.header().isMaxAge();
-            out.add(same ? e.lsaForTransmission(now, OspfProcess.INF_TRANS_DELAY) : sent);
+            out.add(same ? e.lsaForTransmission(now, iface.config().transmitDelay()) : sent);
         }
         iface.sendUpdates(out, iface.type() == NetworkType.BROADCAST ? address : OspfCodec.ALL_SPF_ROUTERS.bits());
-        lsuRetransmit.start(OspfProcess.RXMT_INTERVAL);
+        lsuRetransmit.start(iface.retransmitNanos());
     }
 
     /** Sends one LSA straight to this neighbour (§13 step 8, and direct replies). */

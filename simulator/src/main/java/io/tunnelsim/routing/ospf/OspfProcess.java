@@ -450,6 +450,12 @@ public final class OspfProcess implements NodeService {
         return java.util.Collections.unmodifiableMap(table);
     }
 
+    /** Whether the OSPF route to {@code prefix} is an inter-area route ({@code O IA}). */
+    public boolean isInterArea(Ipv4Prefix prefix) {
+        Spf.RouteEntry r = table.get(prefix);
+        return r != null && !r.intraArea();
+    }
+
     /** Routes offered to the RIB, by prefix. */
     public Map<Ipv4Prefix, List<Route>> installedRoutes() {
         return java.util.Collections.unmodifiableMap(installed);

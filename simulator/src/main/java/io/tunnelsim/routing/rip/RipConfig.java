@@ -17,14 +17,16 @@ import io.tunnelsim.sim.SimTime;
  *     ignored for this long or until it is deleted (0 = off, as in RFC 2453; Cisco 180 s);</li>
  * <li>{@code triggeredMin}/{@code triggeredMax}: a triggered update goes out after a uniform random
  *     delay in this range, and changes made meanwhile ride on it (RFC 2453 §3.10.1, 1–5 s);</li>
- * <li>{@code splitHorizon}: see {@link SplitHorizon} (default poison reverse);</li>
+ * <li>{@code splitHorizon}: see {@link SplitHorizon} (default simple split horizon, as IOS
+ *     {@code ip split-horizon} and FRR {@code ip rip split-horizon});</li>
  * <li>{@code originateDefault}: advertise 0.0.0.0/0 with metric 1 ({@code default-information originate});</li>
  * <li>{@code distance}: administrative distance of RIP routes in the RIB (120);</li>
  * <li>{@code requestOnLoss}: when the process loses a route through first-hand knowledge (an
  *     interface went down, a route timed out), it multicasts a whole-table request on its other
  *     interfaces so that neighbours answer at once with any alternative (RFC 2453 §3.9.1 allows
  *     requests at any time). Off gives the textbook behaviour where an alternative arrives with
- *     the neighbour's next periodic update.</li>
+ *     the neighbour's next periodic update. Default off: neither IOS, FRR nor ns-3 sends such a
+ *     request.</li>
  * </ul>
  */
 public record RipConfig(long updateInterval, long updateJitter, long timeout, long garbage, long holdDown,
@@ -60,10 +62,10 @@ public record RipConfig(long updateInterval, long updateJitter, long timeout, lo
         }
     }
 
-    /** RFC 2453 timers, poison reverse, no hold-down, request on loss. */
+    /** RFC 2453 timers, simple split horizon, no hold-down, no request on loss. */
     public static RipConfig defaults() {
         return new RipConfig(DEFAULT_UPDATE, DEFAULT_JITTER, DEFAULT_TIMEOUT, DEFAULT_GARBAGE, 0, DEFAULT_TRIGGERED_MIN,
-                DEFAULT_TRIGGERED_MAX, SplitHorizon.POISON_REVERSE, false, DEFAULT_DISTANCE, true);
+                DEFAULT_TRIGGERED_MAX, SplitHorizon.SIMPLE, false, DEFAULT_DISTANCE, false);
     }
 
     /** Cisco flavour: update 30 s, invalid 180 s, hold-down 180 s, flush 240 s (garbage 60 s after invalid). */

@@ -135,6 +135,12 @@ class OspfLsdbTest {
         assertEquals(Ipv4Address.parse("10.0.12.2").bits(), r.get(0).nextHop());
         assertTrue(lab.ospf("r1").showRoutes().contains("O IA     4.4.4.4/32         [110/22] via 10.0.12.2, eth0"),
                 lab.ospf("r1").showRoutes());
+        // the node's `show route` (the CLI) marks the same route O IA, and intra-area ones O
+        String show = io.tunnelsim.scenario.Show.render(lab.node("r1"), io.tunnelsim.scenario.Show.What.ROUTE);
+        assertTrue(show.contains("O IA 4.4.4.4/32"), show);
+        String show2 = io.tunnelsim.scenario.Show.render(lab.node("r2"), io.tunnelsim.scenario.Show.What.ROUTE);
+        assertTrue(show2.contains("O  1.1.1.1/32"), show2);
+        assertTrue(show2.contains("O IA 4.4.4.4/32"), show2);
         assertTrue(lab.ospf("r4").databaseHeaders(area2).stream()
                 .anyMatch(h -> h.type() == LsaHeader.SUMMARY_NETWORK && h.linkStateId().toString().equals("1.1.1.1")));
         // the backbone does not get area 1's routes back from r3 (no summary of an inter-area route into area 0)

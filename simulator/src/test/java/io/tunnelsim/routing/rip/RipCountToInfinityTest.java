@@ -57,7 +57,7 @@ class RipCountToInfinityTest {
     @ParameterizedTest
     @EnumSource(value = SplitHorizon.class, names = {"SIMPLE", "POISON_REVERSE"})
     void splitHorizonPreventsTheLoop(SplitHorizon mode) {
-        RipConfig cfg = RipConfig.defaults().withSplitHorizon(mode);
+        RipConfig cfg = RipSites.POISON_WITH_REQUEST.withSplitHorizon(mode);
         RipSites t = failed(1, cfg);
         // b never learns N back from a
         List<RipSites.Change> cb = t.changesOf("b", N, FAIL);
@@ -74,7 +74,7 @@ class RipCountToInfinityTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3})
     void withSplitHorizonOffTheMetricCountsUpToSixteenSlowly(long seed) {
-        RipConfig off = RipConfig.defaults().withSplitHorizon(SplitHorizon.OFF);
+        RipConfig off = RipSites.POISON_WITH_REQUEST.withSplitHorizon(SplitHorizon.OFF);
         RipSites t = failed(seed, off);
         List<RipSites.Change> cb = t.changesOf("b", N, FAIL);
         List<RipSites.Change> ca = t.changesOf("a", N, FAIL);
@@ -101,7 +101,7 @@ class RipCountToInfinityTest {
         assertNull(t.fib("a", N));
         assertNull(t.fib("b", N));
         // the difference poison reverse makes
-        RipSites poisoned = failed(seed, RipConfig.defaults());
+        RipSites poisoned = failed(seed, RipSites.POISON_WITH_REQUEST);
         long poisonedGone = poisoned.changesOf("a", N, FAIL).get(0).time() - FAIL;
         assertTrue(took > 3 * poisonedGone, "loop lasted " + took + ", poison reverse " + poisonedGone);
     }

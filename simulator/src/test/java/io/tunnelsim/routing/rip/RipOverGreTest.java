@@ -40,7 +40,7 @@ class RipOverGreTest {
 
     @Test
     void sitesLearnEveryLanWithHopCountMetrics() {
-        RipSites t = RipSites.gre(1, RipConfig.defaults());
+        RipSites t = RipSites.gre(1, RipSites.POISON_WITH_REQUEST);
         t.net.runUntil(60 * S);
         assertRoute(t, "a", "10.2.0.0/24", 2, "tunnel0", "172.16.0.2");
         assertRoute(t, "a", "10.3.0.0/24", 2, "tunnel1", "172.16.0.6");
@@ -75,7 +75,7 @@ class RipOverGreTest {
 
     @Test
     void learningTakesOneTriggeredDelayPerHop() {
-        RipSites t = RipSites.gre(3, RipConfig.defaults());
+        RipSites t = RipSites.gre(3, RipSites.POISON_WITH_REQUEST);
         t.net.runUntil(60 * S);
         // requests at start are answered at once; d's LAN is two tunnels from a, and each hop
         // adds at most one triggered-update delay (c learns d's LAN from d's answer, tells a later)
@@ -86,7 +86,7 @@ class RipOverGreTest {
     @ParameterizedTest
     @ValueSource(longs = {1, 2, 3, 4})
     void carrierLossConvergesWithinTheTriggeredDelayPlusPropagation(long seed) {
-        RipSites t = RipSites.gre(seed, RipConfig.defaults());
+        RipSites t = RipSites.gre(seed, RipSites.POISON_WITH_REQUEST);
         long fail = 100 * S + 123 * MS;
         t.net.runUntil(fail);
         t.net.segment("a-b").setCarrier(false);
@@ -109,7 +109,9 @@ class RipOverGreTest {
 
     @Test
     void withoutRequestOnLossTheAlternativeWaitsForTheNeighboursPeriodicUpdate() {
-        RipConfig cfg = RipConfig.defaults().withRequestOnLoss(false);
+        RipConfig cfg = RipConfig.defaults();
+        assertEquals(false, cfg.requestOnLoss(), "IOS, FRR and ns-3 send no request when a route is lost");
+        assertEquals(SplitHorizon.SIMPLE, cfg.splitHorizon(), "IOS and FRR default: split horizon");
         long fail = 100 * S + 123 * MS;
         RipSites t = RipSites.gre(1, cfg);
         t.net.runUntil(fail);
@@ -128,7 +130,7 @@ class RipOverGreTest {
     @ParameterizedTest
     @CsvSource({"1,true", "2,true", "3,true", "1,false", "2,false", "5,false"})
     void silentFailureConvergesBetweenTheTimeoutAndTimeoutPlusUpdatePlusTriggeredDelay(long seed, boolean request) {
-        RipConfig cfg = RipConfig.defaults().withRequestOnLoss(request);
+        RipConfig cfg = RipSites.POISON_WITH_REQUEST.withRequestOnLoss(request);
         RipSites t = RipSites.gre(seed, cfg);
         long fail = 100 * S + 500 * MS;
         t.net.runUntil(fail);
@@ -155,7 +157,7 @@ class RipOverGreTest {
 
     @Test
     void recoveryBringsThePrimaryBackWithinOneUpdateInterval() {
-        RipConfig cfg = RipConfig.defaults();
+        RipConfig cfg = RipSites.POISON_WITH_REQUEST;
         RipSites t = RipSites.gre(7, cfg);
         t.net.runUntil(100 * S);
         t.net.segment("a-b").setSilentFailure(true);
@@ -171,7 +173,7 @@ class RipOverGreTest {
 
     @Test
     void crashWithdrawsEverythingAndRestartRelearns() {
-        RipSites t = RipSites.gre(2, RipConfig.defaults());
+        RipSites t = RipSites.gre(2, RipSites.POISON_WITH_REQUEST);
         t.net.runUntil(60 * S);
         t.net.node("c").crash();
         assertTrue(t.rip.get("c").routes().isEmpty());
@@ -185,7 +187,7 @@ class RipOverGreTest {
     }
 
     static List<String> run(long seed) {
-        RipSites t = RipSites.gre(seed, RipConfig.defaults());
+        RipSites t = RipSites.gre(seed, RipSites.POISON_WITH_REQUEST);
         t.net.scheduler().schedule(100 * S, () -> t.net.segment("a-b").setSilentFailure(true));
         t.net.scheduler().schedule(200 * S, () -> t.net.segment("c-d").setCarrier(false));
         t.net.scheduler().schedule(330 * S, () -> t.net.segment("a-b").setSilentFailure(false));
@@ -212,7 +214,7 @@ class RipOverGreTest {
 
     @Test
     void addressesSeenInTheTableAreOnTheTunnelSubnets() {
-        RipSites t = RipSites.gre(1, RipConfig.defaults());
+        RipSites t = RipSites.gre(1, RipSites.POISON_WITH_REQUEST);
         t.net.runUntil(60 * S);
         for (RipRouteInfo i : t.rip.get("c").routes()) {
             if (i.origin().equals("rip")) {

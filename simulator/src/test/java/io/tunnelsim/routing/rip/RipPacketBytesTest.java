@@ -79,7 +79,7 @@ class RipPacketBytesTest {
 
     @Test
     void everyRipPacketOnTheWireIsWellFormedRipV2() {
-        RipSites t = RipSites.gre(4, RipConfig.defaults());
+        RipSites t = RipSites.gre(4, RipSites.POISON_WITH_REQUEST);
         // thirty extra networks on d make its full updates need two packets
         Node d = t.net.node("d");
         for (int i = 0; i < 30; i++) {
@@ -150,7 +150,7 @@ class RipPacketBytesTest {
 
     @Test
     void aFullUpdateFromDIsSplitIntoTwentyFiveAndTheRest() {
-        RipSites t = RipSites.gre(4, RipConfig.defaults());
+        RipSites t = RipSites.gre(4, RipSites.POISON_WITH_REQUEST);
         Node d = t.net.node("d");
         for (int i = 0; i < 30; i++) {
             t.net.addLoopback(d, "lo" + i, Ipv4Prefix.parse("10.200." + i + ".1/24"));

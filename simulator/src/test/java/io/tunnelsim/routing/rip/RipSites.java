@@ -31,6 +31,13 @@ import java.util.Map;
  * </pre>
  */
 final class RipSites {
+    /**
+     * Poison reverse and request on loss: both options explicit (the defaults are simple split
+     * horizon and no request, as IOS and FRR), for the tests written around them.
+     */
+    static final RipConfig POISON_WITH_REQUEST = RipConfig.defaults().withSplitHorizon(SplitHorizon.POISON_REVERSE)
+            .withRequestOnLoss(true);
+
     static final long S = SimTime.SECOND;
     static final long MS = SimTime.MILLISECOND;
     static final long LINK_DELAY = 5 * MS;

@@ -1,0 +1,47 @@
+package io.tunnelsim.topology;
+
+import static io.tunnelsim.topology.TopologyTestSupport.assertSingleError;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+/** OSPF and RIP keys the model honours, and the ones it refuses instead of ignoring. */
+class RoutingKeysTest {
+
+    @Test
+    void ripVersionOneIsRefusedNotIgnored() {
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {version: 1, interfaces: {eth0: {}}}
+                """, 4, 20, "RIPv1 (classful, broadcast) is not modelled");
+    }
+
+    @Test
+    void ripRequestOnLossIsOffUnlessAsked() throws Exception {
+        String yaml = """
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {interfaces: {eth0: {}}%s}
+                """;
+        TopologySpec off = TopologyLoader.parse(yaml.formatted(""), "t.yaml");
+        TopologySpec on = TopologyLoader.parse(yaml.formatted(", request-on-loss: true"), "t.yaml");
+        assertFalse(off.nodes().get("a").rip().orElseThrow().requestOnLoss());
+        assertTrue(on.nodes().get("a").rip().orElseThrow().requestOnLoss());
+        assertEquals(RipSpec.SplitHorizon.SIMPLE, off.nodes().get("a").rip().orElseThrow().splitHorizon());
+    }
+
+    @Test
+    void ospfRetransmitAndTransmitDelayMustBeWholeSeconds() {
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    ospf: {interfaces: {eth0: {retransmit: 500ms}}}
+                """, 4, 44, "ospf retransmit must be a whole number of seconds");
+    }
+}
