@@ -36,6 +36,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @Option(names = "--live", paramLabel = "SEGMENT=TAPDEV[,...]",
+            description = "Live mode: bridge each named link to a TAP device and run in real time (docs/live.md).")
+    String live;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -43,6 +47,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
+        if (live != null) {
+            s = s.withLive(s.live().with(Inputs.liveSegments(live, s)));
+        }
         VariantSpec v = Inputs.variant(s, variant);
         long end = until == null ? -1 : Inputs.time(until, "--until");
         Path dir = Inputs.outDir(this.out, s);
@@ -52,6 +59,9 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%s, variant %s: %d events, %d probes, results in %s%n", s.name(), v.name(), r.eventsExecuted(),
                 r.probes().size(), dir);
+        if (s.live().enabled()) {
+            out.println("  live run (not deterministic): lag figures in summary.json");
+        }
         printActions(out, r);
         return 0;
     }
