@@ -45,7 +45,8 @@ lab_frr_start() {
     [ -f "$dir/$d.conf" ] || echo "hostname $ns" >"$dir/$d.conf"
     chown frr:frr "$dir/$d.conf"
     ip netns exec "$ns" "$FRR_DIR/$d" -d -f "$dir/$d.conf" -i "$dir/$d.pid" -z "$dir/zserv.api" \
-      --vty_socket "$dir" --log "file:$dir/$d.log" || return 1
+      --vty_socket "$dir" --log "file:$dir/$d.log" </dev/null >/dev/null 2>"$dir/$d.stderr" || {
+      cat "$dir/$d.stderr" >&2; return 1; }
     if [ "$d" = zebra ]; then
       for _ in $(seq 50); do [ -S "$dir/zserv.api" ] && break; sleep 0.1; done
     fi
