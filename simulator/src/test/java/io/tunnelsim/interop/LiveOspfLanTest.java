@@ -122,8 +122,9 @@ class LiveOspfLanTest {
                 assertEquals(4, sim.size(), "LSAs: " + sim);
                 assertTrue(sim.stream().anyMatch(l -> l.startsWith("2 10.0.0.1 10.255.0.1 ")), "r1 originates the network-LSA: " + sim);
 
-                // routes on both sides (SPF runs 50-200 ms after the last LSA change), then pings across
-                long routesBy = t + 3 * SimTime.SECOND;
+                // routes on both sides: SPF runs after the throttle's wait, which backs off up to its
+                // maximum (5 s with the default 'modern' throttle) after several changes; then pings across
+                long routesBy = t + 6 * SimTime.SECOND;
                 Ipv4Prefix frrLoopback = Ipv4Prefix.parse("192.0.2.1/32");
                 String frrRoutes = lab.vtysh(frr, "show ip route ospf");
                 while (t < routesBy && (net.node("r1").fib().get(frrLoopback) == null || net.node("r2").fib().get(frrLoopback) == null
