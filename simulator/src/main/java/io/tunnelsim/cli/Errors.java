@@ -24,6 +24,10 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             err.println("tunnelsim: " + b.getMessage());
             return Main.EXIT_BAD_INPUT;
         }
+        if (ex instanceof io.tunnelsim.live.LiveException le) {
+            err.println("tunnelsim: live run stopped: " + le.getMessage());
+            return Main.EXIT_FAILURE;
+        }
         if (ex instanceof java.io.IOException io) {
             err.println("tunnelsim: cannot write results: " + io.getMessage());
             return Main.EXIT_FAILURE;

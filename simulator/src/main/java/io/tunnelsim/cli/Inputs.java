@@ -55,4 +55,29 @@ final class Inputs {
     static Path outDir(Path given, ScenarioSpec s) {
         return given != null ? given : Paths.get("reports", s.name());
     }
+
+    /** Parses {@code --live lan=tap0,wan=tap1}: every link must exist in the scenario's topology. */
+    static java.util.Map<String, String> liveSegments(String text, ScenarioSpec s) throws BadInputException {
+        java.util.Map<String, String> m = new java.util.LinkedHashMap<>();
+        java.util.List<String> links = s.topology().links().stream().map(l -> l.name()).toList();
+        for (String item : text.split(",")) {
+            String t = item.trim();
+            int eq = t.indexOf('=');
+            if (eq <= 0 || eq == t.length() - 1) {
+                throw new BadInputException("--live: expected SEGMENT=TAPDEV, got '" + t + "'");
+            }
+            String link = t.substring(0, eq).trim();
+            String dev = t.substring(eq + 1).trim();
+            if (!links.contains(link)) {
+                throw new BadInputException("--live: no link named '" + link + "' in topology " + s.topology().name()
+                        + io.tunnelsim.topology.DidYouMean.hint(link, links));
+            }
+            String bad = io.tunnelsim.live.TapDevice.checkName(dev);
+            if (bad != null) {
+                throw new BadInputException("--live: TAP device '" + dev + "': " + bad);
+            }
+            m.put(link, dev);
+        }
+        return m;
+    }
 }

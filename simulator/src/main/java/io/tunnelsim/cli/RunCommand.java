@@ -41,6 +41,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings (e.g. cross-end mismatches) as errors: exit 2 before simulating.")
     boolean strict;
 
+    @Option(names = "--live", paramLabel = "SEGMENT=TAPDEV[,...]",
+            description = "Live mode: bridge each named link to a TAP device and run in real time (docs/live.md).")
+    String live;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -48,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict);
+        if (live != null) {
+            s = s.withLive(s.live().with(Inputs.liveSegments(live, s)));
+        }
         VariantSpec v = Inputs.variant(s, variant);
         long end = until == null ? -1 : Inputs.time(until, "--until");
         Path dir = Inputs.outDir(this.out, s);
@@ -57,6 +64,9 @@ final class RunCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "%s, variant %s: %d events, %d probes, results in %s%n", s.name(), v.name(), r.eventsExecuted(),
                 r.probes().size(), dir);
+        if (s.live().enabled()) {
+            out.println("  live run (not deterministic): lag figures in summary.json");
+        }
         printActions(out, r);
         return 0;
     }

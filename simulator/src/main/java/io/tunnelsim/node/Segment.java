@@ -40,6 +40,7 @@ public final class Segment {
     private boolean carrier = true;
     private boolean silent;
     private final List<FrameTap> taps = new ArrayList<>(1);
+    private final List<ExternalPort> externals = new ArrayList<>(0);
     public long framesSent;
     public long framesLost;
     public long framesSilentlyDropped;
@@ -100,6 +101,21 @@ public final class Segment {
 
     public boolean isSilentlyFailed() {
         return silent;
+    }
+
+    /** Ports whose far side is outside the simulation (live mode). */
+    public List<ExternalPort> externalPorts() {
+        return java.util.Collections.unmodifiableList(externals);
+    }
+
+    /**
+     * Adds a port whose far side is outside the simulation; frames the simulated ports transmit
+     * reach {@code sink}, and {@link ExternalPort#inject} puts frames on the segment.
+     */
+    public ExternalPort attachExternal(String portName, ExternalPort.Sink sink) {
+        ExternalPort p = new ExternalPort(this, portName, sink);
+        externals.add(p);
+        return p;
     }
 
     public void addTap(FrameTap tap) {
@@ -182,6 +198,11 @@ public final class Segment {
             return true;
         }
         long arrival = end + delay;
+        for (int i = 0; i < externals.size(); i++) {
+            ExternalPort x = externals.get(i);
+            PacketBuffer copy = frame.copy();
+            scheduler.schedule(arrival, () -> arriveExternal(x, copy));
+        }
         int n = ports.size();
         EthernetInterface last = null;
         for (int i = 0; i < n; i++) {
@@ -201,6 +222,46 @@ public final class Segment {
             scheduler.schedule(arrival, () -> arrive(target, frame));
         }
         return true;
+    }
+
+    /** A frame from outside: serialized on the external port's own transmitter, then delivered. */
+    void transmitExternal(ExternalPort from, PacketBuffer frame) {
+        long now = scheduler.now();
+        long start = Math.max(now, from.txBusyUntil);
+        long end = start + serialization(frame.length());
+        from.txBusyUntil = end;
+        framesSent++;
+        for (int i = 0; i < taps.size(); i++) {
+            taps.get(i).frame(start, frame.array(), frame.offset(), frame.length());
+        }
+        if (loss > 0 && random.nextDouble() < loss) {
+            framesLost++;
+            return;
+        }
+        long arrival = end + delay;
+        for (int i = 0; i < externals.size(); i++) {
+            ExternalPort x = externals.get(i);
+            if (x != from) {
+                PacketBuffer copy = frame.copy();
+                scheduler.schedule(arrival, () -> arriveExternal(x, copy));
+            }
+        }
+        for (int i = 0; i < ports.size(); i++) {
+            EthernetInterface to = ports.get(i);
+            PacketBuffer copy = frame.copy();
+            scheduler.schedule(arrival, () -> arrive(to, copy));
+        }
+    }
+
+    private void arriveExternal(ExternalPort to, PacketBuffer frame) {
+        if (silent) {
+            framesSilentlyDropped++;
+            return;
+        }
+        if (!carrier) {
+            return;
+        }
+        to.deliver(frame);
     }
 
     private void arrive(EthernetInterface to, PacketBuffer frame) {

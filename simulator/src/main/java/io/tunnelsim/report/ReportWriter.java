@@ -37,10 +37,16 @@ public final class ReportWriter {
 
     /** Writes the files of a single run and returns their paths in writing order. */
     public static List<Path> writeRun(Path dir, RunReport report) throws IOException {
+        return writeRun(dir, report, null);
+    }
+
+    /** As {@link #writeRun(Path, RunReport)}; a live run's summary.json also carries {@code live} figures. */
+    public static List<Path> writeRun(Path dir, RunReport report, io.tunnelsim.live.LiveStats live) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         VariantResult v = report.variant();
-        written.add(text(dir.resolve("summary.json"), SummaryJson.run(report.scenario(), v)));
+        written.add(text(dir.resolve("summary.json"), live == null ? SummaryJson.run(report.scenario(), v)
+                : SummaryJson.run(report.scenario(), v, live)));
         written.add(text(dir.resolve("probes.csv"), Tables.probes(v.probes(), v.endNs())));
         written.add(text(dir.resolve("convergence.csv"), Tables.convergence(List.of(v))));
         return written;

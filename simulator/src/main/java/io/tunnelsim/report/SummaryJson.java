@@ -64,6 +64,43 @@ public final class SummaryJson {
         return document("run", scenario, List.of(variant), null);
     }
 
+    /**
+     * A live run (docs/live.md): as {@link #run(ScenarioInfo, VariantResult)} plus
+     * {@code "deterministic": false} and {@code "live": { "segments": {link: tap}, "max_lag_s",
+     * "mean_lag_s", "lag_limit_s", "lag_warnings", "frames_in": {link: n}, "frames_out": {link: n} }}
+     * after {@code kind}. Normal runs have neither member (they are deterministic).
+     */
+    public static String run(ScenarioInfo scenario, VariantResult variant, io.tunnelsim.live.LiveStats live) {
+        JsonWriter w = new JsonWriter().beginObject();
+        w.member("format", "tunnelsim-summary").member("format_version", 1)
+                .member("tool", "tunnelsim " + io.tunnelsim.sim.ToolVersion.get()).member("kind", "run");
+        w.member("deterministic", false);
+        w.name("live").beginObject();
+        w.name("segments").beginObject();
+        live.segments().forEach(w::member);
+        w.endObject();
+        w.name("max_lag_s").seconds(live.maxLagNs());
+        w.name("mean_lag_s").seconds(live.meanLagNs());
+        if (live.lagLimitNs() > 0) {
+            w.name("lag_limit_s").seconds(live.lagLimitNs());
+        } else {
+            w.name("lag_limit_s").nullValue();
+        }
+        w.member("lag_warnings", live.lagWarnings());
+        w.name("frames_in").beginObject();
+        live.framesIn().forEach((k, n) -> w.member(k, n));
+        w.endObject();
+        w.name("frames_out").beginObject();
+        live.framesOut().forEach((k, n) -> w.member(k, n));
+        w.endObject();
+        w.endObject();
+        scenario(w, scenario);
+        w.name("variants").beginArray();
+        variant(w, variant);
+        w.endArray();
+        return w.endObject().toJson();
+    }
+
     public static String comparison(ScenarioInfo scenario, List<VariantResult> variants) {
         return document("comparison", scenario, variants, null);
     }

@@ -49,7 +49,7 @@ public final class Experiments {
         RunResult r = ScenarioRunner.run(s, v, o);
         ScenarioInfo info = Results.scenarioInfo(s, r.actionTimes(), s.seed());
         VariantResult vr = Results.variantResult(s, r, info);
-        ReportWriter.writeRun(out, new RunReport(info, vr));
+        ReportWriter.writeRun(out, new RunReport(info, vr), r.live());
         Results.writeEventLog(out.resolve("events.log"), r.events());
         if (capture) {
             Captures.writeExtras(r, out.resolve("pcap"));

@@ -12,7 +12,14 @@ import java.util.List;
  * @param fibChangesTotal every FIB change of the run, initial convergence included
  * @param endNs      simulated time the run stopped at
  * @param actionTimes the (possibly shifted) time of every timeline action, in timeline order
+ * @param live       what the live driver measured, or null for a normal (deterministic) run
  */
 public record RunResult(String variant, BuiltNetwork built, List<ProbeFlow> probes, List<FibChange> fibChanges, long fibChangesTotal,
-                        List<StateChange> stateChanges, List<EventLog.Entry> events, long endNs, List<Long> actionTimes) {
+                        List<StateChange> stateChanges, List<EventLog.Entry> events, long endNs, List<Long> actionTimes,
+                        io.tunnelsim.live.LiveStats live) {
+
+    public RunResult(String variant, BuiltNetwork built, List<ProbeFlow> probes, List<FibChange> fibChanges, long fibChangesTotal,
+                     List<StateChange> stateChanges, List<EventLog.Entry> events, long endNs, List<Long> actionTimes) {
+        this(variant, built, probes, fibChanges, fibChangesTotal, stateChanges, events, endNs, actionTimes, null);
+    }
 }

@@ -60,7 +60,12 @@ public final class ScenarioRunner {
         List<Long> actionTimes = schedule(scenario, built, options.shiftNs(), end);
 
         CaptureSet capture = options.captureDir() == null ? null : CaptureSet.attach(net, options.captureDir());
+        io.tunnelsim.live.LiveStats live = null;
         try {
+            if (scenario.live().enabled()) {
+                live = runLive(scenario, built, end, options);
+                return new RunResult(variant.name(), built, flows, fib, fibTotal[0], states, net.log().entries(), end, actionTimes, live);
+            }
             net.start();
             long step = Math.max(1, end / 200);
             long t = 0;
@@ -77,6 +82,21 @@ public final class ScenarioRunner {
             }
         }
         return new RunResult(variant.name(), built, flows, fib, fibTotal[0], states, net.log().entries(), end, actionTimes);
+    }
+
+    /** Live mode: TAP devices on the named segments, the scheduler paced by the wall clock (docs/live.md). */
+    private static io.tunnelsim.live.LiveStats runLive(ScenarioSpec scenario, BuiltNetwork built, long end, RunOptions options) {
+        io.tunnelsim.live.LiveDriver driver;
+        try {
+            driver = io.tunnelsim.live.LiveDriver.attach(built.network(), built.segmentsByLink(), scenario.live());
+        } catch (IOException e) {
+            throw new io.tunnelsim.live.LiveException(e.getMessage(), e);
+        }
+        try (driver) {
+            built.network().start();
+            driver.drive(end, options.progress());
+            return driver.stats();
+        }
     }
 
     private static String describe(io.tunnelsim.node.FibEntry e) {

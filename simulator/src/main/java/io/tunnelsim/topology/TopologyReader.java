@@ -159,8 +159,10 @@ final class TopologyReader {
                         eps.add(null);
                     }
                 }
-                if (epNodes.size() < 2) {
-                    ctx.error(l.get("endpoints"), "a link needs at least two endpoints, found " + epNodes.size());
+                // one endpoint: a stub LAN segment, whose other stations are outside (live mode, docs/live.md)
+                if (epNodes.size() < 2 && !(epNodes.size() == 1 && l.has("lan") && l.bool("lan", false))) {
+                    ctx.error(l.get("endpoints"), "a link needs at least two endpoints, found " + epNodes.size()
+                            + (epNodes.size() == 1 ? " (a one-port LAN segment, e.g. for a live peer, needs 'lan: true')" : ""));
                 }
             }
             List<Endpoint> clean = eps.stream().filter(java.util.Objects::nonNull).toList();

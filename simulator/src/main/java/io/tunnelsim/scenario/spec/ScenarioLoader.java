@@ -43,7 +43,7 @@ import io.tunnelsim.topology.YamlSource;
 public final class ScenarioLoader {
 
     private static final String[] ROOT_KEYS = {"name", "topology", "duration", "seed", "warmup", "probes", "timeline",
-        "variants", "sweep"};
+        "variants", "sweep", "live"};
     private static final String[] PROBE_KEYS = {"name", "from", "to", "type", "interval", "size", "start", "port"};
     private static final String[] ACTION_KEYS = {"at", "action", "link", "interface", "node", "loss", "delay"};
     private static final String[] VARIANT_KEYS = {"name", "routing", "topology", "ospf", "rip", "track", "keepalive"};
@@ -110,6 +110,7 @@ public final class ScenarioLoader {
         List<RawAction> timeline = readTimeline(top, duration);
         List<VariantSpec> variants = readVariants(top, topology);
         SweepSpec sweep = readSweep(top);
+        LiveSpec live = readLive(top, topology);
 
         if (topology != null) {
             checkReferences(topology, probes, probeNodes, timeline, "");
@@ -126,7 +127,47 @@ public final class ScenarioLoader {
         List<TimelineAction> actions = new ArrayList<>(timeline.stream().map(RawAction::action).toList());
         actions.sort((a, b) -> Long.compare(a.atNs(), b.atNs()));
         List<Diagnostic> warnings = ctx.diagnostics().warnings();
-        return new ScenarioSpec(name, file, topology, duration, seed, warmup, probes, actions, variants, sweep, warnings);
+        return new ScenarioSpec(name, file, topology, duration, seed, warmup, probes, actions, variants, sweep, warnings, live);
+    }
+
+    /** {@code live: {segments: {LINK: TAPDEV, ...}, lag-warning: 20ms}} (docs/live.md). */
+    private LiveSpec readLive(YamlMap top, TopologySpec topology) {
+        if (!top.has("live")) {
+            return LiveSpec.NONE;
+        }
+        YamlMap l = ctx.map(top.get("live"), "'live' (expected {segments: {lan: tap0}})", "segments", "lag-warning");
+        if (l == null) {
+            return LiveSpec.NONE;
+        }
+        long warn = l.duration("lag-warning", LiveSpec.DEFAULT_LAG_WARNING);
+        if (warn <= 0 && l.has("lag-warning")) {
+            ctx.error(l.get("lag-warning"), "lag-warning must be above 0");
+        }
+        Map<String, String> segs = new LinkedHashMap<>();
+        if (l.require("segments", "'live'")) {
+            YamlMap m = ctx.namedMap(l.get("segments"), "'live.segments' (link name: TAP device)");
+            if (m != null) {
+                for (YamlMap.Entry e : m.entries()) {
+                    String dev = ctx.string(e.value(), "a TAP device name");
+                    if (dev == null) {
+                        continue;
+                    }
+                    String bad = io.tunnelsim.live.TapDevice.checkName(dev);
+                    if (bad != null) {
+                        ctx.error(e.value(), "TAP device '" + dev + "': " + bad);
+                    }
+                    if (topology != null && topology.links().stream().noneMatch(k -> k.name().equals(e.key()))) {
+                        ctx.error(e.keyNode(), "no link named '" + e.key() + "' in topology " + topology.name()
+                                + DidYouMean.hint(e.key(), topology.links().stream().map(k -> k.name()).toList()));
+                    }
+                    segs.put(e.key(), dev);
+                }
+                if (segs.isEmpty() && !ctx.diagnostics().hasErrors()) {
+                    ctx.error(l.get("segments"), "'live.segments' names no link");
+                }
+            }
+        }
+        return new LiveSpec(segs, warn);
     }
 
     // ---- topology ----

@@ -17,10 +17,22 @@ import io.tunnelsim.topology.TopologySpec;
  * @param timeline  actions sorted by time; actions at the same time keep file order
  * @param variants  at least one; {@code default} when the file has none
  * @param warnings  warnings of the scenario and its topologies
+ * @param live      segments bridged to TAP devices ({@link LiveSpec#NONE}: a normal run)
  */
 public record ScenarioSpec(String name, Path file, TopologySpec topology, long durationNs, long seed, long warmupNs,
                            List<ProbeSpec> probes, List<TimelineAction> timeline, List<VariantSpec> variants,
-                           SweepSpec sweep, List<Diagnostic> warnings) {
+                           SweepSpec sweep, List<Diagnostic> warnings, LiveSpec live) {
+
+    public ScenarioSpec(String name, Path file, TopologySpec topology, long durationNs, long seed, long warmupNs,
+                        List<ProbeSpec> probes, List<TimelineAction> timeline, List<VariantSpec> variants,
+                        SweepSpec sweep, List<Diagnostic> warnings) {
+        this(name, file, topology, durationNs, seed, warmupNs, probes, timeline, variants, sweep, warnings, LiveSpec.NONE);
+    }
+
+    /** The same scenario with other live attachments (the command line's {@code --live}). */
+    public ScenarioSpec withLive(LiveSpec l) {
+        return new ScenarioSpec(name, file, topology, durationNs, seed, warmupNs, probes, timeline, variants, sweep, warnings, l);
+    }
 
     public ScenarioSpec {
         probes = List.copyOf(probes);

@@ -1,0 +1,70 @@
+package io.tunnelsim.interop;
+
+import io.tunnelsim.routing.ospf.OspfProcess;
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.wire.LsaHeader;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parses FRR's vtysh output and puts tunnelsim's state in the same form, for comparison. */
+final class Frr {
+    private static final Pattern NEIGHBOR = Pattern.compile(
+            "^(\\d+\\.\\d+\\.\\d+\\.\\d+)\\s+(\\d+)\\s+(\\S+)\\s+\\S+\\s+\\S+\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+)", Pattern.MULTILINE);
+    private static final Pattern HEADING = Pattern.compile("(Router|Net|Summary|ASBR-Summary|AS External) Link States");
+    private static final Pattern LSA_ROW = Pattern.compile(
+            "^(\\d+\\.\\d+\\.\\d+\\.\\d+)\\s+(\\d+\\.\\d+\\.\\d+\\.\\d+)\\s+(\\d+)\\s+0x([0-9a-f]{8})\\s+0x([0-9a-f]{4})");
+
+    private Frr() {
+    }
+
+    /** {@code show ip ospf neighbor}: router ID → state as FRR prints it ("Full/DR", "2-Way/DROther"). */
+    static Map<String, String> neighbors(String text) {
+        Map<String, String> m = new TreeMap<>();
+        Matcher x = NEIGHBOR.matcher(text);
+        while (x.find()) {
+            m.put(x.group(1), x.group(3));
+        }
+        return m;
+    }
+
+    /**
+     * {@code show ip ospf database}: one line per LSA instance, "type lsid adv seq checksum"
+     * (the age is left out: it differs by the instant each side was asked). MaxAge instances
+     * are kept (both sides must agree on those too).
+     */
+    static TreeSet<String> database(String text) {
+        TreeSet<String> s = new TreeSet<>();
+        int type = 0;
+        for (String line : text.split("\n")) {
+            Matcher h = HEADING.matcher(line);
+            if (h.find()) {
+                type = switch (h.group(1)) {
+                    case "Router" -> 1;
+                    case "Net" -> 2;
+                    case "Summary" -> 3;
+                    case "ASBR-Summary" -> 4;
+                    default -> 5;
+                };
+                continue;
+            }
+            Matcher r = LSA_ROW.matcher(line.trim());
+            if (type != 0 && r.find()) {
+                s.add(type + " " + r.group(1) + " " + r.group(2) + " 0x" + r.group(4) + " 0x" + r.group(5));
+            }
+        }
+        return s;
+    }
+
+    /** tunnelsim's LSDB of area 0 in the form of {@link #database}. */
+    static TreeSet<String> database(OspfProcess p) {
+        TreeSet<String> s = new TreeSet<>();
+        for (LsaHeader h : p.databaseHeaders(Ipv4Address.ANY)) {
+            s.add(h.type() + " " + h.linkStateId() + " " + h.advertisingRouter()
+                    + String.format(" 0x%08x 0x%04x", h.sequenceNumber(), h.checksum()));
+        }
+        return s;
+    }
+}

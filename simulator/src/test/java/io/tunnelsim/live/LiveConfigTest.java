@@ -1,0 +1,111 @@
+package io.tunnelsim.live;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.tunnelsim.cli.Main;
+import io.tunnelsim.scenario.spec.LiveSpec;
+import io.tunnelsim.scenario.spec.ScenarioException;
+import io.tunnelsim.scenario.spec.ScenarioLoader;
+import io.tunnelsim.scenario.spec.ScenarioSpec;
+import io.tunnelsim.sim.SimTime;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The live: section, --live, one-port LAN links and TAP names; no TAP device is opened here. */
+class LiveConfigTest {
+    static final String TOPO = String.join("\n",
+            "topology:",
+            "  nodes:",
+            "    r1:",
+            "      interfaces: {eth0: {address: 10.0.0.1/24}}",
+            "      ospf: {interfaces: {eth0: {area: 0, hello: 2s, dead: 8s}}}",
+            "  links:",
+            "    - {name: lan, endpoints: [\"r1:eth0\"]%s}",
+            "");
+
+    static Path write(Path dir, String body) throws Exception {
+        Path p = dir.resolve("s.yaml");
+        Files.writeString(p, "name: t\nduration: 10s\n" + body);
+        return p;
+    }
+
+    @Test
+    void liveSectionIsRead(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = ScenarioLoader.load(write(dir, String.format(TOPO, ", lan: true")
+                + "live: {segments: {lan: tap7}, lag-warning: 5ms}\n"));
+        assertEquals(Map.of("lan", "tap7"), s.live().segments());
+        assertEquals(5 * SimTime.MILLISECOND, s.live().lagWarningNs());
+        assertTrue(s.live().enabled());
+        assertEquals(Map.of("lan", "tap9"), s.live().with(Map.of("lan", "tap9")).segments(), "--live replaces the device");
+    }
+
+    @Test
+    void scenarioWithoutLiveSectionIsNotLive(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = ScenarioLoader.load(write(dir, String.format(TOPO, ", lan: true")));
+        assertEquals(LiveSpec.NONE, s.live());
+    }
+
+    @Test
+    void unknownLinkAndBadDeviceAreErrorsWithPositions(@TempDir Path dir) throws Exception {
+        Path f = write(dir, String.format(TOPO, ", lan: true") + "live:\n  segments: {lna: tap0, lan: \"tap with space\"}\n");
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f));
+        String m = e.getMessage();
+        assertTrue(m.contains(":11:14: error: no link named 'lna'") && m.contains("did you mean 'lan'?"), m);
+        assertTrue(m.contains(":11:30: error: TAP device 'tap with space': an interface name may not contain ' '"), m);
+    }
+
+    @Test
+    void oneEndpointLinkNeedsLanTrue(@TempDir Path dir) throws Exception {
+        Path f = write(dir, String.format(TOPO, ""));
+        ScenarioException e = assertThrows(ScenarioException.class, () -> ScenarioLoader.load(f));
+        assertTrue(e.getMessage().contains("a link needs at least two endpoints, found 1 (a one-port LAN segment"), e.getMessage());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "abcdefghijklmnop", "a/b", "a:b", "a b"})
+    void tapNamesTheKernelRefusesAreRefused(String name) {
+        assertNotEquals(null, TapDevice.checkName(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"tap0", "tsim-tap0", "abcdefghijklmno"})
+    void tapNamesTheKernelTakesAreTaken(String name) {
+        assertNull(TapDevice.checkName(name));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"lan", "lan=", "=tap0", "wan=tap0", "lan=abcdefghijklmnopq"})
+    void badLiveOptionIsBadInput(String option, @TempDir Path dir) throws Exception {
+        Path f = write(dir, String.format(TOPO, ", lan: true"));
+        PrintStream old = System.err;
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code;
+        try {
+            System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+            code = Main.execute("run", f.toString(), "--live", option, "--out", dir.resolve("out").toString(), "--quiet");
+        } finally {
+            System.setErr(old);
+        }
+        assertEquals(Main.EXIT_BAD_INPUT, code, err.toString(StandardCharsets.UTF_8));
+        assertTrue(err.toString(StandardCharsets.UTF_8).contains("tunnelsim: --live: "), err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void lagLimitIsAQuarterOfTheSmallestDeadInterval(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = ScenarioLoader.load(write(dir, String.format(TOPO, ", lan: true")));
+        var built = io.tunnelsim.scenario.NetworkBuilder.build(s.topology(), s.variants().get(0), 1);
+        assertEquals(8 * SimTime.SECOND, LiveDriver.smallestDeadInterval(built.network()));
+    }
+}
