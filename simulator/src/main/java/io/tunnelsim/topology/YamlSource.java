@@ -33,8 +33,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * into a diagnostic. Nothing is constructed into Java objects (no tags are honoured), and every
  * failure of the YAML layer becomes a {@link Diagnostic} with a position.
  *
- * <p>Limits: 10 MiB of text, nesting depth 64, at most 50 aliases to collections, and an aliased
- * document may not expand beyond {@value #MAX_EXPANDED_NODES} nodes (this stops "billion laughs"
+ * <p>Limits: 10 MiB of text, nesting depth 64, at most 50 aliases to collections, and aliases
+ * may not add more than {@value #MAX_EXPANDED_NODES} nodes to the document (this stops "billion laughs"
  * documents, whose tree is small but whose expansion is huge). Merge keys ({@code <<: *x}) are
  * applied while composing.
  */
@@ -209,7 +209,8 @@ public final class YamlSource {
         Map<Node, Boolean> onPath = new IdentityHashMap<>();
         try {
             long size = expandedSize(root, sizes, onPath);
-            if (size > MAX_EXPANDED_NODES) {
+            // only what aliases add counts: a large plain document (10 MiB of text) is fine
+            if (size - sizes.size() > MAX_EXPANDED_NODES) {
                 return tooLarge();
             }
             return null;
@@ -236,14 +237,14 @@ public final class YamlSource {
         if (n instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 size += expandedSize(t.getKeyNode(), sizes, onPath) + expandedSize(t.getValueNode(), sizes, onPath);
-                if (size > MAX_EXPANDED_NODES) {
+                if (size > MAX_EXPANDED_NODES + sizes.size()) {
                     throw new ExpansionException(tooLarge());
                 }
             }
         } else if (n instanceof SequenceNode s) {
             for (Node c : s.getValue()) {
                 size += expandedSize(c, sizes, onPath);
-                if (size > MAX_EXPANDED_NODES) {
+                if (size > MAX_EXPANDED_NODES + sizes.size()) {
                     throw new ExpansionException(tooLarge());
                 }
             }
