@@ -15,7 +15,11 @@ final class Inputs {
     private Inputs() {
     }
 
-    static ScenarioSpec scenario(Path file, PrintWriter err) throws SpecException {
+    static ScenarioSpec scenario(Path file, PrintWriter err) throws SpecException, BadInputException {
+        if (java.nio.file.Files.isRegularFile(file) && ValidateCommand.kind(file) < 0) {
+            throw new BadInputException(file + " is a topology (it has nodes:); this command needs a scenario that names it"
+                    + " (topology: " + file.getFileName() + ", duration:, probes:, timeline:; see docs/scenario-format.md)");
+        }
         ScenarioSpec s = ScenarioLoader.load(file);
         for (Diagnostic d : s.warnings()) {
             err.println(d);
