@@ -24,7 +24,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to run (default: the first).")
     String variant;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: reports/<scenario-name>/).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: reports/<scenario-name>-run/<variant>/).")
     Path out;
 
     @Option(names = "--capture", description = "Write one pcap per link into DIR/pcap/ and the ESP SA table pcap/esp_sa.")
@@ -45,7 +45,8 @@ final class RunCommand implements Callable<Integer> {
         ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
         VariantSpec v = Inputs.variant(s, variant);
         long end = until == null ? -1 : Inputs.time(until, "--until");
-        Path dir = Inputs.outDir(this.out, s);
+        // not the comparison's folder: a run must never overwrite a comparison's results
+        Path dir = this.out != null ? this.out : java.nio.file.Paths.get("reports", s.name() + "-run", v.name());
         VariantResult r;
         try (Progress p = new Progress(s.name() + "/" + v.name(), quiet)) {
             r = Experiments.run(s, v, dir, capture, end, p.orNull());
