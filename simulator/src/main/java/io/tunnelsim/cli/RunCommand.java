@@ -45,6 +45,10 @@ final class RunCommand implements Callable<Integer> {
         ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
         VariantSpec v = Inputs.variant(s, variant);
         long end = until == null ? -1 : Inputs.time(until, "--until");
+        if (end > s.durationNs()) {
+            throw new BadInputException("--until " + until + " is after the end of the run (" + SimTime.formatShort(s.durationNs())
+                    + "); raise the scenario's duration instead");
+        }
         // not the comparison's folder: a run must never overwrite a comparison's results
         Path dir = this.out != null ? this.out : java.nio.file.Paths.get("reports", s.name() + "-run", v.name());
         VariantResult r;

@@ -124,6 +124,17 @@ class MalformedInputCliTest {
     }
 
     @Test
+    void timesAfterTheEndOfTheRunAreRefused(@TempDir Path dir) {
+        String quickstart = CliTest.ROOT.resolve("examples/quickstart.yaml").toString();
+        CliTest.Result show = CliTest.run("show", quickstart, "route", "--at", "99s", "--node", "r1");
+        assertEquals(2, show.code(), show.err());
+        assertTrue(show.err().contains("after the end of the run (30s)"), show.err());
+        CliTest.Result run = CliTest.run("run", quickstart, "--until", "99s", "--quiet", "--out", dir.resolve("o").toString());
+        assertEquals(2, run.code(), run.err());
+        assertFalse(Files.exists(dir.resolve("o")));
+    }
+
+    @Test
     void unknownCommandPointsAtTheToolsHelp() {
         CliTest.Result r = CliTest.run("frobnicate");
         assertEquals(2, r.code());
