@@ -44,7 +44,7 @@ public final class CaptureSet implements Closeable {
 
     /** A file-system safe name: characters other than letters, digits, '.', '_' and '-' become '_'. */
     static String fileName(String linkName) {
-        return linkName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return io.tunnelsim.topology.Names.fileName(linkName);
     }
 
     public List<Path> files() {

@@ -39,14 +39,19 @@ final class CompareCommand implements Callable<Integer> {
         ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict);
         Path dir = Inputs.outDir(this.out, s);
         List<VariantResult> results;
+        java.util.Map<String, String> failed = new java.util.LinkedHashMap<>();
         try (Progress p = new Progress("compare " + s.name(), quiet)) {
-            results = Experiments.compare(s, dir, Math.max(1, jobs), p.orNull());
+            results = Experiments.compare(s, dir, Math.max(1, jobs), p.orNull(), failed);
         }
         for (VariantResult r : results) {
             out.println(r.name() + ":");
             RunCommand.printActions(out, r);
         }
         out.println("report: " + dir.resolve("report.html"));
-        return 0;
+        for (var f : failed.entrySet()) {
+            spec.commandLine().getErr().println("tunnelsim: variant " + f.getKey() + " failed: " + f.getValue()
+                    + " (the other variants' results are written; see " + dir.resolve(Experiments.FAILED_VARIANTS_FILE) + ")");
+        }
+        return failed.isEmpty() ? 0 : Main.EXIT_FAILURE;
     }
 }

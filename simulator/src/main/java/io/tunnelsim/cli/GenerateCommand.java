@@ -43,8 +43,8 @@ final class GenerateCommand implements Callable<Integer> {
         }
         String yaml = switch (shape) {
             case "hub-and-spoke" -> {
-                if (spokes < 1 || spokes > 4000 || hubs < 1 || hubs > 2) {
-                    throw new BadInputException("hub-and-spoke needs 1-4000 spokes and 1 or 2 hubs");
+                if (spokes < 1 || spokes > 5000 || hubs < 1 || hubs > 2) {
+                    throw new BadInputException("hub-and-spoke needs 1-5000 spokes and 1 or 2 hubs");
                 }
                 yield TopologyGenerator.hubAndSpoke(spokes, hubs, r);
             }

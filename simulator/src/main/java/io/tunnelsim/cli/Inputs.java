@@ -21,6 +21,10 @@ final class Inputs {
 
     /** Loads a scenario and prints its warnings; with {@code strict}, any warning is bad input (exit 2). */
     static ScenarioSpec scenario(Path file, PrintWriter err, boolean strict) throws SpecException, BadInputException {
+        if (java.nio.file.Files.isRegularFile(file) && ValidateCommand.kind(file) < 0) {
+            throw new BadInputException(file + " is a topology (it has nodes:); this command needs a scenario that names it"
+                    + " (topology: " + file.getFileName() + ", duration:, probes:, timeline:; see docs/scenario-format.md)");
+        }
         ScenarioSpec s = ScenarioLoader.load(file);
         for (Diagnostic d : s.warnings()) {
             err.println(d);

@@ -32,9 +32,28 @@ public final class Main implements Runnable {
         cl.setExecutionExceptionHandler(new Errors());
         cl.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("tunnelsim: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 'tunnelsim " + ex.getCommandLine().getCommandName() + " --help'.");
+            CommandLine c = ex.getCommandLine();
+            String cmd = c.getParent() == null ? "tunnelsim" : "tunnelsim " + c.getCommandName();
+            ex.getCommandLine().getErr().println("Try '" + cmd + " --help'.");
             return EXIT_BAD_INPUT;
         });
-        return cl.execute(args);
+        try {
+            return cl.execute(args);
+        } catch (OutOfMemoryError e) {
+            cl.getErr().println("tunnelsim: out of memory (Java heap) while running; give the JVM more heap"
+                    + " (TUNNELSIM_JAVA_OPTS=-Xmx8g ./tunnelsim ...), or use a coarser probe interval, a shorter duration"
+                    + " or fewer nodes");
+            cl.getErr().flush();
+            return EXIT_FAILURE;
+        } catch (StackOverflowError e) {
+            cl.getErr().println("tunnelsim: out of stack space while running; raise the thread stack size"
+                    + " (TUNNELSIM_JAVA_OPTS=-Xss16m ./tunnelsim ...) and please report this input");
+            cl.getErr().flush();
+            return EXIT_FAILURE;
+        } catch (Error e) {
+            cl.getErr().println("tunnelsim: fatal JVM error: " + e);
+            cl.getErr().flush();
+            return EXIT_FAILURE;
+        }
     }
 }

@@ -26,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant to run (default: the first).")
     String variant;
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: reports/<scenario-name>/).")
+    @Option(names = "--out", paramLabel = "DIR", description = "Output directory (default: reports/<scenario-name>-run/<variant>/).")
     Path out;
 
     @Option(names = "--capture", description = "Write one pcap per link into DIR/pcap/ and the ESP SA table pcap/esp_sa.")
@@ -57,7 +57,12 @@ final class RunCommand implements Callable<Integer> {
         }
         VariantSpec v = Inputs.variant(s, variant);
         long end = until == null ? -1 : Inputs.time(until, "--until");
-        Path dir = Inputs.outDir(this.out, s);
+        if (end > s.durationNs()) {
+            throw new BadInputException("--until " + until + " is after the end of the run (" + SimTime.formatShort(s.durationNs())
+                    + "); raise the scenario's duration instead");
+        }
+        // not the comparison's folder: a run must never overwrite a comparison's results
+        Path dir = this.out != null ? this.out : java.nio.file.Paths.get("reports", s.name() + "-run", v.name());
         VariantResult r;
         try (Progress p = new Progress(s.name() + "/" + v.name(), quiet)) {
             r = Experiments.run(s, v, dir, capture, end, p.orNull());

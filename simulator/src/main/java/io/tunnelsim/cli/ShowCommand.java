@@ -48,6 +48,10 @@ final class ShowCommand implements Callable<Integer> {
         ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
         VariantSpec v = Inputs.variant(s, variant);
         long t = Inputs.time(at, "--at");
+        if (t > s.durationNs()) {
+            throw new BadInputException("--at " + at + " is after the end of the run (" + io.tunnelsim.sim.SimTime.formatShort(
+                    s.durationNs()) + "); the state after the end is not simulated");
+        }
         if (v.topology().node(node) == null) {
             throw new BadInputException("no node '" + node + "' in topology " + v.topology().name());
         }

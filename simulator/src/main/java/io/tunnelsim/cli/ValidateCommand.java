@@ -6,8 +6,6 @@ import io.tunnelsim.topology.Diagnostic;
 import io.tunnelsim.topology.SpecException;
 import io.tunnelsim.topology.TopologyLoader;
 import io.tunnelsim.topology.TopologySpec;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -61,20 +59,34 @@ final class ValidateCommand implements Callable<Integer> {
         return code;
     }
 
-    /** A scenario names a topology and a duration; a topology has nodes. */
+    /**
+     * A scenario names a topology and a duration; a topology has nodes. Decided on the parsed
+     * root mapping's keys, so flow style, an indented root or quoted keys make no difference.
+     */
     static boolean isScenario(Path f) {
-        try {
-            for (String line : Files.readAllLines(f)) {
-                if (line.startsWith("nodes:")) {
-                    return false;
-                }
-                if (line.startsWith("topology:") || line.startsWith("duration:") || line.startsWith("timeline:")) {
-                    return true;
+        return kind(f) > 0;
+    }
+
+    /** 1 for a scenario, -1 for a topology (nodes: or links: at the root), 0 when neither. */
+    static int kind(Path f) {
+        org.yaml.snakeyaml.nodes.Node root = io.tunnelsim.topology.YamlSource.read(f, f.toString(),
+                new io.tunnelsim.topology.Diagnostics());
+        if (!(root instanceof org.yaml.snakeyaml.nodes.MappingNode m)) {
+            return 0;
+        }
+        boolean scenarioKey = false;
+        for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+            if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k) {
+                switch (k.getValue()) {
+                    case "nodes", "links" -> {
+                        return -1;
+                    }
+                    case "topology", "duration", "timeline", "probes", "variants" -> scenarioKey = true;
+                    default -> {
+                    }
                 }
             }
-        } catch (IOException | RuntimeException e) {
-            return false;
         }
-        return false;
+        return scenarioKey ? 1 : 0;
     }
 }

@@ -171,8 +171,34 @@ public class Node {
 
     // ---------------------------------------------------------------- state changes
 
-    /** Called by interfaces when address or up/down state changed. */
+    /** Interfaces whose change is still to be propagated (see {@link #interfaceChanged}). */
+    private final java.util.ArrayDeque<Interface> changedInterfaces = new java.util.ArrayDeque<>();
+    private boolean propagatingChanges;
+
+    /**
+     * Called by interfaces when address or up/down state changed. A change caused while another
+     * is being propagated (a tunnel whose line protocol follows another interface, and so on
+     * through thousands of tunnels) is queued and handled after it, in order: propagation is a
+     * work list, so its stack depth does not grow with the number of interfaces.
+     */
     void interfaceChanged(Interface itf) {
+        changedInterfaces.add(itf);
+        if (propagatingChanges) {
+            return;
+        }
+        propagatingChanges = true;
+        try {
+            Interface next;
+            while ((next = changedInterfaces.poll()) != null) {
+                propagateChange(next);
+            }
+        } finally {
+            propagatingChanges = false;
+            changedInterfaces.clear();
+        }
+    }
+
+    private void propagateChange(Interface itf) {
         refreshLocalAddresses();
         Ipv4Prefix a = itf.ipv4();
         if (a != null) {

@@ -57,11 +57,45 @@ public final class Experiments {
         return vr;
     }
 
-    /** Runs every variant over the same timeline and seed; writes the comparison. */
+    /**
+     * Runs every variant over the same timeline and seed; writes the comparison.
+     *
+     * @throws IllegalStateException when a variant fails (the others' results are written first)
+     */
     public static List<VariantResult> compare(ScenarioSpec s, Path out, int jobs, DoubleConsumer progress) throws IOException {
+        Map<String, String> failed = new LinkedHashMap<>();
+        List<VariantResult> results = compare(s, out, jobs, progress, failed);
+        if (!failed.isEmpty()) {
+            throw new IllegalStateException("variant(s) failed: " + failed);
+        }
+        return results;
+    }
+
+    /** File listing the variants of a comparison that failed, one {@code name: reason} a line. */
+    public static final String FAILED_VARIANTS_FILE = "failed-variants.txt";
+
+    /**
+     * Runs every variant; a variant that fails is recorded in {@code failed} (name → reason) and
+     * in {@value #FAILED_VARIANTS_FILE}, and the comparison of the others is still written.
+     * When every variant fails nothing is written and the first failure is thrown.
+     */
+    public static List<VariantResult> compare(ScenarioSpec s, Path out, int jobs, DoubleConsumer progress,
+                                              Map<String, String> failed) throws IOException {
+        return compare(s, out, jobs, progress, failed, ScenarioRunner::run);
+    }
+
+    /** How one variant is run (the scenario runner; tests substitute one that fails). */
+    @FunctionalInterface
+    interface VariantRunner {
+        RunResult run(ScenarioSpec s, VariantSpec v, RunOptions o) throws IOException;
+    }
+
+    static List<VariantResult> compare(ScenarioSpec s, Path out, int jobs, DoubleConsumer progress,
+                                       Map<String, String> failed, VariantRunner runner) throws IOException {
         List<VariantSpec> variants = s.variants();
         double[] done = new double[variants.size()];
-        List<RunResult> runs = parallel(variants.size(), jobs, i -> {
+        RuntimeException[] errors = new RuntimeException[variants.size()];
+        List<RunResult> all = parallel(variants.size(), jobs, i -> {
             DoubleConsumer p = progress == null ? null : f -> {
                 synchronized (done) {
                     done[i] = f;
@@ -72,8 +106,27 @@ public final class Experiments {
                     progress.accept(sum / done.length);
                 }
             };
-            return ScenarioRunner.run(s, variants.get(i), RunOptions.DEFAULT.withProgress(p));
+            try {
+                return runner.run(s, variants.get(i), RunOptions.DEFAULT.withProgress(p));
+            } catch (RuntimeException e) {
+                errors[i] = e;
+                return null;
+            }
         });
+        List<RunResult> runs = new ArrayList<>();
+        StringBuilder failures = new StringBuilder();
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) != null) {
+                runs.add(all.get(i));
+            } else {
+                String reason = errors[i].getMessage() != null ? errors[i].getMessage() : errors[i].getClass().getSimpleName();
+                failed.put(variants.get(i).name(), reason);
+                failures.append(variants.get(i).name()).append(": ").append(reason.replace('\n', ' ')).append('\n');
+            }
+        }
+        if (runs.isEmpty()) {
+            throw errors[0];
+        }
         ScenarioInfo info = Results.scenarioInfo(s, runs.get(0).actionTimes(), s.seed());
         List<VariantResult> results = new ArrayList<>();
         for (RunResult r : runs) {
@@ -82,6 +135,10 @@ public final class Experiments {
         ReportWriter.writeComparison(out, new ComparisonReport(info, results));
         for (RunResult r : runs) {
             Results.writeEventLog(out.resolve(r.variant()).resolve("events.log"), r.events());
+        }
+        if (failures.length() > 0) {
+            java.nio.file.Files.writeString(out.resolve(FAILED_VARIANTS_FILE), failures.toString(),
+                    java.nio.charset.StandardCharsets.UTF_8);
         }
         return results;
     }
@@ -164,6 +221,9 @@ public final class Experiments {
                     }
                     if (c instanceof RuntimeException re) {
                         throw re;
+                    }
+                    if (c instanceof Error err) {
+                        throw err; // out of memory or stack: reported by the command line as such
                     }
                     throw new IllegalStateException(c);
                 } catch (InterruptedException e) {

@@ -113,7 +113,7 @@ final class ProtocolInstaller {
     private static void installTracks(NodeSpec ns, Node n, RoutingPlan plan, VariantSpec variant, TopologySpec spec,
                                       List<String> notes) {
         for (TrackSpec t : ns.tracks().values()) {
-            IpSlaConfig c = IpSlaConfig.icmpEcho(t.id(), t.target()).withFrequency(t.frequencyNs()).withTimeout(t.timeoutNs());
+            IpSlaConfig c = IpSlaConfig.icmpEcho(t.id(), t.target()).withTimers(t.frequencyNs(), t.timeoutNs());
             if (t.sourceInterface().isPresent()) {
                 c = c.withSourceInterface(t.sourceInterface().get());
             }
@@ -129,7 +129,7 @@ final class ProtocolInstaller {
         for (var e : generated.entrySet()) {
             int far = NetworkBuilder.addressOf(spec, e.getValue().peer(), e.getValue().peerTunnel());
             IpSlaConfig c = IpSlaConfig.icmpEcho(e.getKey(), new Ipv4Address(far)).withSourceInterface(e.getValue().tunnel())
-                    .withFrequency(frequency).withTimeout(timeout);
+                    .withTimers(frequency, timeout);
             Track.create(n, e.getKey(), IpSla.create(n, c), 0, 0);
             notes.add(ns.name() + ": track " + e.getKey() + " ip sla icmp-echo " + new Ipv4Address(far) + " via "
                     + e.getValue().tunnel() + " every " + io.tunnelsim.sim.SimTime.formatShort(frequency));

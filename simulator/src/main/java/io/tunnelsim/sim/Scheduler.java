@@ -56,7 +56,7 @@ public final class Scheduler {
         if (delay < 0) {
             throw new IllegalArgumentException("negative delay " + delay + "ns");
         }
-        return schedule(now + delay, action);
+        return schedule(SimTime.add(now, delay), action);
     }
 
     /** Creates a timer bound to this scheduler. */

@@ -32,10 +32,12 @@ public final class SimTime {
     }
 
     /**
-     * Parses a duration with a unit: {@code 10s}, {@code 250ms}, {@code 1.5s}, {@code 2m},
-     * {@code 1h}, {@code 100us}, {@code 10ns}, and concatenations like {@code 1m30s}.
+     * Parses a duration with a unit: {@code 10s}, {@code 250ms}, {@code 1.5s}, {@code 2m} or
+     * {@code 2min}, {@code 1h}, {@code 100us}, {@code 10ns}, and concatenations like {@code 1m30s}.
+     * Spaces between a number and its unit or between parts are allowed ({@code 60 s},
+     * {@code 1m 30s}); every number needs its unit ({@code 1m30} is refused).
      *
-     * @throws IllegalArgumentException with a message that says what a valid duration looks like
+     * @throws IllegalArgumentException with one message that says what a valid duration looks like
      */
     public static long parseDuration(String text) {
         if (text == null || text.isBlank()) {
@@ -53,6 +55,9 @@ public final class SimTime {
                 throw new IllegalArgumentException("'" + text + "' is not a duration (write a number with a unit, e.g. 10s or 250ms)");
             }
             String number = s.substring(start, i);
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
+            }
             int unitStart = i;
             while (i < s.length() && Character.isLetter(s.charAt(i))) {
                 i++;
@@ -65,17 +70,44 @@ public final class SimTime {
                 case "s" -> SECOND;
                 case "m", "min" -> MINUTE;
                 case "h" -> HOUR;
-                case "" -> throw new IllegalArgumentException("duration '" + text + "' has no unit (write e.g. " + number + "s or " + number + "ms)");
-                default -> throw new IllegalArgumentException("duration '" + text + "' has unknown unit '" + unit + "' (use ns, us, ms, s, m or h)");
+                case "" -> throw new IllegalArgumentException(start == 0 && i >= s.length()
+                        ? "duration '" + text + "' has no unit (write e.g. " + number + "s or " + number + "ms)"
+                        : "duration '" + text + "': '" + number + "' has no unit (every number needs one, e.g. 1m30s)");
+                default -> throw new IllegalArgumentException("duration '" + text + "' has unknown unit '" + unit
+                        + "' (units: ns, us, ms, s, m or min, h)");
             };
             try {
                 java.math.BigDecimal value = new java.math.BigDecimal(number).multiply(java.math.BigDecimal.valueOf(scale));
                 total = Math.addExact(total, value.setScale(0, java.math.RoundingMode.HALF_EVEN).longValueExact());
-            } catch (NumberFormatException | ArithmeticException e) {
+            } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("'" + text + "' is not a duration (write a number with a unit, e.g. 10s or 250ms)");
+            } catch (ArithmeticException e) {
+                throw tooLong(text);
+            }
+            while (i < s.length() && s.charAt(i) == ' ') {
+                i++;
             }
         }
+        if (total > MAX_DURATION) {
+            throw tooLong(text);
+        }
         return total;
+    }
+
+    private static IllegalArgumentException tooLong(String text) {
+        return new IllegalArgumentException("duration '" + text + "' is longer than the limit of "
+                + MAX_DURATION / HOUR + "h (" + MAX_DURATION / (24 * HOUR) + " days)");
+    }
+
+    /**
+     * Longest duration any input may give (a run, a delay, a timer): 365 days. Sums of a few such
+     * values stay far below the 292 years a {@code long} of nanoseconds can hold.
+     */
+    public static final long MAX_DURATION = 365 * 24 * HOUR;
+
+    /** {@code a + b} for times, refusing to wrap around past the largest representable time. */
+    public static long add(long a, long b) {
+        return Math.addExact(a, b);
     }
 
     /** Seconds with nine decimals, e.g. {@code 12.500000000}: the timestamp of log lines. */

@@ -15,7 +15,10 @@ public final class SpecValues {
     private SpecValues() {
     }
 
-    /** A duration with unit ({@code 10s}, {@code 250ms}, {@code 1m30s}); a bare {@code 0} is accepted. */
+    /**
+     * A duration with unit ({@code 10s}, {@code 250ms}, {@code 1m30s}, {@code 60 s}); a bare
+     * {@code 0} is accepted; at most {@link SimTime#MAX_DURATION} (365 days).
+     */
     public static long duration(String text) {
         String t = text.trim();
         if (t.matches("[0-9]+(\\.[0-9]+)?")) {

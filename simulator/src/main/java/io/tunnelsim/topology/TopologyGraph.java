@@ -24,12 +24,22 @@ public final class TopologyGraph {
 
     /** One link (or one node pair of a segment) between two nodes. */
     public record Edge(LinkSpec link, String a, String b) {
+        /** Identity: each edge is its own (a multigraph), and hashing the whole link spec per lookup is slow. */
+        @Override
+        public boolean equals(Object o) {
+            return this == o;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
     }
 
     private final TopologySpec spec;
     private final Graph<String, Edge> graph;
     /** Connected components, computed once on first use (the graph does not change). */
-    private ConnectivityInspector<String, Edge> inspector;
+    private java.util.Map<String, Integer> component;
 
     public TopologyGraph(TopologySpec spec) {
         this.spec = spec;
@@ -57,10 +67,18 @@ public final class TopologyGraph {
         if (!graph.containsVertex(a) || !graph.containsVertex(b)) {
             return false;
         }
-        if (inspector == null) {
-            inspector = new ConnectivityInspector<>(graph);
+        if (component == null) {
+            // connectedSetOf() caches per vertex only, so one pass over the components instead
+            component = new java.util.HashMap<>();
+            int id = 0;
+            for (Set<String> part : new ConnectivityInspector<>(graph).connectedSets()) {
+                for (String v : part) {
+                    component.put(v, id);
+                }
+                id++;
+            }
         }
-        return inspector.pathExists(a, b);
+        return component.get(a).equals(component.get(b));
     }
 
     /** Runs all checks; warnings in file order. */

@@ -74,6 +74,9 @@ final class TopologyReader {
         }
         ctx.mark("", root);
         String name = top.string("name", defaultName);
+        if (top.has("name")) {
+            Names.checkText(ctx, top.get("name"), "topology name", name);
+        }
         LinkDefaults defaults = readDefaults(top);
         Map<String, IpsecProfileSpec> ipsec = readIpsec(top);
         List<LinkSpec> links = readLinks(top, defaults);
@@ -135,6 +138,7 @@ final class TopologyReader {
             return out;
         }
         List<Node> items = ctx.list(top.get("links"), "'links'");
+        Map<String, Node> captureNames = new java.util.HashMap<>();
         for (int i = 0; i < items.size(); i++) {
             YamlMap l = ctx.map(items.get(i), "a link (expected {endpoints: [\"a:eth0\", \"b:eth0\"]})", LINK_KEYS);
             if (l == null) {
@@ -168,6 +172,14 @@ final class TopologyReader {
             List<Endpoint> clean = eps.stream().filter(java.util.Objects::nonNull).toList();
             String defaultName = String.join("--", clean.stream().map(Endpoint::toString).toList());
             String name = l.string("name", defaultName.isEmpty() ? "link" + i : defaultName);
+            if (Names.checkText(ctx, l.nodeFor("name"), "link name", name)) {
+                Node earlier = captureNames.putIfAbsent(Names.fileName(name).toLowerCase(java.util.Locale.ROOT), l.nodeFor("name"));
+                if (earlier != null) {
+                    ctx.error(l.nodeFor("name"), "link '" + name + "' would write the same capture file "
+                            + Names.fileName(name) + ".pcap as the link at line " + ctx.at(earlier).line()
+                            + "; give the links names that differ in letters, digits, '.', '_' or '-'");
+                }
+            }
             boolean lan = l.bool("lan", clean.size() > 2);
             if (!lan && clean.size() > 2) {
                 ctx.error(l.get("lan"), "a link with " + clean.size() + " endpoints is a LAN segment; remove 'lan: false'");
@@ -411,9 +423,7 @@ final class TopologyReader {
                 YamlMap k = ctx.map(kn, "'keepalive'", "period", "retries");
                 if (k != null) {
                     long period = k.duration("period", KeepaliveSpec.DEFAULT.periodNs());
-                    if (period <= 0) {
-                        ctx.error(k.nodeFor("period"), "keepalive period must be above 0");
-                    }
+                    TimerRules.keepalive(k, period);
                     dr.keepalive = new KeepaliveSpec(period, (int) k.integer("retries", KeepaliveSpec.DEFAULT.retries(), 1, 255));
                 }
             }
@@ -546,15 +556,12 @@ final class TopologyReader {
             }
             long freq = t.duration("frequency", SimTime.seconds(60));
             long timeout = t.duration("timeout", Math.min(SimTime.seconds(5), freq));
-            if (freq <= 0) {
-                ctx.error(t.nodeFor("frequency"), "track frequency must be above 0");
-            }
-            if (timeout > freq) {
-                ctx.error(t.nodeFor("timeout"), "track timeout " + SimTime.formatShort(timeout)
-                        + " is longer than its frequency " + SimTime.formatShort(freq));
-            }
-            out.put(id, new TrackSpec(id, target, source, freq, timeout, t.duration("up-delay", 0),
-                    t.duration("down-delay", 0)));
+            TimerRules.track(t, freq, timeout);
+            long upDelay = t.duration("up-delay", 0);
+            long downDelay = t.duration("down-delay", 0);
+            TimerRules.TRACK_DELAY.check(t, "up-delay", upDelay);
+            TimerRules.TRACK_DELAY.check(t, "down-delay", downDelay);
+            out.put(id, new TrackSpec(id, target, source, freq, timeout, upDelay, downDelay));
         }
     }
 
@@ -666,16 +673,8 @@ final class TopologyReader {
         long defCost = Math.max(1, Math.min(65535, ref / Math.max(1, spec.bandwidthBps())));
         int cost = (int) c.integer("cost", defCost, 1, 65535);
         long hello = c.duration("hello", SimTime.seconds(10));
-        if (hello < SimTime.SECOND || hello % SimTime.SECOND != 0) {
-            ctx.error(c.nodeFor("hello"), "ospf hello must be a whole number of seconds (RFC 2328 HelloInterval is in seconds)");
-        }
         long dead = c.duration("dead", 4 * hello);
-        if (dead <= hello) {
-            ctx.error(c.nodeFor("dead"), "ospf dead interval " + SimTime.formatShort(dead) + " must be longer than hello "
-                    + SimTime.formatShort(hello));
-        } else if (dead % SimTime.SECOND != 0) {
-            ctx.error(c.nodeFor("dead"), "ospf dead interval must be a whole number of seconds");
-        }
+        TimerRules.ospf(c, hello, dead);
         long rxmt = c.duration("retransmit", SimTime.seconds(5));
         long delay = c.duration("transmit-delay", SimTime.seconds(1));
         for (String k : new String[] {"retransmit", "transmit-delay"}) {
@@ -733,11 +732,7 @@ final class TopologyReader {
                 RipSpec.Timers d = RipSpec.Timers.DEFAULT;
                 timers = new RipSpec.Timers(t.duration("update", d.updateNs()), t.duration("timeout", d.timeoutNs()),
                         t.duration("garbage", d.garbageNs()), t.duration("holddown", d.holddownNs()));
-                if (timers.updateNs() <= 0) {
-                    ctx.error(t.nodeFor("update"), "rip update timer must be above 0");
-                } else if (timers.timeoutNs() <= timers.updateNs()) {
-                    ctx.error(t.nodeFor("timeout"), "rip timeout must be longer than the update timer");
-                }
+                TimerRules.rip(t, timers.updateNs(), timers.timeoutNs(), timers.garbageNs(), timers.holddownNs());
             }
         }
         Map<String, RipSpec.SplitHorizon> sh = new LinkedHashMap<>();

@@ -132,6 +132,7 @@ final class TopologyValidator {
             }
         }
         Map<String, Integer> tunnelSubnetSize = new HashMap<>();
+        PrefixIndex overlapping = new PrefixIndex();
         for (int a = 0; a < all.size(); a++) {
             Addressed x = all.get(a);
             if (x.segment().startsWith("tunnel:")) {
@@ -141,7 +142,7 @@ final class TopologyValidator {
                             + "; point-to-point GRE pairs two tunnel interfaces per subnet");
                 }
             }
-            for (int b = 0; b < a; b++) {
+            for (int b : overlapping.candidates(x.prefix(), a)) {
                 Addressed y = all.get(b);
                 if (x.prefix().address().equals(y.prefix().address())) {
                     out.error(addressLocation(x.endpoint()), "address " + x.prefix().address() + " of " + x.endpoint()
@@ -155,6 +156,37 @@ final class TopologyValidator {
                     break;
                 }
             }
+        }
+    }
+
+    /**
+     * Earlier addresses whose prefix overlaps a given one, found through every prefix's
+     * supernets instead of by comparing all pairs (a hub with thousands of tunnels would make
+     * the pairwise check quadratic). Candidates come back in input order.
+     */
+    private static final class PrefixIndex {
+        /** Entries by their own prefix (network, length). */
+        private final Map<Long, List<Integer>> exact = new HashMap<>();
+        /** Entries by each of their supernets, their own prefix included. */
+        private final Map<Long, List<Integer>> within = new HashMap<>();
+
+        private static long key(int bits, int length) {
+            return ((long) length << 32) | (Integer.toUnsignedLong(bits & Ipv4Prefix.maskBits(length)));
+        }
+
+        /** Indexes of earlier entries overlapping {@code p}, ascending; then records {@code p} as entry {@code index}. */
+        List<Integer> candidates(Ipv4Prefix p, int index) {
+            int bits = p.address().bits();
+            java.util.TreeSet<Integer> found = new java.util.TreeSet<>();
+            for (int len = 0; len <= p.length(); len++) {
+                found.addAll(exact.getOrDefault(key(bits, len), List.of()));
+            }
+            found.addAll(within.getOrDefault(key(bits, p.length()), List.of()));
+            exact.computeIfAbsent(key(bits, p.length()), k -> new ArrayList<>(2)).add(index);
+            for (int len = 0; len <= p.length(); len++) {
+                within.computeIfAbsent(key(bits, len), k -> new ArrayList<>(2)).add(index);
+            }
+            return new ArrayList<>(found);
         }
     }
 

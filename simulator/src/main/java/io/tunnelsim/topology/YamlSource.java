@@ -33,8 +33,8 @@ import org.yaml.snakeyaml.representer.Representer;
  * into a diagnostic. Nothing is constructed into Java objects (no tags are honoured), and every
  * failure of the YAML layer becomes a {@link Diagnostic} with a position.
  *
- * <p>Limits: 10 MiB of text, nesting depth 64, at most 50 aliases to collections, and an aliased
- * document may not expand beyond {@value #MAX_EXPANDED_NODES} nodes (this stops "billion laughs"
+ * <p>Limits: 10 MiB of text, nesting depth 64, at most 50 aliases to collections, and aliases
+ * may not add more than {@value #MAX_EXPANDED_NODES} nodes to the document (this stops "billion laughs"
  * documents, whose tree is small but whose expansion is huge). Merge keys ({@code <<: *x}) are
  * applied while composing.
  */
@@ -44,6 +44,10 @@ public final class YamlSource {
     public static final int MAX_CODE_POINTS = 10 * 1024 * 1024;
     /** Largest number of nodes the document may expand to once aliases are followed. */
     public static final long MAX_EXPANDED_NODES = 200_000;
+    /** Largest accepted file, in bytes, comments included; checked before anything is parsed. */
+    public static final int MAX_BYTES = 10 * 1024 * 1024;
+    /** Longest accepted line, in characters. */
+    public static final int MAX_LINE = 65_536;
     static final int MAX_DEPTH = 64;
     static final int MAX_COLLECTION_ALIASES = 50;
 
@@ -57,7 +61,19 @@ public final class YamlSource {
     public static Node read(Path path, String fileName, Diagnostics out) {
         byte[] bytes;
         try {
-            bytes = Files.readAllBytes(path);
+            if (Files.exists(path) && !Files.isRegularFile(path)) {
+                out.error(new Location(fileName, 1, 1), Files.isDirectory(path) ? "is a folder, not a YAML file"
+                        : "is not a regular file (a device, FIFO or socket); give a YAML file");
+                return null;
+            }
+            if (Files.isRegularFile(path) && Files.size(path) > MAX_BYTES) {
+                out.error(new Location(fileName, 1, 1), tooLargeMessage());
+                return null;
+            }
+            // read at most one byte beyond the limit: the size may change under us
+            try (java.io.InputStream in = Files.newInputStream(path)) {
+                bytes = in.readNBytes(MAX_BYTES + 1);
+            }
         } catch (NoSuchFileException e) {
             out.error(new Location(fileName, 1, 1), "file not found");
             return null;
@@ -65,18 +81,41 @@ public final class YamlSource {
             out.error(new Location(fileName, 1, 1), "cannot read file: " + e.getMessage());
             return null;
         }
-        if (bytes.length > 4L * MAX_CODE_POINTS) {
-            out.error(new Location(fileName, 1, 1), "file is larger than the limit of " + MAX_CODE_POINTS + " characters");
+        if (bytes.length > MAX_BYTES) {
+            out.error(new Location(fileName, 1, 1), tooLargeMessage());
             return null;
         }
         String text = decodeUtf8(bytes, fileName, out);
         return text == null ? null : parse(text, fileName, out);
     }
 
+    private static String tooLargeMessage() {
+        return "file is larger than the limit of " + MAX_BYTES / (1024 * 1024) + " MiB (comments included)";
+    }
+
     /** Composes YAML text; returns {@code null} after adding an error to {@code out} on failure. */
     public static Node parse(String text, String fileName, Diagnostics out) {
         if (text.length() > 0 && text.charAt(0) == '\uFEFF') {
             text = text.substring(1);
+        }
+        if (text.length() > MAX_CODE_POINTS) {
+            out.error(new Location(fileName, 1, 1), tooLargeMessage());
+            return null;
+        }
+        // a very long line (one huge scalar or key) makes the YAML scanner slow: refuse it first
+        int line = 1;
+        int lineStart = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            if (i == text.length() || text.charAt(i) == '\n') {
+                if (i - lineStart > MAX_LINE) {
+                    out.error(new Location(fileName, line, 1), "line " + line + " is " + (i - lineStart)
+                            + " characters long; lines are limited to " + MAX_LINE + " characters (names to "
+                            + Names.MAX_LENGTH + ")");
+                    return null;
+                }
+                line++;
+                lineStart = i + 1;
+            }
         }
         Node root;
         try {
@@ -209,7 +248,8 @@ public final class YamlSource {
         Map<Node, Boolean> onPath = new IdentityHashMap<>();
         try {
             long size = expandedSize(root, sizes, onPath);
-            if (size > MAX_EXPANDED_NODES) {
+            // only what aliases add counts: a large plain document (10 MiB of text) is fine
+            if (size - sizes.size() > MAX_EXPANDED_NODES) {
                 return tooLarge();
             }
             return null;
@@ -236,14 +276,14 @@ public final class YamlSource {
         if (n instanceof MappingNode m) {
             for (NodeTuple t : m.getValue()) {
                 size += expandedSize(t.getKeyNode(), sizes, onPath) + expandedSize(t.getValueNode(), sizes, onPath);
-                if (size > MAX_EXPANDED_NODES) {
+                if (size > MAX_EXPANDED_NODES + sizes.size()) {
                     throw new ExpansionException(tooLarge());
                 }
             }
         } else if (n instanceof SequenceNode s) {
             for (Node c : s.getValue()) {
                 size += expandedSize(c, sizes, onPath);
-                if (size > MAX_EXPANDED_NODES) {
+                if (size > MAX_EXPANDED_NODES + sizes.size()) {
                     throw new ExpansionException(tooLarge());
                 }
             }

@@ -20,6 +20,8 @@ import java.util.List;
 public final class GreDemux implements NodeService {
     private final Node node;
     private final List<TunnelInterface> tunnels = new ArrayList<>(2);
+    /** Tunnels the packet being sent is currently nested in (bounds encapsulation depth). */
+    int nesting;
 
     private GreDemux(Node node) {
         this.node = node;

@@ -46,7 +46,9 @@ import io.tunnelsim.wire.PacketBuffer;
  * lockstep (which would overflow its output queue every period).
  *
  * <p><b>Recursive routing</b>: when the best route to the destination points into the tunnel
- * itself, the tunnel logs {@code %TUN-5-RECURDOWN} and stays down for the configured hold time.
+ * itself, directly or through a chain of other tunnels (tunnel0's destination routed via
+ * tunnel1 and tunnel1's via tunnel0), the tunnel logs {@code %TUN-5-RECURDOWN} and stays down
+ * for the configured hold time. At most {@link #MAX_NESTING} tunnels may be nested on one node.
  *
  * <p>Simplifications: the outer header never sets DF (no tunnel path-MTU discovery); TOS is
  * copied from the passenger; with sequence numbers, packets older than the last accepted one
@@ -57,8 +59,15 @@ public final class TunnelInterface extends Interface implements NodeService {
     public static final long DEFAULT_BANDWIDTH = 100_000L;
     /** Default tunnel delay for metrics, in microseconds (50 ms). */
     public static final long DEFAULT_DELAY_US = 50_000L;
+    /**
+     * Deepest chain of tunnels one packet may be encapsulated into on one node (GRE in GRE in
+     * …): the transmit recursion limit of the Linux kernel (XMIT_RECURSION_LIMIT, 8). A packet
+     * that would go deeper is dropped as {@code tunnel-recursion}.
+     */
+    public static final int MAX_NESTING = 8;
 
     private final TunnelConfig config;
+    private final GreDemux demux;
     private TunnelProtection protection;
     private final Timer keepaliveTimer;
     private final Timer recursionTimer;
@@ -82,7 +91,8 @@ public final class TunnelInterface extends Interface implements NodeService {
         this.keepalivePhase = node.network().random().stream("keepalive/" + node.name() + "/" + name);
         setBandwidthBps(DEFAULT_BANDWIDTH);
         setDelayMicros(DEFAULT_DELAY_US);
-        GreDemux.of(node).add(this);
+        this.demux = GreDemux.of(node);
+        demux.add(this);
         node.addFibListener((n, prefix, before, after) -> {
             if (running && prefixCoversDestination(prefix)) {
                 evaluate();
@@ -182,7 +192,9 @@ public final class TunnelInterface extends Interface implements NodeService {
 
     @Override
     public void interfaceChanged(Interface itf) {
-        if (itf != this && running) {
+        // only the source interface bears on the line protocol (routes come through the FIB
+        // listener); re-evaluating every tunnel on every change is quadratic on a hub
+        if (itf != this && running && (config.sourceInterface() == null || itf.name().equals(config.sourceInterface()))) {
             evaluate();
         }
     }
@@ -220,13 +232,48 @@ public final class TunnelInterface extends Interface implements NodeService {
         if (e == null) {
             return false;
         }
-        for (int i = 0; i < e.pathCount(); i++) {
-            if (e.path(i).egress() == this) {
-                recursiveRouting();
-                return false;
-            }
+        if (routesIntoItself(e)) {
+            recursiveRouting();
+            return false;
         }
         return true;
+    }
+
+    /**
+     * Whether the outer packets would come back into this tunnel: directly (the route to the
+     * destination points into it) or through a chain of other tunnels (tunnel0's destination
+     * routed via tunnel1 whose destination is routed via tunnel0), or whether the chain of
+     * tunnels is deeper than {@link #MAX_NESTING}. Control path only (line-protocol evaluation).
+     */
+    private boolean routesIntoItself(FibEntry first) {
+        boolean viaTunnel = false;
+        for (int i = 0; i < first.pathCount(); i++) {
+            viaTunnel |= first.path(i).egress() instanceof TunnelInterface;
+        }
+        if (!viaTunnel) {
+            return false; // the usual case: the outer packets leave by a physical interface
+        }
+        java.util.ArrayDeque<FibEntry> work = new java.util.ArrayDeque<>();
+        java.util.Set<TunnelInterface> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        work.add(first);
+        while (!work.isEmpty()) {
+            FibEntry e = work.poll();
+            for (int i = 0; i < e.pathCount(); i++) {
+                if (!(e.path(i).egress() instanceof TunnelInterface t)) {
+                    continue;
+                }
+                if (t == this || seen.size() >= MAX_NESTING) {
+                    return true;
+                }
+                if (seen.add(t)) {
+                    FibEntry next = node.fib().lookup(t.destinationBits());
+                    if (next != null) {
+                        work.add(next);
+                    }
+                }
+            }
+        }
+        return false;
     }
 
     private void recursiveRouting() {
@@ -333,12 +380,17 @@ public final class TunnelInterface extends Interface implements NodeService {
             return;
         }
         Route r = e.select(src, dst);
-        if (r.egress() == this) {
+        if (r.egress() == this || (r.egress() instanceof TunnelInterface && demux.nesting >= MAX_NESTING)) {
             node.counters().drop("tunnel-recursion");
             recursiveRouting();
             return;
         }
-        node.transmit(r.egress(), p, r.hasNextHop() ? r.nextHop() : dst, null);
+        demux.nesting++;
+        try {
+            node.transmit(r.egress(), p, r.hasNextHop() ? r.nextHop() : dst, null);
+        } finally {
+            demux.nesting--;
+        }
     }
 
     // ------------------------------------------------------------------ receive path

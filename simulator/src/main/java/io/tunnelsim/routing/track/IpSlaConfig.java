@@ -54,6 +54,14 @@ public record IpSlaConfig(int id, Ipv4Address target, String sourceInterface, Ip
         return new IpSlaConfig(id, target, null, a, frequency, timeout, dataSize);
     }
 
+    /**
+     * Frequency and timeout set together: setting them one after the other can pass through an
+     * invalid state (a 1 s frequency with the default 5 s timeout), which the constructor refuses.
+     */
+    public IpSlaConfig withTimers(long f, long t) {
+        return new IpSlaConfig(id, target, sourceInterface, sourceAddress, f, t, dataSize);
+    }
+
     public IpSlaConfig withFrequency(long f) {
         return new IpSlaConfig(id, target, sourceInterface, sourceAddress, f, timeout, dataSize);
     }

@@ -24,9 +24,11 @@ import io.tunnelsim.topology.DidYouMean;
 import io.tunnelsim.topology.Endpoint;
 import io.tunnelsim.topology.KeepaliveSpec;
 import io.tunnelsim.topology.Location;
+import io.tunnelsim.topology.Names;
 import io.tunnelsim.topology.NodeSpec;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.SpfThrottle;
+import io.tunnelsim.topology.TimerRules;
 import io.tunnelsim.topology.TopologyException;
 import io.tunnelsim.topology.TopologyLoader;
 import io.tunnelsim.topology.TopologySpec;
@@ -48,8 +50,13 @@ public final class ScenarioLoader {
     private static final String[] ACTION_KEYS = {"at", "action", "link", "interface", "node", "loss", "delay"};
     private static final String[] VARIANT_KEYS = {"name", "routing", "topology", "ospf", "rip", "track", "keepalive"};
 
+    /** Most probes one scenario may send (all flows together), so that results fit in memory. */
+    public static final long MAX_PROBES = 10_000_000;
+
     private final YamlContext ctx;
     private final Path file;
+    private long totalProbes;
+    private boolean probeLimitReported;
 
     private ScenarioLoader(YamlContext ctx, Path file) {
         this.ctx = ctx;
@@ -86,17 +93,21 @@ public final class ScenarioLoader {
             return null;
         }
         String stem = file.getFileName() == null ? "scenario" : file.getFileName().toString().replaceFirst("\\.[^.]*$", "");
-        String name = top.string("name", stem);
+        String name = top.string("name", Names.pathNameFrom(stem));
+        if (top.has("name") && !Names.checkPathName(ctx, top.get("name"), "scenario name", name)) {
+            name = Names.pathNameFrom(name);
+        }
         TopologySpec topology = null;
         if (top.require("topology", "a scenario")) {
             topology = topology(top.get("topology"), name);
         }
         long duration = 0;
         if (top.require("duration", "a scenario")) {
-            duration = top.duration("duration", 0);
-            if (duration <= 0 && top.has("duration")) {
+            OptionalLong d = top.optionalDuration("duration");
+            if (d.isPresent() && d.getAsLong() <= 0) {
                 ctx.error(top.get("duration"), "duration must be above 0");
             }
+            duration = d.orElse(0);
         }
         long seed = top.integer("seed", 1, 0, Long.MAX_VALUE);
         long warmup = top.duration("warmup", 0);
@@ -222,6 +233,7 @@ public final class ScenarioLoader {
             String from = p.string("from", "");
             String to = p.string("to", "");
             String name = p.string("name", from + "-to-" + to);
+            Names.checkText(ctx, p.nodeFor("name"), "probe name", name);
             if (!names.add(name)) {
                 ctx.error(p.nodeFor("name"), "probe name '" + name + "' is used twice; give each probe its own name");
             }
@@ -229,6 +241,14 @@ public final class ScenarioLoader {
             long interval = p.duration("interval", SimTime.SECOND);
             if (interval <= 0) {
                 ctx.error(p.nodeFor("interval"), "probe interval must be above 0");
+            } else if (duration > 0) {
+                totalProbes += duration / interval;
+                if (totalProbes > MAX_PROBES && !probeLimitReported) {
+                    probeLimitReported = true;
+                    ctx.error(p.nodeFor("interval"), "probes every " + SimTime.formatShort(interval) + " for "
+                            + SimTime.formatShort(duration) + " make more than " + MAX_PROBES
+                            + " probes in the scenario (the limit, so results fit in memory); use a coarser interval");
+                }
             }
             int size = (int) p.integer("size", 100, 28, 65535);
             long start = p.duration("start", warmup);
@@ -432,8 +452,10 @@ public final class ScenarioLoader {
             }
             v.require("name", "a variant");
             String name = v.string("name", "variant" + (i + 1));
-            if (!names.add(name)) {
-                ctx.error(v.nodeFor("name"), "variant name '" + name + "' is used twice");
+            if (Names.checkPathName(ctx, v.nodeFor("name"), "variant name", name)
+                    && !names.add(name.toLowerCase(java.util.Locale.ROOT))) {
+                ctx.error(v.nodeFor("name"), "variant name '" + name + "' is used twice (names differing only in case"
+                        + " share a folder on some file systems)");
             }
             RoutingProtocol routing = v.choice("routing", RoutingProtocol.byName(), RoutingProtocol.NONE);
             TopologySpec vt = v.has("topology") ? topology(v.get("topology"), name) : topology;
@@ -443,10 +465,7 @@ public final class ScenarioLoader {
                 if (o != null) {
                     OptionalLong hello = o.optionalDuration("hello");
                     OptionalLong dead = o.optionalDuration("dead");
-                    long h = hello.orElse(SimTime.seconds(10));
-                    if (dead.isPresent() && dead.getAsLong() <= h) {
-                        ctx.error(o.get("dead"), "dead interval must be longer than hello (" + SimTime.formatShort(h) + ")");
-                    }
+                    checkOspfOverrides(o, hello, dead, routing, vt);
                     Optional<SpfThrottle> spf = o.has("spf") ? Optional.of(SpfThrottle.read(ctx, o.get("spf"))) : Optional.empty();
                     ospf = Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf));
                 }
@@ -460,6 +479,7 @@ public final class ScenarioLoader {
                 if (r != null) {
                     rip = Optional.of(new VariantSpec.RipOverrides(r.optionalDuration("update"), r.optionalDuration("timeout"),
                             r.optionalDuration("garbage"), r.optionalDuration("holddown")));
+                    checkRipOverrides(r, rip.get(), routing, vt);
                 }
                 if (routing != RoutingProtocol.RIP && routing != RoutingProtocol.NONE) {
                     ctx.warning(v.get("rip"), "variant '" + name + "' runs " + routing.yamlName() + "; its rip overrides have no effect");
@@ -471,9 +491,9 @@ public final class ScenarioLoader {
                 if (tr != null) {
                     OptionalLong f = tr.optionalDuration("frequency");
                     OptionalLong to = tr.optionalDuration("timeout");
-                    if (f.isPresent() && to.isPresent() && to.getAsLong() > f.getAsLong()) {
-                        ctx.error(tr.get("timeout"), "track timeout is longer than its frequency");
-                    }
+                    // the generated tracks' defaults, as ProtocolInstaller applies them
+                    long freq = f.orElse(io.tunnelsim.routing.track.IpSlaConfig.DEFAULT_FREQUENCY);
+                    TimerRules.track(tr, freq, to.orElse(Math.min(io.tunnelsim.routing.track.IpSlaConfig.DEFAULT_TIMEOUT, freq)));
                     track = Optional.of(new VariantSpec.TrackOverrides(f, to));
                 }
             }
@@ -481,7 +501,9 @@ public final class ScenarioLoader {
             if (v.has("keepalive")) {
                 YamlMap k = ctx.map(v.get("keepalive"), "'keepalive' (expected {period: 10s, retries: 3})", "period", "retries");
                 if (k != null) {
-                    keepalive = Optional.of(new KeepaliveSpec(k.duration("period", KeepaliveSpec.DEFAULT.periodNs()),
+                    long period = k.duration("period", KeepaliveSpec.DEFAULT.periodNs());
+                    TimerRules.keepalive(k, period);
+                    keepalive = Optional.of(new KeepaliveSpec(period,
                             (int) k.integer("retries", KeepaliveSpec.DEFAULT.retries(), 1, 255)));
                 }
             }
@@ -489,6 +511,60 @@ public final class ScenarioLoader {
             ctx.mark("variants/" + name, v.node());
         }
         return out;
+    }
+
+    /** Default OSPF hello of generated interfaces (RFC 2328 C.3 HelloInterval example, IOS default 10 s). */
+    private static final long GENERATED_OSPF_HELLO = SimTime.seconds(10);
+
+    /**
+     * Variant OSPF timers, checked by the topology's rules against every interface they apply
+     * to: a hello override brings dead to 4 × hello unless dead is given too; a dead override
+     * alone keeps each interface's hello.
+     */
+    private void checkOspfOverrides(YamlMap o, OptionalLong hello, OptionalLong dead, RoutingProtocol routing, TopologySpec t) {
+        if (hello.isPresent()) {
+            TimerRules.ospf(o, hello.getAsLong(), dead.orElse(4 * hello.getAsLong()));
+            return;
+        }
+        if (dead.isEmpty()) {
+            return;
+        }
+        long highestHello = routing == RoutingProtocol.OSPF ? GENERATED_OSPF_HELLO : 0;
+        if (routing == RoutingProtocol.NONE && t != null) {
+            for (NodeSpec n : t.nodes().values()) {
+                if (n.ospf().isPresent()) {
+                    for (var i : n.ospf().get().interfaces().values()) {
+                        highestHello = Math.max(highestHello, i.helloNs());
+                    }
+                }
+            }
+        }
+        if (highestHello > 0) {
+            TimerRules.ospf(o, highestHello, dead.getAsLong());
+        } else {
+            TimerRules.OSPF_DEAD.check(o, "dead", dead.getAsLong());
+        }
+    }
+
+    /** Variant RIP timers over each RIP process's own (or the generated default) timers. */
+    private void checkRipOverrides(YamlMap r, VariantSpec.RipOverrides o, RoutingProtocol routing, TopologySpec t) {
+        List<io.tunnelsim.topology.RipSpec.Timers> bases = new ArrayList<>();
+        if (t != null) {
+            for (NodeSpec n : t.nodes().values()) {
+                n.rip().ifPresent(x -> bases.add(x.timers()));
+            }
+        }
+        if (routing == RoutingProtocol.RIP || bases.isEmpty()) {
+            bases.add(io.tunnelsim.topology.RipSpec.Timers.DEFAULT);
+        }
+        int before = ctx.diagnostics().errorCount();
+        for (var b : bases) {
+            TimerRules.rip(r, o.updateNs().orElse(b.updateNs()), o.timeoutNs().orElse(b.timeoutNs()),
+                    o.garbageNs().orElse(b.garbageNs()), o.holddownNs().orElse(b.holddownNs()));
+            if (ctx.diagnostics().errorCount() > before) {
+                return; // one message per override, not one per router
+            }
+        }
     }
 
     private void checkVariantRouting(VariantSpec v) {
