@@ -15,7 +15,9 @@ import javax.crypto.spec.SecretKeySpec;
  * <p>The ciphers and the MAC are created and keyed once per SA; the IV is computed by a separate
  * {@code AES/ECB/NoPadding} instance under the same key. Per packet only what the JCA API forces is
  * created: the {@link IvParameterSpec} for the CBC initialisation and the JDK's copies of key and
- * IV. The receiver verifies the ICV, in constant time, before decrypting.
+ * IV. The text goes through a per-SA scratch array because SunJCE copies (allocates) the whole
+ * input when a CBC call's input and output overlap. The receiver verifies the ICV, in constant
+ * time, before decrypting.
  */
 final class JdkCbcHmacEspCipher implements EspCipher {
     private static final int AES_BLOCK = 16;
@@ -31,6 +33,7 @@ final class JdkCbcHmacEspCipher implements EspCipher {
     private final byte[] mac;
     private final byte[] ivBlock = new byte[AES_BLOCK];
     private final byte[] seqHigh = new byte[4];
+    private byte[] scratch = new byte[2048];
 
     JdkCbcHmacEspCipher(EspEncryption encryption, byte[] encryptionKey,
                         EspIntegrity integrity, byte[] integrityKey, boolean esn) throws GeneralSecurityException {
@@ -149,10 +152,19 @@ final class JdkCbcHmacEspCipher implements EspCipher {
     private void crypt(Cipher cbc, int mode, byte[] buf, int ivOff, int textOff, int textLength) {
         try {
             cbc.init(mode, key, new IvParameterSpec(buf, ivOff, AES_BLOCK));
-            cbc.doFinal(buf, textOff, textLength, buf, textOff);
+            byte[] out = scratch(textLength);
+            cbc.doFinal(buf, textOff, textLength, out, 0);
+            System.arraycopy(out, 0, buf, textOff, textLength);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("AES-CBC on whole blocks cannot fail", e);
         }
+    }
+
+    private byte[] scratch(int n) {
+        if (scratch.length < n) {
+            scratch = new byte[Math.max(n, scratch.length * 2)];
+        }
+        return scratch;
     }
 
     private void computeMac(byte[] buf, int off, int len, int sequenceHigh) {

@@ -14,8 +14,9 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <p>One {@link Cipher} seals and another opens, each created once per SA; the AES key schedule is
  * kept by the JDK across initialisations with the same key. Per packet only the objects the JCA
- * API forces are created: the {@link GCMParameterSpec} that carries the nonce and the JDK's
- * internal copies of key and nonce.
+ * API forces are created: the {@link GCMParameterSpec} that carries the nonce, and what SunJCE
+ * builds on every GCM initialisation (on JDK 17 about 1 KiB: a fresh GHASH and counter state,
+ * copies of key and nonce).
  *
  * <p>SunJCE refuses to encrypt twice in a row under one key and nonce; such a packet (a caller
  * resealing with an explicit IV) is sealed by the BouncyCastle transform instead, which yields the
