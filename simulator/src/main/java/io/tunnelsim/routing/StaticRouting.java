@@ -40,9 +40,9 @@ public final class StaticRouting implements NodeService {
     private Route[] resolved = new Route[0];
     private final Map<Ipv4Prefix, List<Integer>> byPrefix = new TreeMap<>();
     /** Indices of the routes resolved through the FIB, in insertion order. */
-    private int[] recursiveIndices = new int[0];
+    private final List<Integer> recursiveIndices = new ArrayList<>();
     /** Indices of the routes naming an interface, by interface name. */
-    private final Map<String, int[]> byInterface = new HashMap<>();
+    private final Map<String, List<Integer>> byInterface = new HashMap<>();
 
     public StaticRouting(Node node) {
         this.node = node;
@@ -59,9 +59,9 @@ public final class StaticRouting implements NodeService {
         int index = routes.size() - 1;
         if (r.interfaceName() == null) {
             recursive++;
-            recursiveIndices = append(recursiveIndices, index);
+            recursiveIndices.add(index);
         } else {
-            byInterface.merge(r.interfaceName(), new int[] {index}, (a, b) -> append(a, index));
+            byInterface.computeIfAbsent(r.interfaceName(), k -> new ArrayList<>()).add(index);
         }
         if (running) {
             resolve();
@@ -105,13 +105,7 @@ public final class StaticRouting implements NodeService {
         }
     }
 
-    private static final int[] NONE = new int[0];
-
-    private static int[] append(int[] a, int v) {
-        int[] b = java.util.Arrays.copyOf(a, a.length + 1);
-        b[a.length] = v;
-        return b;
-    }
+    private static final List<Integer> NONE = List.of();
 
     /**
      * Recomputes the resolution of every static route ({@code all}) or of the recursive ones
@@ -131,19 +125,19 @@ public final class StaticRouting implements NodeService {
      * that is null; then, while the resulting RIB updates changed the FIB again, the recursive
      * routes (or all, if a nested request asked for all) once more.
      */
-    private void resolve(int[] interfaceRoutes) {
+    private void resolve(List<Integer> interfaceRoutes) {
         boolean all = interfaceRoutes == null;
         if (resolving) {
             dirty = true;
             // a nested request for some interface routes is served by re-resolving all of them
-            dirtyAll |= all || interfaceRoutes.length > 0;
+            dirtyAll |= all || !interfaceRoutes.isEmpty();
             return;
         }
         resolving = true;
         try {
             int rounds = 0;
             boolean everything = all;
-            int[] extra = all ? NONE : interfaceRoutes;
+            List<Integer> extra = all ? NONE : interfaceRoutes;
             do {
                 dirty = false;
                 dirtyAll = false;
