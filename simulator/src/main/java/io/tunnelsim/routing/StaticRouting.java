@@ -38,6 +38,8 @@ public final class StaticRouting implements NodeService {
     private boolean dirty;
     private boolean dirtyAll;
     private Route[] resolved = new Route[0];
+    /** The interface each interface route names, looked up once. */
+    private Interface[] egress = new Interface[0];
     private final Map<Ipv4Prefix, List<Integer>> byPrefix = new TreeMap<>();
     /** Indices of the routes resolved through the FIB, in insertion order. */
     private final List<Integer> recursiveIndices = new ArrayList<>();
@@ -176,19 +178,27 @@ public final class StaticRouting implements NodeService {
 
     private void reresolve(int i, java.util.Set<Ipv4Prefix> changed) {
         StaticRoute s = routes.get(i);
-        Route r = running ? resolveOne(s) : null;
+        Route r = running ? resolveOne(i, s) : null;
         if (!java.util.Objects.equals(r, resolved[i])) {
             resolved[i] = r;
             changed.add(s.prefix().network());
         }
     }
 
-    private Route resolveOne(StaticRoute s) {
+    private Route resolveOne(int index, StaticRoute s) {
         if (s.track() != 0 && !trackUp.getOrDefault(s.track(), false)) {
             return null;
         }
         if (s.interfaceName() != null) {
-            Interface itf = node.interfaceNamed(s.interfaceName());
+            if (egress.length != routes.size()) {
+                egress = java.util.Arrays.copyOf(egress, routes.size());
+            }
+            // interfaces are never removed from a node: once found, the lookup is kept
+            Interface itf = egress[index];
+            if (itf == null) {
+                itf = node.interfaceNamed(s.interfaceName());
+                egress[index] = itf;
+            }
             if (itf == null || !itf.isUp()) {
                 return null;
             }
