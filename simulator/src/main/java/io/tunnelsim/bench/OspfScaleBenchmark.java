@@ -14,9 +14,6 @@ import io.tunnelsim.routing.ospf.SpfThrottle;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.wire.LsaHeader;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +30,8 @@ import java.util.SplittableRandom;
  *
  * <p>Reports the simulated convergence time (first step at which both hold, and the last FIB
  * change before it), wall time, events executed, events per second and peak heap (the JVM's
- * heap memory pools' peak usage, sampled as well each step from {@code Runtime}).
+ * heap in use before the fullest garbage collection, see {@link HeapPeak}; the live heap after
+ * collections; and a sample taken each step from {@code Runtime}).
  * Wall-clock timing lives here only, outside the simulation.
  *
  * <p>Run: {@code java -cp simulator/target/tunnelsim-*.jar io.tunnelsim.bench.OspfScaleBenchmark [routers] [seed]}.
@@ -54,6 +52,7 @@ public final class OspfScaleBenchmark {
 
     /** Builds, runs and reports; returns the simulated convergence time in nanoseconds (-1 if none). */
     public static long run(PrintStream out, int n, long seed) {
+        HeapPeak heap = new HeapPeak();
         long buildStart = System.nanoTime();
         Network net = new Network(seed);
         OspfProcess[] ospf = build(net, n, seed);
@@ -110,8 +109,12 @@ public final class OspfScaleBenchmark {
         out.printf(Locale.ROOT, "  wall time (simulation)       %10.3f s%n", wall / 1e9);
         out.printf(Locale.ROOT, "  events executed              %10d%n", events);
         out.printf(Locale.ROOT, "  events per second (wall)     %10.0f%n", events / (wall / 1e9));
-        out.printf(Locale.ROOT, "  peak heap (pools' peak)      %10.1f MiB%n", heapPeak() / 1048576.0);
+        out.printf(Locale.ROOT, "  peak heap (GC-measured)      %10.1f MiB (in use before the fullest of %d collections)%n",
+                heap.peakBytes() / 1048576.0, heap.collections());
+        out.printf(Locale.ROOT, "  peak live heap (after GC)    %10.1f MiB%n", heap.peakLiveBytes() / 1048576.0);
         out.printf(Locale.ROOT, "  peak heap (sampled per step) %10.1f MiB%n", peakSampled / 1048576.0);
+        out.printf(Locale.ROOT, "  maximum heap (-Xmx)          %10.1f MiB%n", HeapPeak.maxHeapBytes() / 1048576.0);
+        heap.close();
         return converged;
     }
 
@@ -205,15 +208,5 @@ public final class OspfScaleBenchmark {
             }
         }
         return true;
-    }
-
-    private static long heapPeak() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP && pool.getPeakUsage() != null) {
-                sum += pool.getPeakUsage().getUsed();
-            }
-        }
-        return sum;
     }
 }

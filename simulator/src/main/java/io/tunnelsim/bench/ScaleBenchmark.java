@@ -9,9 +9,6 @@ import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologyGenerator;
 import java.io.PrintStream;
-import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -20,7 +17,7 @@ import java.util.Locale;
  * Scale benchmark: a generated dual-hub hub-and-spoke network with N spokes runs a failover
  * scenario to the end (silent failure of hub1's provider link at 40 s, 120 s in all, probes
  * between spokes and towards the hubs). Reports wall time, simulation events, events per
- * second and peak heap. Wall-clock time is read here only, outside the simulation.
+ * second and peak heap (GC-measured, see {@link HeapPeak}). Wall-clock time is read here only, outside the simulation.
  */
 public final class ScaleBenchmark {
     private ScaleBenchmark() {
@@ -48,27 +45,23 @@ public final class ScaleBenchmark {
                 "variants:",
                 "  - {name: " + routing.yamlName() + ", routing: " + routing.yamlName() + "}",
                 ""));
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            pool.resetPeakUsage();
-        }
+        HeapPeak heap = new HeapPeak();
         long t0 = System.nanoTime();
         ScenarioSpec s = ScenarioLoader.load(dir.resolve("scenario.yaml"));
         long t1 = System.nanoTime();
         VariantResult r = Experiments.run(s, s.variants().get(0), dir.resolve("out"), false, -1, null);
         long t2 = System.nanoTime();
-        long peak = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) {
-                peak += pool.getPeakUsage().getUsed();
-            }
-        }
         double wall = (t2 - t1) / 1e9;
         out.printf(Locale.ROOT, "hub-and-spoke, 2 hubs, %d spokes (%d nodes), routing %s, 120 s simulated%n",
                 spokes, 2 * (spokes + 2) + 1, routing.yamlName());
         out.printf(Locale.ROOT, "  load YAML        %8.2f s%n", (t1 - t0) / 1e9);
         out.printf(Locale.ROOT, "  build + run      %8.2f s wall%n", wall);
         out.printf(Locale.ROOT, "  events           %,d (%,.0f events/s)%n", r.eventsExecuted(), r.eventsExecuted() / wall);
-        out.printf(Locale.ROOT, "  peak heap        %,d MiB%n", peak / (1024 * 1024));
+        out.printf(Locale.ROOT, "  peak heap        %,d MiB (GC-measured: in use before the fullest of %d collections)%n",
+                heap.peakBytes() / (1024 * 1024), heap.collections());
+        out.printf(Locale.ROOT, "  peak live heap   %,d MiB (after a collection)%n", heap.peakLiveBytes() / (1024 * 1024));
+        out.printf(Locale.ROOT, "  maximum heap     %,d MiB (-Xmx)%n", HeapPeak.maxHeapBytes() / (1024 * 1024));
+        heap.close();
         for (ActionResult a : r.actions()) {
             out.printf(Locale.ROOT, "  %s, flow %s: %s, lost %d%n", a.action(), a.flow(),
                     io.tunnelsim.report.Human.outcome(a), a.lostProbes());

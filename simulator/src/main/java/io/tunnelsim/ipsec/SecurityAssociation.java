@@ -1,11 +1,11 @@
 package io.tunnelsim.ipsec;
 
 import io.tunnelsim.addr.Ipv4Address;
-import io.tunnelsim.ipsec.crypto.BouncyCastleEspCipherProvider;
 import io.tunnelsim.ipsec.crypto.EspCipher;
 import io.tunnelsim.ipsec.crypto.EspCipherProvider;
 import io.tunnelsim.ipsec.crypto.EspEncryption;
 import io.tunnelsim.ipsec.crypto.EspIntegrity;
+import io.tunnelsim.ipsec.crypto.JdkEspCipherProvider;
 import java.util.HexFormat;
 
 /**
@@ -315,8 +315,9 @@ public final class SecurityAssociation {
             return this;
         }
 
+        /** Builds with the default cipher provider, the JDK's (see {@link JdkEspCipherProvider}). */
         public SecurityAssociation build() {
-            return build(BouncyCastleEspCipherProvider.INSTANCE);
+            return build(JdkEspCipherProvider.INSTANCE);
         }
 
         public SecurityAssociation build(EspCipherProvider provider) {

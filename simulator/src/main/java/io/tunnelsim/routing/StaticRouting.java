@@ -8,6 +8,7 @@ import io.tunnelsim.node.NodeService;
 import io.tunnelsim.node.Route;
 import io.tunnelsim.node.RouteSource;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,7 +38,13 @@ public final class StaticRouting implements NodeService {
     private boolean dirty;
     private boolean dirtyAll;
     private Route[] resolved = new Route[0];
+    /** The interface each interface route names, looked up once. */
+    private Interface[] egress = new Interface[0];
     private final Map<Ipv4Prefix, List<Integer>> byPrefix = new TreeMap<>();
+    /** Indices of the routes resolved through the FIB, in insertion order. */
+    private final List<Integer> recursiveIndices = new ArrayList<>();
+    /** Indices of the routes naming an interface, by interface name. */
+    private final Map<String, List<Integer>> byInterface = new HashMap<>();
 
     public StaticRouting(Node node) {
         this.node = node;
@@ -51,8 +58,12 @@ public final class StaticRouting implements NodeService {
     public void add(StaticRoute r) {
         routes.add(r);
         byPrefix.computeIfAbsent(r.prefix().network(), k -> new ArrayList<>()).add(routes.size() - 1);
+        int index = routes.size() - 1;
         if (r.interfaceName() == null) {
             recursive++;
+            recursiveIndices.add(index);
+        } else {
+            byInterface.computeIfAbsent(r.interfaceName(), k -> new ArrayList<>()).add(index);
         }
         if (running) {
             resolve();
@@ -84,12 +95,19 @@ public final class StaticRouting implements NodeService {
         node.rib().withdrawAll(RouteSource.STATIC);
     }
 
+    /**
+     * Only the routes that name {@code itf} and the recursive ones can change when {@code itf}
+     * does: those are re-resolved (the same outcome as re-resolving all, without touching the
+     * thousands of routes over other interfaces a generated hub carries).
+     */
     @Override
     public void interfaceChanged(Interface itf) {
         if (running) {
-            resolve();
+            resolve(byInterface.getOrDefault(itf.name(), NONE));
         }
     }
+
+    private static final List<Integer> NONE = List.of();
 
     /**
      * Recomputes the resolution of every static route ({@code all}) or of the recursive ones
@@ -101,15 +119,27 @@ public final class StaticRouting implements NodeService {
     }
 
     private void resolve(boolean all) {
+        resolve(all ? null : NONE);
+    }
+
+    /**
+     * Re-resolves the recursive routes and those at {@code interfaceRoutes}, or every route when
+     * that is null; then, while the resulting RIB updates changed the FIB again, the recursive
+     * routes (or all, if a nested request asked for all) once more.
+     */
+    private void resolve(List<Integer> interfaceRoutes) {
+        boolean all = interfaceRoutes == null;
         if (resolving) {
             dirty = true;
-            dirtyAll |= all;
+            // a nested request for some interface routes is served by re-resolving all of them
+            dirtyAll |= all || !interfaceRoutes.isEmpty();
             return;
         }
         resolving = true;
         try {
             int rounds = 0;
             boolean everything = all;
+            List<Integer> extra = all ? NONE : interfaceRoutes;
             do {
                 dirty = false;
                 dirtyAll = false;
@@ -117,17 +147,19 @@ public final class StaticRouting implements NodeService {
                     resolved = java.util.Arrays.copyOf(resolved, routes.size());
                 }
                 java.util.TreeSet<Ipv4Prefix> changed = new java.util.TreeSet<>();
-                for (int i = 0; i < routes.size(); i++) {
-                    StaticRoute s = routes.get(i);
-                    if (!everything && s.interfaceName() != null) {
-                        continue;
+                if (everything) {
+                    for (int i = 0; i < routes.size(); i++) {
+                        reresolve(i, changed);
                     }
-                    Route r = running ? resolveOne(s) : null;
-                    if (!java.util.Objects.equals(r, resolved[i])) {
-                        resolved[i] = r;
-                        changed.add(s.prefix().network());
+                } else {
+                    for (int i : extra) {
+                        reresolve(i, changed);
+                    }
+                    for (int i : recursiveIndices) {
+                        reresolve(i, changed);
                     }
                 }
+                extra = NONE;
                 for (Ipv4Prefix p : changed) {
                     List<Route> offer = new ArrayList<>(2);
                     for (int i : byPrefix.get(p)) {
@@ -144,12 +176,29 @@ public final class StaticRouting implements NodeService {
         }
     }
 
-    private Route resolveOne(StaticRoute s) {
+    private void reresolve(int i, java.util.Set<Ipv4Prefix> changed) {
+        StaticRoute s = routes.get(i);
+        Route r = running ? resolveOne(i, s) : null;
+        if (!java.util.Objects.equals(r, resolved[i])) {
+            resolved[i] = r;
+            changed.add(s.prefix().network());
+        }
+    }
+
+    private Route resolveOne(int index, StaticRoute s) {
         if (s.track() != 0 && !trackUp.getOrDefault(s.track(), false)) {
             return null;
         }
         if (s.interfaceName() != null) {
-            Interface itf = node.interfaceNamed(s.interfaceName());
+            if (egress.length != routes.size()) {
+                egress = java.util.Arrays.copyOf(egress, routes.size());
+            }
+            // interfaces are never removed from a node: once found, the lookup is kept
+            Interface itf = egress[index];
+            if (itf == null) {
+                itf = node.interfaceNamed(s.interfaceName());
+                egress[index] = itf;
+            }
             if (itf == null || !itf.isUp()) {
                 return null;
             }

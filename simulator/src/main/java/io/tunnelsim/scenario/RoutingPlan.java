@@ -17,9 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jgrapht.Graph;
-import org.jgrapht.alg.interfaces.ShortestPathAlgorithm;
-import org.jgrapht.alg.shortestpath.DijkstraShortestPath;
-import org.jgrapht.graph.MaskSubgraph;
 import org.jgrapht.graph.DefaultWeightedEdge;
 import org.jgrapht.graph.SimpleDirectedWeightedGraph;
 
@@ -208,12 +205,11 @@ final class RoutingPlan {
             return List.of();
         }
         // distances from each tunnel's far end to every router, never passing through this node
-        Graph<String, DefaultWeightedEdge> without = new MaskSubgraph<>(overlayGraph(), v -> v.equals(node), e -> false);
-        DijkstraShortestPath<String, DefaultWeightedEdge> dijkstra = new DijkstraShortestPath<>(without);
+        OverlayDistances graph = overlayDistances();
         List<OverlayEdge> edges = overlay.get(node);
-        List<ShortestPathAlgorithm.SingleSourcePaths<String, DefaultWeightedEdge>> from = new ArrayList<>();
+        List<long[]> from = new ArrayList<>();
         for (OverlayEdge e : edges) {
-            from.add(dijkstra.getPaths(e.peer()));
+            from.add(graph.from(e.peer(), node));
         }
         List<StaticRoute> out = new ArrayList<>();
         for (String dest : overlay.keySet()) {
@@ -229,9 +225,10 @@ final class RoutingPlan {
             List<Candidate> candidates = new ArrayList<>();
             for (int i = 0; i < edges.size(); i++) {
                 OverlayEdge e = edges.get(i);
-                double rest = e.peer().equals(dest) ? 0 : from.get(i).getWeight(dest);
-                if (!Double.isInfinite(rest)) {
-                    candidates.add(new Candidate(e, e.cost() + rest));
+                int d = graph.index(dest);
+                long rest = e.peer().equals(dest) ? 0 : d < 0 ? OverlayDistances.UNREACHABLE : from.get(i)[d];
+                if (rest != OverlayDistances.UNREACHABLE) {
+                    candidates.add(new Candidate(e, (double) (e.cost() + rest)));
                 }
             }
             candidates.sort(Comparator.comparingDouble(Candidate::cost).thenComparing(c -> c.edge().tunnel()));
@@ -251,6 +248,135 @@ final class RoutingPlan {
     }
 
     private Graph<String, DefaultWeightedEdge> overlayGraph;
+    private OverlayDistances overlayDistances;
+
+    private OverlayDistances overlayDistances() {
+        if (overlayDistances == null) {
+            overlayDistances = new OverlayDistances(overlayGraph());
+        }
+        return overlayDistances;
+    }
+
+    /**
+     * Shortest-path distances over the overlay with one router left out, on primitive arrays: the
+     * same distances as Dijkstra over the jgrapht graph (tunnel costs are integers, so sums are
+     * exact whatever the order), computed fast enough for every router of a 10 000-spoke network.
+     */
+    static final class OverlayDistances {
+        static final long UNREACHABLE = Long.MAX_VALUE;
+        private final Map<String, Integer> index = new java.util.HashMap<>();
+        private final int[] start;
+        private final int[] target;
+        private final long[] weight;
+
+        OverlayDistances(Graph<String, DefaultWeightedEdge> g) {
+            List<String> vertices = new ArrayList<>(g.vertexSet());
+            for (int i = 0; i < vertices.size(); i++) {
+                index.put(vertices.get(i), i);
+            }
+            int n = vertices.size();
+            start = new int[n + 1];
+            int m = g.edgeSet().size();
+            target = new int[m];
+            weight = new long[m];
+            int k = 0;
+            for (int i = 0; i < n; i++) {
+                start[i] = k;
+                for (DefaultWeightedEdge e : g.outgoingEdgesOf(vertices.get(i))) {
+                    target[k] = index.get(g.getEdgeTarget(e));
+                    weight[k] = (long) g.getEdgeWeight(e);
+                    k++;
+                }
+            }
+            start[n] = k;
+        }
+
+        int index(String vertex) {
+            Integer i = index.get(vertex);
+            return i == null ? -1 : i;
+        }
+
+        /** Distances from {@code source} to every vertex (by {@link #index}), not passing {@code excluded}. */
+        long[] from(String source, String excluded) {
+            int n = start.length - 1;
+            long[] dist = new long[n];
+            java.util.Arrays.fill(dist, UNREACHABLE);
+            int s = index(source);
+            int x = index(excluded);
+            if (s < 0 || s == x) {
+                return dist;
+            }
+            // binary heap of (distance, vertex) with lazy deletion
+            long[] hd = new long[Math.max(16, weight.length + 1)];
+            int[] hv = new int[hd.length];
+            int size = 0;
+            dist[s] = 0;
+            hd[0] = 0;
+            hv[0] = s;
+            size = 1;
+            boolean[] done = new boolean[n];
+            while (size > 0) {
+                long d = hd[0];
+                int v = hv[0];
+                size--;
+                if (size > 0) {
+                    siftDown(hd, hv, size, hd[size], hv[size]);
+                }
+                if (done[v]) {
+                    continue;
+                }
+                done[v] = true;
+                for (int k = start[v]; k < start[v + 1]; k++) {
+                    int t = target[k];
+                    if (t == x || done[t]) {
+                        continue;
+                    }
+                    long nd = d + weight[k];
+                    if (nd < dist[t]) {
+                        dist[t] = nd;
+                        if (size == hd.length) {
+                            hd = java.util.Arrays.copyOf(hd, size * 2);
+                            hv = java.util.Arrays.copyOf(hv, size * 2);
+                        }
+                        int i = size++;
+                        while (i > 0) {
+                            int parent = (i - 1) >>> 1;
+                            if (hd[parent] <= nd) {
+                                break;
+                            }
+                            hd[i] = hd[parent];
+                            hv[i] = hv[parent];
+                            i = parent;
+                        }
+                        hd[i] = nd;
+                        hv[i] = t;
+                    }
+                }
+            }
+            return dist;
+        }
+
+        private static void siftDown(long[] hd, int[] hv, int size, long d, int v) {
+            int i = 0;
+            while (true) {
+                int c = 2 * i + 1;
+                if (c >= size) {
+                    break;
+                }
+                if (c + 1 < size && hd[c + 1] < hd[c]) {
+                    c++;
+                }
+                if (hd[c] >= d) {
+                    break;
+                }
+                hd[i] = hd[c];
+                hv[i] = hv[c];
+                i = c;
+            }
+            hd[i] = d;
+            hv[i] = v;
+        }
+    }
 
     /** The overlay as a directed graph weighted by tunnel cost (built once). */
     private Graph<String, DefaultWeightedEdge> overlayGraph() {

@@ -2,7 +2,6 @@ package io.tunnelsim.wire;
 
 import io.tunnelsim.addr.Ipv4Address;
 
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -11,9 +10,6 @@ import java.util.Objects;
  * Ordered by type, then ID, then router (unsigned), for deterministic iteration.
  */
 public record LsaKey(int type, Ipv4Address linkStateId, Ipv4Address advertisingRouter) implements Comparable<LsaKey> {
-
-    private static final Comparator<LsaKey> ORDER = Comparator.comparingInt(LsaKey::type)
-            .thenComparing(LsaKey::linkStateId).thenComparing(LsaKey::advertisingRouter);
 
     public LsaKey {
         if (type < 0 || type > 0xff) {
@@ -41,9 +37,21 @@ public record LsaKey(int type, Ipv4Address linkStateId, Ipv4Address advertisingR
         return h ^ (h >>> 16);
     }
 
+    /** Field by field on the primitive values: the LSDB compares and matches keys on hot paths. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof LsaKey k && type == k.type && linkStateId.bits() == k.linkStateId.bits()
+                && advertisingRouter.bits() == k.advertisingRouter.bits();
+    }
+
+    /** Type, then Link State ID, then Advertising Router, addresses unsigned. */
     @Override
     public int compareTo(LsaKey o) {
-        return ORDER.compare(this, o);
+        if (type != o.type) {
+            return Integer.compare(type, o.type);
+        }
+        int c = Integer.compareUnsigned(linkStateId.bits(), o.linkStateId.bits());
+        return c != 0 ? c : Integer.compareUnsigned(advertisingRouter.bits(), o.advertisingRouter.bits());
     }
 
     @Override
