@@ -163,6 +163,8 @@ public final class TunnelInterface extends Interface implements NodeService {
         unanswered = 0;
         keepaliveDown = false;
         recursionHold = false;
+        // a (re)booted router numbers its datagrams from 0 and has no receive edge yet
+        txSequence = 0;
         rxSequence = -1;
         evaluate();
         if (config.keepalivePeriod() > 0) {
@@ -270,7 +272,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
         // The reply, built here: IPv4 from the peer to us carrying GRE with protocol type 0.
         PacketBuffer p = PacketBuffer.allocate(64);
-        GreCodec.push(p, greHeader(0));
+        GreCodec.push(p, keepaliveReplyHeader());
         Ipv4Codec.push(p, 0, node.nextIpId(), 0, 255, Ipv4Header.PROTO_GRE, destinationBits(), src);
         keepalivesSent++;
         encapsulateAndSend(p, GreHeader.IPV4);
@@ -318,6 +320,16 @@ public final class TunnelInterface extends Interface implements NodeService {
                 config.hasKey() ? config.key() : 0, config.sequence() ? (txSequence++ & 0xffff_ffffL) : 0);
     }
 
+    /**
+     * The inner GRE header of a keepalive, the one the reply arrives with: protocol type 0, the
+     * key (so the reply passes our receive check) and no sequence number. The reply is built by
+     * us and only forwarded by the peer, so numbering it from our counter would put our own
+     * numbers into the peer's sequence space on the way back.
+     */
+    private GreHeader keepaliveReplyHeader() {
+        return new GreHeader(config.checksum(), config.hasKey(), false, 0, config.hasKey() ? config.key() : 0, 0);
+    }
+
     private void encapsulateAndSend(PacketBuffer p, int protocolType) {
         int tos = protocolType == GreHeader.IPV4 && p.length() > 1 ? p.getU8(1) : 0;
         GreCodec.push(p, greHeader(protocolType));
@@ -363,19 +375,21 @@ public final class TunnelInterface extends Interface implements NodeService {
             node.counters().drop(ex.reason());
             return;
         }
+        int type = h.protocolType();
+        if (type == 0) {
+            // our own keepalive coming back: never judged against, nor moving, the peer's sequence space
+            keepaliveReply();
+            return;
+        }
         if (h.sequencePresent()) {
-            if (rxSequence >= 0 && Integer.compareUnsigned((int) h.sequence(), (int) rxSequence) <= 0) {
+            // RFC 2890 §2.2 with serial-number comparison (RFC 1982): not newer than the last accepted ⇒ drop
+            if (rxSequence >= 0 && (int) (h.sequence() - rxSequence) <= 0) {
                 node.counters().drop("gre-out-of-order");
                 return;
             }
             rxSequence = h.sequence();
         }
         p.pull(hl + h.length());
-        int type = h.protocolType();
-        if (type == 0) {
-            keepaliveReply();
-            return;
-        }
         if (type == GreHeader.IPV4) {
             if (!isUp() && !isKeepaliveToReflect(p)) {
                 node.counters().drop("tunnel-down");
