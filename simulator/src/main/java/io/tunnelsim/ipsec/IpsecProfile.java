@@ -26,13 +26,17 @@ import io.tunnelsim.wire.Bytes;
  * <p>Keys: {@code manualKeys == null} means {@code keys: auto} — SPIs and keys derived by
  * {@link KeyDerivation} from the scenario seed and the peer names, new ones on every rekey.
  * Manual keys (RFC 4301 §4.5) are fixed: such SAs cannot be rekeyed, so they take no lifetime.
+ * AES-GCM refuses them (RFC 4106 §8: a counter reset after a reboot would repeat IVs under the
+ * same key).
  *
  * @param encryption     ESP encryption transform
  * @param integrity      ESP integrity transform ({@code NONE} with AES-GCM)
  * @param mode           TRANSPORT (tunnel protection over GRE) or TUNNEL (crypto map)
  * @param lifetimeSeconds hard lifetime in seconds, 0 = none
  * @param lifetimeBytes  hard lifetime in payload bytes, 0 = none
- * @param replayWindow   anti-replay window size in packets (RFC 4303 §3.4.3), 1 to 65536
+ * @param replayWindow   anti-replay window size in packets (RFC 4303 §3.4.3), {@link #MIN_REPLAY_WINDOW} to
+ *                       {@link #MAX_REPLAY_WINDOW}; 0 disables the check, as a router's
+ *                       {@code crypto ipsec security-association replay disable} (the receiver's choice, §3.4.3)
  * @param overlapSeconds how long replaced inbound SAs stay installed after a rekey
  * @param manualKeys     fixed keys, or null for {@code keys: auto}
  */
@@ -45,6 +49,15 @@ public record IpsecProfile(EspEncryption encryption, EspIntegrity integrity, Sec
     /** Routers' default volume lifetime: 4 608 000 kilobytes. */
     public static final long DEFAULT_LIFETIME_BYTES = 4_608_000_000L;
     public static final long DEFAULT_OVERLAP_SECONDS = 30;
+    /** Why AES-GCM refuses manual keys. */
+    public static final String GCM_MANUAL_KEYS = "AES-GCM cannot use manual keys: RFC 4106 §8 forbids statically "
+            + "configured keys, because a counter that restarts (a reboot) repeats IVs under the same key; use keys: auto";
+
+    /** Smallest replay window: 0, anti-replay disabled. */
+    public static final int MIN_REPLAY_WINDOW = 0;
+    /** Largest replay window the receiver keeps. */
+    public static final int MAX_REPLAY_WINDOW = ReplayWindow.MAX_SIZE;
+
     /** The SA pair is replaced when this share of either hard lifetime is used up. */
     public static final int SOFT_LIFETIME_PERCENT = 90;
 
@@ -97,10 +110,14 @@ public record IpsecProfile(EspEncryption encryption, EspIntegrity integrity, Sec
         if (lifetimeSeconds > Long.MAX_VALUE / 1_000_000_000L || overlapSeconds > Long.MAX_VALUE / 1_000_000_000L) {
             throw new IllegalArgumentException("lifetime or overlap too large");
         }
-        if (replayWindow < 1 || replayWindow > ReplayWindow.MAX_SIZE) {
-            throw new IllegalArgumentException("replay window " + replayWindow + " is outside 1-" + ReplayWindow.MAX_SIZE);
+        if (replayWindow < MIN_REPLAY_WINDOW || replayWindow > MAX_REPLAY_WINDOW) {
+            throw new IllegalArgumentException("replay window " + replayWindow + " is outside " + MIN_REPLAY_WINDOW + "-"
+                    + MAX_REPLAY_WINDOW + " (0 disables anti-replay)");
         }
         if (manualKeys != null) {
+            if (encryption.combinedMode()) {
+                throw new IllegalArgumentException(GCM_MANUAL_KEYS);
+            }
             if (lifetimeSeconds != 0 || lifetimeBytes != 0) {
                 throw new IllegalArgumentException("manually keyed SAs cannot be rekeyed: set both lifetimes to 0");
             }

@@ -239,7 +239,8 @@ public final class IpsecSession {
                 .mode(profile.mode())
                 .encryption(profile.encryption(), encKey)
                 .integrity(profile.integrity(), intKey)
-                .replayWindowSize(profile.replayWindow())
+                .antiReplay(profile.replayWindow() > 0)
+                .replayWindowSize(Math.max(1, profile.replayWindow()))
                 .lifetime(profile.saLifetime())
                 .createdAt(now);
     }

@@ -813,6 +813,9 @@ final class TopologyReader {
         if (p.has("keys")) {
             Node kn = p.get("keys");
             if (kn instanceof MappingNode) {
+                if (esp.isAead()) {
+                    ctx.error(kn, io.tunnelsim.ipsec.IpsecProfile.GCM_MANUAL_KEYS);
+                }
                 keys = Optional.ofNullable(readKeys(name, ctx.map(kn, "'keys'", KEY_KEYS), esp, auth));
             } else {
                 String s = ctx.string(kn, "'keys' (auto or a mapping of SPIs and keys)");
@@ -831,7 +834,8 @@ final class TopologyReader {
                 lifetimeBytes = l.integer("bytes", 0, 0, Long.MAX_VALUE);
             }
         }
-        int window = (int) p.integer("replay-window", 64, 0, 4096);
+        int window = (int) p.integer("replay-window", io.tunnelsim.ipsec.ReplayWindow.DEFAULT_SIZE,
+                io.tunnelsim.ipsec.IpsecProfile.MIN_REPLAY_WINDOW, io.tunnelsim.ipsec.IpsecProfile.MAX_REPLAY_WINDOW);
         return new IpsecProfileSpec(name, esp, auth, mode, Optional.ofNullable(peer), Optional.ofNullable(local),
                 Optional.ofNullable(remote), keys, lifetime, lifetimeBytes, window);
     }

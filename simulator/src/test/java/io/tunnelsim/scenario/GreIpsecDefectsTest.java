@@ -117,4 +117,35 @@ class GreIpsecDefectsTest {
         // hq keeps its receive edge (RFC 2890 §2.2): br's renumbered datagrams are out of order until they pass it
         assertEquals(Math.min(before + 1, after.size()), TwoSiteFixture.drops(r, "hq", "gre-out-of-order"));
     }
+
+    static final String GCM = "  site: {esp: aes-gcm-128, mode: transport}\n";
+
+    /**
+     * Defect 5: {@code replay-window: 0} passed validate ("0 disables") and failed run with exit
+     * 2. One rule now: 0 disables anti-replay, in validation and in the run alike.
+     */
+    @Test
+    void replayWindowZeroDisablesAntiReplayAndRuns(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = TwoSiteFixture.load(dir, TwoSiteFixture.topology(hq("", ", protection: site"),
+                br("", ", protection: site"), "  site: {esp: aes-gcm-128, mode: transport, replay-window: 0}\n"), PINGS);
+        RunResult r = TwoSiteFixture.run(s);
+        assertTrue(TwoSiteFixture.lost(r, "hq-br") <= 1);
+        var sa = io.tunnelsim.ipsec.IpsecSetup.sessions(r.built().network()).get(0).a().currentInboundSa();
+        assertFalse(sa.antiReplay(), "replay detection off");
+        assertTrue(io.tunnelsim.ipsec.IpsecSetup.showCryptoIpsecSa(TwoSiteFixture.node(r, "hq"))
+                .contains("replay detection support: N"));
+    }
+
+    /**
+     * Defect 2: AES-GCM with manual keys repeated IVs after a peer rebooted (RFC 4106 §8 forbids
+     * static keys with GCM). Refused at validation, with the file position of the keys.
+     */
+    @Test
+    void gcmWithManualKeysIsRefusedAtValidation(@TempDir Path dir) {
+        String keys = "  site: {esp: aes-gcm-128, keys: {spi-in: 0x1001, spi-out: 0x1002,"
+                + " key-in: \"0x000102030405060708090a0b0c0d0e0f00010203\", key-out: \"0x101112131415161718191a1b1c1d1e1f00010203\"}}\n";
+        ScenarioException e = assertThrows(ScenarioException.class, () -> TwoSiteFixture.load(dir,
+                TwoSiteFixture.topology(hq("", ", protection: site"), br("", ", protection: site"), keys), PINGS));
+        assertTrue(e.getMessage().contains("topo.yaml:39:34:") && e.getMessage().contains("RFC 4106 §8"), e.getMessage());
+    }
 }
