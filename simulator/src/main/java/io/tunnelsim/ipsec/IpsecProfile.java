@@ -174,6 +174,68 @@ public record IpsecProfile(EspEncryption encryption, EspIntegrity integrity, Sec
                 lifetimeBytes / 100 * SOFT_LIFETIME_PERCENT, lifetimeBytes);
     }
 
+    /**
+     * Why two ends configured with {@code x} and {@code y} could not agree on an SA, or null when
+     * they can. IKE quick mode (or the IKEv2 CHILD_SA exchange) needs the same transform and
+     * mode at both ends; manual keys need manual keys at the other end that mirror them (the
+     * same profile used at both ends is read from each end's side, so it mirrors itself).
+     * Lifetimes and replay windows may differ: lifetimes are agreed ({@link #agreed}), a replay
+     * window is the receiver's own.
+     */
+    public static String mismatch(IpsecProfile x, IpsecProfile y) {
+        if (x.encryption != y.encryption || x.integrity != y.integrity || x.mode != y.mode) {
+            return "local " + x.transformText() + ", peer " + y.transformText();
+        }
+        ManualKeys kx = x.manualKeys;
+        ManualKeys ky = y.manualKeys;
+        if ((kx == null) != (ky == null)) {
+            return "manual keys at one end, keys: auto at the other";
+        }
+        if (kx != null && !kx.equals(ky) && !(kx.spiAToB == ky.spiBToA && kx.spiBToA == ky.spiAToB
+                && sameHex(kx.encryptionKeyAToB, ky.encryptionKeyBToA) && sameHex(kx.encryptionKeyBToA, ky.encryptionKeyAToB)
+                && sameHex(kx.integrityKeyAToB, ky.integrityKeyBToA) && sameHex(kx.integrityKeyBToA, ky.integrityKeyAToB))) {
+            return "the manual keys of the two ends do not mirror each other (spi-out of one is spi-in of the other)";
+        }
+        return null;
+    }
+
+    private static boolean sameHex(String p, String q) {
+        return java.util.Arrays.equals(ManualKeys.parseHex(p), ManualKeys.parseHex(q));
+    }
+
+    /**
+     * The profile a session of two compatible ends runs: {@code x}'s, with each lifetime the
+     * shorter of the two (a responder accepts a proposal whose lifetime is not above its own;
+     * 0, no limit, gives way to any limit).
+     */
+    public static IpsecProfile agreed(IpsecProfile x, IpsecProfile y) {
+        if (x.manualKeys != null) {
+            return x;
+        }
+        return x.withLifetime(shorter(x.lifetimeSeconds, y.lifetimeSeconds), shorter(x.lifetimeBytes, y.lifetimeBytes));
+    }
+
+    private static long shorter(long p, long q) {
+        return p == 0 ? q : q == 0 ? p : Math.min(p, q);
+    }
+
+    /** The transform-set spelling, e.g. {@code esp-aes esp-sha256-hmac, mode tunnel}. */
+    public String transformText() {
+        String enc = switch (encryption) {
+            case NULL -> "esp-null";
+            case AES_CBC_128 -> "esp-aes";
+            case AES_CBC_256 -> "esp-aes 256";
+            case AES_GCM_128_16 -> "esp-gcm";
+            case AES_GCM_256_16 -> "esp-gcm 256";
+        };
+        String auth = switch (integrity) {
+            case NONE -> "";
+            case HMAC_SHA1_96 -> " esp-sha-hmac";
+            case HMAC_SHA256_128 -> " esp-sha256-hmac";
+        };
+        return enc + auth + ", mode " + (mode == SecurityAssociation.Mode.TUNNEL ? "tunnel" : "transport");
+    }
+
     /** The most bytes ESP adds to a packet of this profile (header, IV, worst padding, trailer, ICV, outer header in tunnel mode). */
     public int overhead() {
         int alignment = Math.max(4, encryption.blockSize());

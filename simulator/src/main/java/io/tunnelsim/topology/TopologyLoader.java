@@ -56,6 +56,9 @@ public final class TopologyLoader {
         List<Diagnostic> graphWarnings = new TopologyGraph(spec).check();
         ctx.diagnostics().addAll(graphWarnings);
         warnings.addAll(graphWarnings);
+        List<Diagnostic> ipsecWarnings = new IpsecConsistencyCheck(spec).check();
+        ctx.diagnostics().addAll(ipsecWarnings);
+        warnings.addAll(ipsecWarnings);
         warnings.sort(Diagnostic.BY_POSITION);
         return new TopologySpec(spec.name(), spec.file(), spec.defaults(), spec.nodes(), spec.links(), spec.ipsec(),
                 spec.routing(), spec.locations(), warnings);

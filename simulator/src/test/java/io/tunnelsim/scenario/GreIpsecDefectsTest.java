@@ -148,4 +148,103 @@ class GreIpsecDefectsTest {
                 TwoSiteFixture.topology(hq("", ", protection: site"), br("", ", protection: site"), keys), PINGS));
         assertTrue(e.getMessage().contains("topo.yaml:39:34:") && e.getMessage().contains("RFC 4106 §8"), e.getMessage());
     }
+
+    static long provider(Path pcapDir, int protocol) throws java.io.IOException {
+        long n = 0;
+        for (String link : List.of("hq-isp.pcap", "isp-br.pcap")) {
+            for (PcapReader.Record rec : PcapReader.readAll(pcapDir.resolve(link))) {
+                byte[] f = rec.data();
+                if (f.length >= 34 && Bytes.u16(f, 12) == 0x0800 && Ipv4Codec.protocol(f, 14) == protocol) {
+                    n++;
+                }
+            }
+        }
+        return n;
+    }
+
+    static String warnings(ScenarioSpec s) {
+        StringBuilder sb = new StringBuilder();
+        for (Diagnostic d : s.warnings()) {
+            sb.append(d).append('\n');
+        }
+        return sb.toString();
+    }
+
+    /**
+     * Defect 3, one side: protection on hq only used to protect both ends. Each end now runs its
+     * own configuration: hq never gets an SA and refuses br's cleartext GRE as a policy violation;
+     * the tunnel carries nothing, and validate says so naming both ends.
+     */
+    @Test
+    void protectionOnOneEndOnlyCarriesNothingAndIsWarnedAbout(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = TwoSiteFixture.load(dir, TwoSiteFixture.topology(hq("", ", protection: site"), br("", ""), GCM), PINGS);
+        String w = warnings(s);
+        assertTrue(w.contains("topo.yaml:10:") && w.contains("hq:tunnel0") && w.contains("br:tunnel0 (")
+                && w.contains("topo.yaml:27:") && w.contains("has no protection"), w);
+        RunResult r = TwoSiteFixture.run(s);
+        assertEquals(TwoSiteFixture.sent(r, "hq-br"), TwoSiteFixture.lost(r, "hq-br"));
+        assertEquals(TwoSiteFixture.sent(r, "br-hq"), TwoSiteFixture.lost(r, "br-hq"));
+        assertTrue(TwoSiteFixture.drops(r, "hq", "ipsec-no-sa") >= TwoSiteFixture.sent(r, "hq-br") - 1,
+                () -> TwoSiteFixture.node(r, "hq").counters().dropsByReason().toString());
+        // every echo request br-pc sends arrives at hq as cleartext GRE
+        assertTrue(TwoSiteFixture.drops(r, "hq", "ipsec-cleartext-policy-violation") >= TwoSiteFixture.sent(r, "br-hq") - 1);
+        assertFalse(logged(r, "hq", "CRYPTO-5-SESSION_STATUS", "is UP"));
+        assertTrue(logged(r, "hq", "CRYPTO-5-SESSION_STATUS", "Crypto tunnel is DOWN"));
+    }
+
+    /**
+     * Defect 3, two profiles: GCM transport at hq and CBC tunnel mode at br used to run hq's
+     * profile at both ends and report the crypto tunnel up. Now no proposal is acceptable: no
+     * SA, nothing crosses, and validate names both ends.
+     */
+    @Test
+    void endsWithProfilesThatCannotAgreeGetNoSa(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = TwoSiteFixture.load(dir, TwoSiteFixture.topology(hq("", ", protection: site"),
+                br("", ", protection: other"), GCM + "  other: {esp: aes-cbc-128, auth: hmac-sha256-128, mode: tunnel}\n"), PINGS);
+        String w = warnings(s);
+        assertTrue(w.contains("topo.yaml:10:") && w.contains("topo.yaml:27:") && w.contains("cannot agree")
+                && w.contains("esp-gcm, mode transport") && w.contains("esp-aes esp-sha256-hmac, mode tunnel"), w);
+        RunResult r = TwoSiteFixture.run(s);
+        assertEquals(TwoSiteFixture.sent(r, "hq-br"), TwoSiteFixture.lost(r, "hq-br"));
+        assertEquals(TwoSiteFixture.sent(r, "br-hq"), TwoSiteFixture.lost(r, "br-hq"));
+        assertTrue(TwoSiteFixture.drops(r, "hq", "ipsec-no-sa") > 500);
+        assertTrue(TwoSiteFixture.drops(r, "br", "ipsec-no-sa") > 500);
+        assertFalse(logged(r, "hq", "CRYPTO-5-SESSION_STATUS", "is UP"));
+        assertFalse(logged(r, "br", "CRYPTO-5-SESSION_STATUS", "is UP"));
+        assertTrue(logged(r, "br", "CRYPTO-5-SESSION_STATUS", "no acceptable proposal"));
+    }
+
+    /** Two profiles that differ only in lifetime agree on the shorter one (and raise no warning). */
+    @Test
+    void compatibleProfilesAgreeOnTheShorterLifetime(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = TwoSiteFixture.load(dir, TwoSiteFixture.topology(hq("", ", protection: site"),
+                br("", ", protection: other"), GCM + "  other: {esp: aes-gcm-128, lifetime: {time: 20s}}\n"), PINGS);
+        assertEquals("", warnings(s));
+        RunResult r = TwoSiteFixture.run(s);
+        assertTrue(TwoSiteFixture.lost(r, "hq-br") <= 1);
+        var session = io.tunnelsim.ipsec.IpsecSetup.sessions(r.built().network()).get(0);
+        assertEquals(20, session.profile().lifetimeSeconds());
+        assertTrue(session.rekeys() >= 2, "rekeyed at 18 s and 36 s: " + session.rekeys());
+    }
+
+    /**
+     * Defect 4: with a loopback-sourced protected tunnel, the policy sat on lo0 instead of the
+     * interface GRE leaves by; the reflected keepalive replies went out in the clear, the far end
+     * refused them and keepalives took the tunnel down. Now nothing but ESP crosses the provider.
+     */
+    @Test
+    void loopbackSourcedProtectedTunnelKeepsItsKeepalivesAndSendsNoCleartextGre(@TempDir Path dir) throws Exception {
+        String hqT = "tunnel: {source: lo0, destination: 192.0.2.2, keepalive: {period: 2s, retries: 3}}, protection: site";
+        String brT = "tunnel: {source: lo0, destination: 192.0.2.1, keepalive: {period: 2s, retries: 3}}, protection: site";
+        ScenarioSpec s = TwoSiteFixture.load(dir, TwoSiteFixture.topology(hqT, brT, GCM), PINGS);
+        Path pcap = dir.resolve("pcap");
+        RunResult r = ScenarioRunner.run(s, s.variants().get(0), RunOptions.DEFAULT.withCapture(pcap));
+        assertFalse(logged(r, "hq", "LINEPROTO-5-UPDOWN", "changed state to down"));
+        assertFalse(logged(r, "br", "LINEPROTO-5-UPDOWN", "changed state to down"));
+        assertTrue(TwoSiteFixture.lost(r, "hq-br") <= 1);
+        assertEquals(0, provider(pcap, 47), "no cleartext GRE on the provider links");
+        assertTrue(provider(pcap, 50) > 1000);
+        TunnelInterface t = (TunnelInterface) TwoSiteFixture.node(r, "hq").interfaceNamed("tunnel0");
+        assertTrue(t.keepalivesReceived >= 28, "keepalives answered: " + t.keepalivesReceived);
+    }
 }
