@@ -236,6 +236,28 @@ public record IpsecProfile(EspEncryption encryption, EspIntegrity integrity, Sec
         return enc + auth + ", mode " + (mode == SecurityAssociation.Mode.TUNNEL ? "tunnel" : "transport");
     }
 
+    /**
+     * The largest GRE packet (GRE header and passenger, without its IPv4 header) that this
+     * profile's ESP packet carries within {@code outerMtu}, padding included: the tunnel MTU a
+     * router reports under protection is this minus the GRE header. ESP (RFC 4303 §2.4) pads
+     * payload + 2 trailer bytes to the cipher's block (4 bytes at least), so the figure is exact
+     * rather than worst-case:
+     * <pre>
+     *   room    = outerMtu − 20 (outer IPv4)
+     *   enc     = floor((room − 8 (SPI, seq) − IV − ICV) / align) × align
+     *   payload = enc − 2 (pad length, next header)   [tunnel mode: − 20 more, the inner IPv4 header]
+     *   AES-GCM-128 transport, 1500:  1480 − 8 − 8 − 16 = 1448 → 1446 → passenger 1442 after 4 bytes of GRE
+     *   AES-CBC-128 + HMAC-SHA-256-128 transport, 1500: 1480 − 8 − 16 − 16 = 1440 → 1438 → passenger 1434
+     * </pre>
+     */
+    public int largestGrePacket(int outerMtu) {
+        int align = Math.max(4, encryption.blockSize());
+        int fixed = Esp.HEADER_LENGTH + encryption.ivLength() + encryption.icvLength() + integrity.icvLength();
+        int enc = (outerMtu - 20 - fixed) / align * align;
+        int payload = enc - Esp.TRAILER_LENGTH;
+        return mode == SecurityAssociation.Mode.TUNNEL ? payload - 20 : payload;
+    }
+
     /** The most bytes ESP adds to a packet of this profile (header, IV, worst padding, trailer, ICV, outer header in tunnel mode). */
     public int overhead() {
         int alignment = Math.max(4, encryption.blockSize());

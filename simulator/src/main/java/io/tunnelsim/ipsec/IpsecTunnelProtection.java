@@ -58,6 +58,11 @@ public final class IpsecTunnelProtection implements TunnelProtection {
     }
 
     @Override
+    public int largestGrePacket(int egressMtu) {
+        return peer.profile().largestGrePacket(egressMtu);
+    }
+
+    @Override
     public int overhead() {
         return overhead;
     }

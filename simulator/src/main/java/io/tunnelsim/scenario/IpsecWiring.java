@@ -51,8 +51,13 @@ final class IpsecWiring {
             return;
         }
         String profileName = is.protection().get();
+        // the far end: the tunnel mirroring this one, and with the same key when several do
+        var key0 = is.tunnel().map(t -> t.key()).orElse(java.util.OptionalLong.empty());
         var edge = plan.overlay().getOrDefault(ns.name(), List.of()).stream()
-                .filter(e -> e.tunnel().equals(is.name())).findFirst();
+                .filter(e -> e.tunnel().equals(is.name()))
+                .sorted(java.util.Comparator.comparing(e -> !spec.node(e.peer()).interfaces().get(e.peerTunnel()).tunnel()
+                        .map(t -> t.key()).orElse(java.util.OptionalLong.empty()).equals(key0)))
+                .findFirst();
         String where = "nodes/" + ns.name() + "/interfaces/" + is.name() + "/protection";
         if (edge.isEmpty()) {
             throw new BuildException(spec.locations().of(where), "tunnel " + key + " is protected by '" + profileName

@@ -10,7 +10,8 @@ import java.util.Optional;
  * Cross-end IPsec checks on a loaded topology: the two ends of a GRE tunnel are configured on
  * two routers, and the simulator runs each end's own configuration, as the routers would. Two
  * misconfigurations then leave a tunnel that carries nothing, and this check warns about each,
- * naming both ends' positions:
+ * naming both ends' positions (two ends pair when each one's destination is the other's source
+ * and their keys are equal):
  * <ul>
  *   <li>{@code protection:} on one end only — the protected end drops the far end's cleartext GRE
  *       as a policy violation and never gets an SA;</li>
@@ -57,7 +58,7 @@ public final class IpsecConsistencyCheck {
                 End a = ends.get(x);
                 End b = ends.get(y);
                 if (a.tunnel.destination().equals(b.source) && b.tunnel.destination().equals(a.source)
-                        && !a.node.name().equals(b.node.name())) {
+                        && a.tunnel.key().equals(b.tunnel.key()) && !a.node.name().equals(b.node.name())) {
                     checkPair(a, b, d);
                 }
             }

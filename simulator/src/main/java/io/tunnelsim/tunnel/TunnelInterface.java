@@ -152,6 +152,10 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
         Interface s = sourceInterface();
         int base = s == null ? 1500 : s.mtu();
+        if (protection != null) {
+            // exact ESP arithmetic (padding to the cipher block), as the router reports it
+            return protection.largestGrePacket(base) - config.greHeaderLength();
+        }
         return base - overhead();
     }
 
@@ -391,7 +395,8 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
         p.pull(hl + h.length());
         if (type == GreHeader.IPV4) {
-            if (!isUp() && !isKeepaliveToReflect(p)) {
+            // an administratively shut tunnel decapsulates nothing, not even the peer's keepalive (IOS)
+            if (!isUp() && !(isAdminUp() && isKeepaliveToReflect(p))) {
                 node.counters().drop("tunnel-down");
                 return;
             }
@@ -411,7 +416,10 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
     }
 
-    /** A peer's keepalive (an IPv4 GRE packet addressed back to the peer) is reflected even while down. */
+    /**
+     * A peer's keepalive (an IPv4 GRE packet addressed back to the peer) is reflected while the
+     * line protocol is down, but not when the tunnel is shut down.
+     */
     private static boolean isKeepaliveToReflect(PacketBuffer p) {
         return p.length() >= Ipv4Header.MIN_LENGTH && (p.getU8(0) >>> 4) == 4
                 && Ipv4Codec.protocol(p.array(), p.offset()) == Ipv4Header.PROTO_GRE;
