@@ -48,9 +48,13 @@ import io.tunnelsim.wire.PacketBuffer;
  * <p><b>Recursive routing</b>: when the best route to the destination points into the tunnel
  * itself, the tunnel logs {@code %TUN-5-RECURDOWN} and stays down for the configured hold time.
  *
+ * <p>Keepalive replies carry the key but no sequence number and are never checked against the
+ * sequence space; a shut-down tunnel reflects no keepalives (IOS); the transmit sequence counter
+ * restarts at 0 when the node boots.
+ *
  * <p>Simplifications: the outer header never sets DF (no tunnel path-MTU discovery); TOS is
- * copied from the passenger; with sequence numbers, packets older than the last accepted one
- * are dropped (RFC 2890 §2.2 without a reordering buffer).
+ * copied from the passenger; with sequence numbers, packets not newer than the last accepted
+ * one (serial-number comparison) are dropped (RFC 2890 §2.2 without a reordering buffer).
  */
 public final class TunnelInterface extends Interface implements NodeService {
     /** Default tunnel bandwidth used by routing metrics, as routers assume (100 kbit/s). */
