@@ -52,12 +52,22 @@ final class IpsecWiring {
         }
         String profileName = is.protection().get();
         // the far end: the tunnel mirroring this one, and with the same key when several do
-        var key0 = is.tunnel().map(t -> t.key()).orElse(java.util.OptionalLong.empty());
-        var edge = plan.overlay().getOrDefault(ns.name(), List.of()).stream()
-                .filter(e -> e.tunnel().equals(is.name()))
-                .sorted(java.util.Comparator.comparing(e -> !spec.node(e.peer()).interfaces().get(e.peerTunnel()).tunnel()
-                        .map(t -> t.key()).orElse(java.util.OptionalLong.empty()).equals(key0)))
-                .findFirst();
+        var mirrors = plan.overlay().getOrDefault(ns.name(), List.of()).stream()
+                .filter(e -> e.tunnel().equals(is.name())).toList();
+        Optional<RoutingPlan.OverlayEdge> edge = mirrors.stream().findFirst();
+        if (edge.isPresent()) {
+            String peer = edge.get().peer();
+            var key0 = is.tunnel().get().key();
+            int mySource = is.tunnel().get().sourceAddress().map(x -> x.bits())
+                    .orElseGet(() -> NetworkBuilder.addressOf(spec, ns.name(), is.tunnel().get().sourceInterface()));
+            for (InterfaceSpec pt : spec.node(peer).interfaces().values()) {
+                if (pt.tunnel().isPresent() && pt.tunnel().get().destination().bits() == mySource
+                        && pt.tunnel().get().key().equals(key0)) {
+                    edge = Optional.of(new RoutingPlan.OverlayEdge(ns.name(), is.name(), peer, pt.name(), edge.get().cost()));
+                    break;
+                }
+            }
+        }
         String where = "nodes/" + ns.name() + "/interfaces/" + is.name() + "/protection";
         if (edge.isEmpty()) {
             throw new BuildException(spec.locations().of(where), "tunnel " + key + " is protected by '" + profileName

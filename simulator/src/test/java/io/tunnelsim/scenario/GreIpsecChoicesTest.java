@@ -123,7 +123,7 @@ class GreIpsecChoicesTest {
         ScenarioSpec s = TwoSiteFixture.load(dir, topo, "duration: 10s\nprobes:\n  - {name: t1, from: hq, to: \"br:tunnel1\", interval: 100ms}\n");
         Path pcap = dir.resolve("pcap");
         RunResult r = ScenarioRunner.run(s, s.variants().get(0), RunOptions.DEFAULT.withCapture(pcap));
-        assertTrue(TwoSiteFixture.lost(r, "t1") <= 1, () -> r.events().stream().filter(e -> e.facility().startsWith("CRYPTO")).map(e -> e.format()).toList() + TwoSiteFixture.lost(r, "t1") + " " + TwoSiteFixture.node(r, "hq").counters().dropsByReason() + TwoSiteFixture.node(r, "br").counters().dropsByReason());
+        assertTrue(TwoSiteFixture.lost(r, "t1") <= 1, () -> r.events().stream().filter(e -> e.facility().startsWith("CRYPTO")).map(e -> e.format()).toList() + " " + TwoSiteFixture.lost(r, "t1") + " " + TwoSiteFixture.node(r, "hq").counters().dropsByReason() + TwoSiteFixture.node(r, "br").counters().dropsByReason());
         assertEquals(0, GreIpsecDefectsTest.provider(pcap, 47), "tunnel1's GRE is encrypted as well");
         assertFalse(GreIpsecDefectsTest.provider(pcap, 50) == 0);
     }
