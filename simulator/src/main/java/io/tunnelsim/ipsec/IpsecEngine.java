@@ -140,7 +140,7 @@ public final class IpsecEngine implements NodeService {
     public void start() {
         started = true;
         for (IpsecPeer p : peers) {
-            p.session().start();
+            p.session().start(p);
         }
     }
 

@@ -26,13 +26,17 @@ import io.tunnelsim.wire.Bytes;
  * <p>Keys: {@code manualKeys == null} means {@code keys: auto} — SPIs and keys derived by
  * {@link KeyDerivation} from the scenario seed and the peer names, new ones on every rekey.
  * Manual keys (RFC 4301 §4.5) are fixed: such SAs cannot be rekeyed, so they take no lifetime.
+ * AES-GCM refuses them (RFC 4106 §8: a counter reset after a reboot would repeat IVs under the
+ * same key).
  *
  * @param encryption     ESP encryption transform
  * @param integrity      ESP integrity transform ({@code NONE} with AES-GCM)
  * @param mode           TRANSPORT (tunnel protection over GRE) or TUNNEL (crypto map)
  * @param lifetimeSeconds hard lifetime in seconds, 0 = none
  * @param lifetimeBytes  hard lifetime in payload bytes, 0 = none
- * @param replayWindow   anti-replay window size in packets (RFC 4303 §3.4.3), 1 to 65536
+ * @param replayWindow   anti-replay window size in packets (RFC 4303 §3.4.3), {@link #MIN_REPLAY_WINDOW} to
+ *                       {@link #MAX_REPLAY_WINDOW}; 0 disables the check, as a router's
+ *                       {@code crypto ipsec security-association replay disable} (the receiver's choice, §3.4.3)
  * @param overlapSeconds how long replaced inbound SAs stay installed after a rekey
  * @param manualKeys     fixed keys, or null for {@code keys: auto}
  */
@@ -45,6 +49,15 @@ public record IpsecProfile(EspEncryption encryption, EspIntegrity integrity, Sec
     /** Routers' default volume lifetime: 4 608 000 kilobytes. */
     public static final long DEFAULT_LIFETIME_BYTES = 4_608_000_000L;
     public static final long DEFAULT_OVERLAP_SECONDS = 30;
+    /** Why AES-GCM refuses manual keys. */
+    public static final String GCM_MANUAL_KEYS = "AES-GCM cannot use manual keys: RFC 4106 §8 forbids statically "
+            + "configured keys, because a counter that restarts (a reboot) repeats IVs under the same key; use keys: auto";
+
+    /** Smallest replay window: 0, anti-replay disabled. */
+    public static final int MIN_REPLAY_WINDOW = 0;
+    /** Largest replay window the receiver keeps. */
+    public static final int MAX_REPLAY_WINDOW = ReplayWindow.MAX_SIZE;
+
     /** The SA pair is replaced when this share of either hard lifetime is used up. */
     public static final int SOFT_LIFETIME_PERCENT = 90;
 
@@ -97,10 +110,14 @@ public record IpsecProfile(EspEncryption encryption, EspIntegrity integrity, Sec
         if (lifetimeSeconds > Long.MAX_VALUE / 1_000_000_000L || overlapSeconds > Long.MAX_VALUE / 1_000_000_000L) {
             throw new IllegalArgumentException("lifetime or overlap too large");
         }
-        if (replayWindow < 1 || replayWindow > ReplayWindow.MAX_SIZE) {
-            throw new IllegalArgumentException("replay window " + replayWindow + " is outside 1-" + ReplayWindow.MAX_SIZE);
+        if (replayWindow < MIN_REPLAY_WINDOW || replayWindow > MAX_REPLAY_WINDOW) {
+            throw new IllegalArgumentException("replay window " + replayWindow + " is outside " + MIN_REPLAY_WINDOW + "-"
+                    + MAX_REPLAY_WINDOW + " (0 disables anti-replay)");
         }
         if (manualKeys != null) {
+            if (encryption.combinedMode()) {
+                throw new IllegalArgumentException(GCM_MANUAL_KEYS);
+            }
             if (lifetimeSeconds != 0 || lifetimeBytes != 0) {
                 throw new IllegalArgumentException("manually keyed SAs cannot be rekeyed: set both lifetimes to 0");
             }
@@ -155,6 +172,90 @@ public record IpsecProfile(EspEncryption encryption, EspIntegrity integrity, Sec
         long hardNanos = lifetimeSeconds * 1_000_000_000L;
         return new SaLifetime(hardNanos / 100 * SOFT_LIFETIME_PERCENT, hardNanos,
                 lifetimeBytes / 100 * SOFT_LIFETIME_PERCENT, lifetimeBytes);
+    }
+
+    /**
+     * Why two ends configured with {@code x} and {@code y} could not agree on an SA, or null when
+     * they can. IKE quick mode (or the IKEv2 CHILD_SA exchange) needs the same transform and
+     * mode at both ends; manual keys need manual keys at the other end that mirror them (the
+     * same profile used at both ends is read from each end's side, so it mirrors itself).
+     * Lifetimes and replay windows may differ: lifetimes are agreed ({@link #agreed}), a replay
+     * window is the receiver's own.
+     */
+    public static String mismatch(IpsecProfile x, IpsecProfile y) {
+        if (x.encryption != y.encryption || x.integrity != y.integrity || x.mode != y.mode) {
+            return "local " + x.transformText() + ", peer " + y.transformText();
+        }
+        ManualKeys kx = x.manualKeys;
+        ManualKeys ky = y.manualKeys;
+        if ((kx == null) != (ky == null)) {
+            return "manual keys at one end, keys: auto at the other";
+        }
+        if (kx != null && !kx.equals(ky) && !(kx.spiAToB == ky.spiBToA && kx.spiBToA == ky.spiAToB
+                && sameHex(kx.encryptionKeyAToB, ky.encryptionKeyBToA) && sameHex(kx.encryptionKeyBToA, ky.encryptionKeyAToB)
+                && sameHex(kx.integrityKeyAToB, ky.integrityKeyBToA) && sameHex(kx.integrityKeyBToA, ky.integrityKeyAToB))) {
+            return "the manual keys of the two ends do not mirror each other (spi-out of one is spi-in of the other)";
+        }
+        return null;
+    }
+
+    private static boolean sameHex(String p, String q) {
+        return java.util.Arrays.equals(ManualKeys.parseHex(p), ManualKeys.parseHex(q));
+    }
+
+    /**
+     * The profile a session of two compatible ends runs: {@code x}'s, with each lifetime the
+     * shorter of the two (a responder accepts a proposal whose lifetime is not above its own;
+     * 0, no limit, gives way to any limit).
+     */
+    public static IpsecProfile agreed(IpsecProfile x, IpsecProfile y) {
+        if (x.manualKeys != null) {
+            return x;
+        }
+        return x.withLifetime(shorter(x.lifetimeSeconds, y.lifetimeSeconds), shorter(x.lifetimeBytes, y.lifetimeBytes));
+    }
+
+    private static long shorter(long p, long q) {
+        return p == 0 ? q : q == 0 ? p : Math.min(p, q);
+    }
+
+    /** The transform-set spelling, e.g. {@code esp-aes esp-sha256-hmac, mode tunnel}. */
+    public String transformText() {
+        String enc = switch (encryption) {
+            case NULL -> "esp-null";
+            case AES_CBC_128 -> "esp-aes";
+            case AES_CBC_256 -> "esp-aes 256";
+            case AES_GCM_128_16 -> "esp-gcm";
+            case AES_GCM_256_16 -> "esp-gcm 256";
+        };
+        String auth = switch (integrity) {
+            case NONE -> "";
+            case HMAC_SHA1_96 -> " esp-sha-hmac";
+            case HMAC_SHA256_128 -> " esp-sha256-hmac";
+        };
+        return enc + auth + ", mode " + (mode == SecurityAssociation.Mode.TUNNEL ? "tunnel" : "transport");
+    }
+
+    /**
+     * The largest GRE packet (GRE header and passenger, without its IPv4 header) that this
+     * profile's ESP packet carries within {@code outerMtu}, padding included: the tunnel MTU a
+     * router reports under protection is this minus the GRE header. ESP (RFC 4303 §2.4) pads
+     * payload + 2 trailer bytes to the cipher's block (4 bytes at least), so the figure is exact
+     * rather than worst-case:
+     * <pre>
+     *   room    = outerMtu − 20 (outer IPv4)
+     *   enc     = floor((room − 8 (SPI, seq) − IV − ICV) / align) × align
+     *   payload = enc − 2 (pad length, next header)   [tunnel mode: − 20 more, the inner IPv4 header]
+     *   AES-GCM-128 transport, 1500:  1480 − 8 − 8 − 16 = 1448 → 1446 → passenger 1442 after 4 bytes of GRE
+     *   AES-CBC-128 + HMAC-SHA-256-128 transport, 1500: 1480 − 8 − 16 − 16 = 1440 → 1438 → passenger 1434
+     * </pre>
+     */
+    public int largestGrePacket(int outerMtu) {
+        int align = Math.max(4, encryption.blockSize());
+        int fixed = Esp.HEADER_LENGTH + encryption.ivLength() + encryption.icvLength() + integrity.icvLength();
+        int enc = (outerMtu - 20 - fixed) / align * align;
+        int payload = enc - Esp.TRAILER_LENGTH;
+        return mode == SecurityAssociation.Mode.TUNNEL ? payload - 20 : payload;
     }
 
     /** The most bytes ESP adds to a packet of this profile (header, IV, worst padding, trailer, ICV, outer header in tunnel mode). */

@@ -39,6 +39,8 @@ public final class IpsecSession {
     private final IpsecPeer a;
     private final IpsecPeer b;
     private final IpsecProfile profile;
+    /** Why the session can never establish (one-sided protection, profiles that cannot agree), or null. */
+    private final String failure;
     private final long seed;
     private final Scheduler scheduler;
     private final Timer softTimer;
@@ -49,17 +51,38 @@ public final class IpsecSession {
     private long rekeys;
 
     IpsecSession(IpsecPeer a, IpsecPeer b, IpsecProfile profile, long seed) {
-        if (a.keyName().equals(b.keyName())) {
+        this(a, b, profile, seed, null);
+    }
+
+    private IpsecSession(IpsecPeer a, IpsecPeer b, IpsecProfile profile, long seed, String failure) {
+        if (b != null && a.keyName().equals(b.keyName())) {
             throw new IllegalArgumentException("both ends are named " + a.keyName());
         }
         this.a = a;
         this.b = b;
         this.profile = profile;
+        this.failure = failure;
         this.seed = seed;
         this.scheduler = a.node().scheduler();
         this.softTimer = scheduler.timer(() -> replace("lifetime (seconds) expired"));
         a.session = this;
-        b.session = this;
+        if (b != null) {
+            b.session = this;
+        }
+    }
+
+    /**
+     * A session that never establishes, as IKE between two routers that cannot agree (or with a
+     * peer that does not speak IPsec at all, {@code b == null}): no SA is ever installed, so the
+     * ends drop what their policy would protect. Each end logs {@code reason} when it starts.
+     */
+    static IpsecSession failing(IpsecPeer a, IpsecPeer b, String reason) {
+        return new IpsecSession(a, b, a.profile(), 0, reason);
+    }
+
+    /** Why the session cannot establish, or null when it can. */
+    public String failure() {
+        return failure;
     }
 
     public IpsecPeer a() {
@@ -88,7 +111,7 @@ public final class IpsecSession {
         return rekeys;
     }
 
-    /** The other end of the session. */
+    /** The other end of the session (null for protection configured on one end only). */
     public IpsecPeer peerOf(IpsecPeer p) {
         return p == a ? b : a;
     }
@@ -100,6 +123,26 @@ public final class IpsecSession {
 
     /** Called when an end's node starts: establishes the session, or re-establishes it after a crash. */
     void start() {
+        if (failure != null) {
+            logDown(a);
+            if (b != null) {
+                logDown(b);
+            }
+            return;
+        }
+        establish();
+    }
+
+    /** Called when {@code end}'s node starts. */
+    void start(IpsecPeer end) {
+        if (failure != null) {
+            logDown(end);
+            return;
+        }
+        establish();
+    }
+
+    private void establish() {
         if (established || a.node().isCrashed() || b.node().isCrashed()) {
             return;
         }
@@ -239,7 +282,8 @@ public final class IpsecSession {
                 .mode(profile.mode())
                 .encryption(profile.encryption(), encKey)
                 .integrity(profile.integrity(), intKey)
-                .replayWindowSize(profile.replayWindow())
+                .antiReplay(receiver.profile().replayWindow() > 0)
+                .replayWindowSize(Math.max(1, receiver.profile().replayWindow()))
                 .lifetime(profile.saLifetime())
                 .createdAt(now);
     }
@@ -248,6 +292,13 @@ public final class IpsecSession {
         p.node().log("CRYPTO-5-SESSION_STATUS", "Crypto tunnel is UP. Peer " + p.remote() + ":500 Id: " + p.remote()
                 + " on " + p.attachedTo().displayName() + ", inbound SPI " + spi(p.currentInboundSa())
                 + ", outbound SPI " + spi(p.outboundSa()));
+    }
+
+    private void logDown(IpsecPeer p) {
+        if (!p.node().isCrashed()) {
+            p.node().log("CRYPTO-5-SESSION_STATUS", "Crypto tunnel is DOWN. Peer " + p.remote() + ":500 on "
+                    + p.attachedTo().displayName() + ": " + failure);
+        }
     }
 
     private static void logRekey(IpsecPeer p, String reason, List<SecurityAssociation> oldIn, SecurityAssociation oldOut) {

@@ -2,6 +2,7 @@ package io.tunnelsim.ipsec;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
@@ -37,14 +38,28 @@ public final class IpsecSetup {
     }
 
     /**
-     * Tunnel protection on both ends of a GRE tunnel. The crypto endpoints are the tunnels' source
-     * addresses; each tunnel's destination must be the other's source. Keys are derived (or taken
-     * from the profile) for the names {@code node:interface} of the two ends.
+     * Tunnel protection on both ends of a GRE tunnel with one profile. The crypto endpoints are the
+     * tunnels' source addresses; each tunnel's destination must be the other's source. Keys are
+     * derived (or taken from the profile) for the names {@code node:interface} of the two ends.
      *
      * @throws IllegalArgumentException when the tunnels do not mirror each other, a source has
      *                                  no address yet, or a tunnel is protected already
      */
     public static IpsecSession protectTunnel(TunnelInterface a, TunnelInterface b, IpsecProfile profile, long seed) {
+        return protectTunnel(a, profile, b, profile, seed);
+    }
+
+    /**
+     * Tunnel protection on both ends, each end with its own profile, as two routers configured
+     * separately. When the profiles can agree ({@link IpsecProfile#mismatch} is null) the session
+     * runs the agreed profile; otherwise it never establishes: no SA, both ends drop what they
+     * would protect ({@code ipsec-no-sa}) and log why.
+     *
+     * @throws IllegalArgumentException when the tunnels do not mirror each other, a source has
+     *                                  no address yet, or a tunnel is protected already
+     */
+    public static IpsecSession protectTunnel(TunnelInterface a, IpsecProfile aProfile, TunnelInterface b,
+                                             IpsecProfile bProfile, long seed) {
         int aSrc = a.sourceAddressBits();
         int bSrc = b.sourceAddressBits();
         if (aSrc == 0 || bSrc == 0) {
@@ -61,15 +76,42 @@ public final class IpsecSetup {
         }
         Ipv4Address la = new Ipv4Address(aSrc);
         Ipv4Address lb = new Ipv4Address(bSrc);
-        IpsecPeer pa = tunnelPeer(a, la, lb, profile);
-        IpsecPeer pb = tunnelPeer(b, lb, la, profile);
-        IpsecSession s = new IpsecSession(pa, pb, profile, seed);
-        a.setProtection(new IpsecTunnelProtection(a, pa));
-        b.setProtection(new IpsecTunnelProtection(b, pb));
-        headEntry(a, pa);
-        headEntry(b, pb);
+        IpsecPeer pa = tunnelPeer(a, la, lb, aProfile);
+        IpsecPeer pb = tunnelPeer(b, lb, la, bProfile);
+        String mismatch = IpsecProfile.mismatch(aProfile, bProfile);
+        IpsecSession s = mismatch == null
+                ? new IpsecSession(pa, pb, IpsecProfile.agreed(aProfile, bProfile), seed)
+                : IpsecSession.failing(pa, pb, "no acceptable proposal: " + mismatch);
+        attach(a, pa);
+        attach(b, pb);
         startIfRunning(s);
         return s;
+    }
+
+    /**
+     * Tunnel protection on one end only, the far end being plain GRE: no IPsec peer ever answers,
+     * so the session never establishes. The protected end drops what it would send
+     * ({@code ipsec-no-sa}) and refuses the far end's cleartext GRE as a policy violation
+     * ({@code ipsec-cleartext-policy-violation}); the tunnel carries nothing.
+     */
+    public static IpsecSession protectOneEnd(TunnelInterface t, IpsecProfile profile) {
+        int src = t.sourceAddressBits();
+        if (src == 0) {
+            throw new IllegalArgumentException("tunnel protection needs the tunnel source to have an address: " + t);
+        }
+        if (t.protection() != null) {
+            throw new IllegalArgumentException("tunnel already protected: " + t);
+        }
+        IpsecPeer p = tunnelPeer(t, new Ipv4Address(src), t.config().destination(), profile);
+        IpsecSession s = IpsecSession.failing(p, null, "no IPsec answer from the peer (its end of the tunnel is not protected)");
+        attach(t, p);
+        startIfRunning(s);
+        return s;
+    }
+
+    private static void attach(TunnelInterface t, IpsecPeer p) {
+        t.setProtection(new IpsecTunnelProtection(t, p));
+        headEntries(t, p);
     }
 
     private static IpsecPeer tunnelPeer(TunnelInterface t, Ipv4Address local, Ipv4Address remote, IpsecProfile profile) {
@@ -82,11 +124,19 @@ public final class IpsecSetup {
                 local, remote, out, in, profile);
     }
 
-    /** The tunnel's policy applied to its source interface too, as a router's {@code TunnelN-head-0} map. */
-    private static void headEntry(TunnelInterface t, IpsecPeer p) {
-        Interface source = t.sourceInterface();
-        if (source != null && source != t) {
-            CryptoMap.of(source, t.displayName() + "-head-0").add(p);
+    /**
+     * The tunnel's policy applied where its outer packets leave and arrive, as a router's
+     * {@code TunnelN-head-0} map: on every physical interface of the node, since routing decides
+     * which one carries GRE to the peer (a loopback-sourced tunnel leaves by an Ethernet
+     * interface, never by the loopback). GRE between the two endpoints that the router forwards
+     * rather than originates — the reflected reply to the peer's keepalive — is then protected
+     * whichever way it leaves, and cleartext GRE from the peer is refused wherever it arrives.
+     */
+    private static void headEntries(TunnelInterface t, IpsecPeer p) {
+        for (Interface itf : t.node().interfaces()) {
+            if (itf instanceof EthernetInterface) {
+                CryptoMap.of(itf, t.displayName() + "-head-0").add(p);
+            }
         }
     }
 

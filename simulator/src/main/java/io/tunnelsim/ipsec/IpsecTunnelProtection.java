@@ -21,8 +21,9 @@ import io.tunnelsim.wire.PacketBuffer;
  * <p>Received ESP is opened by the node's {@link IpsecEngine}, which hands the GRE packet to the
  * tunnel marked as protected; the tunnel itself drops GRE that arrives unprotected.
  *
- * <p>As on routers, the same policy is also applied to the tunnel's source interface as a crypto
- * map entry ({@code Tunnel0-head-0}, selector: GRE between the two endpoints): GRE the router
+ * <p>As on routers, the same policy is also applied where outer packets leave — every Ethernet
+ * interface of the node — as a crypto map entry ({@code Tunnel0-head-0}, selector: GRE between
+ * the two endpoints): GRE the router
  * forwards rather than originates through the tunnel — the reflected reply of the peer's
  * keepalive — leaves protected too, and cleartext GRE from the peer is refused there as a policy
  * violation.
@@ -55,6 +56,11 @@ public final class IpsecTunnelProtection implements TunnelProtection {
             return peer.sealTunnel(p, peer.local().bits(), Ipv4Codec.ttl(p.array(), p.offset()));
         }
         return peer.sealTransport(p);
+    }
+
+    @Override
+    public int largestGrePacket(int egressMtu) {
+        return peer.profile().largestGrePacket(egressMtu);
     }
 
     @Override

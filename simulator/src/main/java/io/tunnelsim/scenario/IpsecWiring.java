@@ -2,10 +2,9 @@ package io.tunnelsim.scenario;
 
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.ipsec.IpsecProfile;
+import io.tunnelsim.ipsec.IpsecSession;
 import io.tunnelsim.ipsec.IpsecSetup;
 import io.tunnelsim.ipsec.SecurityAssociation;
-import io.tunnelsim.ipsec.crypto.EspEncryption;
-import io.tunnelsim.ipsec.crypto.EspIntegrity;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.topology.InterfaceSpec;
@@ -15,6 +14,7 @@ import io.tunnelsim.topology.TopologySpec;
 import io.tunnelsim.tunnel.TunnelInterface;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -22,7 +22,9 @@ import java.util.Set;
  * protects the tunnel pair (GRE over IPsec, transport mode by default), {@code crypto-map:} on
  * an Ethernet interface protects the profile's local/remote LANs towards its peer (tunnel
  * mode). Each pair is wired once, from the end that comes first in the file; with manual keys
- * the {@code -out} keys of that end are its outbound direction.
+ * the {@code -out} keys of that end are its outbound direction. Each end runs its own profile:
+ * protection on one end only, or profiles the two ends cannot agree on, give a session that never
+ * establishes (see {@link IpsecSetup#protectOneEnd} and {@link IpsecProfile#mismatch}).
  */
 final class IpsecWiring {
     private IpsecWiring() {
@@ -49,8 +51,23 @@ final class IpsecWiring {
             return;
         }
         String profileName = is.protection().get();
-        var edge = plan.overlay().getOrDefault(ns.name(), List.of()).stream()
-                .filter(e -> e.tunnel().equals(is.name())).findFirst();
+        // the far end: the tunnel mirroring this one, and with the same key when several do
+        var mirrors = plan.overlay().getOrDefault(ns.name(), List.of()).stream()
+                .filter(e -> e.tunnel().equals(is.name())).toList();
+        Optional<RoutingPlan.OverlayEdge> edge = mirrors.stream().findFirst();
+        if (edge.isPresent()) {
+            String peer = edge.get().peer();
+            var key0 = is.tunnel().get().key();
+            int mySource = is.tunnel().get().sourceAddress().map(x -> x.bits())
+                    .orElseGet(() -> NetworkBuilder.addressOf(spec, ns.name(), is.tunnel().get().sourceInterface()));
+            for (InterfaceSpec pt : spec.node(peer).interfaces().values()) {
+                if (pt.tunnel().isPresent() && pt.tunnel().get().destination().bits() == mySource
+                        && pt.tunnel().get().key().equals(key0)) {
+                    edge = Optional.of(new RoutingPlan.OverlayEdge(ns.name(), is.name(), peer, pt.name(), edge.get().cost()));
+                    break;
+                }
+            }
+        }
         String where = "nodes/" + ns.name() + "/interfaces/" + is.name() + "/protection";
         if (edge.isEmpty()) {
             throw new BuildException(spec.locations().of(where), "tunnel " + key + " is protected by '" + profileName
@@ -58,15 +75,26 @@ final class IpsecWiring {
         }
         var e = edge.get();
         done.add(key);
-        done.add(e.peer() + ":" + e.peerTunnel());
         TunnelInterface a = (TunnelInterface) net.node(ns.name()).interfaceNamed(is.name());
         TunnelInterface b = (TunnelInterface) net.node(e.peer()).interfaceNamed(e.peerTunnel());
+        Optional<String> peerProfile = spec.node(e.peer()).interfaces().get(e.peerTunnel()).protection();
+        IpsecProfile mine = profile(spec.ipsec().get(profileName), IpsecProfileSpec.Mode.TRANSPORT);
         try {
-            IpsecSetup.protectTunnel(a, b, profile(spec.ipsec().get(profileName), IpsecProfileSpec.Mode.TRANSPORT), seed);
+            if (peerProfile.isEmpty()) {
+                // each router runs its own configuration: the far end sends and expects cleartext GRE
+                IpsecSetup.protectOneEnd(a, mine);
+                notes.add(ns.name() + ": " + is.name() + " tunnel protection ipsec profile " + profileName + " (peer "
+                        + e.peer() + " has no protection: no SA, the tunnel carries nothing)");
+                return;
+            }
+            done.add(e.peer() + ":" + e.peerTunnel());
+            IpsecProfile theirs = profile(spec.ipsec().get(peerProfile.get()), IpsecProfileSpec.Mode.TRANSPORT);
+            IpsecSession s = IpsecSetup.protectTunnel(a, mine, b, theirs, seed);
+            notes.add(ns.name() + ": " + is.name() + " tunnel protection ipsec profile " + profileName + " (peer " + e.peer()
+                    + (s.failure() == null ? ")" : ": " + s.failure() + ")"));
         } catch (IllegalArgumentException ex) {
             throw new BuildException(spec.locations().of(where), "cannot protect " + key + " with '" + profileName + "': " + ex.getMessage());
         }
-        notes.add(ns.name() + ": " + is.name() + " tunnel protection ipsec profile " + profileName + " (peer " + e.peer() + ")");
     }
 
     private static void cryptoMap(TopologySpec spec, Network net, long seed, NodeSpec ns, InterfaceSpec is, Set<String> done,
@@ -110,29 +138,7 @@ final class IpsecWiring {
     }
 
     static IpsecProfile profile(IpsecProfileSpec p, IpsecProfileSpec.Mode defaultMode) {
-        EspEncryption enc = switch (p.esp()) {
-            case AES_GCM_128 -> EspEncryption.AES_GCM_128_16;
-            case AES_GCM_256 -> EspEncryption.AES_GCM_256_16;
-            case AES_CBC_128 -> EspEncryption.AES_CBC_128;
-            case AES_CBC_256 -> EspEncryption.AES_CBC_256;
-            case NULL -> EspEncryption.NULL;
-        };
-        EspIntegrity integ = switch (p.auth()) {
-            case HMAC_SHA256_128 -> EspIntegrity.HMAC_SHA256_128;
-            case HMAC_SHA1_96 -> EspIntegrity.HMAC_SHA1_96;
-            case NONE -> EspIntegrity.NONE;
-        };
-        IpsecProfileSpec.Mode m = p.mode() != null ? p.mode() : defaultMode;
-        IpsecProfile profile = IpsecProfile.transport(enc, integ)
-                .withMode(m == IpsecProfileSpec.Mode.TUNNEL ? SecurityAssociation.Mode.TUNNEL : SecurityAssociation.Mode.TRANSPORT)
-                .withReplayWindow(p.replayWindow());
-        if (p.keys().isPresent()) {
-            var k = p.keys().get();
-            return profile.withLifetime(0, 0).withManualKeys(new IpsecProfile.ManualKeys(k.spiOut(), k.keyOut(), k.authOut(),
-                    k.spiIn(), k.keyIn(), k.authIn()));
-        }
-        long seconds = p.lifetimeNs() > 0 ? Math.max(1, p.lifetimeNs() / 1_000_000_000L) : 0;
-        return profile.withLifetime(seconds, p.lifetimeBytes());
+        return p.toProfile(defaultMode);
     }
 
     static List<String> espSaLines(Network net) {

@@ -4,6 +4,10 @@ import java.util.Optional;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.ipsec.IpsecProfile;
+import io.tunnelsim.ipsec.SecurityAssociation;
+import io.tunnelsim.ipsec.crypto.EspEncryption;
+import io.tunnelsim.ipsec.crypto.EspIntegrity;
 
 /**
  * An IPsec profile, used either as tunnel protection on a GRE tunnel or as a crypto map on an
@@ -17,6 +21,38 @@ import io.tunnelsim.addr.Ipv4Prefix;
 public record IpsecProfileSpec(String name, Esp esp, Auth auth, Mode mode, Optional<Ipv4Address> peer,
                                Optional<Ipv4Prefix> local, Optional<Ipv4Prefix> remote, Optional<ManualKeys> keys,
                                long lifetimeNs, long lifetimeBytes, int replayWindow) {
+
+    /**
+     * The profile the simulator runs for this spec; {@code defaultMode} applies when the spec
+     * names no mode. Manually keyed profiles take no lifetime.
+     *
+     * @throws IllegalArgumentException for combinations the loader reports as errors
+     */
+    public IpsecProfile toProfile(Mode defaultMode) {
+        EspEncryption enc = switch (esp) {
+            case AES_GCM_128 -> EspEncryption.AES_GCM_128_16;
+            case AES_GCM_256 -> EspEncryption.AES_GCM_256_16;
+            case AES_CBC_128 -> EspEncryption.AES_CBC_128;
+            case AES_CBC_256 -> EspEncryption.AES_CBC_256;
+            case NULL -> EspEncryption.NULL;
+        };
+        EspIntegrity integ = switch (auth) {
+            case HMAC_SHA256_128 -> EspIntegrity.HMAC_SHA256_128;
+            case HMAC_SHA1_96 -> EspIntegrity.HMAC_SHA1_96;
+            case NONE -> EspIntegrity.NONE;
+        };
+        Mode m = mode != null ? mode : defaultMode;
+        IpsecProfile profile = IpsecProfile.transport(enc, integ)
+                .withMode(m == Mode.TUNNEL ? SecurityAssociation.Mode.TUNNEL : SecurityAssociation.Mode.TRANSPORT)
+                .withReplayWindow(replayWindow);
+        if (keys.isPresent()) {
+            ManualKeys k = keys.get();
+            return profile.withLifetime(0, 0).withManualKeys(new IpsecProfile.ManualKeys(k.spiOut(), k.keyOut(), k.authOut(),
+                    k.spiIn(), k.keyIn(), k.authIn()));
+        }
+        long seconds = lifetimeNs > 0 ? Math.max(1, lifetimeNs / 1_000_000_000L) : 0;
+        return profile.withLifetime(seconds, lifetimeBytes);
+    }
 
     /** ESP encryption transform; key length includes the 4-byte salt for GCM (RFC 4106 §8.1). */
     public enum Esp {

@@ -59,6 +59,9 @@ public final class TopologyLoader {
         List<Diagnostic> crossEnd = new CrossEndChecks(spec).check();
         ctx.diagnostics().addAll(crossEnd);
         warnings.addAll(crossEnd);
+        List<Diagnostic> ipsecWarnings = new IpsecConsistencyCheck(spec).check();
+        ctx.diagnostics().addAll(ipsecWarnings);
+        warnings.addAll(ipsecWarnings);
         warnings.sort(Diagnostic.BY_POSITION);
         return new TopologySpec(spec.name(), spec.file(), spec.defaults(), spec.nodes(), spec.links(), spec.ipsec(),
                 spec.routing(), spec.locations(), warnings);

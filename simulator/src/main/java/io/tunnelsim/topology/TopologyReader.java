@@ -55,7 +55,7 @@ final class TopologyReader {
     static final long DEFAULT_REFERENCE_BANDWIDTH = 100_000_000L;
     static final long LOOPBACK_DELAY = SimTime.millis(5);
     static final long TUNNEL_DELAY = SimTime.millis(50);
-    static final long DEFAULT_RECURSION_HOLD = SimTime.seconds(60);
+    static final long DEFAULT_RECURSION_HOLD = io.tunnelsim.tunnel.TunnelConfig.DEFAULT_RECURSION_HOLD;
 
     private final YamlContext ctx;
     private final Optional<Path> file;
@@ -823,6 +823,9 @@ final class TopologyReader {
         if (p.has("keys")) {
             Node kn = p.get("keys");
             if (kn instanceof MappingNode) {
+                if (esp.isAead()) {
+                    ctx.error(kn, io.tunnelsim.ipsec.IpsecProfile.GCM_MANUAL_KEYS);
+                }
                 keys = Optional.ofNullable(readKeys(name, ctx.map(kn, "'keys'", KEY_KEYS), esp, auth));
             } else {
                 String s = ctx.string(kn, "'keys' (auto or a mapping of SPIs and keys)");
@@ -833,15 +836,17 @@ final class TopologyReader {
             }
         }
         long lifetime = SimTime.HOUR;
-        long lifetimeBytes = 0;
+        // IOS defaults: 3600 s and 4 608 000 KB (crypto ipsec security-association lifetime)
+        long lifetimeBytes = io.tunnelsim.ipsec.IpsecProfile.DEFAULT_LIFETIME_BYTES;
         if (p.has("lifetime")) {
             YamlMap l = ctx.map(p.get("lifetime"), "'lifetime'", "time", "bytes");
             if (l != null) {
                 lifetime = l.duration("time", lifetime);
-                lifetimeBytes = l.integer("bytes", 0, 0, Long.MAX_VALUE);
+                lifetimeBytes = l.integer("bytes", lifetimeBytes, 0, Long.MAX_VALUE);
             }
         }
-        int window = (int) p.integer("replay-window", 64, 0, 4096);
+        int window = (int) p.integer("replay-window", io.tunnelsim.ipsec.ReplayWindow.DEFAULT_SIZE,
+                io.tunnelsim.ipsec.IpsecProfile.MIN_REPLAY_WINDOW, io.tunnelsim.ipsec.IpsecProfile.MAX_REPLAY_WINDOW);
         return new IpsecProfileSpec(name, esp, auth, mode, Optional.ofNullable(peer), Optional.ofNullable(local),
                 Optional.ofNullable(remote), keys, lifetime, lifetimeBytes, window);
     }

@@ -23,7 +23,11 @@ public record TunnelConfig(String sourceInterface, Ipv4Address sourceAddress, Ip
                            int mtu, long recursionHold) {
     public static final long DEFAULT_KEEPALIVE_PERIOD = 10 * SimTime.SECOND;
     public static final int DEFAULT_KEEPALIVE_RETRIES = 3;
-    public static final long DEFAULT_RECURSION_HOLD = 10 * SimTime.SECOND;
+    /**
+     * Hold-down after recursive routing: IOS "shuts the tunnel interface down for a few minutes"
+     * (Cisco doc 22327) and re-checks about once a minute; 60 s, as the topology loader's default.
+     */
+    public static final long DEFAULT_RECURSION_HOLD = 60 * SimTime.SECOND;
 
     public TunnelConfig {
         if (sourceInterface == null && sourceAddress == null) {

@@ -50,9 +50,13 @@ import io.tunnelsim.wire.PacketBuffer;
  * tunnel1 and tunnel1's via tunnel0), the tunnel logs {@code %TUN-5-RECURDOWN} and stays down
  * for the configured hold time. At most {@link #MAX_NESTING} tunnels may be nested on one node.
  *
+ * <p>Keepalive replies carry the key but no sequence number and are never checked against the
+ * sequence space; a shut-down tunnel reflects no keepalives (IOS); the transmit sequence counter
+ * restarts at 0 when the node boots.
+ *
  * <p>Simplifications: the outer header never sets DF (no tunnel path-MTU discovery); TOS is
- * copied from the passenger; with sequence numbers, packets older than the last accepted one
- * are dropped (RFC 2890 §2.2 without a reordering buffer).
+ * copied from the passenger; with sequence numbers, packets not newer than the last accepted
+ * one (serial-number comparison) are dropped (RFC 2890 §2.2 without a reordering buffer).
  */
 public final class TunnelInterface extends Interface implements NodeService {
     /** Default tunnel bandwidth used by routing metrics, as routers assume (100 kbit/s). */
@@ -162,6 +166,10 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
         Interface s = sourceInterface();
         int base = s == null ? 1500 : s.mtu();
+        if (protection != null) {
+            // exact ESP arithmetic (padding to the cipher block), as the router reports it
+            return protection.largestGrePacket(base) - config.greHeaderLength();
+        }
         return base - overhead();
     }
 
@@ -173,6 +181,8 @@ public final class TunnelInterface extends Interface implements NodeService {
         unanswered = 0;
         keepaliveDown = false;
         recursionHold = false;
+        // a (re)booted router numbers its datagrams from 0 and has no receive edge yet
+        txSequence = 0;
         rxSequence = -1;
         evaluate();
         if (config.keepalivePeriod() > 0) {
@@ -317,7 +327,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
         // The reply, built here: IPv4 from the peer to us carrying GRE with protocol type 0.
         PacketBuffer p = PacketBuffer.allocate(64);
-        GreCodec.push(p, greHeader(0));
+        GreCodec.push(p, keepaliveReplyHeader());
         Ipv4Codec.push(p, 0, node.nextIpId(), 0, 255, Ipv4Header.PROTO_GRE, destinationBits(), src);
         keepalivesSent++;
         encapsulateAndSend(p, GreHeader.IPV4);
@@ -363,6 +373,16 @@ public final class TunnelInterface extends Interface implements NodeService {
     private GreHeader greHeader(int protocolType) {
         return new GreHeader(config.checksum(), config.hasKey(), config.sequence(), protocolType,
                 config.hasKey() ? config.key() : 0, config.sequence() ? (txSequence++ & 0xffff_ffffL) : 0);
+    }
+
+    /**
+     * The inner GRE header of a keepalive, the one the reply arrives with: protocol type 0, the
+     * key (so the reply passes our receive check) and no sequence number. The reply is built by
+     * us and only forwarded by the peer, so numbering it from our counter would put our own
+     * numbers into the peer's sequence space on the way back.
+     */
+    private GreHeader keepaliveReplyHeader() {
+        return new GreHeader(config.checksum(), config.hasKey(), false, 0, config.hasKey() ? config.key() : 0, 0);
     }
 
     private void encapsulateAndSend(PacketBuffer p, int protocolType) {
@@ -415,21 +435,24 @@ public final class TunnelInterface extends Interface implements NodeService {
             node.counters().drop(ex.reason());
             return;
         }
+        int type = h.protocolType();
+        if (type == 0) {
+            // our own keepalive coming back: never judged against, nor moving, the peer's sequence space
+            keepaliveReply();
+            return;
+        }
         if (h.sequencePresent()) {
-            if (rxSequence >= 0 && Integer.compareUnsigned((int) h.sequence(), (int) rxSequence) <= 0) {
+            // RFC 2890 §2.2 with serial-number comparison (RFC 1982): not newer than the last accepted ⇒ drop
+            if (rxSequence >= 0 && (int) (h.sequence() - rxSequence) <= 0) {
                 node.counters().drop("gre-out-of-order");
                 return;
             }
             rxSequence = h.sequence();
         }
         p.pull(hl + h.length());
-        int type = h.protocolType();
-        if (type == 0) {
-            keepaliveReply();
-            return;
-        }
         if (type == GreHeader.IPV4) {
-            if (!isUp() && !isKeepaliveToReflect(p)) {
+            // an administratively shut tunnel decapsulates nothing, not even the peer's keepalive (IOS)
+            if (!isUp() && !(isAdminUp() && isKeepaliveToReflect(p))) {
                 node.counters().drop("tunnel-down");
                 return;
             }
@@ -449,7 +472,10 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
     }
 
-    /** A peer's keepalive (an IPv4 GRE packet addressed back to the peer) is reflected even while down. */
+    /**
+     * A peer's keepalive (an IPv4 GRE packet addressed back to the peer) is reflected while the
+     * line protocol is down, but not when the tunnel is shut down.
+     */
     private static boolean isKeepaliveToReflect(PacketBuffer p) {
         return p.length() >= Ipv4Header.MIN_LENGTH && (p.getU8(0) >>> 4) == 4
                 && Ipv4Codec.protocol(p.array(), p.offset()) == Ipv4Header.PROTO_GRE;

@@ -15,6 +15,12 @@ public interface TunnelProtection {
      */
     boolean protect(PacketBuffer p);
 
-    /** Bytes the protection adds to each packet at most, for the default tunnel MTU. */
+    /** Bytes the protection adds to each packet at most (worst-case padding). */
     int overhead();
+
+    /**
+     * The largest GRE packet (GRE header and passenger, no outer IPv4 header) whose protected
+     * form fits in {@code egressMtu}: the default tunnel MTU is this minus the GRE header.
+     */
+    int largestGrePacket(int egressMtu);
 }

@@ -16,9 +16,29 @@ import org.junit.jupiter.params.provider.ValueSource;
 class IpsecProfileTest {
     static final String GCM_KEY_AB = "0x000102030405060708090a0b0c0d0e0fdeadbeef";
     static final String GCM_KEY_BA = "10:11:12:13:14:15:16:17:18:19:1a:1b:1c:1d:1e:1f:ca:fe:ba:be";
+    static final String CBC_KEY_AB = "0x000102030405060708090a0b0c0d0e0f";
+    static final String CBC_KEY_BA = "10:11:12:13:14:15:16:17:18:19:1a:1b:1c:1d:1e:1f";
+    static final String AUTH_AB = "2021222324252627282930313233343536373839404142434445464748495051";
+    static final String AUTH_BA = "6061626364656667686970717273747576777879808182838485868788899091";
 
     static IpsecProfile.ManualKeys gcmKeys() {
         return new IpsecProfile.ManualKeys(0x1001, GCM_KEY_AB, "", 0x2002, GCM_KEY_BA, null);
+    }
+
+    static IpsecProfile.ManualKeys cbcKeys() {
+        return new IpsecProfile.ManualKeys(0x1001, CBC_KEY_AB, AUTH_AB, 0x2002, CBC_KEY_BA, AUTH_BA);
+    }
+
+    static IpsecProfile cbc() {
+        return IpsecProfile.transport(EspEncryption.AES_CBC_128, EspIntegrity.HMAC_SHA256_128);
+    }
+
+    /** RFC 4106 §8: a restarted counter would repeat IVs under a static key, so GCM takes no manual keys. */
+    @Test
+    void gcmRefusesManualKeys() {
+        IpsecProfile p = IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> p.withManualKeys(gcmKeys()));
+        assertEquals(IpsecProfile.GCM_MANUAL_KEYS, e.getMessage());
     }
 
     @Test
@@ -54,7 +74,8 @@ class IpsecProfileTest {
         assertThrows(IllegalArgumentException.class,
                 () -> IpsecProfile.transport(EspEncryption.NULL, EspIntegrity.NONE));
         IpsecProfile p = IpsecProfile.transport(EspEncryption.AES_CBC_128, EspIntegrity.HMAC_SHA256_128);
-        assertThrows(IllegalArgumentException.class, () -> p.withReplayWindow(0));
+        assertEquals(0, p.withReplayWindow(0).replayWindow(), "0 disables anti-replay");
+        assertThrows(IllegalArgumentException.class, () -> p.withReplayWindow(-1));
         assertThrows(IllegalArgumentException.class, () -> p.withReplayWindow(ReplayWindow.MAX_SIZE + 1));
         assertThrows(IllegalArgumentException.class, () -> p.withLifetime(-1, 0));
         assertThrows(IllegalArgumentException.class, () -> p.withOverlap(-1));
@@ -63,39 +84,39 @@ class IpsecProfileTest {
     @ParameterizedTest
     @ValueSource(strings = {"0x0001", "zz", "0x000102030405060708090a0b0c0d0e0fdeadbe", "abc"})
     void badManualKeysAreRefusedWithAMessage(String key) {
-        IpsecProfile p = IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE);
+        IpsecProfile p = cbc();
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> p.withManualKeys(new IpsecProfile.ManualKeys(0x1001, key, "", 0x2002, GCM_KEY_BA, "")));
+                () -> p.withManualKeys(new IpsecProfile.ManualKeys(0x1001, key, AUTH_AB, 0x2002, CBC_KEY_BA, AUTH_BA)));
         assertEquals(true, e.getMessage() != null && !e.getMessage().isEmpty());
     }
 
     @Test
     void manualKeysTakeNoLifetimeAndNeedValidDistinctSpis() {
-        IpsecProfile p = IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE).withManualKeys(gcmKeys());
+        IpsecProfile p = cbc().withManualKeys(cbcKeys());
         assertEquals(0, p.lifetimeSeconds());
         assertThrows(IllegalArgumentException.class, () -> p.withLifetime(10, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> new IpsecProfile.ManualKeys(255, GCM_KEY_AB, "", 0x2002, GCM_KEY_BA, ""));
+                () -> new IpsecProfile.ManualKeys(255, CBC_KEY_AB, AUTH_AB, 0x2002, CBC_KEY_BA, AUTH_BA));
         assertThrows(IllegalArgumentException.class, () -> p.withManualKeys(
-                new IpsecProfile.ManualKeys(0x1001, GCM_KEY_AB, "", 0x1001, GCM_KEY_BA, "")));
+                new IpsecProfile.ManualKeys(0x1001, CBC_KEY_AB, AUTH_AB, 0x1001, CBC_KEY_BA, AUTH_BA)));
     }
 
     @Test
     void manualKeysAreUsedAsGivenAndExportedForWireshark() {
         IpsecSites t = new IpsecSites(1, true);
-        IpsecProfile p = IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE).withManualKeys(gcmKeys());
+        IpsecProfile p = cbc().withManualKeys(cbcKeys());
         IpsecSession s = t.protectTunnel(p, 99);
         ProbeFlow f = t.ping("hq-pc", "10.2.0.10", 100 * IpsecSites.MS, 100, IpsecSites.S);
         t.net.runUntil(2 * IpsecSites.S);
         assertEquals(0, IpsecSites.lost(f));
         assertEquals(0x1001, s.a().outboundSa().spi());
         assertEquals(0x2002, s.b().outboundSa().spi());
-        assertArrayEquals(IpsecProfile.ManualKeys.parseHex(GCM_KEY_BA), s.a().currentInboundSa().encryptionKey());
+        assertArrayEquals(IpsecProfile.ManualKeys.parseHex(CBC_KEY_BA), s.a().currentInboundSa().encryptionKey());
         assertEquals(List.of(
-                "\"IPv4\",\"203.0.113.2\",\"198.51.100.2\",\"0x00001001\",\"AES-GCM with 16 octet ICV [RFC4106]\","
-                        + "\"0x000102030405060708090a0b0c0d0e0fdeadbeef\",\"NULL\",\"\"",
-                "\"IPv4\",\"198.51.100.2\",\"203.0.113.2\",\"0x00002002\",\"AES-GCM with 16 octet ICV [RFC4106]\","
-                        + "\"0x101112131415161718191a1b1c1d1e1fcafebabe\",\"NULL\",\"\""),
+                "\"IPv4\",\"203.0.113.2\",\"198.51.100.2\",\"0x00001001\",\"AES-CBC [RFC3602]\","
+                        + "\"0x000102030405060708090a0b0c0d0e0f\",\"HMAC-SHA-256-128 [RFC4868]\",\"0x" + AUTH_AB + "\"",
+                "\"IPv4\",\"198.51.100.2\",\"203.0.113.2\",\"0x00002002\",\"AES-CBC [RFC3602]\","
+                        + "\"0x101112131415161718191a1b1c1d1e1f\",\"HMAC-SHA-256-128 [RFC4868]\",\"0x" + AUTH_BA + "\""),
                 IpsecSetup.espSaLines(t.net));
     }
 

@@ -205,7 +205,10 @@ public final class ScenarioLoader {
             return null;
         }
         try {
-            return TopologyLoader.load(p);
+            TopologySpec t = TopologyLoader.load(p);
+            // the topology file's warnings (graph and IPsec checks) are the scenario's too
+            ctx.diagnostics().addAll(t.warnings());
+            return t;
         } catch (TopologyException e) {
             ctx.diagnostics().addAll(e.diagnostics());
             ctx.error(n, "topology '" + rel + "' has " + e.errors().size() + " error(s), listed under " + p);
