@@ -7,6 +7,7 @@ import io.tunnelsim.report.model.Outcome;
 import io.tunnelsim.report.model.VariantResult;
 import io.tunnelsim.scenario.Experiments;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
+import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import java.nio.file.Path;
 import java.util.Locale;
