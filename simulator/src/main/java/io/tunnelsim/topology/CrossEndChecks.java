@@ -18,8 +18,6 @@ import java.util.Optional;
  *       interface MTU differ (RFC 2328 §10.5 rejects hellos with other intervals or another area;
  *       §10.6 refuses a Database Description with a larger MTU, the adjacency sticks in ExStart;
  *       different network types form an adjacency that does not route, a known IOS pitfall).</li>
- *   <li>RIP on both ends: versions differ (a RIPv2 router ignores version 1 updates by default,
- *       RFC 2453 §5.1 / IOS {@code version 2}).</li>
  *   <li>A GRE tunnel whose far end has no tunnel back (destination and source not mirrored), or
  *       whose pair uses a different key (RFC 2890 §2.1: a packet with another key is dropped).</li>
  *   <li>A tunnel whose outer packets, by the router's own connected and static routes, leave by
@@ -124,13 +122,6 @@ public final class CrossEndChecks {
                         + " is " + type(y.network()) + "; the adjacency may form but routes through it are not computed"
                         + " consistently; use the same network type on both ends");
             }
-        }
-        Optional<RipSpec> ra = rip(a);
-        Optional<RipSpec> rb = rip(b);
-        if (ra.isPresent() && rb.isPresent() && ra.get().version() != rb.get().version()) {
-            warn(loc.of("nodes/" + a.node() + "/rip"), loc.of("nodes/" + b.node() + "/rip"), "RIP version differs across "
-                    + what + ": " + a.node() + " runs version " + ra.get().version() + ", " + b.node() + " version "
-                    + rb.get().version() + "; each ignores the other's updates (RFC 2453 §5.1)");
         }
     }
 

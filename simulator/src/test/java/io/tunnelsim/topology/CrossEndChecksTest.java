@@ -31,7 +31,6 @@ class CrossEndChecksTest {
         "ospf-area.yaml    | OSPF area differs across link 'lan'                       | 15",
         "ospf-network.yaml | OSPF network type differs across tunnel                   | 15",
         "mtu.yaml          | MTU mismatch on link 'lan': hq:lan0 has 1400, br:lan0 has 1500 | 11",
-        "rip-version.yaml  | RIP version differs across tunnel                         | 15",
         "not-mirrored.yaml | which has no tunnel with destination 203.0.113.2          | 12",
         "gre-key.yaml      | GRE key differs across tunnel hq:tunnel0 ↔ br:tunnel0: key 100 here, no key there | 12",
         "egress.yaml       | front-door VRF or policy routing                          | 12",
