@@ -169,6 +169,16 @@ public class Node {
         network.log().log(name, facility, message);
     }
 
+    /** Publishes a typed state change on the network's {@link io.tunnelsim.node.event.EventBus}. */
+    public void publish(io.tunnelsim.node.event.NetEvent event) {
+        network.events().publish(event);
+    }
+
+    /** The simulated time now, nanoseconds (the time stamp of an event published now). */
+    public long now() {
+        return network.scheduler().now();
+    }
+
     // ---------------------------------------------------------------- state changes
 
     /** Interfaces whose change is still to be propagated (see {@link #interfaceChanged}). */
