@@ -27,6 +27,16 @@ public final class EventBus {
         subscriptions.add(new Subscription<>(type, consumer));
     }
 
+    /** Whether any subscriber would receive an event of {@code type}; lets hot paths skip building one. */
+    public boolean wants(Class<? extends NetEvent> type) {
+        for (int i = 0; i < subscriptions.size(); i++) {
+            if (subscriptions.get(i).type().isAssignableFrom(type)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void publish(NetEvent e) {
         for (int i = 0; i < subscriptions.size(); i++) {
             subscriptions.get(i).offer(e);
