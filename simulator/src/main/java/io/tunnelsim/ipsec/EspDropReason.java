@@ -1,7 +1,7 @@
 package io.tunnelsim.ipsec;
 
 /** Why ESP processing refused a packet, with the stable names under which nodes count drops. */
-public enum EspDropReason implements io.tunnelsim.node.DropReason {
+public enum EspDropReason implements io.tunnelsim.node.event.DropReason {
     /** No inbound SA has the packet's SPI (RFC 4303 §3.4.2). */
     UNKNOWN_SPI("esp-unknown-spi"),
     /** Duplicate, or older than the left edge of the replay window (RFC 4303 §3.4.3). */

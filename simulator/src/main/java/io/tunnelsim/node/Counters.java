@@ -1,5 +1,6 @@
 package io.tunnelsim.node;
 
+import io.tunnelsim.node.event.DropReason;
 import io.tunnelsim.node.event.PacketDropped;
 import java.util.Collections;
 import java.util.Map;

@@ -1,8 +1,10 @@
 package io.tunnelsim.node;
 
+import io.tunnelsim.node.event.DropReason;
+
 /**
- * Why the node: Ethernet, ARP, IPv4 and IPv6 forwarding, ICMP, fragmentation and reassembly dropped a packet. Each constant's {@link #label()} is the stable name under which
- * the node counts the drop ({@code show counters}, {@code summary.json}).
+ * Drop reasons of the node: Ethernet, ARP, IPv4 and IPv6 forwarding, ICMP, fragmentation and reassembly. Each constant's {@link #label()} is the stable
+ * name the node counts the drop under ({@code show counters}, {@code summary.json}).
  */
 public enum NodeDrop implements DropReason {
     ARP_QUEUE_FULL("arp-queue-full"),

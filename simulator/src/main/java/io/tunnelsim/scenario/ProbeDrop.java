@@ -1,10 +1,10 @@
 package io.tunnelsim.scenario;
 
-import io.tunnelsim.node.DropReason;
+import io.tunnelsim.node.event.DropReason;
 
 /**
- * Why the probe receivers of a scenario dropped a packet. Each constant's {@link #label()} is the stable name under which
- * the node counts the drop ({@code show counters}, {@code summary.json}).
+ * Drop reasons of the probe receivers of a scenario. Each constant's {@link #label()} is the stable
+ * name the node counts the drop under ({@code show counters}, {@code summary.json}).
  */
 public enum ProbeDrop implements DropReason {
     PROBE_TRUNCATED("probe-truncated"),

@@ -1,10 +1,10 @@
 package io.tunnelsim.tunnel;
 
-import io.tunnelsim.node.DropReason;
+import io.tunnelsim.node.event.DropReason;
 
 /**
- * Why GRE tunnels: decapsulation checks and the tunnel send path dropped a packet. Each constant's {@link #label()} is the stable name under which
- * the node counts the drop ({@code show counters}, {@code summary.json}).
+ * Drop reasons of GRE tunnels: decapsulation checks and the tunnel send path. Each constant's {@link #label()} is the stable
+ * name the node counts the drop under ({@code show counters}, {@code summary.json}).
  */
 public enum TunnelDrop implements DropReason {
     GRE_KEY_MISMATCH("gre-key-mismatch"),

@@ -1,7 +1,5 @@
 package io.tunnelsim.node.event;
 
-import io.tunnelsim.node.DropReason;
-
 /**
  * A node dropped a packet for a named reason. Published only while something subscribes to
  * this type (the per-packet path allocates nothing otherwise).

@@ -1,10 +1,10 @@
 package io.tunnelsim.routing.ospf;
 
-import io.tunnelsim.node.DropReason;
+import io.tunnelsim.node.event.DropReason;
 
 /**
- * Why OSPF packet reception (RFC 2328 §8.2, §10.5, §10.6) dropped a packet. Each constant's {@link #label()} is the stable name under which
- * the node counts the drop ({@code show counters}, {@code summary.json}).
+ * Drop reasons of OSPF packet reception (RFC 2328 §8.2, §10.5, §10.6). Each constant's {@link #label()} is the stable
+ * name the node counts the drop under ({@code show counters}, {@code summary.json}).
  */
 public enum OspfDrop implements DropReason {
     OSPF_AREA_MISMATCH("ospf-area-mismatch"),

@@ -1,10 +1,10 @@
 package io.tunnelsim.routing.rip;
 
-import io.tunnelsim.node.DropReason;
+import io.tunnelsim.node.event.DropReason;
 
 /**
- * Why RIP packet reception (RFC 2453 §3.9.2) dropped a packet. Each constant's {@link #label()} is the stable name under which
- * the node counts the drop ({@code show counters}, {@code summary.json}).
+ * Drop reasons of RIP packet reception (RFC 2453 §3.9.2). Each constant's {@link #label()} is the stable
+ * name the node counts the drop under ({@code show counters}, {@code summary.json}).
  */
 public enum RipDrop implements DropReason {
     RIP_BAD_ENTRY("rip-bad-entry"),

@@ -1,7 +1,7 @@
-package io.tunnelsim.node;
+package io.tunnelsim.node.event;
 
 /**
- * Why a packet was dropped: one enum per layer implements this ({@link NodeDrop},
+ * Why a packet was dropped: one enum per layer implements this ({@code NodeDrop},
  * {@code TunnelDrop}, {@code OspfDrop}, {@code RipDrop}, {@code EspDropReason}, …), in the
  * manner of ns-3's per-layer drop reasons with their drop trace sources. The label is the
  * stable printed name the node counts the drop under.
