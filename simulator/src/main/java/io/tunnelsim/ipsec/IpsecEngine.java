@@ -167,13 +167,13 @@ public final class IpsecEngine implements NodeService {
         byte[] b = p.array();
         int ipOff = p.offset();
         if (p.length() - hl < Esp.HEADER_LENGTH) {
-            node.counters().drop(EspDropReason.TRUNCATED.reason());
+            node.counters().drop(EspDropReason.TRUNCATED);
             return;
         }
         int i = Arrays.binarySearch(spis, 0, inboundCount, Esp.readSpi(b, ipOff + hl));
         if (i < 0) {
             unknownSpi++;
-            node.counters().drop(EspDropReason.UNKNOWN_SPI.reason());
+            node.counters().drop(EspDropReason.UNKNOWN_SPI);
             return;
         }
         SecurityAssociation sa = inboundBySpi[i];

@@ -146,8 +146,7 @@ public final class Track implements NodeService {
         if (!running || newState == up) {
             return;
         }
-        node.log("TRACK-6-STATE", id + " ip sla " + sla.id() + " reachability " + (up ? "Up" : "Down") + " -> "
-                + (newState ? "Up" : "Down"));
+        node.publish(new TrackChanged(node.now(), node.name(), id, sla.id(), newState));
         up = newState;
         changes++;
         lastChange = node.scheduler().now();
