@@ -174,11 +174,20 @@ public final class IpsecPeer {
     void installInbound(SecurityAssociation sa) {
         engine.bindInbound(sa, this);
         inbound.add(sa);
+        published(sa, true);
     }
 
     void installOutbound(SecurityAssociation sa) {
         outbound = sa;
         engine.sad().bindOutbound(outboundPolicy, sa);
+        published(sa, false);
+    }
+
+    private void published(SecurityAssociation sa, boolean in) {
+        Node n = node();
+        if (n.network().events().wants(SaInstalled.class)) {
+            n.publish(new SaInstalled(n.now(), n.name(), attachedTo().displayName(), remote, sa.spi(), in));
+        }
     }
 
     /** Removes a replaced inbound SA (end of the overlap); a no-op when it is already gone. */
