@@ -216,7 +216,7 @@ public final class IpsecPeer {
     boolean seal(PacketBuffer p, int nextHeader) {
         SecurityAssociation sa = outbound;
         if (sa == null) {
-            node().counters().drop("ipsec-no-sa");
+            node().counters().drop(IpsecDrop.NO_SA);
             return false;
         }
         sa.checkLifetime(node().scheduler().now());
@@ -306,12 +306,12 @@ public final class IpsecPeer {
 
     void countSelectorMismatch() {
         selectorMismatches++;
-        node().counters().drop(IpsecEngine.DROP_SELECTOR_MISMATCH);
+        node().counters().drop(IpsecDrop.INBOUND_SELECTOR_MISMATCH);
     }
 
     void countCleartextViolation() {
         cleartextViolations++;
-        node().counters().drop(IpsecEngine.DROP_CLEARTEXT);
+        node().counters().drop(IpsecDrop.CLEARTEXT_POLICY_VIOLATION);
     }
 
     @Override
