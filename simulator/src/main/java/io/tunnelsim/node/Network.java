@@ -117,6 +117,9 @@ public final class Network {
         for (int i = 0; i < fibListeners.size(); i++) {
             fibListeners.get(i).fibChanged(node, prefix, before, after);
         }
+        if (events.wants(FibChanged.class)) {
+            events.publish(new FibChanged(scheduler.now(), node.name(), prefix, before, after));
+        }
     }
 
     /** Starts every node's services once, at the current time. */

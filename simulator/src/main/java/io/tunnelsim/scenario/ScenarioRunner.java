@@ -2,6 +2,7 @@ package io.tunnelsim.scenario;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.capture.CaptureSet;
+import io.tunnelsim.node.FibChanged;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
@@ -46,11 +47,11 @@ public final class ScenarioRunner {
         long[] fibTotal = new long[1];
         // convergence is measured after timeline actions: changes before the first one are counted, not kept
         long firstAction = scenario.timeline().stream().mapToLong(a -> Math.max(0, a.atNs() + options.shiftNs())).min().orElse(Long.MAX_VALUE);
-        net.addFibListener((node, prefix, before, after) -> {
+        net.events().subscribe(FibChanged.class, c -> {
             fibTotal[0]++;
-            if (net.isStarted() && net.scheduler().now() >= firstAction) {
-                fib.add(new FibChange(net.scheduler().now(), node.name(), prefix + (after == null ? " removed"
-                        : (before == null ? " added via " : " changed to ") + describe(after))));
+            if (net.isStarted() && c.timeNs() >= firstAction) {
+                fib.add(new FibChange(c.timeNs(), c.node(), c.prefix() + (c.after() == null ? " removed"
+                        : (c.before() == null ? " added via " : " changed to ") + describe(c.after()))));
             }
         });
         List<StateChange> states = new ArrayList<>();

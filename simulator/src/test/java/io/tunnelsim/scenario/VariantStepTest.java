@@ -111,4 +111,53 @@ class VariantStepTest {
             assertEquals(SimTime.seconds(9), i.deadNs());
         }
     }
+
+    @Test
+    void aKeepaliveOverrideReachesEveryTunnelAndStaticRoutingGivesTheDefaultWhereNoneIsSet() throws Exception {
+        TopologySpec t = TopologyLoader.load(FULL);
+        io.tunnelsim.topology.KeepaliveSpec ka = new io.tunnelsim.topology.KeepaliveSpec(SimTime.seconds(2), 5);
+        VariantSpec withKa = new VariantSpec("ka", RoutingProtocol.NONE, t, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(ka));
+        TopologySpec v = VariantStep.apply(t, withKa);
+        int tunnels = 0;
+        for (NodeSpec n : v.nodes().values()) {
+            for (var i : n.interfaces().values()) {
+                if (i.tunnel().isPresent()) {
+                    tunnels++;
+                    assertEquals(Optional.of(ka), i.tunnel().get().keepalive(), n.name() + ":" + i.name());
+                    var before = t.node(n.name()).interfaces().get(i.name());
+                    assertEquals(before.tunnel().get().destination(), i.tunnel().get().destination());
+                    assertEquals(before.mtu(), i.mtu());
+                } else {
+                    assertSame(t.node(n.name()).interfaces().get(i.name()), i, "only tunnels change");
+                }
+            }
+        }
+        assertEquals(true, tunnels >= 2, "the fixture has tunnels at both sites");
+        VariantSpec staticRouting = new VariantSpec("static", RoutingProtocol.STATIC, t, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        TopologySpec s = VariantStep.apply(t, staticRouting);
+        for (NodeSpec n : s.nodes().values()) {
+            for (var i : n.interfaces().values()) {
+                if (i.tunnel().isPresent()) {
+                    var configured = t.node(n.name()).interfaces().get(i.name()).tunnel().get().keepalive();
+                    assertEquals(configured.isPresent() ? configured : Optional.of(io.tunnelsim.topology.KeepaliveSpec.DEFAULT),
+                            i.tunnel().get().keepalive(), "static routing: configured keepalive kept, else 10 s x 3");
+                }
+            }
+        }
+    }
+
+    @Test
+    void ripOverridesReplaceOnlyTheTimersGiven() {
+        io.tunnelsim.topology.RipSpec r = new io.tunnelsim.topology.RipSpec(2, io.tunnelsim.topology.RipSpec.Timers.DEFAULT,
+                io.tunnelsim.topology.RipSpec.SplitHorizon.POISON, true, java.util.Map.of(), true);
+        io.tunnelsim.topology.RipSpec o = VariantStep.rip(r, new VariantSpec.RipOverrides(OptionalLong.of(SimTime.seconds(5)),
+                OptionalLong.empty(), OptionalLong.of(SimTime.seconds(20)), OptionalLong.empty()));
+        assertEquals(new io.tunnelsim.topology.RipSpec.Timers(SimTime.seconds(5), SimTime.seconds(180), SimTime.seconds(20), 0),
+                o.timers());
+        assertEquals(r.splitHorizon(), o.splitHorizon());
+        assertEquals(r.defaultOriginate(), o.defaultOriginate());
+        assertEquals(r.requestOnLoss(), o.requestOnLoss());
+    }
 }
