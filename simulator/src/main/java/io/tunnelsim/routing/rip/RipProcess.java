@@ -30,8 +30,8 @@ import java.util.TreeMap;
  * A RIP version 2 process (RFC 2453) on one router.
  *
  * <p><b>Output</b> (§3.8–3.10): on every enabled, non-passive interface that is up, responses go
- * from UDP port 520 to 224.0.0.9 with TTL 1 (on a GRE tunnel the node turns the multicast into
- * unicast GRE); at most 25 entries a packet, next-hop field 0.0.0.0. Periodic updates carry the
+ * from UDP port 520 to 224.0.0.9 with TTL 1 and DF set (on a GRE tunnel the node turns the multicast into
+ * unicast GRE); a reply to a request goes to the requester with TTL 64, as FRR ripd sends; at most 25 entries a packet, next-hop field 0.0.0.0. Periodic updates carry the
  * whole table every {@link RipConfig#updateInterval} ± {@link RipConfig#updateJitter}; a change
  * schedules one triggered update after a random 1–5 s delay carrying only the changed routes
  * (changes made meanwhile ride on it, so triggered updates are at least the minimum delay apart,
@@ -68,6 +68,8 @@ import java.util.TreeMap;
 public final class RipProcess implements NodeService {
     public static final int INFINITY = RipEntry.INFINITY;
     public static final int PORT = RipPacket.UDP_PORT;
+    /** TTL of unicast replies to requests: the Linux default ({@code net.ipv4.ip_default_ttl}) FRR ripd uses. */
+    public static final int UNICAST_TTL = 64;
     /** Added to every received metric: RIP counts hops. */
     public static final int INTERFACE_COST = 1;
 
@@ -494,7 +496,9 @@ public final class RipProcess implements NodeService {
         for (int from = 0; from < entries.size(); from += RipPacket.MAX_ENTRIES) {
             RipPacket m = RipPacket.response(entries.subList(from, Math.min(entries.size(), from + RipPacket.MAX_ENTRIES)));
             PacketBuffer pb = RipCodec.toBuffer(m);
-            node.sendUdpOn(out, pb, dst, PORT, dstPort, 1);
+            // Multicast updates TTL 1; a unicast reply (RFC 2453 §3.9.1) the host default TTL 64; DF set, as
+            // FRR ripd on Linux (path MTU discovery on by default; a response never exceeds 504 bytes)
+            node.sendUdpOn(out, pb, dst, PORT, dstPort, new Ipv4Address(dst).isMulticast() ? 1 : UNICAST_TTL, true);
             responsesSent++;
         }
     }
@@ -504,7 +508,7 @@ public final class RipProcess implements NodeService {
             return;
         }
         node.sendUdpOn(st.itf, RipCodec.toBuffer(RipPacket.wholeTableRequest()), RipCodec.RIP2_ROUTERS.bits(), PORT,
-                PORT, 1);
+                PORT, 1, true);
         requestsSent++;
     }
 
