@@ -55,10 +55,14 @@ final class OspfInstaller {
         for (OspfInterfaceSpec i : spec.interfaces().values()) {
             OspfInterfaceConfig c = OspfInterfaceConfig.inArea(new Ipv4Address((int) i.area()))
                     .withCost(i.cost())
-                    .withTimers(seconds(i.helloNs()), seconds(i.deadNs()))
+                    .withTimers(i.helloMultiplier() > 0 ? OspfInterfaceConfig.DEFAULT_HELLO : seconds(i.helloNs()),
+                            i.helloMultiplier() > 0 ? OspfInterfaceConfig.DEFAULT_DEAD : seconds(i.deadNs()))
                     .withRetransmit(seconds(i.retransmitNs()), seconds(i.transmitDelayNs()))
                     .withPriority(i.priority())
                     .withPassive(i.passive());
+            if (i.helloMultiplier() > 0) {
+                c = c.withFastHello(i.helloMultiplier());
+            }
             if (i.network() != null) {
                 c = c.withNetworkType(i.network() == OspfInterfaceSpec.NetworkType.BROADCAST ? NetworkType.BROADCAST
                         : NetworkType.POINT_TO_POINT);
@@ -84,7 +88,15 @@ final class OspfInstaller {
             return c;
         }
         var o = variant.ospf().get();
-        int hello = o.helloNs().isPresent() ? seconds(o.helloNs().getAsLong()) : c.helloInterval();
+        if (o.helloMultiplier() > 0) {
+            return c.withFastHello(o.helloMultiplier());
+        }
+        if (o.helloNs().isEmpty() && o.deadNs().isEmpty()) {
+            return c;
+        }
+        // a dead override on a fast-hello interface brings the hello back to 10 s, as IOS does
+        int hello = o.helloNs().isPresent() ? seconds(o.helloNs().getAsLong())
+                : (c.helloMultiplier() > 0 ? OspfInterfaceConfig.DEFAULT_HELLO : c.helloInterval());
         int dead = o.deadNs().isPresent() ? seconds(o.deadNs().getAsLong()) : (o.helloNs().isPresent() ? 4 * hello : c.deadInterval());
         return c.withTimers(hello, dead);
     }

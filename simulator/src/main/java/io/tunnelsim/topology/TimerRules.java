@@ -52,7 +52,8 @@ public final class TimerRules {
 
     /** RFC 2328 A.3.2: HelloInterval is a 16-bit count of seconds. */
     public static final Rule OSPF_HELLO = new Rule("ospf hello", S, 65_535 * S, S,
-            "RFC 2328 A.3.2: HelloInterval is a 16-bit number of seconds");
+            "RFC 2328 A.3.2: HelloInterval is a 16-bit number of seconds; for sub-second hellos write"
+            + " hello-multiplier: 3-20 (IOS ip ospf dead-interval minimal hello-multiplier)");
     /** RFC 2328 A.3.2: RouterDeadInterval is a 32-bit count of seconds; IOS accepts 1-65535. */
     public static final Rule OSPF_DEAD = new Rule("ospf dead interval", S, 65_535 * S, S,
             "RFC 2328 A.3.2: RouterDeadInterval is in seconds; IOS ip ospf dead-interval 1-65535");
@@ -90,6 +91,27 @@ public final class TimerRules {
             return false;
         }
         return ok;
+    }
+
+    /**
+     * IOS fast hellos ({@code ip ospf dead-interval minimal hello-multiplier N}): the value of
+     * {@code hello-multiplier}, 3-20 as IOS accepts, or 0 when absent or refused. It fixes dead at
+     * 1 s and the hello period at 1 s / N, so {@code hello} or {@code dead} beside it is refused.
+     */
+    public static int ospfHelloMultiplier(YamlMap m) {
+        if (!m.has("hello-multiplier")) {
+            return 0;
+        }
+        int n = (int) m.integer("hello-multiplier", 0, 3, 20);
+        for (String k : new String[] {"hello", "dead"}) {
+            if (m.has(k)) {
+                m.context().error(m.nodeFor(k), "ospf " + k + " cannot be set beside hello-multiplier, which sends "
+                        + (n > 0 ? n : "N") + " hellos a second with a dead interval of 1s (IOS ip ospf dead-interval minimal"
+                        + " hello-multiplier). Hint: remove '" + k + "' or 'hello-multiplier'");
+                return 0;
+            }
+        }
+        return n;
     }
 
     /** RIP timers: each in range, and the timeout longer than the update period (RFC 2453 3.8). */

@@ -43,7 +43,7 @@ final class TopologyReader {
     private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay"};
     private static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces"};
     private static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
-        "network", "priority", "passive"};
+        "network", "priority", "passive", "hello-multiplier"};
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
         "request-on-loss"};
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown"};
@@ -672,9 +672,12 @@ final class TopologyReader {
         }
         long defCost = Math.max(1, Math.min(65535, ref / Math.max(1, spec.bandwidthBps())));
         int cost = (int) c.integer("cost", defCost, 1, 65535);
-        long hello = c.duration("hello", SimTime.seconds(10));
-        long dead = c.duration("dead", 4 * hello);
-        TimerRules.ospf(c, hello, dead);
+        int multiplier = TimerRules.ospfHelloMultiplier(c);
+        long hello = multiplier > 0 ? SimTime.SECOND / multiplier : c.duration("hello", SimTime.seconds(10));
+        long dead = multiplier > 0 ? SimTime.SECOND : c.duration("dead", 4 * hello);
+        if (multiplier == 0) {
+            TimerRules.ospf(c, hello, dead);
+        }
         long rxmt = c.duration("retransmit", SimTime.seconds(5));
         long delay = c.duration("transmit-delay", SimTime.seconds(1));
         for (String k : new String[] {"retransmit", "transmit-delay"}) {
@@ -690,7 +693,7 @@ final class TopologyReader {
         OspfInterfaceSpec.NetworkType def = spec.kind() == InterfaceSpec.Kind.ETHERNET
                 ? OspfInterfaceSpec.NetworkType.BROADCAST : OspfInterfaceSpec.NetworkType.POINT_TO_POINT;
         return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, rxmt, delay, c.choice("network", types, def),
-                (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK));
+                (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK), multiplier);
     }
 
     /** Highest loopback address, else highest address of any interface (the usual router-id choice). */

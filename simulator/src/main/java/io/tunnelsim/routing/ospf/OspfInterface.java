@@ -99,7 +99,7 @@ public final class OspfInterface {
         this.config = config;
         this.type = type;
         this.cost = cost;
-        this.helloInterval = config.helloInterval() * SimTime.SECOND;
+        this.helloInterval = config.helloPeriodNanos();
         this.deadInterval = config.deadInterval() * SimTime.SECOND;
         this.helloTimer = process.node().scheduler().timer(this::helloTick);
         this.waitTimer = process.node().scheduler().timer(() -> handle(Event.WAIT_TIMER));

@@ -464,13 +464,16 @@ public final class ScenarioLoader {
             TopologySpec vt = v.has("topology") ? topology(v.get("topology"), name) : topology;
             Optional<VariantSpec.OspfOverrides> ospf = Optional.empty();
             if (v.has("ospf")) {
-                YamlMap o = ctx.map(v.get("ospf"), "'ospf' overrides", "hello", "dead", "spf");
+                YamlMap o = ctx.map(v.get("ospf"), "'ospf' overrides", "hello", "dead", "spf", "hello-multiplier");
                 if (o != null) {
                     OptionalLong hello = o.optionalDuration("hello");
                     OptionalLong dead = o.optionalDuration("dead");
-                    checkOspfOverrides(o, hello, dead, routing, vt);
+                    int multiplier = TimerRules.ospfHelloMultiplier(o);
+                    if (!o.has("hello-multiplier")) {
+                        checkOspfOverrides(o, hello, dead, routing, vt);
+                    }
                     Optional<SpfThrottle> spf = o.has("spf") ? Optional.of(SpfThrottle.read(ctx, o.get("spf"))) : Optional.empty();
-                    ospf = Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf));
+                    ospf = Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf, multiplier));
                 }
                 if (routing != RoutingProtocol.OSPF && routing != RoutingProtocol.NONE) {
                     ctx.warning(v.get("ospf"), "variant '" + name + "' runs " + routing.yamlName() + "; its ospf overrides have no effect");
@@ -537,7 +540,8 @@ public final class ScenarioLoader {
             for (NodeSpec n : t.nodes().values()) {
                 if (n.ospf().isPresent()) {
                     for (var i : n.ospf().get().interfaces().values()) {
-                        highestHello = Math.max(highestHello, i.helloNs());
+                        // a dead-only override ends fast hellos, and the hello goes back to 10 s (as on IOS)
+                        highestHello = Math.max(highestHello, i.helloMultiplier() > 0 ? GENERATED_OSPF_HELLO : i.helloNs());
                     }
                 }
             }
