@@ -53,15 +53,17 @@ final class ProtocolInstaller {
         long timeout = timers.timeoutNs();
         long garbage = timers.garbageNs();
         long hold = timers.holddownNs();
+        long jitter = timers.jitterNs();
         if (variant != null && variant.rip().isPresent()) {
             var o = variant.rip().get();
             update = o.updateNs().orElse(update);
             timeout = o.timeoutNs().orElse(timeout);
             garbage = o.garbageNs().orElse(garbage);
             hold = o.holddownNs().orElse(hold);
+            jitter = o.jitterNs().orElse(jitter);
         }
         RipConfig c = RipConfig.defaults().withTimers(update, timeout, garbage)
-                .withJitter(Math.min(RipConfig.DEFAULT_JITTER, update / 6)).withHoldDown(hold)
+                .withJitter(jitter >= 0 ? jitter : Math.min(RipConfig.DEFAULT_JITTER, update / 6)).withHoldDown(hold)
                 .withSplitHorizon(switch (sh) {
                     case OFF -> SplitHorizon.OFF;
                     case SIMPLE -> SplitHorizon.SIMPLE;

@@ -18,10 +18,20 @@ import java.util.Map;
 public record RipSpec(int version, Timers timers, SplitHorizon splitHorizon, boolean defaultOriginate,
                       Map<String, RipInterfaceSpec> interfaces, boolean requestOnLoss) {
 
-    /** RFC 2453 §3.8 timers; a non-zero hold-down is the Cisco extension. */
-    public record Timers(long updateNs, long timeoutNs, long garbageNs, long holddownNs) {
-        /** 30 s / 180 s / 120 s, no hold-down. */
-        public static final Timers DEFAULT = new Timers(30_000_000_000L, 180_000_000_000L, 120_000_000_000L, 0);
+    /**
+     * RFC 2453 §3.8 timers; a non-zero hold-down is the Cisco extension.
+     *
+     * @param jitterNs each periodic update comes {@code updateNs} ± a uniform offset up to this;
+     *                 negative = automatic: 5 s (RFC 2453 §3.8), at most update / 6
+     */
+    public record Timers(long updateNs, long timeoutNs, long garbageNs, long holddownNs, long jitterNs) {
+        /** 30 s / 180 s / 120 s, no hold-down, ±5 s. */
+        public static final Timers DEFAULT = new Timers(30_000_000_000L, 180_000_000_000L, 120_000_000_000L, 0, -1);
+
+        /** With the automatic jitter. */
+        public Timers(long updateNs, long timeoutNs, long garbageNs, long holddownNs) {
+            this(updateNs, timeoutNs, garbageNs, holddownNs, -1);
+        }
     }
 
     /** RFC 2453 §3.4.3. */

@@ -64,6 +64,8 @@ public final class TimerRules {
             "RFC 2453 3.8: a route expires after the timeout; at most 1 day here");
     public static final Rule RIP_GARBAGE = new Rule("rip garbage-collection timer", SimTime.MILLISECOND, 86_400 * S, 1,
             "RFC 2453 3.8: an expired route is deleted after the garbage-collection timer; above 0");
+    public static final Rule RIP_JITTER = new Rule("rip update jitter", 0, 86_400 * S, 1,
+            "RFC 2453 3.8: each update period is offset at random by up to this, 5 s by default; below the update timer");
     public static final Rule RIP_HOLDDOWN = new Rule("rip hold-down timer", 0, 86_400 * S, 1,
             "IOS timers basic hold-down; 0 turns it off");
     /** IOS {@code ip sla ... frequency} 1-604800 s; the model also honours sub-second values. */
@@ -122,6 +124,24 @@ public final class TimerRules {
             m.context().error(m.nodeFor(m.has("timeout") ? "timeout" : "update"), "rip timeout " + SimTime.formatShort(timeout)
                     + " must be longer than the update timer " + SimTime.formatShort(update)
                     + " (RFC 2453 3.8: routes would expire between two updates)");
+            return false;
+        }
+        return ok;
+    }
+
+    /** {@link #rip(YamlMap, long, long, long, long)} and the update jitter ({@code jitter}, below the update timer). */
+    public static boolean rip(YamlMap m, long update, long timeout, long garbage, long holddown, long jitter) {
+        boolean ok = rip(m, update, timeout, garbage, holddown);
+        if (!m.has("jitter")) {
+            return ok;
+        }
+        if (!RIP_JITTER.check(m, "jitter", jitter)) {
+            return false;
+        }
+        if (ok && jitter >= update) {
+            m.context().error(m.nodeFor("jitter"), "rip update jitter " + SimTime.formatShort(jitter)
+                    + " must be shorter than the update timer " + SimTime.formatShort(update)
+                    + " (RFC 2453 3.8: the offset applies to each update period)");
             return false;
         }
         return ok;

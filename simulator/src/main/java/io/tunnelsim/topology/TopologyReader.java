@@ -46,7 +46,7 @@ final class TopologyReader {
         "network", "priority", "passive", "hello-multiplier"};
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
         "request-on-loss"};
-    private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown"};
+    private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown", "jitter"};
     private static final String[] RIP_IF_KEYS = {"offset", "passive"};
     private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
         "replay-window"};
@@ -734,8 +734,10 @@ final class TopologyReader {
             if (t != null) {
                 RipSpec.Timers d = RipSpec.Timers.DEFAULT;
                 timers = new RipSpec.Timers(t.duration("update", d.updateNs()), t.duration("timeout", d.timeoutNs()),
-                        t.duration("garbage", d.garbageNs()), t.duration("holddown", d.holddownNs()));
-                TimerRules.rip(t, timers.updateNs(), timers.timeoutNs(), timers.garbageNs(), timers.holddownNs());
+                        t.duration("garbage", d.garbageNs()), t.duration("holddown", d.holddownNs()),
+                        t.has("jitter") ? t.duration("jitter", 0) : -1);
+                TimerRules.rip(t, timers.updateNs(), timers.timeoutNs(), timers.garbageNs(), timers.holddownNs(),
+                        timers.jitterNs());
             }
         }
         Map<String, RipSpec.SplitHorizon> sh = new LinkedHashMap<>();

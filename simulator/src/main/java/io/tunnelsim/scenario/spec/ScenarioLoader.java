@@ -481,10 +481,10 @@ public final class ScenarioLoader {
             }
             Optional<VariantSpec.RipOverrides> rip = Optional.empty();
             if (v.has("rip")) {
-                YamlMap r = ctx.map(v.get("rip"), "'rip' overrides", "update", "timeout", "garbage", "holddown");
+                YamlMap r = ctx.map(v.get("rip"), "'rip' overrides", "update", "timeout", "garbage", "holddown", "jitter");
                 if (r != null) {
                     rip = Optional.of(new VariantSpec.RipOverrides(r.optionalDuration("update"), r.optionalDuration("timeout"),
-                            r.optionalDuration("garbage"), r.optionalDuration("holddown")));
+                            r.optionalDuration("garbage"), r.optionalDuration("holddown"), r.optionalDuration("jitter")));
                     checkRipOverrides(r, rip.get(), routing, vt);
                 }
                 if (routing != RoutingProtocol.RIP && routing != RoutingProtocol.NONE) {
@@ -567,7 +567,7 @@ public final class ScenarioLoader {
         int before = ctx.diagnostics().errorCount();
         for (var b : bases) {
             TimerRules.rip(r, o.updateNs().orElse(b.updateNs()), o.timeoutNs().orElse(b.timeoutNs()),
-                    o.garbageNs().orElse(b.garbageNs()), o.holddownNs().orElse(b.holddownNs()));
+                    o.garbageNs().orElse(b.garbageNs()), o.holddownNs().orElse(b.holddownNs()), o.jitterNs().orElse(-1));
             if (ctx.diagnostics().errorCount() > before) {
                 return; // one message per override, not one per router
             }

@@ -28,7 +28,10 @@ public record VariantSpec(String name, RoutingProtocol routing, TopologySpec top
 
     /** RIP timer overrides. */
     public record RipOverrides(OptionalLong updateNs, OptionalLong timeoutNs, OptionalLong garbageNs,
-                               OptionalLong holddownNs) {
+                               OptionalLong holddownNs, OptionalLong jitterNs) {
+        public RipOverrides(OptionalLong updateNs, OptionalLong timeoutNs, OptionalLong garbageNs, OptionalLong holddownNs) {
+            this(updateNs, timeoutNs, garbageNs, holddownNs, OptionalLong.empty());
+        }
     }
 
     /** IP SLA probe overrides for every track. */
