@@ -44,4 +44,22 @@ class RoutingKeysTest {
                     ospf: {interfaces: {eth0: {retransmit: 500ms}}}
                 """, 4, 44, "ospf retransmit must be a whole number of seconds");
     }
+
+    @Test
+    void ripJitterMustStayBelowTheUpdatePeriod() throws Exception {
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {timers: {update: 10s, jitter: 10s}, interfaces: {eth0: {}}}
+                """, 4, 41, "rip update jitter 10s must be shorter than the update timer 10s");
+        TopologySpec t = TopologyLoader.parse("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {timers: {update: 37500ms, jitter: 7500ms}, interfaces: {eth0: {}}}
+                """, "t.yaml");
+        assertEquals(7_500_000_000L, t.nodes().get("a").rip().orElseThrow().timers().jitterNs());
+        assertEquals(-1, RipSpec.Timers.DEFAULT.jitterNs(), "automatic: 5 s, at most update / 6");
+    }
 }
