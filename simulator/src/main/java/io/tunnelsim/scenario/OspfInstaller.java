@@ -28,7 +28,8 @@ final class OspfInstaller {
     static void generated(RoutingPlan plan, NodeSpec ns, Node n, VariantSpec variant, List<String> notes) {
         OspfConfig cfg = OspfConfig.of(ns.ospf().map(OspfSpec::routerId).orElse(null));
         if (ns.ospf().isPresent()) {
-            cfg = cfg.withSpfThrottle(throttle(ns.ospf().get().spf())).withReferenceBandwidth(ns.ospf().get().referenceBandwidthBps());
+            cfg = cfg.withSpfThrottle(throttle(ns.ospf().get().spf())).withReferenceBandwidth(ns.ospf().get().referenceBandwidthBps())
+                    .withRfcLoopbackCost(ns.ospf().get().rfcLoopbackCost());
         }
         cfg = applySpf(cfg, variant);
         for (var e : plan.overlay().get(ns.name())) {
@@ -50,7 +51,7 @@ final class OspfInstaller {
 
     static void configured(NodeSpec ns, OspfSpec spec, Node n, VariantSpec variant) {
         OspfConfig cfg = OspfConfig.of(spec.routerId()).withSpfThrottle(throttle(spec.spf()))
-                .withReferenceBandwidth(spec.referenceBandwidthBps());
+                .withReferenceBandwidth(spec.referenceBandwidthBps()).withRfcLoopbackCost(spec.rfcLoopbackCost());
         cfg = applySpf(cfg, variant);
         for (OspfInterfaceSpec i : spec.interfaces().values()) {
             OspfInterfaceConfig c = OspfInterfaceConfig.inArea(new Ipv4Address((int) i.area()))

@@ -41,7 +41,7 @@ final class TopologyReader {
         "recursion-hold"};
     private static final String[] STATIC_KEYS = {"prefix", "via", "interface", "distance", "track"};
     private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay"};
-    private static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces"};
+    private static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces", "loopback-cost"};
     private static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
         "network", "priority", "passive", "hello-multiplier"};
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
@@ -651,7 +651,10 @@ final class TopologyReader {
         } else {
             ctx.warning(o.node(), "ospf on node '" + node + "' lists no interfaces, so it runs on none");
         }
-        return new OspfSpec(rid, spf, ref, ifs);
+        Map<String, Boolean> lc = new LinkedHashMap<>();
+        lc.put("ios", false);
+        lc.put("rfc", true);
+        return new OspfSpec(rid, spf, ref, ifs, o.choice("loopback-cost", lc, false));
     }
 
     private OspfInterfaceSpec readOspfInterface(InterfaceSpec spec, YamlMap c, long ref) {

@@ -62,4 +62,18 @@ class RoutingKeysTest {
         assertEquals(7_500_000_000L, t.nodes().get("a").rip().orElseThrow().timers().jitterNs());
         assertEquals(-1, RipSpec.Timers.DEFAULT.jitterNs(), "automatic: 5 s, at most update / 6");
     }
+
+    @Test
+    void ospfLoopbackCostIsIosUnlessRfcIsWritten() throws Exception {
+        String yaml = """
+                nodes:
+                  a:
+                    interfaces: {lo0: {address: 1.1.1.1/32}}
+                    ospf: {%sinterfaces: {lo0: {}}}
+                """;
+        assertFalse(TopologyLoader.parse(yaml.formatted(""), "t.yaml").nodes().get("a").ospf().orElseThrow().rfcLoopbackCost());
+        assertTrue(TopologyLoader.parse(yaml.formatted("loopback-cost: rfc, "), "t.yaml").nodes().get("a").ospf().orElseThrow()
+                .rfcLoopbackCost());
+        assertSingleError(yaml.formatted("loopback-cost: zero, "), 4, 27, "unknown loopback-cost 'zero' (expected one of: ios, rfc)");
+    }
 }

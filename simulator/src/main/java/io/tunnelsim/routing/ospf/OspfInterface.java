@@ -389,7 +389,10 @@ public final class OspfInterface {
             return;
         }
         if (state == State.LOOPBACK) {
-            links.add(new OspfRouterLsa.Link(p.address(), Ipv4Address.BROADCAST, OspfRouterLsa.STUB, 0));
+            // §12.4.1.1 gives the loopback host route cost 0; IOS (the default) advertises the interface cost, 1 at
+            // the default reference bandwidth (loopback bandwidth 8 Gbit/s)
+            links.add(new OspfRouterLsa.Link(p.address(), Ipv4Address.BROADCAST, OspfRouterLsa.STUB,
+                    process.config().rfcLoopbackCost() ? 0 : cost));
             return;
         }
         if (config.passive()) {
