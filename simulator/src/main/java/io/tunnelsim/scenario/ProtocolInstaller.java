@@ -74,7 +74,7 @@ final class ProtocolInstaller {
 
     private static void configuredRip(RipSpec rs, Node n, VariantSpec variant) {
         RipProcess rip = RipProcess.create(n, ripConfig(rs.timers(), rs.splitHorizon(), rs.defaultOriginate(), variant)
-                .withRequestOnLoss(rs.requestOnLoss()));
+                .withRequestOnLoss(rs.requestOnLoss()).withMaxPaths(rs.maximumPaths()));
         for (RipSpec.RipInterfaceSpec i : rs.interfaces().values()) {
             rip.enable(i.name(), i.passive(), i.offset());
         }
@@ -88,7 +88,8 @@ final class ProtocolInstaller {
         RipSpec.Timers timers = ns.rip().map(RipSpec::timers).orElse(RipSpec.Timers.DEFAULT);
         RipSpec.SplitHorizon sh = ns.rip().map(RipSpec::splitHorizon).orElse(RipSpec.SplitHorizon.SIMPLE);
         RipProcess rip = RipProcess.create(n, ripConfig(timers, sh, false, variant)
-                .withRequestOnLoss(ns.rip().map(RipSpec::requestOnLoss).orElse(false)));
+                .withRequestOnLoss(ns.rip().map(RipSpec::requestOnLoss).orElse(false))
+                .withMaxPaths(ns.rip().map(RipSpec::maximumPaths).orElse(RipSpec.DEFAULT_MAXIMUM_PATHS)));
         long cheapest = Long.MAX_VALUE;
         for (var e : plan.overlay().get(ns.name())) {
             cheapest = Math.min(cheapest, e.cost());

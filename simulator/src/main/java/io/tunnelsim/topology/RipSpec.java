@@ -14,9 +14,19 @@ import java.util.Map;
  * @param interfaces       interfaces that run RIP, by name
  * @param requestOnLoss    send a whole-table request when a route is lost (default off, as IOS,
  *                         FRR and ns-3; RFC 2453 §3.9.1 allows a request at any time)
+ * @param maximumPaths     equal-metric paths installed per prefix (IOS {@code maximum-paths}, default 4)
  */
 public record RipSpec(int version, Timers timers, SplitHorizon splitHorizon, boolean defaultOriginate,
-                      Map<String, RipInterfaceSpec> interfaces, boolean requestOnLoss) {
+                      Map<String, RipInterfaceSpec> interfaces, boolean requestOnLoss, int maximumPaths) {
+
+    /** IOS {@code maximum-paths} default. */
+    public static final int DEFAULT_MAXIMUM_PATHS = 4;
+
+    /** With the default maximum-paths. */
+    public RipSpec(int version, Timers timers, SplitHorizon splitHorizon, boolean defaultOriginate,
+                   Map<String, RipInterfaceSpec> interfaces, boolean requestOnLoss) {
+        this(version, timers, splitHorizon, defaultOriginate, interfaces, requestOnLoss, DEFAULT_MAXIMUM_PATHS);
+    }
 
     /**
      * RFC 2453 §3.8 timers; a non-zero hold-down is the Cisco extension.

@@ -45,7 +45,7 @@ final class TopologyReader {
     private static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
         "network", "priority", "passive", "hello-multiplier"};
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
-        "request-on-loss"};
+        "request-on-loss", "maximum-paths"};
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown", "jitter"};
     private static final String[] RIP_IF_KEYS = {"offset", "passive"};
     private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
@@ -772,7 +772,8 @@ final class TopologyReader {
         } else {
             ctx.warning(r.node(), "rip on node '" + node + "' lists no interfaces, so it runs on none");
         }
-        return new RipSpec(version, timers, split, origin, ifs, r.bool("request-on-loss", false));
+        return new RipSpec(version, timers, split, origin, ifs, r.bool("request-on-loss", false),
+                (int) r.integer("maximum-paths", RipSpec.DEFAULT_MAXIMUM_PATHS, 1, 32));
     }
 
     // ---- IPsec ----

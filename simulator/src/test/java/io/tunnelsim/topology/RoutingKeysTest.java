@@ -76,4 +76,18 @@ class RoutingKeysTest {
                 .rfcLoopbackCost());
         assertSingleError(yaml.formatted("loopback-cost: zero, "), 4, 27, "unknown loopback-cost 'zero' (expected one of: ios, rfc)");
     }
+
+    @Test
+    void ripMaximumPathsDefaultsToFourAsIos() throws Exception {
+        String yaml = """
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {%sinterfaces: {eth0: {}}}
+                """;
+        assertEquals(4, TopologyLoader.parse(yaml.formatted(""), "t.yaml").nodes().get("a").rip().orElseThrow().maximumPaths());
+        assertEquals(1, TopologyLoader.parse(yaml.formatted("maximum-paths: 1, "), "t.yaml").nodes().get("a").rip().orElseThrow()
+                .maximumPaths());
+        assertSingleError(yaml.formatted("maximum-paths: 0, "), 4, 26, "'maximum-paths' is 0, outside 1..32");
+    }
 }
