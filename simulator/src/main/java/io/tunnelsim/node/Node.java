@@ -508,12 +508,17 @@ public class Node {
 
     /** Originates a packet out of a given interface (multicast hellos, link-local traffic). */
     public void sendIpv4On(Interface out, PacketBuffer payload, int src, int dst, int protocol, int ttl) {
+        sendIpv4On(out, payload, src, dst, protocol, ttl, false);
+    }
+
+    /** As {@link #sendIpv4On(Interface, PacketBuffer, int, int, int, int)}, with the DF bit set when asked. */
+    public void sendIpv4On(Interface out, PacketBuffer payload, int src, int dst, int protocol, int ttl, boolean dontFragment) {
         if (crashed || !out.isUp()) {
             counters.drop(NodeDrop.INTERFACE_DOWN);
             return;
         }
         int s = src != 0 ? src : out.ipv4Bits();
-        Ipv4Codec.push(payload, 0xc0, nextIpId(), 0, ttl, protocol, s, dst);
+        Ipv4Codec.push(payload, 0xc0, nextIpId(), dontFragment ? Ipv4Codec.FLAG_DF : 0, ttl, protocol, s, dst);
         counters.originated++;
         transmit(out, payload, dst, null);
     }
@@ -531,9 +536,14 @@ public class Node {
 
     /** Sends a UDP datagram out of one interface (e.g. RIP to 224.0.0.9). */
     public void sendUdpOn(Interface out, PacketBuffer payload, int dst, int srcPort, int dstPort, int ttl) {
+        sendUdpOn(out, payload, dst, srcPort, dstPort, ttl, false);
+    }
+
+    /** As {@link #sendUdpOn(Interface, PacketBuffer, int, int, int, int)}, with the DF bit set when asked. */
+    public void sendUdpOn(Interface out, PacketBuffer payload, int dst, int srcPort, int dstPort, int ttl, boolean dontFragment) {
         int s = out.ipv4Bits();
         UdpCodec.push(payload, srcPort, dstPort, s, dst);
-        sendIpv4On(out, payload, s, dst, Ipv4Header.PROTO_UDP, ttl);
+        sendIpv4On(out, payload, s, dst, Ipv4Header.PROTO_UDP, ttl, dontFragment);
     }
 
     private int anyAddress() {

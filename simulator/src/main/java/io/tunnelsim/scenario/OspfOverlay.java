@@ -25,7 +25,8 @@ final class OspfOverlay {
         java.util.Optional<OspfSpec> spec = ns.protocol(OspfSpec.class);
         OspfConfig cfg = OspfConfig.of(spec.map(OspfSpec::routerId).orElse(null));
         if (spec.isPresent()) {
-            cfg = cfg.withSpfThrottle(spec.get().spf()).withReferenceBandwidth(spec.get().referenceBandwidthBps());
+            cfg = cfg.withSpfThrottle(spec.get().spf()).withReferenceBandwidth(spec.get().referenceBandwidthBps())
+                    .withRfcLoopbackCost(spec.get().rfcLoopbackCost());
         }
         cfg = applySpf(cfg, variant);
         for (var e : plan.overlay().get(ns.name())) {
@@ -57,7 +58,15 @@ final class OspfOverlay {
             return c;
         }
         var o = variant.ospf().get();
-        int hello = o.helloNs().isPresent() ? OspfInstaller.seconds(o.helloNs().getAsLong()) : c.helloInterval();
+        if (o.helloMultiplier() > 0) {
+            return c.withFastHello(o.helloMultiplier());
+        }
+        if (o.helloNs().isEmpty() && o.deadNs().isEmpty()) {
+            return c;
+        }
+        // a dead override on a fast-hello interface brings the hello back to 10 s, as IOS does
+        int hello = o.helloNs().isPresent() ? OspfInstaller.seconds(o.helloNs().getAsLong())
+                : (c.helloMultiplier() > 0 ? OspfInterfaceConfig.DEFAULT_HELLO : c.helloInterval());
         int dead = o.deadNs().isPresent() ? OspfInstaller.seconds(o.deadNs().getAsLong())
                 : (o.helloNs().isPresent() ? 4 * hello : c.deadInterval());
         return c.withTimers(hello, dead);

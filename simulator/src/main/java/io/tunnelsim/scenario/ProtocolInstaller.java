@@ -71,15 +71,17 @@ final class ProtocolInstaller {
         long timeout = timers.timeoutNs();
         long garbage = timers.garbageNs();
         long hold = timers.holddownNs();
+        long jitter = timers.jitterNs();
         if (variant != null && variant.rip().isPresent()) {
             var o = variant.rip().get();
             update = o.updateNs().orElse(update);
             timeout = o.timeoutNs().orElse(timeout);
             garbage = o.garbageNs().orElse(garbage);
             hold = o.holddownNs().orElse(hold);
+            jitter = o.jitterNs().orElse(jitter);
         }
         RipConfig c = RipConfig.defaults().withTimers(update, timeout, garbage)
-                .withJitter(Math.min(RipConfig.DEFAULT_JITTER, update / 6)).withHoldDown(hold)
+                .withJitter(jitter >= 0 ? jitter : Math.min(RipConfig.DEFAULT_JITTER, update / 6)).withHoldDown(hold)
                 .withSplitHorizon(switch (sh) {
                     case OFF -> SplitHorizon.OFF;
                     case SIMPLE -> SplitHorizon.SIMPLE;
@@ -90,7 +92,7 @@ final class ProtocolInstaller {
 
     private static void configuredRip(RipSpec rs, Node n, VariantSpec variant) {
         RipProcess rip = RipProcess.create(n, ripConfig(rs.timers(), rs.splitHorizon(), rs.defaultOriginate(), variant)
-                .withRequestOnLoss(rs.requestOnLoss()));
+                .withRequestOnLoss(rs.requestOnLoss()).withMaxPaths(rs.maximumPaths()));
         for (RipSpec.RipInterfaceSpec i : rs.interfaces().values()) {
             rip.enable(i.name(), i.passive(), i.offset());
         }
@@ -104,7 +106,8 @@ final class ProtocolInstaller {
         RipSpec.Timers timers = ns.rip().map(RipSpec::timers).orElse(RipSpec.Timers.DEFAULT);
         RipSpec.SplitHorizon sh = ns.rip().map(RipSpec::splitHorizon).orElse(RipSpec.SplitHorizon.SIMPLE);
         RipProcess rip = RipProcess.create(n, ripConfig(timers, sh, false, variant)
-                .withRequestOnLoss(ns.rip().map(RipSpec::requestOnLoss).orElse(false)));
+                .withRequestOnLoss(ns.rip().map(RipSpec::requestOnLoss).orElse(false))
+                .withMaxPaths(ns.rip().map(RipSpec::maximumPaths).orElse(RipSpec.DEFAULT_MAXIMUM_PATHS)));
         long cheapest = Long.MAX_VALUE;
         for (var e : plan.overlay().get(ns.name())) {
             cheapest = Math.min(cheapest, e.cost());

@@ -97,19 +97,32 @@ public final class VariantStep {
     static OspfSpec ospf(OspfSpec s, VariantSpec.OspfOverrides o) {
         Map<String, OspfInterfaceSpec> ifs = new LinkedHashMap<>();
         for (OspfInterfaceSpec i : s.interfaces().values()) {
-            long hello = o.helloNs().orElse(i.helloNs());
-            long dead = o.deadNs().isPresent() ? o.deadNs().getAsLong()
-                    : o.helloNs().isPresent() ? 4L * OspfInstaller.seconds(hello) * SimTime.SECOND : i.deadNs();
-            ifs.put(i.name(), new OspfInterfaceSpec(i.name(), i.area(), i.cost(), hello, dead, i.retransmitNs(),
-                    i.transmitDelayNs(), i.network(), i.priority(), i.passive()));
+            ifs.put(i.name(), ospfInterface(i, o));
         }
-        return new OspfSpec(s.routerId(), o.spf().orElse(s.spf()), s.referenceBandwidthBps(), ifs);
+        return new OspfSpec(s.routerId(), o.spf().orElse(s.spf()), s.referenceBandwidthBps(), ifs, s.rfcLoopbackCost());
+    }
+
+    private static OspfInterfaceSpec ospfInterface(OspfInterfaceSpec i, VariantSpec.OspfOverrides o) {
+        if (o.helloMultiplier() > 0) {
+            return new OspfInterfaceSpec(i.name(), i.area(), i.cost(), SimTime.SECOND / o.helloMultiplier(), SimTime.SECOND,
+                    i.retransmitNs(), i.transmitDelayNs(), i.network(), i.priority(), i.passive(), o.helloMultiplier());
+        }
+        if (o.helloNs().isEmpty() && o.deadNs().isEmpty()) {
+            return i;
+        }
+        // a dead override on a fast-hello interface brings the hello back to 10 s, as IOS does
+        long hello = o.helloNs().orElse(i.helloMultiplier() > 0 ? SimTime.seconds(10) : i.helloNs());
+        long dead = o.deadNs().isPresent() ? o.deadNs().getAsLong()
+                : o.helloNs().isPresent() ? 4L * OspfInstaller.seconds(hello) * SimTime.SECOND : i.deadNs();
+        return new OspfInterfaceSpec(i.name(), i.area(), i.cost(), hello, dead, i.retransmitNs(), i.transmitDelayNs(),
+                i.network(), i.priority(), i.passive(), 0);
     }
 
     static RipSpec rip(RipSpec r, VariantSpec.RipOverrides o) {
         RipSpec.Timers t = r.timers();
         RipSpec.Timers u = new RipSpec.Timers(o.updateNs().orElse(t.updateNs()), o.timeoutNs().orElse(t.timeoutNs()),
-                o.garbageNs().orElse(t.garbageNs()), o.holddownNs().orElse(t.holddownNs()));
-        return new RipSpec(r.version(), u, r.splitHorizon(), r.defaultOriginate(), r.interfaces(), r.requestOnLoss());
+                o.garbageNs().orElse(t.garbageNs()), o.holddownNs().orElse(t.holddownNs()), o.jitterNs().orElse(t.jitterNs()));
+        return new RipSpec(r.version(), u, r.splitHorizon(), r.defaultOriginate(), r.interfaces(), r.requestOnLoss(),
+                r.maximumPaths());
     }
 }

@@ -52,7 +52,8 @@ public final class TimerRules {
 
     /** RFC 2328 A.3.2: HelloInterval is a 16-bit count of seconds. */
     public static final Rule OSPF_HELLO = new Rule("ospf hello", S, 65_535 * S, S,
-            "RFC 2328 A.3.2: HelloInterval is a 16-bit number of seconds");
+            "RFC 2328 A.3.2: HelloInterval is a 16-bit number of seconds; for sub-second hellos write"
+            + " hello-multiplier: 3-20 (IOS ip ospf dead-interval minimal hello-multiplier)");
     /** RFC 2328 A.3.2: RouterDeadInterval is a 32-bit count of seconds; IOS accepts 1-65535. */
     public static final Rule OSPF_DEAD = new Rule("ospf dead interval", S, 65_535 * S, S,
             "RFC 2328 A.3.2: RouterDeadInterval is in seconds; IOS ip ospf dead-interval 1-65535");
@@ -63,6 +64,8 @@ public final class TimerRules {
             "RFC 2453 3.8: a route expires after the timeout; at most 1 day here");
     public static final Rule RIP_GARBAGE = new Rule("rip garbage-collection timer", SimTime.MILLISECOND, 86_400 * S, 1,
             "RFC 2453 3.8: an expired route is deleted after the garbage-collection timer; above 0");
+    public static final Rule RIP_JITTER = new Rule("rip update jitter", 0, 86_400 * S, 1,
+            "RFC 2453 3.8: each update period is offset at random by up to this, 5 s by default; below the update timer");
     public static final Rule RIP_HOLDDOWN = new Rule("rip hold-down timer", 0, 86_400 * S, 1,
             "IOS timers basic hold-down; 0 turns it off");
     /** IOS {@code ip sla ... frequency} 1-604800 s; the model also honours sub-second values. */
@@ -92,6 +95,27 @@ public final class TimerRules {
         return ok;
     }
 
+    /**
+     * IOS fast hellos ({@code ip ospf dead-interval minimal hello-multiplier N}): the value of
+     * {@code hello-multiplier}, 3-20 as IOS accepts, or 0 when absent or refused. It fixes dead at
+     * 1 s and the hello period at 1 s / N, so {@code hello} or {@code dead} beside it is refused.
+     */
+    public static int ospfHelloMultiplier(YamlMap m) {
+        if (!m.has("hello-multiplier")) {
+            return 0;
+        }
+        int n = (int) m.integer("hello-multiplier", 0, 3, 20);
+        for (String k : new String[] {"hello", "dead"}) {
+            if (m.has(k)) {
+                m.context().error(m.nodeFor(k), "ospf " + k + " cannot be set beside hello-multiplier, which sends "
+                        + (n > 0 ? n : "N") + " hellos a second with a dead interval of 1s (IOS ip ospf dead-interval minimal"
+                        + " hello-multiplier). Hint: remove '" + k + "' or 'hello-multiplier'");
+                return 0;
+            }
+        }
+        return n;
+    }
+
     /** RIP timers: each in range, and the timeout longer than the update period (RFC 2453 3.8). */
     public static boolean rip(YamlMap m, long update, long timeout, long garbage, long holddown) {
         boolean ok = RIP_UPDATE.check(m, "update", update) & RIP_TIMEOUT.check(m, "timeout", timeout)
@@ -100,6 +124,24 @@ public final class TimerRules {
             m.context().error(m.nodeFor(m.has("timeout") ? "timeout" : "update"), "rip timeout " + SimTime.formatShort(timeout)
                     + " must be longer than the update timer " + SimTime.formatShort(update)
                     + " (RFC 2453 3.8: routes would expire between two updates)");
+            return false;
+        }
+        return ok;
+    }
+
+    /** {@link #rip(YamlMap, long, long, long, long)} and the update jitter ({@code jitter}, below the update timer). */
+    public static boolean rip(YamlMap m, long update, long timeout, long garbage, long holddown, long jitter) {
+        boolean ok = rip(m, update, timeout, garbage, holddown);
+        if (!m.has("jitter")) {
+            return ok;
+        }
+        if (!RIP_JITTER.check(m, "jitter", jitter)) {
+            return false;
+        }
+        if (ok && jitter >= update) {
+            m.context().error(m.nodeFor("jitter"), "rip update jitter " + SimTime.formatShort(jitter)
+                    + " must be shorter than the update timer " + SimTime.formatShort(update)
+                    + " (RFC 2453 3.8: the offset applies to each update period)");
             return false;
         }
         return ok;

@@ -42,8 +42,8 @@ final class TopologyReader {
     private static final String[] STATIC_KEYS = {"prefix", "via", "interface", "distance", "track"};
     private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay"};
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
-        "request-on-loss"};
-    private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown"};
+        "request-on-loss", "maximum-paths"};
+    private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown", "jitter"};
     private static final String[] RIP_IF_KEYS = {"offset", "passive"};
     private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
         "replay-window"};
@@ -671,8 +671,10 @@ final class TopologyReader {
             if (t != null) {
                 RipSpec.Timers d = RipSpec.Timers.DEFAULT;
                 timers = new RipSpec.Timers(t.duration("update", d.updateNs()), t.duration("timeout", d.timeoutNs()),
-                        t.duration("garbage", d.garbageNs()), t.duration("holddown", d.holddownNs()));
-                TimerRules.rip(t, timers.updateNs(), timers.timeoutNs(), timers.garbageNs(), timers.holddownNs());
+                        t.duration("garbage", d.garbageNs()), t.duration("holddown", d.holddownNs()),
+                        t.has("jitter") ? t.duration("jitter", 0) : -1);
+                TimerRules.rip(t, timers.updateNs(), timers.timeoutNs(), timers.garbageNs(), timers.holddownNs(),
+                        timers.jitterNs());
             }
         }
         Map<String, RipSpec.SplitHorizon> sh = new LinkedHashMap<>();
@@ -704,7 +706,8 @@ final class TopologyReader {
         } else {
             ctx.warning(r.node(), "rip on node '" + node + "' lists no interfaces, so it runs on none");
         }
-        return new RipSpec(version, timers, split, origin, ifs, r.bool("request-on-loss", false));
+        return new RipSpec(version, timers, split, origin, ifs, r.bool("request-on-loss", false),
+                (int) r.integer("maximum-paths", RipSpec.DEFAULT_MAXIMUM_PATHS, 1, 32));
     }
 
     // ---- IPsec ----

@@ -44,4 +44,50 @@ class RoutingKeysTest {
                     ospf: {interfaces: {eth0: {retransmit: 500ms}}}
                 """, 4, 44, "ospf retransmit must be a whole number of seconds");
     }
+
+    @Test
+    void ripJitterMustStayBelowTheUpdatePeriod() throws Exception {
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {timers: {update: 10s, jitter: 10s}, interfaces: {eth0: {}}}
+                """, 4, 41, "rip update jitter 10s must be shorter than the update timer 10s");
+        TopologySpec t = TopologyLoader.parse("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {timers: {update: 37500ms, jitter: 7500ms}, interfaces: {eth0: {}}}
+                """, "t.yaml");
+        assertEquals(7_500_000_000L, t.nodes().get("a").rip().orElseThrow().timers().jitterNs());
+        assertEquals(-1, RipSpec.Timers.DEFAULT.jitterNs(), "automatic: 5 s, at most update / 6");
+    }
+
+    @Test
+    void ospfLoopbackCostIsIosUnlessRfcIsWritten() throws Exception {
+        String yaml = """
+                nodes:
+                  a:
+                    interfaces: {lo0: {address: 1.1.1.1/32}}
+                    ospf: {%sinterfaces: {lo0: {}}}
+                """;
+        assertFalse(TopologyLoader.parse(yaml.formatted(""), "t.yaml").nodes().get("a").ospf().orElseThrow().rfcLoopbackCost());
+        assertTrue(TopologyLoader.parse(yaml.formatted("loopback-cost: rfc, "), "t.yaml").nodes().get("a").ospf().orElseThrow()
+                .rfcLoopbackCost());
+        assertSingleError(yaml.formatted("loopback-cost: zero, "), 4, 27, "unknown loopback-cost 'zero' (expected one of: ios, rfc)");
+    }
+
+    @Test
+    void ripMaximumPathsDefaultsToFourAsIos() throws Exception {
+        String yaml = """
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {%sinterfaces: {eth0: {}}}
+                """;
+        assertEquals(4, TopologyLoader.parse(yaml.formatted(""), "t.yaml").nodes().get("a").rip().orElseThrow().maximumPaths());
+        assertEquals(1, TopologyLoader.parse(yaml.formatted("maximum-paths: 1, "), "t.yaml").nodes().get("a").rip().orElseThrow()
+                .maximumPaths());
+        assertSingleError(yaml.formatted("maximum-paths: 0, "), 4, 26, "'maximum-paths' is 0, outside 1..32");
+    }
 }

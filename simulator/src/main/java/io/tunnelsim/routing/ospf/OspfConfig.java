@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param referenceBandwidthBps cost = reference / interface bandwidth (at least 1), 100 Mbit/s by default
  * @param interfaces OSPF-enabled interfaces by interface name, in configuration order;
  *        interfaces not listed do not run OSPF
+ * @param rfcLoopbackCost false (default, as IOS): a loopback's host route carries the interface cost
+ *        (reference bandwidth / 8 Gbit/s, at least 1, or its {@code cost}); true: cost 0 as RFC 2328
+ *        §12.4.1.1 writes it
  */
 public record OspfConfig(int processId, Ipv4Address routerId, SpfThrottle spfThrottle, long referenceBandwidthBps,
-                         Map<String, OspfInterfaceConfig> interfaces) {
+                         Map<String, OspfInterfaceConfig> interfaces, boolean rfcLoopbackCost) {
     public static final long DEFAULT_REFERENCE_BANDWIDTH = 100_000_000L;
 
     public OspfConfig {
@@ -34,24 +37,29 @@ public record OspfConfig(int processId, Ipv4Address routerId, SpfThrottle spfThr
 
     /** Process 1 with the given router ID (null: automatic), modern SPF throttle, no interfaces yet. */
     public static OspfConfig of(Ipv4Address routerId) {
-        return new OspfConfig(1, routerId, SpfThrottle.MODERN, DEFAULT_REFERENCE_BANDWIDTH, Map.of());
+        return new OspfConfig(1, routerId, SpfThrottle.MODERN, DEFAULT_REFERENCE_BANDWIDTH, Map.of(), false);
     }
 
     public OspfConfig withInterface(String name, OspfInterfaceConfig c) {
         LinkedHashMap<String, OspfInterfaceConfig> m = new LinkedHashMap<>(interfaces);
         m.put(name, c);
-        return new OspfConfig(processId, routerId, spfThrottle, referenceBandwidthBps, m);
+        return new OspfConfig(processId, routerId, spfThrottle, referenceBandwidthBps, m, rfcLoopbackCost);
     }
 
     public OspfConfig withSpfThrottle(SpfThrottle t) {
-        return new OspfConfig(processId, routerId, t, referenceBandwidthBps, interfaces);
+        return new OspfConfig(processId, routerId, t, referenceBandwidthBps, interfaces, rfcLoopbackCost);
     }
 
     public OspfConfig withReferenceBandwidth(long bps) {
-        return new OspfConfig(processId, routerId, spfThrottle, bps, interfaces);
+        return new OspfConfig(processId, routerId, spfThrottle, bps, interfaces, rfcLoopbackCost);
     }
 
     public OspfConfig withProcessId(int id) {
-        return new OspfConfig(id, routerId, spfThrottle, referenceBandwidthBps, interfaces);
+        return new OspfConfig(id, routerId, spfThrottle, referenceBandwidthBps, interfaces, rfcLoopbackCost);
+    }
+
+    /** Loopback host routes with cost 0 (RFC 2328 §12.4.1.1) instead of the interface cost (IOS). */
+    public OspfConfig withRfcLoopbackCost(boolean rfc) {
+        return new OspfConfig(processId, routerId, spfThrottle, referenceBandwidthBps, interfaces, rfc);
     }
 }

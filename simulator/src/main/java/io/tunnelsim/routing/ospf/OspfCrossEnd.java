@@ -34,7 +34,9 @@ final class OspfCrossEnd {
         OspfInterfaceSpec y = ob.get();
         Location la = p.location("nodes/" + a.node() + "/ospf/interfaces/" + a.iface());
         Location lb = p.location("nodes/" + b.node() + "/ospf/interfaces/" + b.iface());
-        if (x.helloNs() != y.helloNs() || x.deadNs() != y.deadNs()) {
+        // fast hellos with different multipliers agree on the wire (hello 0, dead 1)
+        boolean bothFast = x.helloMultiplier() > 0 && y.helloMultiplier() > 0;
+        if (!bothFast && (x.helloNs() != y.helloNs() || x.deadNs() != y.deadNs())) {
             p.warn(la, lb, "OSPF timers differ across " + what + ": " + a + " hello " + secs(x.helloNs()) + " dead "
                     + secs(x.deadNs()) + ", " + b + " hello " + secs(y.helloNs()) + " dead " + secs(y.deadNs())
                     + "; hellos with other intervals are dropped and no adjacency forms (RFC 2328 §10.5)");

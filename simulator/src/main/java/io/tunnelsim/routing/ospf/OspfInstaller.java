@@ -14,14 +14,18 @@ public final class OspfInstaller {
 
     public static void configured(OspfSpec spec, Node n) {
         OspfConfig cfg = OspfConfig.of(spec.routerId()).withSpfThrottle(spec.spf())
-                .withReferenceBandwidth(spec.referenceBandwidthBps());
+                .withReferenceBandwidth(spec.referenceBandwidthBps()).withRfcLoopbackCost(spec.rfcLoopbackCost());
         for (OspfInterfaceSpec i : spec.interfaces().values()) {
             OspfInterfaceConfig c = OspfInterfaceConfig.inArea(new Ipv4Address((int) i.area()))
                     .withCost(i.cost())
-                    .withTimers(seconds(i.helloNs()), seconds(i.deadNs()))
+                    .withTimers(i.helloMultiplier() > 0 ? OspfInterfaceConfig.DEFAULT_HELLO : seconds(i.helloNs()),
+                            i.helloMultiplier() > 0 ? OspfInterfaceConfig.DEFAULT_DEAD : seconds(i.deadNs()))
                     .withRetransmit(seconds(i.retransmitNs()), seconds(i.transmitDelayNs()))
                     .withPriority(i.priority())
                     .withPassive(i.passive());
+            if (i.helloMultiplier() > 0) {
+                c = c.withFastHello(i.helloMultiplier());
+            }
             if (i.network() != null) {
                 c = c.withNetworkType(i.network());
             }

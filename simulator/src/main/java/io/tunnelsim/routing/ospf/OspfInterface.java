@@ -99,7 +99,7 @@ public final class OspfInterface {
         this.config = config;
         this.type = type;
         this.cost = cost;
-        this.helloInterval = config.helloInterval() * SimTime.SECOND;
+        this.helloInterval = config.helloPeriodNanos();
         this.deadInterval = config.deadInterval() * SimTime.SECOND;
         this.helloTimer = process.node().scheduler().timer(this::helloTick);
         this.waitTimer = process.node().scheduler().timer(() -> handle(Event.WAIT_TIMER));
@@ -389,7 +389,10 @@ public final class OspfInterface {
             return;
         }
         if (state == State.LOOPBACK) {
-            links.add(new OspfRouterLsa.Link(p.address(), Ipv4Address.BROADCAST, OspfRouterLsa.STUB, 0));
+            // §12.4.1.1 gives the loopback host route cost 0; IOS (the default) advertises the interface cost, 1 at
+            // the default reference bandwidth (loopback bandwidth 8 Gbit/s)
+            links.add(new OspfRouterLsa.Link(p.address(), Ipv4Address.BROADCAST, OspfRouterLsa.STUB,
+                    process.config().rfcLoopbackCost() ? 0 : cost));
             return;
         }
         if (config.passive()) {

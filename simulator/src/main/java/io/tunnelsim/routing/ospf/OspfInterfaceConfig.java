@@ -1,6 +1,7 @@
 package io.tunnelsim.routing.ospf;
 
 import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.sim.SimTime;
 import java.util.Objects;
 
 /**
@@ -20,21 +21,34 @@ import java.util.Objects;
  *        {@code ip ospf retransmit-interval})
  * @param transmitDelay InfTransDelay in seconds, 1..65535, added to the age of every LSA sent
  *        (RFC 2328 App. C: 1 s; IOS {@code ip ospf transmit-delay})
+ * @param helloMultiplier IOS fast hellos ({@code ip ospf dead-interval minimal hello-multiplier N}, N 3..20):
+ *        N hellos a second, RouterDeadInterval 1 s and HelloInterval 0 in the hellos sent, so routers with
+ *        different multipliers agree; 0 = off (hellos every {@code helloInterval} seconds)
  */
 public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval, int deadInterval,
                                   NetworkType networkType, int priority, boolean passive, String password,
-                                  int retransmitInterval, int transmitDelay) {
+                                  int retransmitInterval, int transmitDelay, int helloMultiplier) {
     public static final int DEFAULT_HELLO = 10;
     public static final int DEFAULT_DEAD = 40;
     public static final int DEFAULT_RETRANSMIT = 5;
     public static final int DEFAULT_TRANSMIT_DELAY = 1;
+    /** IOS {@code hello-multiplier} range. */
+    public static final int MIN_HELLO_MULTIPLIER = 3;
+    public static final int MAX_HELLO_MULTIPLIER = 20;
 
     public OspfInterfaceConfig {
         Objects.requireNonNull(area, "area");
         if (cost < 0 || cost > 0xffff) {
             throw new IllegalArgumentException("OSPF cost " + cost + " is outside 0-65535 (0 = from bandwidth)");
         }
-        if (helloInterval < 1 || helloInterval > 0xffff) {
+        if (helloMultiplier != 0) {
+            if (helloMultiplier < MIN_HELLO_MULTIPLIER || helloMultiplier > MAX_HELLO_MULTIPLIER) {
+                throw new IllegalArgumentException("hello multiplier " + helloMultiplier + " is outside 3-20");
+            }
+            if (helloInterval != 0 || deadInterval != 1) {
+                throw new IllegalArgumentException("fast hellos put hello 0 and dead 1 on the wire");
+            }
+        } else if (helloInterval < 1 || helloInterval > 0xffff) {
             throw new IllegalArgumentException("hello interval " + helloInterval + " is outside 1-65535 s");
         }
         if (deadInterval < 1) {
@@ -54,7 +68,7 @@ public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval,
     /** Defaults in {@code area}: automatic cost, hello 10 s, dead 40 s, default network type, priority 1. */
     public static OspfInterfaceConfig inArea(Ipv4Address area) {
         return new OspfInterfaceConfig(area, 0, DEFAULT_HELLO, DEFAULT_DEAD, null, 1, false, null, DEFAULT_RETRANSMIT,
-                DEFAULT_TRANSMIT_DELAY);
+                DEFAULT_TRANSMIT_DELAY, 0);
     }
 
     /** Same as {@link #inArea(Ipv4Address)}; the area as a dotted quad or a decimal number. */
@@ -76,37 +90,49 @@ public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval,
 
     public OspfInterfaceConfig withCost(int c) {
         return new OspfInterfaceConfig(area, c, helloInterval, deadInterval, networkType, priority, passive, password, retransmitInterval,
-                transmitDelay);
+                transmitDelay, helloMultiplier);
     }
 
+    /** Hello and dead intervals in seconds; turns fast hellos off. */
     public OspfInterfaceConfig withTimers(int hello, int dead) {
         return new OspfInterfaceConfig(area, cost, hello, dead, networkType, priority, passive, password, retransmitInterval,
-                transmitDelay);
+                transmitDelay, 0);
+    }
+
+    /** IOS {@code ip ospf dead-interval minimal hello-multiplier n}: dead 1 s, n hellos a second, hello 0 on the wire. */
+    public OspfInterfaceConfig withFastHello(int n) {
+        return new OspfInterfaceConfig(area, cost, 0, 1, networkType, priority, passive, password, retransmitInterval,
+                transmitDelay, n);
+    }
+
+    /** Nanoseconds between two hellos sent (before jitter). */
+    public long helloPeriodNanos() {
+        return helloMultiplier > 0 ? SimTime.SECOND / helloMultiplier : helloInterval * SimTime.SECOND;
     }
 
     public OspfInterfaceConfig withNetworkType(NetworkType t) {
         return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, t, priority, passive, password, retransmitInterval,
-                transmitDelay);
+                transmitDelay, helloMultiplier);
     }
 
     public OspfInterfaceConfig withPriority(int p) {
         return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, p, passive, password, retransmitInterval,
-                transmitDelay);
+                transmitDelay, helloMultiplier);
     }
 
     public OspfInterfaceConfig withPassive(boolean p) {
         return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, p, password, retransmitInterval,
-                transmitDelay);
+                transmitDelay, helloMultiplier);
     }
 
     public OspfInterfaceConfig withPassword(String pw) {
         return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, pw, retransmitInterval,
-                transmitDelay);
+                transmitDelay, helloMultiplier);
     }
 
     /** RxmtInterval and InfTransDelay in seconds ({@code ip ospf retransmit-interval}, {@code transmit-delay}). */
     public OspfInterfaceConfig withRetransmit(int rxmt, int delay) {
         return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, password, rxmt,
-                delay);
+                delay, helloMultiplier);
     }
 }

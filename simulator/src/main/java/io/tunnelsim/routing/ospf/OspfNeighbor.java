@@ -516,7 +516,9 @@ public final class OspfNeighbor {
             }
             out.add(e.lsaForTransmission(now, iface.config().transmitDelay()));
         }
-        iface.sendUpdates(out, unicastOrMulticast());
+        // A.3.5 / §13.3: LS Updates are multicast on broadcast networks (AllSPFRouters from the DR and BDR,
+        // AllDRouters from the others), only retransmissions go direct; FRR answers requests the same way
+        iface.sendUpdates(out, iface.floodDestination());
     }
 
     // ------------------------------------------------------------------ retransmission list

@@ -15,9 +15,16 @@ import io.tunnelsim.addr.Ipv4Address;
  * @param referenceBandwidthBps   cost = reference / interface bandwidth (default
  *                                {@link OspfConfig#DEFAULT_REFERENCE_BANDWIDTH})
  * @param interfaces              interfaces that run OSPF, by name
+ * @param rfcLoopbackCost         {@code loopback-cost: rfc}: loopback host routes cost 0 (RFC 2328
+ *                                §12.4.1.1); default {@code ios}: the interface cost (1 at 100 Mbit/s reference)
  */
 public record OspfSpec(Ipv4Address routerId, SpfThrottle spf, long referenceBandwidthBps,
-                       Map<String, OspfInterfaceSpec> interfaces) {
+                       Map<String, OspfInterfaceSpec> interfaces, boolean rfcLoopbackCost) {
+
+    /** With IOS loopback costs. */
+    public OspfSpec(Ipv4Address routerId, SpfThrottle spf, long referenceBandwidthBps, Map<String, OspfInterfaceSpec> interfaces) {
+        this(routerId, spf, referenceBandwidthBps, interfaces, false);
+    }
 
     public OspfSpec {
         interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(interfaces));

@@ -24,9 +24,9 @@ import io.tunnelsim.topology.YamlMap;
  */
 public final class OspfYaml {
 
-    static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces"};
+    static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces", "loopback-cost"};
     static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
-        "network", "priority", "passive"};
+        "network", "priority", "passive", "hello-multiplier"};
 
     private final YamlContext ctx;
     private final NodeSection in;
@@ -77,7 +77,10 @@ public final class OspfYaml {
         } else {
             ctx.warning(o.node(), "ospf on node '" + node + "' lists no interfaces, so it runs on none");
         }
-        return new OspfSpec(rid, spf, ref, ifs);
+        Map<String, Boolean> lc = new LinkedHashMap<>();
+        lc.put("ios", false);
+        lc.put("rfc", true);
+        return new OspfSpec(rid, spf, ref, ifs, o.choice("loopback-cost", lc, false));
     }
 
     private OspfInterfaceSpec readOspfInterface(InterfaceSpec spec, YamlMap c, long ref) {
@@ -98,9 +101,12 @@ public final class OspfYaml {
         }
         long defCost = Math.max(1, Math.min(65535, ref / Math.max(1, spec.bandwidthBps())));
         int cost = (int) c.integer("cost", defCost, 1, 65535);
-        long hello = c.duration("hello", SimTime.seconds(10));
-        long dead = c.duration("dead", 4 * hello);
-        TimerRules.ospf(c, hello, dead);
+        int multiplier = TimerRules.ospfHelloMultiplier(c);
+        long hello = multiplier > 0 ? SimTime.SECOND / multiplier : c.duration("hello", SimTime.seconds(10));
+        long dead = multiplier > 0 ? SimTime.SECOND : c.duration("dead", 4 * hello);
+        if (multiplier == 0) {
+            TimerRules.ospf(c, hello, dead);
+        }
         long rxmt = c.duration("retransmit", SimTime.seconds(5));
         long delay = c.duration("transmit-delay", SimTime.seconds(1));
         for (String k : new String[] {"retransmit", "transmit-delay"}) {
@@ -116,7 +122,7 @@ public final class OspfYaml {
         NetworkType def = spec.kind() == InterfaceSpec.Kind.ETHERNET
                 ? NetworkType.BROADCAST : NetworkType.POINT_TO_POINT;
         return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, rxmt, delay, c.choice("network", types, def),
-                (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK));
+                (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK), multiplier);
     }
 
     /**

@@ -31,7 +31,7 @@ import io.tunnelsim.sim.SimTime;
  */
 public record RipConfig(long updateInterval, long updateJitter, long timeout, long garbage, long holdDown,
                         long triggeredMin, long triggeredMax, SplitHorizon splitHorizon, boolean originateDefault,
-                        int distance, boolean requestOnLoss) {
+                        int distance, boolean requestOnLoss, int maxPaths) {
 
     public static final long DEFAULT_UPDATE = 30 * SimTime.SECOND;
     public static final long DEFAULT_JITTER = 5 * SimTime.SECOND;
@@ -40,6 +40,8 @@ public record RipConfig(long updateInterval, long updateJitter, long timeout, lo
     public static final long DEFAULT_TRIGGERED_MIN = SimTime.SECOND;
     public static final long DEFAULT_TRIGGERED_MAX = 5 * SimTime.SECOND;
     public static final int DEFAULT_DISTANCE = 120;
+    /** IOS {@code maximum-paths} default for RIP. */
+    public static final int DEFAULT_MAX_PATHS = 4;
 
     public RipConfig {
         if (updateInterval <= 0 || timeout <= 0 || garbage <= 0) {
@@ -57,6 +59,9 @@ public record RipConfig(long updateInterval, long updateJitter, long timeout, lo
         if (splitHorizon == null) {
             throw new IllegalArgumentException("missing split-horizon mode");
         }
+        if (maxPaths < 1 || maxPaths > 32) {
+            throw new IllegalArgumentException("RIP maximum-paths " + maxPaths + " outside 1-32");
+        }
         if (distance < 1 || distance > 255) {
             throw new IllegalArgumentException("distance " + distance + " outside 1-255");
         }
@@ -65,7 +70,7 @@ public record RipConfig(long updateInterval, long updateJitter, long timeout, lo
     /** RFC 2453 timers, simple split horizon, no hold-down, no request on loss. */
     public static RipConfig defaults() {
         return new RipConfig(DEFAULT_UPDATE, DEFAULT_JITTER, DEFAULT_TIMEOUT, DEFAULT_GARBAGE, 0, DEFAULT_TRIGGERED_MIN,
-                DEFAULT_TRIGGERED_MAX, SplitHorizon.SIMPLE, false, DEFAULT_DISTANCE, false);
+                DEFAULT_TRIGGERED_MAX, SplitHorizon.SIMPLE, false, DEFAULT_DISTANCE, false, DEFAULT_MAX_PATHS);
     }
 
     /** Cisco flavour: update 30 s, invalid 180 s, hold-down 180 s, flush 240 s (garbage 60 s after invalid). */
@@ -76,41 +81,46 @@ public record RipConfig(long updateInterval, long updateJitter, long timeout, lo
 
     public RipConfig withTimers(long update, long newTimeout, long newGarbage) {
         return new RipConfig(update, Math.min(updateJitter, update - 1), newTimeout, newGarbage, holdDown, triggeredMin,
-                triggeredMax, splitHorizon, originateDefault, distance, requestOnLoss);
+                triggeredMax, splitHorizon, originateDefault, distance, requestOnLoss, maxPaths);
     }
 
     public RipConfig withJitter(long jitter) {
         return new RipConfig(updateInterval, jitter, timeout, garbage, holdDown, triggeredMin, triggeredMax,
-                splitHorizon, originateDefault, distance, requestOnLoss);
+                splitHorizon, originateDefault, distance, requestOnLoss, maxPaths);
     }
 
     public RipConfig withHoldDown(long hold) {
         return new RipConfig(updateInterval, updateJitter, timeout, garbage, hold, triggeredMin, triggeredMax,
-                splitHorizon, originateDefault, distance, requestOnLoss);
+                splitHorizon, originateDefault, distance, requestOnLoss, maxPaths);
     }
 
     public RipConfig withTriggeredDelay(long min, long max) {
         return new RipConfig(updateInterval, updateJitter, timeout, garbage, holdDown, min, max, splitHorizon,
-                originateDefault, distance, requestOnLoss);
+                originateDefault, distance, requestOnLoss, maxPaths);
     }
 
     public RipConfig withSplitHorizon(SplitHorizon mode) {
         return new RipConfig(updateInterval, updateJitter, timeout, garbage, holdDown, triggeredMin, triggeredMax, mode,
-                originateDefault, distance, requestOnLoss);
+                originateDefault, distance, requestOnLoss, maxPaths);
     }
 
     public RipConfig withOriginateDefault(boolean originate) {
         return new RipConfig(updateInterval, updateJitter, timeout, garbage, holdDown, triggeredMin, triggeredMax,
-                splitHorizon, originate, distance, requestOnLoss);
+                splitHorizon, originate, distance, requestOnLoss, maxPaths);
     }
 
     public RipConfig withDistance(int d) {
         return new RipConfig(updateInterval, updateJitter, timeout, garbage, holdDown, triggeredMin, triggeredMax,
-                splitHorizon, originateDefault, d, requestOnLoss);
+                splitHorizon, originateDefault, d, requestOnLoss, maxPaths);
     }
 
     public RipConfig withRequestOnLoss(boolean request) {
         return new RipConfig(updateInterval, updateJitter, timeout, garbage, holdDown, triggeredMin, triggeredMax,
-                splitHorizon, originateDefault, distance, request);
+                splitHorizon, originateDefault, distance, request, maxPaths);
+    }
+
+    public RipConfig withMaxPaths(int n) {
+        return new RipConfig(updateInterval, updateJitter, timeout, garbage, holdDown, triggeredMin, triggeredMax,
+                splitHorizon, originateDefault, distance, requestOnLoss, n);
     }
 }

@@ -30,8 +30,8 @@ import java.util.TreeMap;
  * A RIP version 2 process (RFC 2453) on one router.
  *
  * <p><b>Output</b> (§3.8–3.10): on every enabled, non-passive interface that is up, responses go
- * from UDP port 520 to 224.0.0.9 with TTL 1 (on a GRE tunnel the node turns the multicast into
- * unicast GRE); at most 25 entries a packet, next-hop field 0.0.0.0. Periodic updates carry the
+ * from UDP port 520 to 224.0.0.9 with TTL 1 and DF set (on a GRE tunnel the node turns the multicast into
+ * unicast GRE); a reply to a request goes to the requester with TTL 64, as FRR ripd sends; at most 25 entries a packet, next-hop field 0.0.0.0. Periodic updates carry the
  * whole table every {@link RipConfig#updateInterval} ± {@link RipConfig#updateJitter}; a change
  * schedules one triggered update after a random 1–5 s delay carrying only the changed routes
  * (changes made meanwhile ride on it, so triggered updates are at least the minimum delay apart,
@@ -68,6 +68,8 @@ import java.util.TreeMap;
 public final class RipProcess implements NodeService {
     public static final int INFINITY = RipEntry.INFINITY;
     public static final int PORT = RipPacket.UDP_PORT;
+    /** TTL of unicast replies to requests: the Linux default ({@code net.ipv4.ip_default_ttl}) FRR ripd uses. */
+    public static final int UNICAST_TTL = 64;
     /** Added to every received metric: RIP counts hops. */
     public static final int INTERFACE_COST = 1;
 
@@ -288,9 +290,18 @@ public final class RipProcess implements NodeService {
     private boolean interfaceDown(IfState st) {
         boolean lost = false;
         for (RipRoute r : new ArrayList<>(table.values())) {
-            if (r.itf == st.itf && r.reachable()) {
+            if (!r.reachable()) {
+                continue;
+            }
+            boolean dropped = r.alternates.removeIf(a -> a.itf == st.itf);
+            if (r.itf == st.itf && !r.alternates.isEmpty()) {
+                r.promote(); // an equal-metric path remains: no loss, no triggered update
+                install(r);
+            } else if (r.itf == st.itf) {
                 invalidate(r);
                 lost = true;
+            } else if (dropped) {
+                install(r);
             }
         }
         st.up = false;
@@ -373,7 +384,14 @@ public final class RipProcess implements NodeService {
         if (!r.reachable()) {
             return r.garbageAt;
         }
-        return r.kind == RipRoute.Kind.LEARNT ? r.lastHeard + config.timeout() : Long.MAX_VALUE;
+        if (r.kind != RipRoute.Kind.LEARNT) {
+            return Long.MAX_VALUE;
+        }
+        long heard = r.lastHeard;
+        for (RipRoute.Path a : r.alternates) {
+            heard = Math.min(heard, a.lastHeard);
+        }
+        return heard + config.timeout();
     }
 
     /** Makes sure the route's timer event fires no later than its deadline. */
@@ -406,6 +424,19 @@ public final class RipProcess implements NodeService {
         enter();
         try {
             if (r.reachable()) {
+                long now = scheduler.now();
+                boolean dropped = r.alternates.removeIf(a -> a.lastHeard + config.timeout() <= now);
+                boolean primaryExpired = r.lastHeard + config.timeout() <= now;
+                if (!primaryExpired || !r.alternates.isEmpty()) {
+                    if (primaryExpired) {
+                        r.promote(); // the primary path timed out, an equal-metric one is still heard
+                    }
+                    if (dropped || primaryExpired) {
+                        install(r);
+                    }
+                    arm(r);
+                    return;
+                }
                 node.log("RIP-6-TIMEOUT", "Route " + r.prefix + " via " + new Ipv4Address(r.nextHop) + ", "
                         + r.itf.displayName() + " timed out after " + SimTime.formatShort(config.timeout()));
                 invalidate(r);
@@ -422,6 +453,7 @@ public final class RipProcess implements NodeService {
     private void invalidate(RipRoute r) {
         long now = scheduler.now();
         r.metric = INFINITY;
+        r.alternates.clear();
         r.changed = true;
         r.garbageAt = now + config.garbage();
         r.holdDownUntil = config.holdDown() > 0 ? now + config.holdDown() : 0;
@@ -434,7 +466,14 @@ public final class RipProcess implements NodeService {
         if (r.kind != RipRoute.Kind.LEARNT) {
             return;
         }
-        if (r.reachable()) {
+        if (r.reachable() && !r.alternates.isEmpty()) {
+            List<Route> paths = new ArrayList<>(1 + r.alternates.size());
+            paths.add(new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP));
+            for (RipRoute.Path a : r.alternates) {
+                paths.add(new Route(r.prefix, a.nextHop, a.itf, config.distance(), r.metric, RouteSource.RIP));
+            }
+            node.rib().update(RouteSource.RIP, r.prefix, paths);
+        } else if (r.reachable()) {
             node.rib().update(RouteSource.RIP, r.prefix,
                     List.of(new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP)));
         } else {
@@ -477,7 +516,7 @@ public final class RipProcess implements NodeService {
                 continue;
             }
             int metric = r.metric;
-            if (splitHorizon && r.itf == out) {
+            if (splitHorizon && r.uses(out)) {
                 if (r.kind == RipRoute.Kind.CONNECTED || config.splitHorizon() == SplitHorizon.SIMPLE) {
                     continue;
                 }
@@ -494,7 +533,9 @@ public final class RipProcess implements NodeService {
         for (int from = 0; from < entries.size(); from += RipPacket.MAX_ENTRIES) {
             RipPacket m = RipPacket.response(entries.subList(from, Math.min(entries.size(), from + RipPacket.MAX_ENTRIES)));
             PacketBuffer pb = RipCodec.toBuffer(m);
-            node.sendUdpOn(out, pb, dst, PORT, dstPort, 1);
+            // Multicast updates TTL 1; a unicast reply (RFC 2453 §3.9.1) the host default TTL 64; DF set, as
+            // FRR ripd on Linux (path MTU discovery on by default; a response never exceeds 504 bytes)
+            node.sendUdpOn(out, pb, dst, PORT, dstPort, new Ipv4Address(dst).isMulticast() ? 1 : UNICAST_TTL, true);
             responsesSent++;
         }
     }
@@ -504,7 +545,7 @@ public final class RipProcess implements NodeService {
             return;
         }
         node.sendUdpOn(st.itf, RipCodec.toBuffer(RipPacket.wholeTableRequest()), RipCodec.RIP2_ROUTERS.bits(), PORT,
-                PORT, 1);
+                PORT, 1, true);
         requestsSent++;
     }
 
@@ -635,11 +676,27 @@ public final class RipProcess implements NodeService {
         if (!r.reachable() && now < r.holdDownUntil) {
             return;
         }
+        RipRoute.Path alt = r.kind == RipRoute.Kind.LEARNT && r.reachable() ? r.alternate(nh, in) : null;
+        if (alt != null) {
+            if (metric == r.metric) {
+                alt.lastHeard = now;
+            } else if (metric < r.metric) {
+                adopt(prefix, r, metric, nh, in, tag); // better: the only path now
+            } else {
+                r.alternates.remove(alt); // worse or unreachable: no longer an equal-cost path
+                install(r);
+            }
+            return;
+        }
         boolean sameRouter = r.kind == RipRoute.Kind.LEARNT && r.nextHop == nh && r.itf == in;
         if (sameRouter) {
             if (r.reachable()) {
                 r.lastHeard = now;
-                if (metric >= INFINITY) {
+                if (metric > r.metric && !r.alternates.isEmpty()) {
+                    r.promote(); // the primary path got worse; an equal-metric path remains
+                    install(r);
+                    arm(r);
+                } else if (metric >= INFINITY) {
                     invalidate(r);
                 } else if (metric != r.metric || tag != r.tag) {
                     r.metric = metric;
@@ -657,6 +714,12 @@ public final class RipProcess implements NodeService {
             return;
         }
         boolean better = metric < r.metric;
+        if (!better && r.kind == RipRoute.Kind.LEARNT && r.reachable() && metric == r.metric
+                && 1 + r.alternates.size() < config.maxPaths()) {
+            r.alternates.add(new RipRoute.Path(nh, in, now)); // IOS maximum-paths: one more equal-cost path
+            install(r);
+            return;
+        }
         boolean equalAndAging = r.reachable() && metric == r.metric && now - r.lastHeard > config.timeout() / 2;
         if (better || equalAndAging) {
             adopt(prefix, r, metric, nh, in, tag);
@@ -681,6 +744,7 @@ public final class RipProcess implements NodeService {
         }
         r.garbageAt = 0;
         r.holdDownUntil = 0;
+        r.alternates.clear();
         r.changed = true;
         install(r);
         arm(r);

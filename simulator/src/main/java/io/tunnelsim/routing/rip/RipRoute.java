@@ -25,6 +25,51 @@ final class RipRoute {
     long holdDownUntil;
     Event timerEvent;
     long timerEventTime;
+    /** Further equal-metric paths from other neighbours (IOS maximum-paths), each with its own timeout. */
+    final java.util.ArrayList<Path> alternates = new java.util.ArrayList<>(0);
+
+    /** One further path: next hop, interface, when it was last heard. */
+    static final class Path {
+        final int nextHop;
+        final Interface itf;
+        long lastHeard;
+
+        Path(int nextHop, Interface itf, long lastHeard) {
+            this.nextHop = nextHop;
+            this.itf = itf;
+            this.lastHeard = lastHeard;
+        }
+    }
+
+    Path alternate(int nh, Interface in) {
+        for (Path p : alternates) {
+            if (p.nextHop == nh && p.itf == in) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** True when the primary path or an alternate leaves through {@code out}. */
+    boolean uses(Interface out) {
+        if (itf == out) {
+            return true;
+        }
+        for (Path p : alternates) {
+            if (p.itf == out) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Replaces the primary path by the first alternate (same metric). */
+    void promote() {
+        Path p = alternates.remove(0);
+        nextHop = p.nextHop;
+        itf = p.itf;
+        lastHeard = p.lastHeard;
+    }
 
     RipRoute(Ipv4Prefix prefix, Kind kind, int metric, int nextHop, Interface itf, int tag, long now) {
         this.prefix = prefix;

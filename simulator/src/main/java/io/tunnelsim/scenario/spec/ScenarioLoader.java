@@ -467,13 +467,16 @@ public final class ScenarioLoader {
             TopologySpec vt = v.has("topology") ? topology(v.get("topology"), name) : topology;
             Optional<VariantSpec.OspfOverrides> ospf = Optional.empty();
             if (v.has("ospf")) {
-                YamlMap o = ctx.map(v.get("ospf"), "'ospf' overrides", "hello", "dead", "spf");
+                YamlMap o = ctx.map(v.get("ospf"), "'ospf' overrides", "hello", "dead", "spf", "hello-multiplier");
                 if (o != null) {
                     OptionalLong hello = o.optionalDuration("hello");
                     OptionalLong dead = o.optionalDuration("dead");
-                    checkOspfOverrides(o, hello, dead, routing, vt);
+                    int multiplier = TimerRules.ospfHelloMultiplier(o);
+                    if (!o.has("hello-multiplier")) {
+                        checkOspfOverrides(o, hello, dead, routing, vt);
+                    }
                     Optional<SpfThrottle> spf = o.has("spf") ? Optional.of(OspfYaml.readSpf(ctx, o.get("spf"))) : Optional.empty();
-                    ospf = Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf));
+                    ospf = Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf, multiplier));
                 }
                 if (routing != RoutingProtocol.OSPF && routing != RoutingProtocol.NONE) {
                     ctx.warning(v.get("ospf"), "variant '" + name + "' runs " + routing.yamlName() + "; its ospf overrides have no effect");
@@ -481,10 +484,10 @@ public final class ScenarioLoader {
             }
             Optional<VariantSpec.RipOverrides> rip = Optional.empty();
             if (v.has("rip")) {
-                YamlMap r = ctx.map(v.get("rip"), "'rip' overrides", "update", "timeout", "garbage", "holddown");
+                YamlMap r = ctx.map(v.get("rip"), "'rip' overrides", "update", "timeout", "garbage", "holddown", "jitter");
                 if (r != null) {
                     rip = Optional.of(new VariantSpec.RipOverrides(r.optionalDuration("update"), r.optionalDuration("timeout"),
-                            r.optionalDuration("garbage"), r.optionalDuration("holddown")));
+                            r.optionalDuration("garbage"), r.optionalDuration("holddown"), r.optionalDuration("jitter")));
                     checkRipOverrides(r, rip.get(), routing, vt);
                 }
                 if (routing != RoutingProtocol.RIP && routing != RoutingProtocol.NONE) {
@@ -540,7 +543,8 @@ public final class ScenarioLoader {
             for (NodeSpec n : t.nodes().values()) {
                 if (n.protocol(OspfSpec.class).isPresent()) {
                     for (var i : n.protocol(OspfSpec.class).get().interfaces().values()) {
-                        highestHello = Math.max(highestHello, i.helloNs());
+                        // a dead-only override ends fast hellos, and the hello goes back to 10 s (as on IOS)
+                        highestHello = Math.max(highestHello, i.helloMultiplier() > 0 ? GENERATED_OSPF_HELLO : i.helloNs());
                     }
                 }
             }
@@ -566,7 +570,7 @@ public final class ScenarioLoader {
         int before = ctx.diagnostics().errorCount();
         for (var b : bases) {
             TimerRules.rip(r, o.updateNs().orElse(b.updateNs()), o.timeoutNs().orElse(b.timeoutNs()),
-                    o.garbageNs().orElse(b.garbageNs()), o.holddownNs().orElse(b.holddownNs()));
+                    o.garbageNs().orElse(b.garbageNs()), o.holddownNs().orElse(b.holddownNs()), o.jitterNs().orElse(-1));
             if (ctx.diagnostics().errorCount() > before) {
                 return; // one message per override, not one per router
             }

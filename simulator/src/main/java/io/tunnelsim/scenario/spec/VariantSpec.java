@@ -19,13 +19,19 @@ import io.tunnelsim.topology.TopologySpec;
 public record VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Optional<OspfOverrides> ospf,
                           Optional<RipOverrides> rip, Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive) {
 
-    /** OSPF timer overrides. */
-    public record OspfOverrides(OptionalLong helloNs, OptionalLong deadNs, Optional<SpfThrottle> spf) {
+    /** OSPF timer overrides; {@code helloMultiplier} 3-20 turns IOS fast hellos on (0 = not overridden). */
+    public record OspfOverrides(OptionalLong helloNs, OptionalLong deadNs, Optional<SpfThrottle> spf, int helloMultiplier) {
+        public OspfOverrides(OptionalLong helloNs, OptionalLong deadNs, Optional<SpfThrottle> spf) {
+            this(helloNs, deadNs, spf, 0);
+        }
     }
 
     /** RIP timer overrides. */
     public record RipOverrides(OptionalLong updateNs, OptionalLong timeoutNs, OptionalLong garbageNs,
-                               OptionalLong holddownNs) {
+                               OptionalLong holddownNs, OptionalLong jitterNs) {
+        public RipOverrides(OptionalLong updateNs, OptionalLong timeoutNs, OptionalLong garbageNs, OptionalLong holddownNs) {
+            this(updateNs, timeoutNs, garbageNs, holddownNs, OptionalLong.empty());
+        }
     }
 
     /** IP SLA probe overrides for every track. */

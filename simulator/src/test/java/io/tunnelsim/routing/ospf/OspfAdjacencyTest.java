@@ -285,4 +285,19 @@ class OspfAdjacencyTest {
         assertNoAdjacency(bad);
         assertTrue(bad.firstLog("r1", "mismatched authentication", 0) >= 0);
     }
+
+    /** IOS advertises a loopback's host route with the interface cost (1 at the default reference); RFC 2328 with 0. */
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {false, true})
+    void loopbackHostRouteCostsOneAsIosUnlessTheRfcCostIsAsked(boolean rfc) {
+        OspfLab lab = new OspfLab(5);
+        lab.rfcLoopbackCost = rfc;
+        lab.router("r1", "1.1.1.1");
+        lab.router("r2", "2.2.2.2");
+        lab.p2p("r1", "r2", "10.0.12.0/30", 10);
+        lab.runUntil(60 * S);
+        assertTrue(lab.allFull());
+        assertEquals(rfc ? 10 : 11, lab.cost("r1", "2.2.2.2/32"), "link 10 + loopback " + (rfc ? 0 : 1));
+        assertTrue(lab.ospf("r2").showDatabase().contains("Router Link States"), lab.ospf("r2").showDatabase());
+    }
 }

@@ -25,6 +25,8 @@ final class OspfLab {
     SpfThrottle throttle = SpfThrottle.MODERN;
     long linkDelay = MS;
     int mtu = 1500;
+    /** Loopback host routes cost 0 (RFC 2328 §12.4.1.1), so route costs are sums of link costs; false: IOS, cost 1. */
+    boolean rfcLoopbackCost = true;
 
     OspfLab(long seed) {
         net = new Network(seed);
@@ -91,7 +93,8 @@ final class OspfLab {
     void runUntil(long t) {
         if (processes.isEmpty()) {
             for (Map.Entry<String, OspfConfig> e : configs.entrySet()) {
-                OspfProcess p = new OspfProcess(node(e.getKey()), e.getValue().withSpfThrottle(throttle));
+                OspfProcess p = new OspfProcess(node(e.getKey()), e.getValue().withSpfThrottle(throttle)
+                        .withRfcLoopbackCost(rfcLoopbackCost));
                 node(e.getKey()).addService(p);
                 processes.put(e.getKey(), p);
             }

@@ -101,7 +101,9 @@ class RipPacketBytesTest {
             assertEquals(2, c.rip().version(), where);
             assertEquals(RipPacket.UDP_PORT, c.udp().sourcePort(), where);
             assertEquals(RipPacket.UDP_PORT, c.udp().destinationPort(), where);
-            assertEquals(1, c.ip().ttl(), where);
+            // as FRR ripd: DF set on every RIP datagram, TTL 1 on multicast, 64 on unicast replies
+            assertTrue(c.ip().dontFragment(), "DF set: " + where);
+            assertEquals(c.ip().destination().bits() == RipCodec.RIP2_ROUTERS.bits() ? 1 : 64, c.ip().ttl(), where);
             int n = c.rip().entries().size();
             assertTrue(n >= 1 && n <= 25, where + ": " + n + " entries");
             assertEquals(4 + 20 * n, c.bytes().length, where);
