@@ -41,7 +41,8 @@ public final class NetworkBuilder {
         return build(spec, null, seed);
     }
 
-    public static BuiltNetwork build(TopologySpec spec, VariantSpec variant, long seed) {
+    public static BuiltNetwork build(TopologySpec configured, VariantSpec variant, long seed) {
+        TopologySpec spec = VariantStep.apply(configured, variant);
         Network net = new Network(seed);
         RoutingProtocol routing = variant == null || variant.routing() == RoutingProtocol.NONE ? spec.routing() : variant.routing();
         RoutingPlan plan = new RoutingPlan(spec, routing, variant != null && variant.track().isPresent());

@@ -12,6 +12,8 @@ import io.tunnelsim.routing.track.Track;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.topology.InterfaceSpec;
 import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.ProtocolModule;
+import io.tunnelsim.topology.ProtocolModules;
 import io.tunnelsim.topology.RipSpec;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologySpec;
@@ -22,7 +24,7 @@ import java.util.Map;
 /**
  * Wires the protocols of a topology and variant into built nodes: RIP and OSPF processes (as
  * configured per node, or generated on the overlay by the variant), IP SLA operations and track
- * objects.
+ * objects, and the sections of the registered {@link ProtocolModule}s.
  */
 final class ProtocolInstaller {
     private ProtocolInstaller() {
@@ -39,11 +41,27 @@ final class ProtocolInstaller {
                 configuredRip(ns.rip().get(), n, variant);
             }
             if (plan.routing() == RoutingProtocol.OSPF && overlayRouter) {
-                OspfInstaller.generated(plan, ns, n, variant, notes);
-            } else if (plan.routing() == RoutingProtocol.NONE && ns.ospf().isPresent()) {
-                OspfInstaller.configured(ns, ns.ospf().get(), n, variant);
+                OspfOverlay.generated(plan, ns, n, variant, notes);
+            }
+            installModules(plan, ns, n);
+        }
+    }
+
+    /**
+     * Each registered module's section on the node, installed in registration order; a routing
+     * choice (topology or variant {@code routing:}) replaces the configured routing sections.
+     */
+    private static void installModules(RoutingPlan plan, NodeSpec ns, Node n) {
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            Object section = ns.protocols().get(m.nodeKey());
+            if (section != null && !(m.replacedByRoutingChoice() && plan.routing() != RoutingProtocol.NONE)) {
+                install(m, ns, section, n);
             }
         }
+    }
+
+    private static <S> void install(ProtocolModule<S> m, NodeSpec ns, Object section, Node n) {
+        m.install(ns, m.sectionType().cast(section), n);
     }
 
     // ------------------------------------------------------------------ RIP

@@ -3,6 +3,8 @@ package io.tunnelsim.scenario;
 import io.tunnelsim.ipsec.IpsecSetup;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.routing.rip.RipProcess;
+import io.tunnelsim.topology.ProtocolModule;
+import io.tunnelsim.topology.ProtocolModules;
 
 /** {@code show} output of the routing protocols and IPsec. */
 final class ProtocolShow {
@@ -11,9 +13,12 @@ final class ProtocolShow {
 
     static String neighbors(Node n) {
         StringBuilder sb = new StringBuilder();
-        String ospf = OspfInstaller.showNeighbors(n);
-        if (ospf != null) {
-            sb.append(ospf);
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            var table = m.showTables().get("neighbors");
+            String s = table == null ? null : table.apply(n);
+            if (s != null) {
+                sb.append(s);
+            }
         }
         RipProcess rip = n.service(RipProcess.class);
         if (rip != null) {

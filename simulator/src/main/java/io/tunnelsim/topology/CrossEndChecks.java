@@ -5,7 +5,6 @@ import io.tunnelsim.addr.Ipv4Prefix;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -14,10 +13,8 @@ import java.util.Optional;
  * file:line:column; the network still runs, and misbehaves as routers would.
  *
  * <ul>
- *   <li>OSPF on both ends of a link or tunnel: hello or dead interval, area, network type or
- *       interface MTU differ (RFC 2328 §10.5 rejects hellos with other intervals or another area;
- *       §10.6 refuses a Database Description with a larger MTU, the adjacency sticks in ExStart;
- *       different network types form an adjacency that does not route, a known IOS pitfall).</li>
+ *   <li>Each {@link ProtocolModule}'s own checks across the pair ({@link ProtocolModule#checkPair});
+ *       for OSPF: timers, area, network type and MTU.</li>
  *   <li>RIP on both ends: versions differ (a RIPv2 router ignores version 1 updates by default,
  *       RFC 2453 §5.1 / IOS {@code version 2}).</li>
  *   <li>A GRE tunnel whose far end has no tunnel back (destination and source not mirrored), or
@@ -50,8 +47,8 @@ public final class CrossEndChecks {
             if (ends.size() != 2) {
                 continue;
             }
+            modules(ends.get(0), ends.get(1), "link '" + l.name() + "'", false);
             compareRouting(ends.get(0), ends.get(1), "link '" + l.name() + "'");
-            mtu(ends.get(0), ends.get(1), "link '" + l.name() + "'");
         }
         for (NodeSpec n : spec.nodes().values()) {
             for (InterfaceSpec i : n.interfaces().values()) {
@@ -71,27 +68,14 @@ public final class CrossEndChecks {
         out.warning(at, message + " (other end: " + other + ")");
     }
 
-    private void mtu(Endpoint a, Endpoint b, String what) {
-        InterfaceSpec ia = spec.iface(a).orElse(null);
-        InterfaceSpec ib = spec.iface(b).orElse(null);
-        if (ia == null || ib == null || ia.mtu() == ib.mtu()) {
+    private void modules(Endpoint a, Endpoint b, String what, boolean tunnel) {
+        if (spec.iface(a).isEmpty() || spec.iface(b).isEmpty()) {
             return;
         }
-        Optional<OspfInterfaceSpec> oa = ospf(a);
-        Optional<OspfInterfaceSpec> ob = ospf(b);
-        if (oa.isPresent() && ob.isPresent()) {
-            warn(ifLoc(a), ifLoc(b), "MTU mismatch on " + what + ": " + a + " has " + ia.mtu() + ", " + b + " has "
-                    + ib.mtu() + "; OSPF refuses the larger MTU's database description and the adjacency sticks in"
-                    + " EXSTART (RFC 2328 §10.6); set the same mtu on both ends");
+        EndPair pair = new EndPair(spec, a, b, what, tunnel, out);
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            m.checkPair(pair);
         }
-    }
-
-    private Optional<OspfInterfaceSpec> ospf(Endpoint e) {
-        NodeSpec n = spec.node(e.node());
-        if (n == null || n.ospf().isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(n.ospf().get().interfaces().get(e.iface())).filter(o -> !o.passive());
     }
 
     private Optional<RipSpec> rip(Endpoint e) {
@@ -103,28 +87,6 @@ public final class CrossEndChecks {
     }
 
     private void compareRouting(Endpoint a, Endpoint b, String what) {
-        Optional<OspfInterfaceSpec> oa = ospf(a);
-        Optional<OspfInterfaceSpec> ob = ospf(b);
-        if (oa.isPresent() && ob.isPresent()) {
-            OspfInterfaceSpec x = oa.get();
-            OspfInterfaceSpec y = ob.get();
-            Location la = loc.of("nodes/" + a.node() + "/ospf/interfaces/" + a.iface());
-            Location lb = loc.of("nodes/" + b.node() + "/ospf/interfaces/" + b.iface());
-            if (x.helloNs() != y.helloNs() || x.deadNs() != y.deadNs()) {
-                warn(la, lb, "OSPF timers differ across " + what + ": " + a + " hello " + secs(x.helloNs()) + " dead "
-                        + secs(x.deadNs()) + ", " + b + " hello " + secs(y.helloNs()) + " dead " + secs(y.deadNs())
-                        + "; hellos with other intervals are dropped and no adjacency forms (RFC 2328 §10.5)");
-            }
-            if (x.area() != y.area()) {
-                warn(la, lb, "OSPF area differs across " + what + ": " + a + " is in area " + area(x.area()) + ", " + b
-                        + " in area " + area(y.area()) + "; hellos from another area are dropped (RFC 2328 §10.5)");
-            }
-            if (x.network() != y.network()) {
-                warn(la, lb, "OSPF network type differs across " + what + ": " + a + " is " + type(x.network()) + ", " + b
-                        + " is " + type(y.network()) + "; the adjacency may form but routes through it are not computed"
-                        + " consistently; use the same network type on both ends");
-            }
-        }
         Optional<RipSpec> ra = rip(a);
         Optional<RipSpec> rb = rip(b);
         if (ra.isPresent() && rb.isPresent() && ra.get().version() != rb.get().version()) {
@@ -186,16 +148,8 @@ public final class CrossEndChecks {
         // routing and MTU across the pair: report once, from the end that comes first in the file
         Endpoint other = new Endpoint(far.get().name(), back.name());
         if (isFirst(self, other)) {
+            modules(self, other, "tunnel " + self + " \u2194 " + other, true);
             compareRouting(self, other, "tunnel " + self + " \u2194 " + other);
-            if (i.mtu() != back.mtu()) {
-                Optional<OspfInterfaceSpec> oa = ospf(self);
-                Optional<OspfInterfaceSpec> ob = ospf(other);
-                if (oa.isPresent() && ob.isPresent()) {
-                    warn(ifLoc(self), ifLoc(other), "IP MTU differs across tunnel " + self + " \u2194 " + other + ": "
-                            + i.mtu() + " here, " + back.mtu() + " there; OSPF refuses the larger MTU's database"
-                            + " description and the adjacency sticks in EXSTART (RFC 2328 §10.6)");
-                }
-            }
         }
     }
 
@@ -292,17 +246,5 @@ public final class CrossEndChecks {
 
     private static String key(TunnelSpec t) {
         return t.key().isPresent() ? "key " + t.key().getAsLong() : "no key";
-    }
-
-    private static String secs(long ns) {
-        return ns % 1_000_000_000L == 0 ? ns / 1_000_000_000L + "s" : ns / 1_000_000L + "ms";
-    }
-
-    private static String area(long a) {
-        return new Ipv4Address((int) a).toString();
-    }
-
-    private static String type(OspfInterfaceSpec.NetworkType t) {
-        return t.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 }

@@ -12,10 +12,12 @@ import java.util.Optional;
  * @param staticRoutes    IPv4 static routes in file order
  * @param staticRoutesV6  IPv6 static routes in file order
  * @param tracks          IP SLA style tracked objects by track number
+ * @param protocols       sections read by {@link ProtocolModule}s, by the module's node key, in
+ *                        registration order
  */
 public record NodeSpec(String name, Kind kind, Map<String, InterfaceSpec> interfaces, List<StaticRouteSpec> staticRoutes,
-                       List<StaticRouteV6Spec> staticRoutesV6, Map<Integer, TrackSpec> tracks, Optional<OspfSpec> ospf,
-                       Optional<RipSpec> rip) {
+                       List<StaticRouteV6Spec> staticRoutesV6, Map<Integer, TrackSpec> tracks,
+                       Map<String, Object> protocols, Optional<RipSpec> rip) {
 
     /** What a node is. Hosts have a default gateway and no routing or tunnels. */
     public enum Kind {
@@ -25,8 +27,24 @@ public record NodeSpec(String name, Kind kind, Map<String, InterfaceSpec> interf
     public NodeSpec {
         interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(interfaces));
         tracks = Collections.unmodifiableMap(new LinkedHashMap<>(tracks));
+        protocols = Collections.unmodifiableMap(new LinkedHashMap<>(protocols));
         staticRoutes = List.copyOf(staticRoutes);
         staticRoutesV6 = List.copyOf(staticRoutesV6);
+    }
+
+    /** The node's section of the module whose section type is {@code type}, or empty. */
+    public <T> Optional<T> protocol(Class<T> type) {
+        for (Object o : protocols.values()) {
+            if (type.isInstance(o)) {
+                return Optional.of(type.cast(o));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A copy with {@code protocols} in place of this node's module sections. */
+    public NodeSpec withProtocols(Map<String, Object> replaced) {
+        return new NodeSpec(name, kind, interfaces, staticRoutes, staticRoutesV6, tracks, replaced, rip);
     }
 
     public boolean isHost() {

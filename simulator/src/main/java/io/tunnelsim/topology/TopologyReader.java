@@ -34,16 +34,13 @@ final class TopologyReader {
     private static final String[] ROOT_KEYS = {"name", "defaults", "nodes", "links", "ipsec", "routing"};
     private static final String[] LINK_PARAM_KEYS = {"delay", "bandwidth", "mtu", "loss", "queue"};
     private static final String[] LINK_KEYS = {"name", "endpoints", "delay", "bandwidth", "mtu", "loss", "queue", "lan"};
-    private static final String[] NODE_KEYS = {"kind", "interfaces", "static", "track", "ospf", "rip"};
+    private static final String[] NODE_KEYS = nodeKeys();
     private static final String[] IFACE_KEYS = {"address", "ipv6", "mtu", "bandwidth", "delay", "shutdown", "gateway",
         "tunnel", "protection", "crypto-map"};
     private static final String[] TUNNEL_KEYS = {"source", "destination", "key", "sequence", "checksum", "keepalive",
         "recursion-hold"};
     private static final String[] STATIC_KEYS = {"prefix", "via", "interface", "distance", "track"};
     private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay"};
-    private static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces"};
-    private static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
-        "network", "priority", "passive"};
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
         "request-on-loss"};
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown"};
@@ -52,7 +49,6 @@ final class TopologyReader {
         "replay-window"};
     private static final String[] KEY_KEYS = {"spi-in", "spi-out", "key-in", "key-out", "auth-in", "auth-out"};
 
-    static final long DEFAULT_REFERENCE_BANDWIDTH = 100_000_000L;
     static final long LOOPBACK_DELAY = SimTime.millis(5);
     static final long TUNNEL_DELAY = SimTime.millis(50);
     static final long DEFAULT_RECURSION_HOLD = io.tunnelsim.tunnel.TunnelConfig.DEFAULT_RECURSION_HOLD;
@@ -61,6 +57,16 @@ final class TopologyReader {
     private final Optional<Path> file;
     /** The endpoint → link assignment the node pass uses for interface defaults; first link wins. */
     private final Map<Endpoint, LinkSpec> linkByEndpoint = new HashMap<>();
+
+    /** The node's own keys, then each registered module's key, then the keys not yet in modules. */
+    private static String[] nodeKeys() {
+        List<String> keys = new ArrayList<>(List.of("kind", "interfaces", "static", "track"));
+        for (ProtocolModule<?> pm : ProtocolModules.all()) {
+            keys.add(pm.nodeKey());
+        }
+        keys.add("rip");
+        return keys.toArray(new String[0]);
+    }
 
     TopologyReader(YamlContext ctx, Optional<Path> file) {
         this.ctx = ctx;
@@ -243,7 +249,14 @@ final class TopologyReader {
         NodeSpec.Kind kind = m.choice("kind", kinds, NodeSpec.Kind.ROUTER);
         boolean host = kind == NodeSpec.Kind.HOST;
         if (host) {
-            for (String k : new String[] {"static", "track", "ospf", "rip"}) {
+            List<String> routerOnly = new ArrayList<>(List.of("static", "track"));
+            for (ProtocolModule<?> pm : ProtocolModules.all()) {
+                if (pm.routersOnly()) {
+                    routerOnly.add(pm.nodeKey());
+                }
+            }
+            routerOnly.add("rip");
+            for (String k : routerOnly) {
                 if (m.has(k)) {
                     ctx.error(m.get(k), "host '" + name + "' cannot have '" + k
                             + "' (hosts use a gateway; make it kind: router to route)");
@@ -274,15 +287,20 @@ final class TopologyReader {
         if (!host && m.has("static")) {
             readStatics(name, m.get("static"), interfaces, tracks, statics, statics6);
         }
-        Optional<OspfSpec> ospf = Optional.empty();
-        if (!host && m.has("ospf")) {
-            ospf = Optional.ofNullable(readOspf(name, m.get("ospf"), interfaces));
+        Map<String, Object> protocols = new LinkedHashMap<>();
+        for (ProtocolModule<?> pm : ProtocolModules.all()) {
+            if ((!host || !pm.routersOnly()) && m.has(pm.nodeKey())) {
+                Object section = pm.read(new NodeSection(ctx, name, m.get(pm.nodeKey()), path + "/" + pm.nodeKey(), interfaces));
+                if (section != null) {
+                    protocols.put(pm.nodeKey(), section);
+                }
+            }
         }
         Optional<RipSpec> rip = Optional.empty();
         if (!host && m.has("rip")) {
             rip = Optional.ofNullable(readRip(name, m.get("rip"), interfaces));
         }
-        return new NodeSpec(name, kind, interfaces, statics, statics6, tracks, ospf, rip);
+        return new NodeSpec(name, kind, interfaces, statics, statics6, tracks, protocols, rip);
     }
 
     private IfaceDraft readInterface(String node, boolean host, YamlMap.Entry entry, LinkDefaults d) {
@@ -613,85 +631,7 @@ final class TopologyReader {
         }
     }
 
-    // ---- OSPF and RIP ----
-
-    private OspfSpec readOspf(String node, Node n, Map<String, InterfaceSpec> interfaces) {
-        YamlMap o = ctx.map(n, "'ospf' of node '" + node + "'", OSPF_KEYS);
-        if (o == null) {
-            return null;
-        }
-        String path = "nodes/" + node + "/ospf";
-        markAll(path, o);
-        Ipv4Address rid = o.ipv4("router-id");
-        if (rid == null) {
-            rid = defaultRouterId(interfaces);
-        }
-        SpfThrottle spf = o.has("spf") ? SpfThrottle.read(ctx, o.get("spf")) : SpfThrottle.MODERN;
-        long ref = o.bandwidth("reference-bandwidth", DEFAULT_REFERENCE_BANDWIDTH);
-        Map<String, OspfInterfaceSpec> ifs = new LinkedHashMap<>();
-        if (o.has("interfaces")) {
-            YamlMap im = ctx.namedMap(o.get("interfaces"), "'interfaces' of ospf");
-            if (im != null) {
-                for (YamlMap.Entry e : im.entries()) {
-                    ctx.mark(path + "/interfaces/" + e.key(), e.keyNode());
-                    InterfaceSpec spec = interfaces.get(e.key());
-                    if (!checkIface(e.keyNode(), node, e.key(), interfaces, "ospf interface")) {
-                        continue;
-                    }
-                    if (spec.address().isEmpty()) {
-                        ctx.error(e.keyNode(), "ospf interface '" + e.key() + "' has no IPv4 address");
-                    }
-                    YamlMap c = ctx.map(e.value(), "ospf interface '" + e.key() + "'", OSPF_IF_KEYS);
-                    if (c == null) {
-                        continue;
-                    }
-                    ifs.put(e.key(), readOspfInterface(spec, c, ref));
-                }
-            }
-        } else {
-            ctx.warning(o.node(), "ospf on node '" + node + "' lists no interfaces, so it runs on none");
-        }
-        return new OspfSpec(rid, spf, ref, ifs);
-    }
-
-    private OspfInterfaceSpec readOspfInterface(InterfaceSpec spec, YamlMap c, long ref) {
-        long area = 0;
-        Node an = c.get("area");
-        if (an != null) {
-            String a = ctx.string(an, "'area'");
-            if (a != null) {
-                try {
-                    area = a.contains(".") ? Integer.toUnsignedLong(Ipv4Address.parse(a).bits()) : SpecValues.integer(a);
-                    if (area < 0 || area > 0xFFFF_FFFFL) {
-                        throw new IllegalArgumentException();
-                    }
-                } catch (IllegalArgumentException ex) {
-                    ctx.error(an, "area '" + YamlContext.abbreviate(a) + "' is not an area id (write 0 or 0.0.0.0)");
-                }
-            }
-        }
-        long defCost = Math.max(1, Math.min(65535, ref / Math.max(1, spec.bandwidthBps())));
-        int cost = (int) c.integer("cost", defCost, 1, 65535);
-        long hello = c.duration("hello", SimTime.seconds(10));
-        long dead = c.duration("dead", 4 * hello);
-        TimerRules.ospf(c, hello, dead);
-        long rxmt = c.duration("retransmit", SimTime.seconds(5));
-        long delay = c.duration("transmit-delay", SimTime.seconds(1));
-        for (String k : new String[] {"retransmit", "transmit-delay"}) {
-            long v = k.equals("retransmit") ? rxmt : delay;
-            if (v < SimTime.SECOND || v > SimTime.seconds(65535) || v % SimTime.SECOND != 0) {
-                ctx.error(c.nodeFor(k), "ospf " + k + " must be a whole number of seconds from 1s to 65535s"
-                        + " (RFC 2328 RxmtInterval / InfTransDelay are in seconds)");
-            }
-        }
-        Map<String, OspfInterfaceSpec.NetworkType> types = new LinkedHashMap<>();
-        types.put("point-to-point", OspfInterfaceSpec.NetworkType.POINT_TO_POINT);
-        types.put("broadcast", OspfInterfaceSpec.NetworkType.BROADCAST);
-        OspfInterfaceSpec.NetworkType def = spec.kind() == InterfaceSpec.Kind.ETHERNET
-                ? OspfInterfaceSpec.NetworkType.BROADCAST : OspfInterfaceSpec.NetworkType.POINT_TO_POINT;
-        return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, rxmt, delay, c.choice("network", types, def),
-                (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK));
-    }
+    // ---- router id and RIP ----
 
     /** Highest loopback address, else highest address of any interface (the usual router-id choice). */
     static Ipv4Address defaultRouterId(Map<String, InterfaceSpec> interfaces) {

@@ -72,7 +72,7 @@ public final class YamlContext {
         return "'" + abbreviate(((ScalarNode) n).getValue()) + "'";
     }
 
-    static String abbreviate(String s) {
+    public static String abbreviate(String s) {
         return s.length() > 40 ? s.substring(0, 37) + "..." : s;
     }
 

@@ -14,6 +14,10 @@ import org.junit.jupiter.api.Test;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.addr.Ipv6Prefix;
+import io.tunnelsim.routing.ospf.NetworkType;
+import io.tunnelsim.routing.ospf.OspfInterfaceSpec;
+import io.tunnelsim.routing.ospf.OspfSpec;
+import io.tunnelsim.routing.ospf.SpfThrottle;
 import io.tunnelsim.sim.SimTime;
 
 class TopologyLoaderTest {
@@ -65,15 +69,15 @@ class TopologyLoaderTest {
         assertEquals(new TrackSpec(1, Ipv4Address.parse("198.51.100.2"), java.util.Optional.of("eth0"),
                 SimTime.seconds(5), SimTime.seconds(2), 0, 0), track);
 
-        OspfSpec ospf = hq.ospf().orElseThrow();
+        OspfSpec ospf = hq.protocol(OspfSpec.class).orElseThrow();
         assertEquals(Ipv4Address.parse("1.1.1.1"), ospf.routerId());
         assertEquals(new SpfThrottle(SimTime.millis(50), SimTime.millis(200), SimTime.seconds(5)), ospf.spf());
         OspfInterfaceSpec o = ospf.interfaces().get("tunnel0");
         assertEquals(10, o.cost());
         assertEquals(SimTime.seconds(40), o.deadNs());
-        assertEquals(OspfInterfaceSpec.NetworkType.POINT_TO_POINT, o.network());
+        assertEquals(NetworkType.POINT_TO_POINT, o.network());
         assertTrue(ospf.interfaces().get("lan0").passive());
-        assertEquals(OspfInterfaceSpec.NetworkType.BROADCAST, ospf.interfaces().get("lan0").network());
+        assertEquals(NetworkType.BROADCAST, ospf.interfaces().get("lan0").network());
         assertTrue(ospf.interfaces().get("lo0").passive(), "loopbacks are passive");
 
         RipSpec rip = hq.rip().orElseThrow();
@@ -87,11 +91,11 @@ class TopologyLoaderTest {
         assertEquals(Ipv4Address.parse("198.51.100.2"), bgre.sourceAddress().orElseThrow());
         assertEquals(KeepaliveSpec.DEFAULT, bgre.keepalive().orElseThrow());
         assertEquals(1500 - 28, branch.interfaces().get("tunnel0").mtu(), "tunnel MTU = source MTU - GRE with key");
-        assertEquals(SpfThrottle.CLASSIC, branch.ospf().orElseThrow().spf());
-        OspfInterfaceSpec bt = branch.ospf().orElseThrow().interfaces().get("tunnel0");
+        assertEquals(SpfThrottle.CLASSIC, branch.protocol(OspfSpec.class).orElseThrow().spf());
+        OspfInterfaceSpec bt = branch.protocol(OspfSpec.class).orElseThrow().interfaces().get("tunnel0");
         assertEquals(1000, bt.cost(), "100 Mbps reference over a 100 kbps tunnel");
         assertEquals(SimTime.seconds(10), bt.helloNs());
-        assertEquals(Ipv4Address.parse("2.2.2.2"), branch.ospf().orElseThrow().routerId(), "router id from the loopback");
+        assertEquals(Ipv4Address.parse("2.2.2.2"), branch.protocol(OspfSpec.class).orElseThrow().routerId(), "router id from the loopback");
         assertEquals(RipSpec.SplitHorizon.SIMPLE, branch.rip().orElseThrow().splitHorizon());
 
         assertEquals(Ipv4Address.parse("10.1.0.1"), t.node("hq-pc").interfaces().get("eth0").gateway().orElseThrow());
@@ -150,7 +154,7 @@ class TopologyLoaderTest {
         assertEquals(1476, tun.mtu());
         assertTrue(tun.tunnel().orElseThrow().keepalive().isEmpty(), "keepalives are off unless configured");
         assertEquals(SimTime.millis(50), tun.delayNs());
-        OspfSpec ospf = t.node("r1").ospf().orElseThrow();
+        OspfSpec ospf = t.node("r1").protocol(OspfSpec.class).orElseThrow();
         assertEquals(SpfThrottle.MODERN, ospf.spf());
         assertEquals(Ipv4Address.parse("1.1.1.1"), ospf.routerId());
         assertEquals(0, ospf.interfaces().get("tunnel0").area());

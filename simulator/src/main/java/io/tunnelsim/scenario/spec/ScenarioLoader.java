@@ -17,6 +17,9 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.routing.ospf.OspfSpec;
+import io.tunnelsim.routing.ospf.OspfYaml;
+import io.tunnelsim.routing.ospf.SpfThrottle;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.Diagnostic;
 import io.tunnelsim.topology.Diagnostics;
@@ -27,7 +30,6 @@ import io.tunnelsim.topology.Location;
 import io.tunnelsim.topology.Names;
 import io.tunnelsim.topology.NodeSpec;
 import io.tunnelsim.topology.RoutingProtocol;
-import io.tunnelsim.topology.SpfThrottle;
 import io.tunnelsim.topology.TimerRules;
 import io.tunnelsim.topology.TopologyException;
 import io.tunnelsim.topology.TopologyLoader;
@@ -469,7 +471,7 @@ public final class ScenarioLoader {
                     OptionalLong hello = o.optionalDuration("hello");
                     OptionalLong dead = o.optionalDuration("dead");
                     checkOspfOverrides(o, hello, dead, routing, vt);
-                    Optional<SpfThrottle> spf = o.has("spf") ? Optional.of(SpfThrottle.read(ctx, o.get("spf"))) : Optional.empty();
+                    Optional<SpfThrottle> spf = o.has("spf") ? Optional.of(OspfYaml.readSpf(ctx, o.get("spf"))) : Optional.empty();
                     ospf = Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf));
                 }
                 if (routing != RoutingProtocol.OSPF && routing != RoutingProtocol.NONE) {
@@ -535,8 +537,8 @@ public final class ScenarioLoader {
         long highestHello = routing == RoutingProtocol.OSPF ? GENERATED_OSPF_HELLO : 0;
         if (routing == RoutingProtocol.NONE && t != null) {
             for (NodeSpec n : t.nodes().values()) {
-                if (n.ospf().isPresent()) {
-                    for (var i : n.ospf().get().interfaces().values()) {
+                if (n.protocol(OspfSpec.class).isPresent()) {
+                    for (var i : n.protocol(OspfSpec.class).get().interfaces().values()) {
                         highestHello = Math.max(highestHello, i.helloNs());
                     }
                 }

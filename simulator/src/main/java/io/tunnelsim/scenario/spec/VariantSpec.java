@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 
 import io.tunnelsim.topology.KeepaliveSpec;
 import io.tunnelsim.topology.RoutingProtocol;
-import io.tunnelsim.topology.SpfThrottle;
+import io.tunnelsim.routing.ospf.SpfThrottle;
 import io.tunnelsim.topology.TopologySpec;
 
 /**

@@ -25,7 +25,7 @@ import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.Diagnostic;
 import io.tunnelsim.topology.Endpoint;
 import io.tunnelsim.topology.RoutingProtocol;
-import io.tunnelsim.topology.SpfThrottle;
+import io.tunnelsim.routing.ospf.SpfThrottle;
 
 class ScenarioLoaderTest {
 

@@ -1,4 +1,4 @@
-package io.tunnelsim.topology;
+package io.tunnelsim.routing.ospf;
 
 /**
  * OSPF settings of one interface, defaults applied: cost from the reference bandwidth (at least
@@ -9,9 +9,4 @@ package io.tunnelsim.topology;
  */
 public record OspfInterfaceSpec(String name, long area, int cost, long helloNs, long deadNs, long retransmitNs,
                                 long transmitDelayNs, NetworkType network, int priority, boolean passive) {
-
-    /** RFC 2328 interface types supported. */
-    public enum NetworkType {
-        POINT_TO_POINT, BROADCAST
-    }
 }

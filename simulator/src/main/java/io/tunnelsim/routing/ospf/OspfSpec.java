@@ -1,4 +1,4 @@
-package io.tunnelsim.topology;
+package io.tunnelsim.routing.ospf;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -7,11 +7,13 @@ import java.util.Map;
 import io.tunnelsim.addr.Ipv4Address;
 
 /**
- * OSPFv2 process on a router (RFC 2328).
+ * The {@code ospf:} section of a router (RFC 2328), defaults applied; read by {@link OspfYaml},
+ * installed by {@link OspfInstaller}.
  *
  * @param routerId                as written, else the highest loopback address, else the highest
  *                                interface address
- * @param referenceBandwidthBps   cost = reference / interface bandwidth (default 100 Mbps)
+ * @param referenceBandwidthBps   cost = reference / interface bandwidth (default
+ *                                {@link OspfConfig#DEFAULT_REFERENCE_BANDWIDTH})
  * @param interfaces              interfaces that run OSPF, by name
  */
 public record OspfSpec(Ipv4Address routerId, SpfThrottle spf, long referenceBandwidthBps,

@@ -1,0 +1,61 @@
+package io.tunnelsim.routing.ospf;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.event.NetEvent;
+import io.tunnelsim.topology.EndPair;
+import io.tunnelsim.topology.NodeSection;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.ProtocolModule;
+
+/**
+ * OSPFv2 (RFC 2328) as a protocol module: the router's {@code ospf:} section ({@link OspfYaml}
+ * reads it into an {@link OspfSpec}), the checks across link and tunnel ends
+ * ({@link OspfCrossEnd}), the process on a built node ({@link OspfInstaller}) and
+ * {@code show ip ospf neighbor}.
+ */
+public final class OspfModule implements ProtocolModule<OspfSpec> {
+
+    @Override
+    public String nodeKey() {
+        return "ospf";
+    }
+
+    @Override
+    public Class<OspfSpec> sectionType() {
+        return OspfSpec.class;
+    }
+
+    @Override
+    public boolean replacedByRoutingChoice() {
+        return true;
+    }
+
+    @Override
+    public OspfSpec read(NodeSection in) {
+        return OspfYaml.read(in);
+    }
+
+    @Override
+    public void checkPair(EndPair pair) {
+        OspfCrossEnd.check(pair);
+    }
+
+    @Override
+    public void install(NodeSpec node, OspfSpec section, Node built) {
+        OspfInstaller.configured(section, built);
+    }
+
+    @Override
+    public Map<String, Function<Node, String>> showTables() {
+        return Map.of("neighbors", OspfInstaller::showNeighbors);
+    }
+
+    @Override
+    public List<Class<? extends NetEvent>> events() {
+        return List.of();
+    }
+}

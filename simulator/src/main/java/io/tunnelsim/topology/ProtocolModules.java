@@ -1,0 +1,53 @@
+package io.tunnelsim.topology;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+import java.util.Set;
+
+/**
+ * The registered {@link ProtocolModule}s, in registration order (the order of the lines in
+ * {@code META-INF/services/io.tunnelsim.topology.ProtocolModule}). The list is read once; the
+ * order is fixed by that file, so reading, checking and installing are deterministic.
+ */
+public final class ProtocolModules {
+
+    /** Keys a node's mapping has without any module. */
+    static final Set<String> NODE_KEYS = Set.of("kind", "interfaces", "static", "track", "rip");
+
+    private static final List<ProtocolModule<?>> ALL = load();
+
+    private ProtocolModules() {
+    }
+
+    /** All modules, registration order. */
+    public static List<ProtocolModule<?>> all() {
+        return ALL;
+    }
+
+    /** The module that owns {@code nodeKey}, or null. */
+    public static ProtocolModule<?> byKey(String nodeKey) {
+        for (ProtocolModule<?> m : ALL) {
+            if (m.nodeKey().equals(nodeKey)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("rawtypes")
+    private static List<ProtocolModule<?>> load() {
+        Map<String, ProtocolModule<?>> byKey = new LinkedHashMap<>();
+        for (ProtocolModule m : ServiceLoader.load(ProtocolModule.class, ProtocolModules.class.getClassLoader())) {
+            String key = m.nodeKey();
+            if (NODE_KEYS.contains(key) || byKey.containsKey(key)) {
+                throw new IllegalStateException("protocol module " + m.getClass().getName() + " claims node key '" + key
+                        + "', which is already taken");
+            }
+            byKey.put(key, m);
+        }
+        return List.copyOf(new ArrayList<>(byKey.values()));
+    }
+}
