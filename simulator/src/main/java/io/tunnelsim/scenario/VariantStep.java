@@ -56,7 +56,7 @@ public final class VariantStep {
             long dead = o.deadNs().isPresent() ? o.deadNs().getAsLong()
                     : o.helloNs().isPresent() ? 4L * OspfInstaller.seconds(hello) * SimTime.SECOND : i.deadNs();
             ifs.put(i.name(), new OspfInterfaceSpec(i.name(), i.area(), i.cost(), hello, dead, i.retransmitNs(),
-                    i.transmitDelayNs(), i.network(), i.priority(), i.passive()));
+                    i.transmitDelayNs(), i.network(), i.priority(), i.passive(), i.bfd()));
         }
         return new OspfSpec(s.routerId(), o.spf().orElse(s.spf()), s.referenceBandwidthBps(), ifs);
     }

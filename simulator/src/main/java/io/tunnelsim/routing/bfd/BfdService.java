@@ -139,6 +139,8 @@ public final class BfdService implements NodeService {
     private boolean running;
     private int nextPort = BfdCodec.SOURCE_PORT_MIN;
     private long badPackets;
+    /** The OSPF process's client state, when OSPF uses BFD on some interface. */
+    BfdOspfClient ospfClient;
 
     private BfdService(Node node) {
         this.node = node;
@@ -166,11 +168,23 @@ public final class BfdService implements NodeService {
     /** Timers of every session not configured more specifically ({@code bfd:} of the node). */
     public void setNodeTimers(BfdTimers t) {
         nodeTimers = t;
+        retime();
     }
 
     /** Timers of the single-hop sessions on {@code interfaceName} (IOS {@code bfd interval} on it). */
     public void setInterfaceTimers(String interfaceName, BfdTimers t) {
         interfaceTimers.put(interfaceName, t);
+        retime();
+    }
+
+    /** Sessions created before their configuration was read take it now. */
+    private void retime() {
+        for (Entry e : sessions.values()) {
+            BfdTimers t = timersFor(e.key);
+            if (!t.equals(e.session.timers())) {
+                e.session.setTimers(t);
+            }
+        }
     }
 
     /**
@@ -182,7 +196,19 @@ public final class BfdService implements NodeService {
             peerTimers.put(peer, timers);
         }
         peerMinimumTtl.put(peer, minimumTtl);
-        return entry(peer, true).session;
+        Entry e = sessions.get(peer);
+        if (e != null && !e.configured) {
+            // a client asked first: the configured peer replaces that entry with its own settings
+            sessions.remove(peer);
+            byDiscriminator.remove(e.session.localDiscriminator());
+            Entry c = entry(peer, true);
+            c.persistent.addAll(e.persistent);
+            c.dynamic.addAll(e.dynamic);
+            return c.session;
+        }
+        Entry c = entry(peer, true);
+        retime();
+        return c.session;
     }
 
     private BfdTimers timersFor(BfdPeer peer) {
@@ -199,7 +225,8 @@ public final class BfdService implements NodeService {
      * A client that lasts as long as the configuration (a static route, a track): its session is
      * created now and kept across crashes.
      */
-    public BfdSession register(BfdPeer peer, BfdSession.Listener client) {
+    public BfdSession register(BfdPeer peer, int minimumTtl, BfdSession.Listener client) {
+        peerMinimumTtl.putIfAbsent(peer, minimumTtl);
         Entry e = entry(peer, false);
         e.persistent.add(client);
         return e.session;
@@ -286,6 +313,9 @@ public final class BfdService implements NodeService {
     @Override
     public void stop() {
         running = false;
+        if (ospfClient != null) {
+            ospfClient.forget();
+        }
         for (Entry e : List.copyOf(sessions.values())) {
             e.session.stop(BfdDiagnostic.PATH_DOWN);
             e.dynamic.clear();

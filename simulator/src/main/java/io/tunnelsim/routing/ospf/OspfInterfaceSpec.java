@@ -6,7 +6,13 @@ package io.tunnelsim.routing.ospf;
  * to point-to-point, Ethernet to broadcast; loopbacks are passive.
  *
  * @param area area id as a 32-bit value ({@code 0} and {@code 0.0.0.0} are the backbone)
+ * @param bfd {@code ip ospf bfd}: a BFD session to every neighbour on the interface; the
+ *        neighbour is torn down when it goes down
  */
 public record OspfInterfaceSpec(String name, long area, int cost, long helloNs, long deadNs, long retransmitNs,
-                                long transmitDelayNs, NetworkType network, int priority, boolean passive) {
+                                long transmitDelayNs, NetworkType network, int priority, boolean passive, boolean bfd) {
+    public OspfInterfaceSpec(String name, long area, int cost, long helloNs, long deadNs, long retransmitNs,
+                             long transmitDelayNs, NetworkType network, int priority, boolean passive) {
+        this(name, area, cost, helloNs, deadNs, retransmitNs, transmitDelayNs, network, priority, passive, false);
+    }
 }
