@@ -240,11 +240,13 @@ public final class StaticRouting implements NodeService {
                 return null;
             }
             Route via = e.first();
+            // target is the next hop resolved so far: the configured one, or the next hop of the
+            // static route it recursed through (the configured one is not on the link then)
             if (via.source() == RouteSource.CONNECTED) {
-                return new Route(s.prefix(), s.nextHop().bits(), via.egress(), s.distance(), 0, RouteSource.STATIC);
+                return new Route(s.prefix(), target, via.egress(), s.distance(), 0, RouteSource.STATIC);
             }
             if (!via.hasNextHop()) {
-                return new Route(s.prefix(), s.nextHop().bits(), via.egress(), s.distance(), 0, RouteSource.STATIC);
+                return new Route(s.prefix(), target, via.egress(), s.distance(), 0, RouteSource.STATIC);
             }
             if (via.source() != RouteSource.STATIC) {
                 return new Route(s.prefix(), via.nextHop(), via.egress(), s.distance(), 0, RouteSource.STATIC);
