@@ -131,6 +131,10 @@ final class ProtocolInstaller {
     private static void installTracks(NodeSpec ns, Node n, RoutingPlan plan, VariantSpec variant, TopologySpec spec,
                                       List<String> notes) {
         for (TrackSpec t : ns.tracks().values()) {
+            if (t.bfd().isPresent()) {
+                io.tunnelsim.routing.bfd.BfdTrack.create(n, t.id(), t.bfd().get(), t.upDelayNs(), t.downDelayNs());
+                continue;
+            }
             IpSlaConfig c = IpSlaConfig.icmpEcho(t.id(), t.target()).withTimers(t.frequencyNs(), t.timeoutNs());
             if (t.sourceInterface().isPresent()) {
                 c = c.withSourceInterface(t.sourceInterface().get());

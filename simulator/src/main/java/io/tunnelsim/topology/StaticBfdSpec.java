@@ -26,6 +26,75 @@ public record StaticBfdSpec(Ipv4Address peer, Optional<String> interfaceName, Op
     }
 
     /**
+     * A track that follows a BFD session: {@code {bfd: PEER, source: IFACE, up-delay, down-delay}};
+     * single hop when the peer is on a connected subnet, else multihop from the address of
+     * {@code source} (default: the highest loopback). IP SLA keys are refused. Null after an error.
+     */
+    static TrackSpec readTrack(YamlContext ctx, YamlMap t, int id, Map<String, InterfaceSpec> interfaces) {
+        for (String k : new String[] {"icmp-echo", "frequency", "timeout"}) {
+            if (t.has(k)) {
+                ctx.error(t.nodeFor(k), "track " + id + " follows BFD: '" + k + "' is an IP SLA setting"
+                        + " (the session's timers decide); remove it or 'bfd'");
+                return null;
+            }
+        }
+        Ipv4Address peer = t.ipv4("bfd");
+        if (peer == null) {
+            return null;
+        }
+        Optional<Ipv4Address> source = Optional.empty();
+        String s = t.string("source", null);
+        if (s != null) {
+            InterfaceSpec i = interfaces.get(s);
+            if (i == null || i.address().isEmpty()) {
+                ctx.error(t.nodeFor("source"), "track source interface '" + YamlContext.abbreviate(s)
+                        + "' does not exist or has no IPv4 address" + DidYouMean.hint(s, interfaces.keySet()));
+                return null;
+            }
+            source = Optional.of(i.address().get().address());
+        }
+        StaticBfdSpec b = resolve(ctx, t.nodeFor("bfd"), peer, source, Optional.empty(), interfaces, 254);
+        if (b == null) {
+            return null;
+        }
+        long upDelay = t.duration("up-delay", 0);
+        long downDelay = t.duration("down-delay", 0);
+        TimerRules.TRACK_DELAY.check(t, "up-delay", upDelay);
+        TimerRules.TRACK_DELAY.check(t, "down-delay", downDelay);
+        return new TrackSpec(id, peer, Optional.empty(), 0, 0, upDelay, downDelay, Optional.of(b));
+    }
+
+    private static StaticBfdSpec resolve(YamlContext ctx, Node at, Ipv4Address peer, Optional<Ipv4Address> source,
+                                         Optional<String> iface, Map<String, InterfaceSpec> interfaces, int ttl) {
+        String connected = null;
+        for (InterfaceSpec i : interfaces.values()) {
+            if (i.address().isPresent() && i.address().get().length() < 32 && i.address().get().contains(peer)
+                    && (iface.isEmpty() || iface.get().equals(i.name()))) {
+                connected = i.name();
+                break;
+            }
+        }
+        if (connected != null && source.isEmpty()) {
+            return new StaticBfdSpec(peer, Optional.of(connected), Optional.empty(), 255);
+        }
+        Ipv4Address src = source.orElse(null);
+        if (src == null) {
+            for (InterfaceSpec i : interfaces.values()) {
+                if (i.kind() == InterfaceSpec.Kind.LOOPBACK && i.address().isPresent()
+                        && (src == null || Integer.compareUnsigned(i.address().get().address().bits(), src.bits()) > 0)) {
+                    src = i.address().get().address();
+                }
+            }
+        }
+        if (src == null) {
+            ctx.error(at, "multihop BFD to " + peer + " needs a source address: name a 'source' interface or give"
+                    + " the node a loopback");
+            return null;
+        }
+        return new StaticBfdSpec(peer, Optional.empty(), Optional.of(src), ttl);
+    }
+
+    /**
      * Reads the {@code bfd:} value of a static route ({@code true}, {@code false} or
      * {@code {multihop, source, minimum-ttl}}); null when BFD is off or after an error.
      */

@@ -40,7 +40,8 @@ final class TopologyReader {
     private static final String[] TUNNEL_KEYS = {"source", "destination", "key", "sequence", "checksum", "keepalive",
         "recursion-hold"};
     private static final String[] STATIC_KEYS = {"prefix", "via", "interface", "distance", "track", "bfd"};
-    private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay"};
+    private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay",
+        "bfd"};
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
         "request-on-loss"};
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown"};
@@ -561,8 +562,15 @@ final class TopologyReader {
                 continue;
             }
             markAll(path, t);
+            if (t.has("bfd")) {
+                TrackSpec bt = StaticBfdSpec.readTrack(ctx, t, id, interfaces);
+                if (bt != null) {
+                    out.put(id, bt);
+                }
+                continue;
+            }
             Ipv4Address target = null;
-            if (t.require("icmp-echo", "track " + id)) {
+            if (t.require("icmp-echo", "track " + id + " (or 'bfd: PEER')")) {
                 target = t.ipv4("icmp-echo");
             }
             Optional<String> source = Optional.empty();

@@ -62,6 +62,13 @@ class BfdScenarioTest {
         long d = multihopDown.get(0) - 60 * SimTime.SECOND;
         assertTrue(d > DETECT - BfdTimers.DEFAULT_TX - 10 * MS && d <= DETECT + 10 * MS, SimTime.formatShort(d));
 
+        // r3's track 7 follows the single-hop session on link b
+        List<Long> trackDown = times(dir, "%TRACK-6-STATE: 7 bfd 10.0.23.1 Up -> Down");
+        assertEquals(1, trackDown.size());
+        long td = trackDown.get(0) - 60 * SimTime.SECOND;
+        assertTrue(td > DETECT - BfdTimers.DEFAULT_TX - 10 * MS && td <= DETECT + 10 * MS, SimTime.formatShort(td));
+        assertEquals(2, times(dir, "%TRACK-6-STATE: 7 bfd 10.0.23.1 Down -> Up").size());
+
         // link b back: the multihop session comes Up again within three slow (1 s) intervals,
         // the primary static returns, nothing is lost
         ActionResult restore = r.actions().stream().filter(a -> a.action().startsWith("silent-restore b")).findFirst().orElseThrow();

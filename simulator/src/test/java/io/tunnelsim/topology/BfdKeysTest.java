@@ -93,6 +93,23 @@ class BfdKeysTest {
     }
 
     @Test
+    void trackFollowsBfdAndRefusesIpSlaKeys() throws Exception {
+        TopologySpec t = TopologyLoader.parse(NODE + """
+                    track:
+                      5: {bfd: 10.0.0.2, down-delay: 1s}
+                      6: {bfd: 192.0.2.1}
+                """, "t.yaml");
+        TrackSpec five = t.nodes().get("a").tracks().get(5);
+        assertEquals("eth0", five.bfd().orElseThrow().interfaceName().orElseThrow());
+        assertEquals(SimTime.SECOND, five.downDelayNs());
+        assertTrue(t.nodes().get("a").tracks().get(6).bfd().orElseThrow().multihop());
+        assertSingleError(NODE + """
+                    track:
+                      5: {bfd: 10.0.0.2, frequency: 1s}
+                """, 5, 37, "track 5 follows BFD: 'frequency' is an IP SLA setting");
+    }
+
+    @Test
     void bfdOnAHostIsRefused() {
         assertSingleError("""
                 nodes:
