@@ -2,7 +2,7 @@ package io.tunnelsim.bench;
 
 import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.VariantResult;
-import io.tunnelsim.scenario.Experiments;
+import io.tunnelsim.experiment.Experiments;
 import io.tunnelsim.scenario.spec.ScenarioLoader;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.sim.SimTime;

@@ -5,7 +5,7 @@ import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.FlowStartup;
 import io.tunnelsim.report.model.Outcome;
 import io.tunnelsim.report.model.VariantResult;
-import io.tunnelsim.scenario.Experiments;
+import io.tunnelsim.experiment.Experiments;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.scenario.spec.VariantSpec;

@@ -1,7 +1,7 @@
 package io.tunnelsim.cli;
 
 import io.tunnelsim.report.OutageStatistics;
-import io.tunnelsim.scenario.Experiments;
+import io.tunnelsim.experiment.Experiments;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;

@@ -45,8 +45,8 @@ import java.util.Map;
  * TCP and UDP packets.
  */
 public final class CryptoMap implements PacketHook {
-    public static final String DROP_DISCARD = "ipsec-policy-discard";
-    public static final String DROP_NO_ROUTE = "ipsec-no-route-to-peer";
+    public static final String DROP_DISCARD = IpsecDrop.POLICY_DISCARD.label();
+    public static final String DROP_NO_ROUTE = IpsecDrop.NO_ROUTE_TO_PEER.label();
     /** TTL of the outer header, as a router originates it. */
     public static final int OUTER_TTL = 64;
 
@@ -136,7 +136,7 @@ public final class CryptoMap implements PacketHook {
             return true;
         }
         if (e.action() == SpdAction.DISCARD) {
-            node.counters().drop(DROP_DISCARD);
+            node.counters().drop(IpsecDrop.POLICY_DISCARD);
             return false;
         }
         IpsecPeer peer = peers.get(e);
@@ -151,7 +151,7 @@ public final class CryptoMap implements PacketHook {
         }
         FibEntry fe = node.fib().lookup(outerDst);
         if (fe == null) {
-            node.counters().drop(DROP_NO_ROUTE);
+            node.counters().drop(IpsecDrop.NO_ROUTE_TO_PEER);
             return false;
         }
         Route r = fe.select(outerSrc, outerDst);

@@ -1,7 +1,7 @@
 package io.tunnelsim.ipsec;
 
 /** Why ESP processing refused a packet, with the stable names under which nodes count drops. */
-public enum EspDropReason {
+public enum EspDropReason implements io.tunnelsim.node.event.DropReason {
     /** No inbound SA has the packet's SPI (RFC 4303 §3.4.2). */
     UNKNOWN_SPI("esp-unknown-spi"),
     /** Duplicate, or older than the left edge of the replay window (RFC 4303 §3.4.3). */
@@ -27,6 +27,11 @@ public enum EspDropReason {
 
     /** The stable drop-reason name, e.g. {@code esp-replay}. */
     public String reason() {
+        return reason;
+    }
+
+    @Override
+    public String label() {
         return reason;
     }
 }

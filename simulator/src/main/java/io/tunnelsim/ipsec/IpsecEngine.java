@@ -40,13 +40,13 @@ import java.util.Locale;
  */
 public final class IpsecEngine implements NodeService {
     /** Drop reason: decrypted packet outside the SA's selectors. */
-    public static final String DROP_SELECTOR_MISMATCH = "ipsec-inbound-selector-mismatch";
+    public static final String DROP_SELECTOR_MISMATCH = IpsecDrop.INBOUND_SELECTOR_MISMATCH.label();
     /** Drop reason: cleartext packet that policy says must arrive protected (RFC 4301 §5.2). */
-    public static final String DROP_CLEARTEXT = "ipsec-cleartext-policy-violation";
+    public static final String DROP_CLEARTEXT = IpsecDrop.CLEARTEXT_POLICY_VIOLATION.label();
     /** Drop reason: ESP dummy packet (next header 59), discarded as RFC 4303 §2.6 asks. */
-    public static final String DROP_DUMMY = "esp-dummy";
+    public static final String DROP_DUMMY = IpsecDrop.ESP_DUMMY.label();
     /** Drop reason: decrypted payload of a protocol the mode cannot carry. */
-    public static final String DROP_NEXT_HEADER = "esp-unsupported-next-header";
+    public static final String DROP_NEXT_HEADER = IpsecDrop.ESP_UNSUPPORTED_NEXT_HEADER.label();
 
     private final Node node;
     private final Sad sad = new Sad();
@@ -167,13 +167,13 @@ public final class IpsecEngine implements NodeService {
         byte[] b = p.array();
         int ipOff = p.offset();
         if (p.length() - hl < Esp.HEADER_LENGTH) {
-            node.counters().drop(EspDropReason.TRUNCATED.reason());
+            node.counters().drop(EspDropReason.TRUNCATED);
             return;
         }
         int i = Arrays.binarySearch(spis, 0, inboundCount, Esp.readSpi(b, ipOff + hl));
         if (i < 0) {
             unknownSpi++;
-            node.counters().drop(EspDropReason.UNKNOWN_SPI.reason());
+            node.counters().drop(EspDropReason.UNKNOWN_SPI);
             return;
         }
         SecurityAssociation sa = inboundBySpi[i];
@@ -184,13 +184,13 @@ public final class IpsecEngine implements NodeService {
             return;
         }
         if (nextHeader == Esp.NEXT_HEADER_NONE) {
-            node.counters().drop(DROP_DUMMY);
+            node.counters().drop(IpsecDrop.ESP_DUMMY);
             return;
         }
         int innerHl;
         if (sa.mode() == SecurityAssociation.Mode.TRANSPORT) {
             if (nextHeader == Esp.NEXT_HEADER_IPV4) {
-                node.counters().drop(DROP_NEXT_HEADER);
+                node.counters().drop(IpsecDrop.ESP_UNSUPPORTED_NEXT_HEADER);
                 return;
             }
             // put the original IPv4 header back in front of the payload (overlapping copy is safe)
@@ -205,7 +205,7 @@ public final class IpsecEngine implements NodeService {
             innerHl = hl;
         } else {
             if (nextHeader != Esp.NEXT_HEADER_IPV4) {
-                node.counters().drop(DROP_NEXT_HEADER);
+                node.counters().drop(IpsecDrop.ESP_UNSUPPORTED_NEXT_HEADER);
                 return;
             }
             int total;

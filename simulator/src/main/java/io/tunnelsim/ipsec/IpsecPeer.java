@@ -174,11 +174,20 @@ public final class IpsecPeer {
     void installInbound(SecurityAssociation sa) {
         engine.bindInbound(sa, this);
         inbound.add(sa);
+        published(sa, true);
     }
 
     void installOutbound(SecurityAssociation sa) {
         outbound = sa;
         engine.sad().bindOutbound(outboundPolicy, sa);
+        published(sa, false);
+    }
+
+    private void published(SecurityAssociation sa, boolean in) {
+        Node n = node();
+        if (n.network().events().wants(SaInstalled.class)) {
+            n.publish(new SaInstalled(n.now(), n.name(), attachedTo().displayName(), remote, sa.spi(), in));
+        }
     }
 
     /** Removes a replaced inbound SA (end of the overlap); a no-op when it is already gone. */
@@ -207,7 +216,7 @@ public final class IpsecPeer {
     boolean seal(PacketBuffer p, int nextHeader) {
         SecurityAssociation sa = outbound;
         if (sa == null) {
-            node().counters().drop("ipsec-no-sa");
+            node().counters().drop(IpsecDrop.NO_SA);
             return false;
         }
         sa.checkLifetime(node().scheduler().now());
@@ -297,12 +306,12 @@ public final class IpsecPeer {
 
     void countSelectorMismatch() {
         selectorMismatches++;
-        node().counters().drop(IpsecEngine.DROP_SELECTOR_MISMATCH);
+        node().counters().drop(IpsecDrop.INBOUND_SELECTOR_MISMATCH);
     }
 
     void countCleartextViolation() {
         cleartextViolations++;
-        node().counters().drop(IpsecEngine.DROP_CLEARTEXT);
+        node().counters().drop(IpsecDrop.CLEARTEXT_POLICY_VIOLATION);
     }
 
     @Override

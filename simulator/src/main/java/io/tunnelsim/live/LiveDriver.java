@@ -8,7 +8,6 @@ import io.tunnelsim.node.Segment;
 import io.tunnelsim.routing.ospf.OspfInterfaceConfig;
 import io.tunnelsim.routing.ospf.OspfProcess;
 import io.tunnelsim.routing.rip.RipProcess;
-import io.tunnelsim.scenario.spec.LiveSpec;
 import io.tunnelsim.sim.Scheduler;
 import io.tunnelsim.sim.SimTime;
 import java.io.IOException;

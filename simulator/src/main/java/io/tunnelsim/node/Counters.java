@@ -1,5 +1,7 @@
 package io.tunnelsim.node;
 
+import io.tunnelsim.node.event.DropReason;
+import io.tunnelsim.node.event.PacketDropped;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +16,30 @@ public final class Counters {
     public long delivered;
     public long originated;
     private final TreeMap<String, long[]> drops = new TreeMap<>();
+    private final Node node;
 
+    /** Counters not attached to a node: no {@link PacketDropped} events. */
+    public Counters() {
+        this(null);
+    }
+
+    Counters(Node node) {
+        this.node = node;
+    }
+
+    /** Counts a drop under its reason's label; publishes {@link PacketDropped} when subscribed. */
+    public void drop(DropReason reason) {
+        drop(reason.label());
+        if (node != null && node.network().events().wants(PacketDropped.class)) {
+            node.publish(new PacketDropped(node.now(), node.name(), reason));
+        }
+    }
+
+    /**
+     * Counts a drop under a name that no {@link DropReason} carries yet: the wire codecs'
+     * malformed-packet reasons ({@code MalformedPacketException.reason()}) and IPsec's named
+     * policy drops.
+     */
     public void drop(String reason) {
         long[] c = drops.get(reason);
         if (c == null) {
@@ -22,6 +47,10 @@ public final class Counters {
             drops.put(reason, c);
         }
         c[0]++;
+    }
+
+    public long drops(DropReason reason) {
+        return drops(reason.label());
     }
 
     public long drops(String reason) {

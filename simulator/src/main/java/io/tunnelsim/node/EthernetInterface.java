@@ -3,6 +3,7 @@ package io.tunnelsim.node;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv6Address;
 import io.tunnelsim.addr.MacAddress;
+import io.tunnelsim.node.event.InterfaceStateChanged;
 import io.tunnelsim.sim.Event;
 import io.tunnelsim.wire.ArpCodec;
 import io.tunnelsim.wire.ArpPacket;
@@ -90,7 +91,7 @@ public final class EthernetInterface extends Interface {
         }
         if (up != isLineUp()) {
             if (isAdminUp() && !node.isCrashed()) {
-                node.log("LINK-3-UPDOWN", "Interface " + displayName() + ", changed state to " + (up ? "up" : "down"));
+                node.publish(new InterfaceStateChanged(node.now(), node.name(), displayName(), up, InterfaceStateChanged.Cause.CARRIER));
             }
             setLineUp(up);
         }
@@ -122,7 +123,7 @@ public final class EthernetInterface extends Interface {
     @Override
     public void outputIpv4(PacketBuffer p, int nextHop) {
         if (!isUp()) {
-            node.counters().drop("interface-down");
+            node.counters().drop(NodeDrop.INTERFACE_DOWN);
             return;
         }
         if (Ipv4Address.BROADCAST.bits() == nextHop || (ipv4() != null && ipv4().length() < 31 && ipv4().broadcast().bits() == nextHop)) {
@@ -145,7 +146,7 @@ public final class EthernetInterface extends Interface {
             sendArpRequest(nextHop, w);
         }
         if (w.queue.size() >= ARP_QUEUE) {
-            node.counters().drop("arp-queue-full");
+            node.counters().drop(NodeDrop.ARP_QUEUE_FULL);
             return;
         }
         w.queue.add(p);
@@ -178,7 +179,7 @@ public final class EthernetInterface extends Interface {
         if (w.tries >= ARP_TRIES || !isUp()) {
             pending.remove(target);
             for (int i = 0; i < w.queue.size(); i++) {
-                node.counters().drop("arp-unresolved");
+                node.counters().drop(NodeDrop.ARP_UNRESOLVED);
             }
             return;
         }
@@ -192,7 +193,7 @@ public final class EthernetInterface extends Interface {
                 w.retry.cancel();
             }
             for (int i = 0; i < w.queue.size(); i++) {
-                node.counters().drop("interface-down");
+                node.counters().drop(NodeDrop.INTERFACE_DOWN);
             }
         }
         pending.clear();
@@ -210,7 +211,7 @@ public final class EthernetInterface extends Interface {
         EthernetCodec.pushWithPadding(p, dstMac, macBits, etherType);
         int len = p.length();
         if (!segment.transmit(this, p)) {
-            node.counters().drop("output-queue-full");
+            node.counters().drop(NodeDrop.OUTPUT_QUEUE_FULL);
             return;
         }
         outPackets++;
@@ -224,7 +225,7 @@ public final class EthernetInterface extends Interface {
         byte[] b = frame.array();
         int off = frame.offset();
         if (frame.length() < EthernetHeader.LENGTH) {
-            node.counters().drop("eth-truncated");
+            node.counters().drop(NodeDrop.ETH_TRUNCATED);
             return;
         }
         long dst = EthernetCodec.destination(b, off);
@@ -239,7 +240,7 @@ public final class EthernetInterface extends Interface {
             case EthernetHeader.TYPE_IPV4 -> node.receiveIpv4(frame, this);
             case EthernetHeader.TYPE_ARP -> receiveArp(frame);
             case EthernetHeader.TYPE_IPV6 -> node.receiveIpv6(frame, this);
-            default -> node.counters().drop("unknown-ethertype");
+            default -> node.counters().drop(NodeDrop.UNKNOWN_ETHERTYPE);
         }
     }
 

@@ -2,6 +2,8 @@ package io.tunnelsim.node;
 
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.addr.Ipv6Prefix;
+import io.tunnelsim.node.event.InterfaceStateChanged;
+import io.tunnelsim.node.event.LineProtocolChanged;
 import io.tunnelsim.wire.PacketBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,12 +138,11 @@ public abstract class Interface {
         }
         boolean was = isUp();
         adminUp = up;
-        node.log("LINK-5-CHANGED", "Interface " + displayName() + ", changed state to "
-                + (up ? "up" : "administratively down"));
+        node.publish(new InterfaceStateChanged(node.now(), node.name(), displayName(), up, InterfaceStateChanged.Cause.ADMIN));
         if (!up && lineUp) {
-            node.log("LINEPROTO-5-UPDOWN", "Line protocol on Interface " + displayName() + ", changed state to down");
+            node.publish(new LineProtocolChanged(node.now(), node.name(), displayName(), false));
         } else if (up && lineUp) {
-            node.log("LINEPROTO-5-UPDOWN", "Line protocol on Interface " + displayName() + ", changed state to up");
+            node.publish(new LineProtocolChanged(node.now(), node.name(), displayName(), true));
         }
         if (was != isUp()) {
             node.interfaceChanged(this);
@@ -155,8 +156,7 @@ public abstract class Interface {
         }
         lineUp = up;
         if (adminUp && !node.isCrashed()) {
-            node.log("LINEPROTO-5-UPDOWN", "Line protocol on Interface " + displayName() + ", changed state to "
-                    + (up ? "up" : "down"));
+            node.publish(new LineProtocolChanged(node.now(), node.name(), displayName(), up));
             node.interfaceChanged(this);
         }
     }

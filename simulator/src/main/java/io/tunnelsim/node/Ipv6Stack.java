@@ -176,7 +176,7 @@ public final class Ipv6Stack {
         }
         Ipv6Route r = lookup(dst);
         if (r == null) {
-            node.counters().drop("ipv6-no-route");
+            node.counters().drop(NodeDrop.IPV6_NO_ROUTE);
             return false;
         }
         Ipv6Address s = src != null ? src : sourceFor(r.egress());
@@ -190,7 +190,7 @@ public final class Ipv6Stack {
     public boolean sendEcho(Ipv6Address dst, int identifier, int sequence, int dataLength) {
         Ipv6Route r = lookup(dst);
         if (r == null) {
-            node.counters().drop("ipv6-no-route");
+            node.counters().drop(NodeDrop.IPV6_NO_ROUTE);
             return false;
         }
         Ipv6Address s = sourceFor(r.egress());
@@ -200,7 +200,7 @@ public final class Ipv6Stack {
 
     private void transmit(Ipv6Route r, PacketBuffer p, Ipv6Address dst) {
         if (p.length() > r.egress().mtu()) {
-            node.counters().drop("ipv6-packet-too-big");
+            node.counters().drop(NodeDrop.IPV6_PACKET_TOO_BIG);
             sendError(p, Icmpv6Header.packetTooBig(r.egress().mtu()));
             return;
         }
@@ -210,7 +210,7 @@ public final class Ipv6Stack {
     /** Ethernet egress: neighbour discovery, then the frame. */
     void output(EthernetInterface out, PacketBuffer p, Ipv6Address nextHop) {
         if (!out.isUp()) {
-            node.counters().drop("interface-down");
+            node.counters().drop(NodeDrop.INTERFACE_DOWN);
             return;
         }
         if (nextHop.isMulticast()) {
@@ -230,7 +230,7 @@ public final class Ipv6Stack {
             solicit(nextHop, w);
         }
         if (w.queue.size() >= EthernetInterface.ARP_QUEUE) {
-            node.counters().drop("nd-queue-full");
+            node.counters().drop(NodeDrop.ND_QUEUE_FULL);
             return;
         }
         w.queue.add(p);
@@ -251,7 +251,7 @@ public final class Ipv6Stack {
             if (w.tries >= EthernetInterface.ARP_TRIES) {
                 pending.remove(target);
                 for (int i = 0; i < w.queue.size(); i++) {
-                    node.counters().drop("nd-unresolved");
+                    node.counters().drop(NodeDrop.ND_UNRESOLVED);
                 }
             } else {
                 solicit(target, w);
@@ -281,21 +281,21 @@ public final class Ipv6Stack {
             return;
         }
         if (h.destination().isMulticast()) {
-            node.counters().drop("ipv6-multicast-not-joined");
+            node.counters().drop(NodeDrop.IPV6_MULTICAST_NOT_JOINED);
             return;
         }
         if (!node.isRouter()) {
-            node.counters().drop("not-for-this-host");
+            node.counters().drop(NodeDrop.NOT_FOR_THIS_HOST);
             return;
         }
         if (h.hopLimit() <= 1) {
-            node.counters().drop("ipv6-hop-limit-exceeded");
+            node.counters().drop(NodeDrop.IPV6_HOP_LIMIT_EXCEEDED);
             sendError(p, Icmpv6Header.timeExceeded(Icmpv6Header.HOP_LIMIT_EXCEEDED));
             return;
         }
         Ipv6Route r = lookup(h.destination());
         if (r == null) {
-            node.counters().drop("ipv6-no-route");
+            node.counters().drop(NodeDrop.IPV6_NO_ROUTE);
             sendError(p, Icmpv6Header.destinationUnreachable(Icmpv6Header.UNREACHABLE_NO_ROUTE));
             return;
         }
@@ -306,14 +306,14 @@ public final class Ipv6Stack {
 
     private void deliver(PacketBuffer p, Interface in, Ipv6Header h) {
         if (h.nextHeader() != Ipv6Header.ICMPV6) {
-            node.counters().drop("ipv6-unsupported-next-header");
+            node.counters().drop(NodeDrop.IPV6_UNSUPPORTED_NEXT_HEADER);
             return;
         }
         byte[] b = p.array();
         int at = p.offset() + Ipv6Codec.HEADER_LENGTH;
         int len = h.payloadLength();
         if (len < Icmpv6Codec.HEADER_LENGTH || !Icmpv6Codec.checksumValid(b, at, len, h.source(), h.destination())) {
-            node.counters().drop("icmpv6-bad-checksum");
+            node.counters().drop(NodeDrop.ICMPV6_BAD_CHECKSUM);
             return;
         }
         int type = Icmpv6Codec.type(b, at);

@@ -2,6 +2,7 @@ package io.tunnelsim.node;
 
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.addr.MacAddress;
+import io.tunnelsim.node.event.EventBus;
 import io.tunnelsim.sim.RandomStreams;
 import io.tunnelsim.sim.Scheduler;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.List;
 public final class Network {
     private final Scheduler scheduler = new Scheduler();
     private final RandomStreams random;
-    private final EventLog log = new EventLog(scheduler);
+    private final EventBus events = new EventBus();
+    private final EventLog log = new EventLog(scheduler, events);
     private final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
     private final LinkedHashMap<String, Segment> segments = new LinkedHashMap<>();
     private final List<FibListener> fibListeners = new ArrayList<>();
@@ -37,6 +39,11 @@ public final class Network {
 
     public EventLog log() {
         return log;
+    }
+
+    /** Where typed state changes are published and observed. */
+    public EventBus events() {
+        return events;
     }
 
     public Router addRouter(String name) {
@@ -109,6 +116,9 @@ public final class Network {
     void fibChanged(Node node, Ipv4Prefix prefix, FibEntry before, FibEntry after) {
         for (int i = 0; i < fibListeners.size(); i++) {
             fibListeners.get(i).fibChanged(node, prefix, before, after);
+        }
+        if (events.wants(FibChanged.class)) {
+            events.publish(new FibChanged(scheduler.now(), node.name(), prefix, before, after));
         }
     }
 

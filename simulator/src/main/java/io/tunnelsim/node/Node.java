@@ -42,7 +42,7 @@ public class Node {
     private final LinkedHashMap<String, Interface> interfaces = new LinkedHashMap<>();
     private Interface[] interfaceArray = new Interface[0];
     private final Rib rib;
-    private final Counters counters = new Counters();
+    private final Counters counters = new Counters(this);
     private final IpHandler[] ipHandlers = new IpHandler[256];
     private final Map<Integer, UdpListener> udpListeners = new HashMap<>();
     private final List<NodeService> services = new ArrayList<>();
@@ -169,6 +169,16 @@ public class Node {
         network.log().log(name, facility, message);
     }
 
+    /** Publishes a typed state change on the network's {@link io.tunnelsim.node.event.EventBus}. */
+    public void publish(io.tunnelsim.node.event.NetEvent event) {
+        network.events().publish(event);
+    }
+
+    /** The simulated time now, nanoseconds (the time stamp of an event published now). */
+    public long now() {
+        return network.scheduler().now();
+    }
+
     // ---------------------------------------------------------------- state changes
 
     /** Interfaces whose change is still to be propagated (see {@link #interfaceChanged}). */
@@ -241,7 +251,7 @@ public class Node {
         if (crashed) {
             return;
         }
-        log("SYS-5-CRASH", "Node crashed (power off)");
+        publish(new io.tunnelsim.node.event.NodeStateChanged(now(), name, true));
         for (NodeService s : services) {
             s.stop();
         }
@@ -267,7 +277,7 @@ public class Node {
             return;
         }
         crashed = false;
-        log("SYS-5-RESTART", "System restarted");
+        publish(new io.tunnelsim.node.event.NodeStateChanged(now(), name, false));
         for (Interface itf : interfaceArray) {
             itf.onNodeRestore();
             if (itf instanceof EthernetInterface e && e.segment() != null && e.segment().ports().size() == 2) {
@@ -365,11 +375,11 @@ public class Node {
             return;
         }
         if ((dst >>> 28) == 0xE) {
-            counters.drop("multicast-not-joined");
+            counters.drop(NodeDrop.MULTICAST_NOT_JOINED);
             return;
         }
         if (!forwarding) {
-            counters.drop("not-for-this-host");
+            counters.drop(NodeDrop.NOT_FOR_THIS_HOST);
             return;
         }
         forward(p, in);
@@ -379,14 +389,14 @@ public class Node {
         byte[] b = p.array();
         int off = p.offset();
         if (Ipv4Codec.ttl(b, off) <= 1) {
-            counters.drop("ttl-expired");
+            counters.drop(NodeDrop.TTL_EXPIRED);
             sendIcmpError(p, in, IcmpMessage.TIME_EXCEEDED, 0, 0);
             return;
         }
         int dst = Ipv4Codec.destination(b, off);
         FibEntry e = rib.fib().lookup(dst);
         if (e == null) {
-            counters.drop("no-route");
+            counters.drop(NodeDrop.NO_ROUTE);
             sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_NET_UNREACHABLE, 0);
             return;
         }
@@ -411,7 +421,7 @@ public class Node {
         int proto = Ipv4Codec.protocol(b, off);
         IpHandler h = ipHandlers[proto];
         if (h == null) {
-            counters.drop("protocol-unreachable");
+            counters.drop(NodeDrop.PROTOCOL_UNREACHABLE);
             if (!isBroadcastOrMulticast(Ipv4Codec.destination(b, off))) {
                 sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_PROTOCOL_UNREACHABLE, 0);
             }
@@ -450,7 +460,7 @@ public class Node {
         byte[] b = p.array();
         int off = p.offset();
         if (Ipv4Codec.dontFragment(b, off)) {
-            counters.drop("fragmentation-needed");
+            counters.drop(NodeDrop.FRAGMENTATION_NEEDED);
             sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_FRAGMENTATION_NEEDED, mtu);
             return;
         }
@@ -482,7 +492,7 @@ public class Node {
         }
         FibEntry e = rib.fib().lookup(dst);
         if (e == null) {
-            counters.drop("no-route");
+            counters.drop(NodeDrop.NO_ROUTE);
             return false;
         }
         Route r = e.select(src, dst);
@@ -499,7 +509,7 @@ public class Node {
     /** Originates a packet out of a given interface (multicast hellos, link-local traffic). */
     public void sendIpv4On(Interface out, PacketBuffer payload, int src, int dst, int protocol, int ttl) {
         if (crashed || !out.isUp()) {
-            counters.drop("interface-down");
+            counters.drop(NodeDrop.INTERFACE_DOWN);
             return;
         }
         int s = src != 0 ? src : out.ipv4Bits();
@@ -630,7 +640,7 @@ public class Node {
         }
         UdpListener l = udpListeners.get(port);
         if (l == null) {
-            counters.drop("udp-port-unreachable");
+            counters.drop(NodeDrop.UDP_PORT_UNREACHABLE);
             if (!isBroadcastOrMulticast(Ipv4Codec.destination(b, off))) {
                 sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_PORT_UNREACHABLE, 0);
             }

@@ -57,14 +57,14 @@ final class Reassembly {
         Datagram d = inProgress.get(k);
         if (d == null) {
             if (inProgress.size() >= MAX_DATAGRAMS) {
-                node.counters().drop("reassembly-limit");
+                node.counters().drop(NodeDrop.REASSEMBLY_LIMIT);
                 return null;
             }
             d = new Datagram();
             Datagram dd = d;
             d.timeout = node.scheduler().scheduleIn(TIMEOUT, () -> {
                 if (inProgress.remove(k) == dd) {
-                    node.counters().drop("reassembly-timeout");
+                    node.counters().drop(NodeDrop.REASSEMBLY_TIMEOUT);
                 }
             });
             inProgress.put(k, d);
@@ -74,12 +74,12 @@ final class Reassembly {
         int n = p.length() - hl;
         boolean more = (ff & Ipv4Codec.FLAG_MF) != 0;
         if (start + n > 65535 - hl || (more && (n & 7) != 0)) {
-            node.counters().drop("fragment-bad-length");
+            node.counters().drop(NodeDrop.FRAGMENT_BAD_LENGTH);
             return null;
         }
         for (int u = start / 8; u < (start + n + 7) / 8; u++) {
             if (d.have[u]) {
-                node.counters().drop("fragment-overlap");
+                node.counters().drop(NodeDrop.FRAGMENT_OVERLAP);
                 return null;
             }
         }

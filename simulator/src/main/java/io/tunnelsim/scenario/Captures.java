@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 
 /** Files written beside the pcaps of a run (the ESP SA table for Wireshark). */
-final class Captures {
+public final class Captures {
     private Captures() {
     }
 
-    static void writeExtras(RunResult r, Path pcapDir) throws IOException {
+    public static void writeExtras(RunResult r, Path pcapDir) throws IOException {
         EspSaExport.write(r.built().network(), pcapDir.resolve("esp_sa"));
     }
 }

@@ -76,7 +76,7 @@ public final class NetworkBuilder {
             for (InterfaceSpec is : ns.interfaces().values()) {
                 if (is.kind() == InterfaceSpec.Kind.TUNNEL) {
                     TunnelSpec ts = is.tunnel().orElseThrow();
-                    TunnelInterface t = TunnelInterface.create(n, is.name(), tunnelConfig(ns, is, ts, variant, routing));
+                    TunnelInterface t = TunnelInterface.create(n, is.name(), tunnelConfig(ns, is, ts));
                     configureCommon(t, is);
                 }
             }
@@ -186,15 +186,8 @@ public final class NetworkBuilder {
      * minus the GRE overhead) is left automatic, so that the tunnel also subtracts the ESP
      * overhead when IPsec protects it, as routers do.
      */
-    private static TunnelConfig tunnelConfig(NodeSpec ns, InterfaceSpec is, TunnelSpec ts, VariantSpec variant,
-                                             RoutingProtocol routing) {
-        Optional<KeepaliveSpec> ka = ts.keepalive();
-        if (variant != null && variant.keepalive().isPresent()) {
-            ka = variant.keepalive();
-        } else if (routing == RoutingProtocol.STATIC && ka.isEmpty()) {
-            // static routing needs a failure detector: keepalives are what routers use
-            ka = Optional.of(KeepaliveSpec.DEFAULT);
-        }
+    private static TunnelConfig tunnelConfig(NodeSpec ns, InterfaceSpec is, TunnelSpec ts) {
+        Optional<KeepaliveSpec> ka = ts.keepalive(); // variant and static-routing keepalives: VariantStep
         return new TunnelConfig(ts.sourceAddress().isPresent() ? null : ts.sourceInterface(),
                 ts.sourceAddress().orElse(null), ts.destination(), ts.key().orElse(-1), ts.sequence(), ts.checksum(),
                 ka.map(KeepaliveSpec::periodNs).orElse(0L), ka.map(KeepaliveSpec::retries).orElse(3),

@@ -2,36 +2,37 @@ package io.tunnelsim.scenario;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.capture.CaptureSet;
-import io.tunnelsim.node.EventLog;
+import io.tunnelsim.node.FibChanged;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.Segment;
+import io.tunnelsim.node.event.LineProtocolChanged;
+import io.tunnelsim.node.event.LoggedEvent;
+import io.tunnelsim.node.event.NetEvent;
+import io.tunnelsim.node.event.NodeStateChanged;
 import io.tunnelsim.report.model.FibChange;
 import io.tunnelsim.report.model.StateChange;
+import io.tunnelsim.routing.ospf.AdjacencyChanged;
+import io.tunnelsim.routing.track.TrackChanged;
 import io.tunnelsim.scenario.spec.ProbeSpec;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.scenario.spec.TimelineAction;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.topology.NodeSpec;
 import io.tunnelsim.topology.TopologySpec;
+import io.tunnelsim.tunnel.TunnelRecursionDown;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Runs one variant of a scenario: builds the network, starts probes, schedules the timeline,
  * runs the kernel to the end and collects probes, FIB changes and state changes.
  */
 public final class ScenarioRunner {
-    private static final Pattern LINEPROTO = Pattern.compile("Line protocol on Interface (\\S+), changed state to (\\w+)");
-    private static final Pattern ADJCHG = Pattern.compile("Nbr (\\S+) on (\\S+) from (\\S+) to (\\S+),");
-    private static final Pattern TRACK = Pattern.compile("^(\\d+) .* -> (\\w+)$");
-
     private ScenarioRunner() {
     }
 
@@ -46,15 +47,15 @@ public final class ScenarioRunner {
         long[] fibTotal = new long[1];
         // convergence is measured after timeline actions: changes before the first one are counted, not kept
         long firstAction = scenario.timeline().stream().mapToLong(a -> Math.max(0, a.atNs() + options.shiftNs())).min().orElse(Long.MAX_VALUE);
-        net.addFibListener((node, prefix, before, after) -> {
+        net.events().subscribe(FibChanged.class, c -> {
             fibTotal[0]++;
-            if (net.isStarted() && net.scheduler().now() >= firstAction) {
-                fib.add(new FibChange(net.scheduler().now(), node.name(), prefix + (after == null ? " removed"
-                        : (before == null ? " added via " : " changed to ") + describe(after))));
+            if (net.isStarted() && c.timeNs() >= firstAction) {
+                fib.add(new FibChange(c.timeNs(), c.node(), c.prefix() + (c.after() == null ? " removed"
+                        : (c.before() == null ? " added via " : " changed to ") + describe(c.after()))));
             }
         });
         List<StateChange> states = new ArrayList<>();
-        net.log().addListener(e -> stateChange(e).ifPresent(states::add));
+        net.events().subscribe(LoggedEvent.class, e -> stateChange(e).ifPresent(states::add));
 
         List<ProbeFlow> flows = probes(scenario, topo, net, end);
         List<Long> actionTimes = schedule(scenario, built, options.shiftNs(), end);
@@ -115,22 +116,22 @@ public final class ScenarioRunner {
         return sb.toString();
     }
 
-    private static java.util.Optional<StateChange> stateChange(EventLog.Entry e) {
-        Matcher m;
-        if (e.facility().startsWith("LINEPROTO") && (m = LINEPROTO.matcher(e.message())).find()) {
-            return java.util.Optional.of(new StateChange(e.time(), e.node(), m.group(1), m.group(2)));
+    /** The state changes convergence analysis reads, from the typed events (never from log text). */
+    static java.util.Optional<StateChange> stateChange(NetEvent e) {
+        if (e instanceof LineProtocolChanged l) {
+            return java.util.Optional.of(new StateChange(l.timeNs(), l.node(), l.iface(), l.up() ? "up" : "down"));
         }
-        if (e.facility().equals("OSPF-5-ADJCHG") && (m = ADJCHG.matcher(e.message())).find()) {
-            return java.util.Optional.of(new StateChange(e.time(), e.node(), "OSPF " + m.group(1) + " on " + m.group(2), m.group(4)));
+        if (e instanceof AdjacencyChanged a) {
+            return java.util.Optional.of(new StateChange(a.timeNs(), a.node(), "OSPF " + a.neighbor() + " on " + a.iface(), a.to()));
         }
-        if (e.facility().startsWith("TRACK") && (m = TRACK.matcher(e.message())).find()) {
-            return java.util.Optional.of(new StateChange(e.time(), e.node(), "track " + m.group(1), m.group(2)));
+        if (e instanceof TrackChanged t) {
+            return java.util.Optional.of(new StateChange(t.timeNs(), t.node(), "track " + t.track(), t.up() ? "Up" : "Down"));
         }
-        if (e.facility().startsWith("SYS-5")) {
-            return java.util.Optional.of(new StateChange(e.time(), e.node(), "node", e.facility().endsWith("CRASH") ? "crashed" : "restarted"));
+        if (e instanceof NodeStateChanged n) {
+            return java.util.Optional.of(new StateChange(n.timeNs(), n.node(), "node", n.crashed() ? "crashed" : "restarted"));
         }
-        if (e.facility().equals("TUN-5-RECURDOWN")) {
-            return java.util.Optional.of(new StateChange(e.time(), e.node(), e.message().split(" ")[0], "recursive-routing"));
+        if (e instanceof TunnelRecursionDown r) {
+            return java.util.Optional.of(new StateChange(r.timeNs(), r.node(), r.iface(), "recursive-routing"));
         }
         return java.util.Optional.empty();
     }

@@ -16,13 +16,13 @@ public final class UdpSink {
         host.registerUdp(port, (in, p, hl) -> {
             int at = p.offset() + hl + 8;
             if (p.length() - hl - 8 < ProbeFlow.UDP_HEADER_DATA) {
-                host.counters().drop("probe-truncated");
+                host.counters().drop(ProbeDrop.PROBE_TRUNCATED);
                 return;
             }
             byte[] b = p.array();
             ProbeFlow f = flows.get((int) Bytes.u32(b, at));
             if (f == null) {
-                host.counters().drop("probe-unknown-flow");
+                host.counters().drop(ProbeDrop.PROBE_UNKNOWN_FLOW);
                 return;
             }
             f.udpReceived(Bytes.i32(b, at + 4), host.scheduler().now());

@@ -5,48 +5,93 @@ import io.tunnelsim.routing.ospf.OspfInterfaceSpec;
 import io.tunnelsim.routing.ospf.OspfSpec;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.KeepaliveSpec;
 import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.RipSpec;
+import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologySpec;
+import io.tunnelsim.topology.TunnelSpec;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Applies a variant's protocol overrides to a topology, as a pure spec → spec step before the
- * network is built: the {@code ospf:} overrides (hello, dead, spf) replace those of every
- * configured {@code ospf:} section. A dead interval not overridden follows an overridden hello
- * as four hellos (RFC 2328 C.3 RouterDeadInterval default), counted in whole seconds as on the
- * wire. Without a variant, or without overrides, the topology is returned unchanged.
+ * Applies a variant to a topology as a pure spec → spec step, before the network is built:
+ * <ul>
+ *   <li>the {@code ospf:} overrides (hello, dead, spf) replace those of every configured
+ *       {@code ospf:} section; a dead interval not overridden follows an overridden hello as
+ *       four hellos (RFC 2328 C.3 RouterDeadInterval default), in whole seconds as on the wire;</li>
+ *   <li>the {@code rip:} overrides (update, timeout, garbage, holddown) replace those of every
+ *       configured {@code rip:} section;</li>
+ *   <li>the {@code keepalive:} override replaces every GRE tunnel's keepalive; without it, a
+ *       run whose routing is {@code static} gives tunnels without keepalives the default ones
+ *       (10 s, 3 retries), because static routing needs a failure detector and GRE keepalives
+ *       are what routers use for it.</li>
+ * </ul>
+ * The routing the variant generates on the overlay (and its tracks) is decided later by
+ * {@link RoutingPlan}. When nothing applies, the topology is returned as it is.
  */
 public final class VariantStep {
     private VariantStep() {
     }
 
     public static TopologySpec apply(TopologySpec spec, VariantSpec variant) {
-        if (variant == null || variant.ospf().isEmpty()) {
+        RoutingProtocol routing = variant == null || variant.routing() == RoutingProtocol.NONE ? spec.routing() : variant.routing();
+        Optional<KeepaliveSpec> keepalive = variant == null ? Optional.empty() : variant.keepalive();
+        boolean staticKeepalives = keepalive.isEmpty() && routing == RoutingProtocol.STATIC;
+        Optional<VariantSpec.OspfOverrides> ospf = variant == null ? Optional.empty() : variant.ospf();
+        Optional<VariantSpec.RipOverrides> rip = variant == null ? Optional.empty() : variant.rip();
+        if (keepalive.isEmpty() && !staticKeepalives && ospf.isEmpty() && rip.isEmpty()) {
             return spec;
         }
-        VariantSpec.OspfOverrides o = variant.ospf().get();
         Map<String, NodeSpec> nodes = new LinkedHashMap<>();
-        boolean changed = false;
         for (NodeSpec n : spec.nodes().values()) {
-            if (n.protocol(OspfSpec.class).isEmpty()) {
-                nodes.put(n.name(), n);
-                continue;
+            NodeSpec m = n;
+            if (keepalive.isPresent() || staticKeepalives) {
+                m = withInterfaces(m, keepalives(m, keepalive));
             }
-            Map<String, Object> protocols = new LinkedHashMap<>(n.protocols());
-            for (var e : protocols.entrySet()) {
-                if (e.getValue() instanceof OspfSpec s) {
-                    e.setValue(ospf(s, o));
+            if (ospf.isPresent() && m.protocol(OspfSpec.class).isPresent()) {
+                Map<String, Object> protocols = new LinkedHashMap<>(m.protocols());
+                for (var e : protocols.entrySet()) {
+                    if (e.getValue() instanceof OspfSpec s) {
+                        e.setValue(ospf(s, ospf.get()));
+                    }
                 }
+                m = m.withProtocols(protocols);
             }
-            nodes.put(n.name(), n.withProtocols(protocols));
-            changed = true;
-        }
-        if (!changed) {
-            return spec;
+            if (rip.isPresent() && m.rip().isPresent()) {
+                m = new NodeSpec(m.name(), m.kind(), m.interfaces(), m.staticRoutes(), m.staticRoutesV6(), m.tracks(),
+                        m.protocols(), Optional.of(rip(m.rip().get(), rip.get())));
+            }
+            nodes.put(n.name(), m);
         }
         return new TopologySpec(spec.name(), spec.file(), spec.defaults(), nodes, spec.links(), spec.ipsec(), spec.routing(),
                 spec.locations(), spec.warnings());
+    }
+
+    private static NodeSpec withInterfaces(NodeSpec n, Map<String, InterfaceSpec> interfaces) {
+        return new NodeSpec(n.name(), n.kind(), interfaces, n.staticRoutes(), n.staticRoutesV6(), n.tracks(), n.protocols(),
+                n.rip());
+    }
+
+    /** Every tunnel's keepalive: the override, else (static routing) the default where none is configured. */
+    static Map<String, InterfaceSpec> keepalives(NodeSpec n, Optional<KeepaliveSpec> override) {
+        Map<String, InterfaceSpec> out = new LinkedHashMap<>();
+        for (InterfaceSpec i : n.interfaces().values()) {
+            if (i.tunnel().isEmpty()) {
+                out.put(i.name(), i);
+                continue;
+            }
+            TunnelSpec t = i.tunnel().get();
+            Optional<KeepaliveSpec> ka = override.isPresent() ? override
+                    : t.keepalive().isPresent() ? t.keepalive() : Optional.of(KeepaliveSpec.DEFAULT);
+            TunnelSpec u = new TunnelSpec(t.sourceInterface(), t.sourceAddress(), t.destination(), t.key(), t.sequence(),
+                    t.checksum(), ka, t.recursionHoldNs());
+            out.put(i.name(), new InterfaceSpec(i.name(), i.kind(), i.address(), i.ipv6(), i.mtu(), i.bandwidthBps(),
+                    i.delayNs(), i.shutdown(), i.gateway(), Optional.of(u), i.protection(), i.cryptoMap()));
+        }
+        return out;
     }
 
     static OspfSpec ospf(OspfSpec s, VariantSpec.OspfOverrides o) {
@@ -59,5 +104,12 @@ public final class VariantStep {
                     i.transmitDelayNs(), i.network(), i.priority(), i.passive(), i.bfd()));
         }
         return new OspfSpec(s.routerId(), o.spf().orElse(s.spf()), s.referenceBandwidthBps(), ifs);
+    }
+
+    static RipSpec rip(RipSpec r, VariantSpec.RipOverrides o) {
+        RipSpec.Timers t = r.timers();
+        RipSpec.Timers u = new RipSpec.Timers(o.updateNs().orElse(t.updateNs()), o.timeoutNs().orElse(t.timeoutNs()),
+                o.garbageNs().orElse(t.garbageNs()), o.holddownNs().orElse(t.holddownNs()));
+        return new RipSpec(r.version(), u, r.splitHorizon(), r.defaultOriginate(), r.interfaces(), r.requestOnLoss());
     }
 }

@@ -62,7 +62,7 @@ public final class GreDemux implements NodeService {
         byte[] b = p.array();
         int off = p.offset();
         if (p.length() < hl + GreCodec.BASE_LENGTH) {
-            node.counters().drop("gre-truncated");
+            node.counters().drop(TunnelDrop.GRE_TRUNCATED);
             return;
         }
         int src = Ipv4Codec.source(b, off);
@@ -82,7 +82,7 @@ public final class GreDemux implements NodeService {
                 return;
             }
         }
-        node.counters().drop(endpointsMatched ? "gre-key-mismatch" : "gre-no-tunnel");
+        node.counters().drop(endpointsMatched ? TunnelDrop.GRE_KEY_MISMATCH : TunnelDrop.GRE_NO_TUNNEL);
     }
 
     /** The tunnel named {@code name}, if it is a GRE tunnel of this node. */

@@ -291,7 +291,7 @@ public final class TunnelInterface extends Interface implements NodeService {
             return;
         }
         recursionHold = true;
-        node.log("TUN-5-RECURDOWN", displayName() + " temporarily disabled due to recursive routing");
+        node.publish(new TunnelRecursionDown(node.now(), node.name(), displayName()));
         recursionTimer.start(config.recursionHold());
         setLineUp(false);
     }
@@ -351,7 +351,7 @@ public final class TunnelInterface extends Interface implements NodeService {
     @Override
     public void outputIpv4(PacketBuffer p, int nextHop) {
         if (!isUp()) {
-            node.counters().drop("tunnel-down");
+            node.counters().drop(TunnelDrop.TUNNEL_DOWN);
             return;
         }
         outPackets++;
@@ -362,7 +362,7 @@ public final class TunnelInterface extends Interface implements NodeService {
     @Override
     public void outputIpv6(PacketBuffer p, Ipv6Address nextHop) {
         if (!isUp()) {
-            node.counters().drop("tunnel-down");
+            node.counters().drop(TunnelDrop.TUNNEL_DOWN);
             return;
         }
         outPackets++;
@@ -396,12 +396,12 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
         FibEntry e = node.fib().lookup(dst);
         if (e == null) {
-            node.counters().drop("tunnel-no-route");
+            node.counters().drop(TunnelDrop.TUNNEL_NO_ROUTE);
             return;
         }
         Route r = e.select(src, dst);
         if (r.egress() == this || (r.egress() instanceof TunnelInterface && demux.nesting >= MAX_NESTING)) {
-            node.counters().drop("tunnel-recursion");
+            node.counters().drop(TunnelDrop.TUNNEL_RECURSION);
             recursiveRouting();
             return;
         }
@@ -422,7 +422,7 @@ public final class TunnelInterface extends Interface implements NodeService {
      */
     void receiveGre(PacketBuffer p, int hl, boolean protectedPacket) {
         if (protection != null && !protectedPacket) {
-            node.counters().drop("tunnel-unprotected");
+            node.counters().drop(TunnelDrop.TUNNEL_UNPROTECTED);
             return;
         }
         byte[] b = p.array();
@@ -444,7 +444,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         if (h.sequencePresent()) {
             // RFC 2890 §2.2 with serial-number comparison (RFC 1982): not newer than the last accepted ⇒ drop
             if (rxSequence >= 0 && (int) (h.sequence() - rxSequence) <= 0) {
-                node.counters().drop("gre-out-of-order");
+                node.counters().drop(TunnelDrop.GRE_OUT_OF_ORDER);
                 return;
             }
             rxSequence = h.sequence();
@@ -453,7 +453,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         if (type == GreHeader.IPV4) {
             // an administratively shut tunnel decapsulates nothing, not even the peer's keepalive (IOS)
             if (!isUp() && !(isAdminUp() && isKeepaliveToReflect(p))) {
-                node.counters().drop("tunnel-down");
+                node.counters().drop(TunnelDrop.TUNNEL_DOWN);
                 return;
             }
             inPackets++;
@@ -461,14 +461,14 @@ public final class TunnelInterface extends Interface implements NodeService {
             node.receiveIpv4(p, this);
         } else if (type == GreHeader.IPV6) {
             if (!isUp()) {
-                node.counters().drop("tunnel-down");
+                node.counters().drop(TunnelDrop.TUNNEL_DOWN);
                 return;
             }
             inPackets++;
             inBytes += p.length();
             node.receiveIpv6(p, this);
         } else {
-            node.counters().drop("gre-unsupported-protocol");
+            node.counters().drop(TunnelDrop.GRE_UNSUPPORTED_PROTOCOL);
         }
     }
 

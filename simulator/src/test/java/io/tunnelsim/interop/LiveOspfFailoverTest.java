@@ -10,7 +10,7 @@ import io.tunnelsim.routing.ospf.OspfProcess;
 import io.tunnelsim.scenario.BuiltNetwork;
 import io.tunnelsim.scenario.NetworkBuilder;
 import io.tunnelsim.scenario.ProbeFlow;
-import io.tunnelsim.scenario.spec.LiveSpec;
+import io.tunnelsim.live.LiveSpec;
 import io.tunnelsim.scenario.spec.ScenarioLoader;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.sim.SimTime;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.cli.Main;
-import io.tunnelsim.scenario.spec.LiveSpec;
 import io.tunnelsim.scenario.spec.ScenarioException;
 import io.tunnelsim.scenario.spec.ScenarioLoader;
 import io.tunnelsim.scenario.spec.ScenarioSpec;

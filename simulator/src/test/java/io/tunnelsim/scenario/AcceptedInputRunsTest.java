@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tunnelsim.experiment.Experiments;
 import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.VariantResult;
 import io.tunnelsim.scenario.spec.ScenarioLoader;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tunnelsim.experiment.Experiments;
 import io.tunnelsim.report.model.VariantResult;
 import io.tunnelsim.scenario.spec.ScenarioLoader;
 import io.tunnelsim.scenario.spec.ScenarioSpec;

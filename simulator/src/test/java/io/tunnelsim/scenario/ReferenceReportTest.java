@@ -3,6 +3,7 @@ package io.tunnelsim.scenario;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tunnelsim.experiment.Experiments;
 import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.VariantResult;
 import io.tunnelsim.scenario.spec.ScenarioLoader;

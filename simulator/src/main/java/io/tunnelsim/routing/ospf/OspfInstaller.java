@@ -2,7 +2,6 @@ package io.tunnelsim.routing.ospf;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.node.Node;
-import io.tunnelsim.routing.bfd.BfdOspfClient;
 import io.tunnelsim.sim.SimTime;
 
 /**
@@ -28,13 +27,7 @@ public final class OspfInstaller {
             }
             cfg = cfg.withInterface(i.name(), c);
         }
-        OspfProcess process = new OspfProcess(n, cfg);
-        n.addService(process);
-        for (OspfInterfaceSpec i : spec.interfaces().values()) {
-            if (i.bfd()) {
-                BfdOspfClient.enable(process, i.name());
-            }
-        }
+        n.addService(new OspfProcess(n, cfg));
     }
 
     /** OSPF intervals are whole seconds on the wire (RFC 2328 A.3.2); at least 1. */

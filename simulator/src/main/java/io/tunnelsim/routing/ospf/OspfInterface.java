@@ -470,30 +470,30 @@ public final class OspfInterface {
             return;
         }
         if (dst == OspfCodec.ALL_D_ROUTERS.bits() && state != State.DR && state != State.BACKUP) {
-            process.node().counters().drop("ospf-not-dr");
+            process.node().counters().drop(OspfDrop.OSPF_NOT_DR);
             return;
         }
         if (!pkt.areaId().equals(area.id())) {
-            process.node().counters().drop("ospf-area-mismatch");
+            process.node().counters().drop(OspfDrop.OSPF_AREA_MISMATCH);
             process.log("OSPF-4-ERRRCV", "Received invalid packet: mismatched area ID from " + new Ipv4Address(src)
                     + ", " + itf.displayName() + ", area " + OspfProcess.areaName(pkt.areaId()) + " (ours "
                     + OspfProcess.areaName(area.id()) + ")");
             return;
         }
         if (pkt.routerId().equals(process.routerId())) {
-            process.node().counters().drop("ospf-own-packet");
+            process.node().counters().drop(OspfDrop.OSPF_OWN_PACKET);
             return;
         }
         int expectedAu = config.password() == null ? OspfPacket.AUTH_NULL : OspfPacket.AUTH_SIMPLE;
         if (pkt.auType() != expectedAu || (expectedAu == OspfPacket.AUTH_SIMPLE
                 && pkt.authentication() != OspfPacket.passwordField(config.password()))) {
-            process.node().counters().drop("ospf-auth-mismatch");
+            process.node().counters().drop(OspfDrop.OSPF_AUTH_MISMATCH);
             process.log("OSPF-4-ERRRCV", "Received invalid packet: mismatched authentication from "
                     + new Ipv4Address(src) + ", " + itf.displayName() + ", type R " + pkt.auType() + " C " + expectedAu);
             return;
         }
         if (type == NetworkType.BROADCAST && itf.ipv4() != null && !itf.ipv4().contains(src)) {
-            process.node().counters().drop("ospf-wrong-subnet");
+            process.node().counters().drop(OspfDrop.OSPF_WRONG_SUBNET);
             return;
         }
         int t = pkt.type();
@@ -505,7 +505,7 @@ public final class OspfInterface {
         OspfNeighbor n = type == NetworkType.BROADCAST ? neighborByAddress(src)
                 : neighborByRouterId(pkt.routerId().bits());
         if (n == null) {
-            process.node().counters().drop("ospf-unknown-neighbor");
+            process.node().counters().drop(OspfDrop.OSPF_UNKNOWN_NEIGHBOR);
             return;
         }
         received[t]++;
@@ -517,7 +517,7 @@ public final class OspfInterface {
         boolean maskBad = type == NetworkType.BROADCAST && h.networkMask().bits() != p.maskBits();
         if (h.helloInterval() != config.helloInterval() || h.routerDeadInterval() != config.deadInterval()
                 || maskBad) {
-            process.node().counters().drop("ospf-hello-mismatch");
+            process.node().counters().drop(OspfDrop.OSPF_HELLO_MISMATCH);
             process.log("OSPF-4-ERRRCV", "Received invalid packet: mismatched hello parameters from "
                     + new Ipv4Address(src) + ", dead R " + h.routerDeadInterval() + " C " + config.deadInterval()
                     + ", hello R " + h.helloInterval() + " C " + config.helloInterval() + ", mask R "

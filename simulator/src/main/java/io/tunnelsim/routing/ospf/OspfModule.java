@@ -15,7 +15,7 @@ import io.tunnelsim.topology.ProtocolModule;
  * OSPFv2 (RFC 2328) as a protocol module: the router's {@code ospf:} section ({@link OspfYaml}
  * reads it into an {@link OspfSpec}), the checks across link and tunnel ends
  * ({@link OspfCrossEnd}), the process on a built node ({@link OspfInstaller}) and
- * {@code show ip ospf neighbor}.
+ * {@code show ip ospf neighbor}; it publishes {@link AdjacencyChanged}.
  */
 public final class OspfModule implements ProtocolModule<OspfSpec> {
 
@@ -56,6 +56,6 @@ public final class OspfModule implements ProtocolModule<OspfSpec> {
 
     @Override
     public List<Class<? extends NetEvent>> events() {
-        return List.of();
+        return List.of(AdjacencyChanged.class);
     }
 }

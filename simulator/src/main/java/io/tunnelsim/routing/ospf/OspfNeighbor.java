@@ -148,8 +148,8 @@ public final class OspfNeighbor {
         state = s;
         if (s == State.FULL || s == State.DOWN || old == State.FULL) {
             if (!(s == State.DOWN && old.compareTo(State.INIT) < 0)) {
-                process.log("OSPF-5-ADJCHG", "Process " + process.config().processId() + ", Nbr " + routerId + " on "
-                        + iface.itf().displayName() + " from " + old.display() + " to " + s.display() + ", " + reason);
+                process.publish(new AdjacencyChanged(process.node().now(), process.node().name(), process.config().processId(),
+                        routerId, iface.itf().displayName(), old.display(), s.display(), reason));
             }
         }
         iface.neighborStateChanged(this, old, s);
@@ -340,7 +340,7 @@ public final class OspfNeighbor {
     /** §10.6. */
     private void receiveDd(OspfDatabaseDescription d) {
         if (d.interfaceMtu() > iface.itf().mtu()) {
-            process.node().counters().drop("ospf-dbd-mtu-mismatch");
+            process.node().counters().drop(OspfDrop.OSPF_DBD_MTU_MISMATCH);
             return;
         }
         switch (state) {

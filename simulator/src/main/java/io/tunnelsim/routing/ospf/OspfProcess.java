@@ -258,7 +258,7 @@ public final class OspfProcess implements NodeService {
         }
         OspfInterface oi = byInterface.get(in);
         if (oi == null || oi.state() == OspfInterface.State.DOWN) {
-            node.counters().drop("ospf-not-enabled");
+            node.counters().drop(OspfDrop.OSPF_NOT_ENABLED);
             return;
         }
         byte[] b = p.array();
@@ -578,6 +578,10 @@ public final class OspfProcess implements NodeService {
 
     void log(String facility, String message) {
         node.log(facility, message);
+    }
+
+    void publish(io.tunnelsim.node.event.NetEvent e) {
+        node.publish(e);
     }
 
     // ------------------------------------------------------------------ clients (BFD)

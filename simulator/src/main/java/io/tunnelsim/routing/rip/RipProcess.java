@@ -515,12 +515,12 @@ public final class RipProcess implements NodeService {
         int ip = p.offset();
         IfState st = interfaces.get(in.name());
         if (!running || st == null || !st.up || st.itf != in) {
-            node.counters().drop("rip-not-enabled");
+            node.counters().drop(RipDrop.RIP_NOT_ENABLED);
             return;
         }
         int src = Ipv4Codec.source(b, ip);
         if (node.isLocalAddress(src)) {
-            node.counters().drop("rip-own-packet");
+            node.counters().drop(RipDrop.RIP_OWN_PACKET);
             return;
         }
         int udp = ip + hl;
@@ -536,7 +536,7 @@ public final class RipProcess implements NodeService {
         }
         if (m.version() != 2) {
             badPackets++;
-            node.counters().drop("rip-unsupported-version");
+            node.counters().drop(RipDrop.RIP_UNSUPPORTED_VERSION);
             return;
         }
         enter();
@@ -572,13 +572,13 @@ public final class RipProcess implements NodeService {
     private void response(IfState st, Interface in, int src, int srcPort, RipPacket m) {
         if (srcPort != PORT) {
             badPackets++;
-            node.counters().drop("rip-bad-source-port");
+            node.counters().drop(RipDrop.RIP_BAD_SOURCE_PORT);
             return;
         }
         Ipv4Prefix subnet = in.ipv4();
         if (!subnet.contains(src) || src == subnet.address().bits()) {
             badPackets++;
-            node.counters().drop("rip-source-not-on-link");
+            node.counters().drop(RipDrop.RIP_SOURCE_NOT_ON_LINK);
             return;
         }
         responsesReceived++;
@@ -589,7 +589,7 @@ public final class RipProcess implements NodeService {
             }
             if (!validDestination(e)) {
                 badEntries++;
-                node.counters().drop("rip-bad-entry");
+                node.counters().drop(RipDrop.RIP_BAD_ENTRY);
                 continue;
             }
             int nh = src;

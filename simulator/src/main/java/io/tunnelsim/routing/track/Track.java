@@ -168,8 +168,7 @@ public final class Track implements NodeService {
         if (!running || newState == up) {
             return;
         }
-        node.log("TRACK-6-STATE", id + " " + object + " " + (up ? "Up" : "Down") + " -> "
-                + (newState ? "Up" : "Down"));
+        node.publish(new TrackChanged(node.now(), node.name(), id, sla == null ? 0 : sla.id(), newState, object));
         up = newState;
         changes++;
         lastChange = node.scheduler().now();

@@ -17,6 +17,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.live.LiveSpec;
 import io.tunnelsim.routing.ospf.OspfSpec;
 import io.tunnelsim.routing.ospf.OspfYaml;
 import io.tunnelsim.routing.ospf.SpfThrottle;

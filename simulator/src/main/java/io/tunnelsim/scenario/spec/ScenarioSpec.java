@@ -3,6 +3,7 @@ package io.tunnelsim.scenario.spec;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.tunnelsim.live.LiveSpec;
 import io.tunnelsim.topology.Diagnostic;
 import io.tunnelsim.topology.TopologySpec;
 

@@ -1,4 +1,4 @@
-package io.tunnelsim.scenario.spec;
+package io.tunnelsim.live;
 
 import java.util.LinkedHashMap;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package io.tunnelsim.scenario;
+package io.tunnelsim.experiment;
 
 import io.tunnelsim.node.Counters;
 import io.tunnelsim.node.EventLog;
@@ -11,6 +11,9 @@ import io.tunnelsim.report.model.ProbeRecord;
 import io.tunnelsim.report.model.ScenarioInfo;
 import io.tunnelsim.report.model.TimelineAction;
 import io.tunnelsim.report.model.VariantResult;
+import io.tunnelsim.scenario.ProbeFlow;
+import io.tunnelsim.scenario.RunResult;
+import io.tunnelsim.scenario.ScenarioRunner;
 import io.tunnelsim.scenario.spec.ActionType;
 import io.tunnelsim.scenario.spec.ProbeSpec;
 import io.tunnelsim.scenario.spec.ScenarioSpec;

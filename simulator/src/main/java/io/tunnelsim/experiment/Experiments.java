@@ -1,4 +1,4 @@
-package io.tunnelsim.scenario;
+package io.tunnelsim.experiment;
 
 import io.tunnelsim.report.ConvergenceAnalyzer;
 import io.tunnelsim.report.ReportWriter;
@@ -10,6 +10,10 @@ import io.tunnelsim.report.model.ScenarioInfo;
 import io.tunnelsim.report.model.SweepReport;
 import io.tunnelsim.report.model.SweepResult;
 import io.tunnelsim.report.model.VariantResult;
+import io.tunnelsim.scenario.Captures;
+import io.tunnelsim.scenario.RunOptions;
+import io.tunnelsim.scenario.RunResult;
+import io.tunnelsim.scenario.ScenarioRunner;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.sim.RandomStreams;
@@ -86,11 +90,11 @@ public final class Experiments {
 
     /** How one variant is run (the scenario runner; tests substitute one that fails). */
     @FunctionalInterface
-    interface VariantRunner {
+    public interface VariantRunner {
         RunResult run(ScenarioSpec s, VariantSpec v, RunOptions o) throws IOException;
     }
 
-    static List<VariantResult> compare(ScenarioSpec s, Path out, int jobs, DoubleConsumer progress,
+    public static List<VariantResult> compare(ScenarioSpec s, Path out, int jobs, DoubleConsumer progress,
                                        Map<String, String> failed, VariantRunner runner) throws IOException {
         List<VariantSpec> variants = s.variants();
         double[] done = new double[variants.size()];

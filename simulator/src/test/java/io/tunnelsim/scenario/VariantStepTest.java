@@ -1,0 +1,163 @@
+package io.tunnelsim.scenario;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Random;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import io.tunnelsim.routing.ospf.OspfInterfaceSpec;
+import io.tunnelsim.routing.ospf.OspfSpec;
+import io.tunnelsim.routing.ospf.SpfThrottle;
+import io.tunnelsim.scenario.spec.VariantSpec;
+import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.RoutingProtocol;
+import io.tunnelsim.topology.TopologyLoader;
+import io.tunnelsim.topology.TopologySpec;
+
+class VariantStepTest {
+
+    static final Path FULL = Path.of("src/test/resources/yaml/two-site-full.yaml");
+
+    static VariantSpec variant(TopologySpec t, OptionalLong hello, OptionalLong dead, Optional<SpfThrottle> spf) {
+        return new VariantSpec("v", RoutingProtocol.NONE, t, Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf)),
+                Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    @Test
+    void noVariantOrNoOspfOverridesLeavesTheSpecAsItIs() throws Exception {
+        TopologySpec t = TopologyLoader.load(FULL);
+        assertSame(t, VariantStep.apply(t, null));
+        VariantSpec none = new VariantSpec("v", RoutingProtocol.NONE, t, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.empty());
+        assertSame(t, VariantStep.apply(t, none));
+    }
+
+    @Test
+    void overridesReplaceEveryConfiguredSectionAndNothingElse() throws Exception {
+        TopologySpec t = TopologyLoader.load(FULL);
+        TopologySpec v = VariantStep.apply(t, variant(t, OptionalLong.of(SimTime.seconds(1)), OptionalLong.empty(),
+                Optional.of(SpfThrottle.CLASSIC)));
+        int sections = 0;
+        for (NodeSpec n : t.nodes().values()) {
+            NodeSpec m = v.node(n.name());
+            assertEquals(n.interfaces(), m.interfaces());
+            assertEquals(n.staticRoutes(), m.staticRoutes());
+            assertEquals(n.rip(), m.rip());
+            if (n.protocol(OspfSpec.class).isEmpty()) {
+                assertEquals(n, m, n.name() + " runs no OSPF and is untouched");
+                continue;
+            }
+            sections++;
+            OspfSpec before = n.protocol(OspfSpec.class).get();
+            OspfSpec after = m.protocol(OspfSpec.class).get();
+            assertEquals(SpfThrottle.CLASSIC, after.spf());
+            assertEquals(before.routerId(), after.routerId());
+            assertEquals(before.interfaces().keySet(), after.interfaces().keySet());
+            for (OspfInterfaceSpec i : after.interfaces().values()) {
+                OspfInterfaceSpec b = before.interfaces().get(i.name());
+                assertEquals(SimTime.seconds(1), i.helloNs());
+                assertEquals(SimTime.seconds(4), i.deadNs(), "dead follows an overridden hello as 4 x hello (RFC 2328 C.3)");
+                assertEquals(new OspfInterfaceSpec(b.name(), b.area(), b.cost(), i.helloNs(), i.deadNs(), b.retransmitNs(),
+                        b.transmitDelayNs(), b.network(), b.priority(), b.passive()), i, "only the timers change");
+            }
+        }
+        assertEquals(2, sections, "hq and branch configure OSPF in the fixture");
+        assertEquals(t.links(), v.links());
+        assertEquals(t.ipsec(), v.ipsec());
+    }
+
+    static LongStream helloNs() {
+        Random r = new Random(0x7e55_15L);
+        return LongStream.generate(() -> SimTime.MILLISECOND * (1000 + r.nextInt(60_000))).limit(20);
+    }
+
+    /** The dead interval the process gets is four whole-second hellos, as OSPF carries them on the wire. */
+    @ParameterizedTest
+    @MethodSource("helloNs")
+    void deadFollowsTheWholeSecondHello(long hello) throws Exception {
+        TopologySpec t = TopologyLoader.load(FULL);
+        OspfSpec s = t.node("hq").protocol(OspfSpec.class).orElseThrow();
+        OspfSpec o = VariantStep.ospf(s, variant(t, OptionalLong.of(hello), OptionalLong.empty(), Optional.empty())
+                .ospf().orElseThrow());
+        for (OspfInterfaceSpec i : o.interfaces().values()) {
+            assertEquals(hello, i.helloNs());
+            assertEquals(4L * (hello / SimTime.SECOND) * SimTime.SECOND, i.deadNs());
+        }
+        assertEquals(s.spf(), o.spf(), "spf not overridden stays as configured");
+    }
+
+    @Test
+    void anOverriddenDeadIntervalWins() throws Exception {
+        TopologySpec t = TopologyLoader.load(FULL);
+        OspfSpec s = t.node("hq").protocol(OspfSpec.class).orElseThrow();
+        OspfSpec o = VariantStep.ospf(s, variant(t, OptionalLong.of(SimTime.seconds(2)), OptionalLong.of(SimTime.seconds(7)),
+                Optional.empty()).ospf().orElseThrow());
+        for (OspfInterfaceSpec i : o.interfaces().values()) {
+            assertEquals(SimTime.seconds(7), i.deadNs());
+        }
+        OspfSpec d = VariantStep.ospf(s, variant(t, OptionalLong.empty(), OptionalLong.of(SimTime.seconds(9)),
+                Optional.empty()).ospf().orElseThrow());
+        for (OspfInterfaceSpec i : d.interfaces().values()) {
+            assertEquals(s.interfaces().get(i.name()).helloNs(), i.helloNs(), "hello not overridden stays");
+            assertEquals(SimTime.seconds(9), i.deadNs());
+        }
+    }
+
+    @Test
+    void aKeepaliveOverrideReachesEveryTunnelAndStaticRoutingGivesTheDefaultWhereNoneIsSet() throws Exception {
+        TopologySpec t = TopologyLoader.load(FULL);
+        io.tunnelsim.topology.KeepaliveSpec ka = new io.tunnelsim.topology.KeepaliveSpec(SimTime.seconds(2), 5);
+        VariantSpec withKa = new VariantSpec("ka", RoutingProtocol.NONE, t, Optional.empty(), Optional.empty(), Optional.empty(),
+                Optional.of(ka));
+        TopologySpec v = VariantStep.apply(t, withKa);
+        int tunnels = 0;
+        for (NodeSpec n : v.nodes().values()) {
+            for (var i : n.interfaces().values()) {
+                if (i.tunnel().isPresent()) {
+                    tunnels++;
+                    assertEquals(Optional.of(ka), i.tunnel().get().keepalive(), n.name() + ":" + i.name());
+                    var before = t.node(n.name()).interfaces().get(i.name());
+                    assertEquals(before.tunnel().get().destination(), i.tunnel().get().destination());
+                    assertEquals(before.mtu(), i.mtu());
+                } else {
+                    assertSame(t.node(n.name()).interfaces().get(i.name()), i, "only tunnels change");
+                }
+            }
+        }
+        assertEquals(true, tunnels >= 2, "the fixture has tunnels at both sites");
+        VariantSpec staticRouting = new VariantSpec("static", RoutingProtocol.STATIC, t, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.empty());
+        TopologySpec s = VariantStep.apply(t, staticRouting);
+        for (NodeSpec n : s.nodes().values()) {
+            for (var i : n.interfaces().values()) {
+                if (i.tunnel().isPresent()) {
+                    var configured = t.node(n.name()).interfaces().get(i.name()).tunnel().get().keepalive();
+                    assertEquals(configured.isPresent() ? configured : Optional.of(io.tunnelsim.topology.KeepaliveSpec.DEFAULT),
+                            i.tunnel().get().keepalive(), "static routing: configured keepalive kept, else 10 s x 3");
+                }
+            }
+        }
+    }
+
+    @Test
+    void ripOverridesReplaceOnlyTheTimersGiven() {
+        io.tunnelsim.topology.RipSpec r = new io.tunnelsim.topology.RipSpec(2, io.tunnelsim.topology.RipSpec.Timers.DEFAULT,
+                io.tunnelsim.topology.RipSpec.SplitHorizon.POISON, true, java.util.Map.of(), true);
+        io.tunnelsim.topology.RipSpec o = VariantStep.rip(r, new VariantSpec.RipOverrides(OptionalLong.of(SimTime.seconds(5)),
+                OptionalLong.empty(), OptionalLong.of(SimTime.seconds(20)), OptionalLong.empty()));
+        assertEquals(new io.tunnelsim.topology.RipSpec.Timers(SimTime.seconds(5), SimTime.seconds(180), SimTime.seconds(20), 0),
+                o.timers());
+        assertEquals(r.splitHorizon(), o.splitHorizon());
+        assertEquals(r.defaultOriginate(), o.defaultOriginate());
+        assertEquals(r.requestOnLoss(), o.requestOnLoss());
+    }
+}
