@@ -1,9 +1,11 @@
 package io.tunnelsim.routing.bfd;
 
 import io.tunnelsim.node.Node;
+import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.topology.NodeSection;
 import io.tunnelsim.topology.NodeSpec;
 import io.tunnelsim.topology.ProtocolModule;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -41,6 +43,11 @@ public final class BfdModule implements ProtocolModule<BfdSpec> {
                 session.adminDown();
             }
         }
+    }
+
+    @Override
+    public List<Class<? extends NetEvent>> events() {
+        return List.of(BfdSessionChanged.class);
     }
 
     @Override

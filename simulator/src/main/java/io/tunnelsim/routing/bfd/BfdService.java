@@ -44,8 +44,9 @@ import java.util.SplittableRandom;
  * session of the other kind or interface ({@code bfd-session-mismatch}); Your Discriminator 0
  * with no session for the interface and source ({@code bfd-no-session}).
  *
- * <p>Every change to Up, Down and AdminDown is logged as {@code %BFD-6-BFD_SESS_UP},
- * {@code %BFD-6-BFD_SESS_DOWN} or {@code %BFD-6-BFD_SESS_ADMIN_DOWN}.
+ * <p>Every change to Up, Down and AdminDown is published as a {@link BfdSessionChanged} event,
+ * logged as {@code %BFD-6-BFD_SESS_UP}, {@code %BFD-6-BFD_SESS_DOWN} or
+ * {@code %BFD-6-BFD_SESS_ADMIN_DOWN}.
  *
  * <p>Simplifications: no echo function, no authentication, no demand mode; sessions are always
  * Active; IPv4 only.
@@ -87,16 +88,11 @@ public final class BfdService implements NodeService {
 
         void changed(BfdSession s, BfdState old, BfdState now, BfdDiagnostic diag, boolean remoteAdminDown) {
             String where = key.multihop() ? "multihop from " + key.local() : "on " + itf.displayName();
-            if (now == BfdState.UP) {
-                node.log("BFD-6-BFD_SESS_UP", "BFD session ld:" + s.localDiscriminator() + " rd:"
-                        + s.remoteDiscriminator() + " to " + key.peer() + " " + where + " is going UP");
-            } else if (now == BfdState.ADMIN_DOWN) {
-                node.log("BFD-6-BFD_SESS_ADMIN_DOWN", "BFD session ld:" + s.localDiscriminator() + " to " + key.peer()
-                        + " " + where + " is administratively down");
-            } else if (now == BfdState.DOWN && old != BfdState.ADMIN_DOWN) {
-                node.log("BFD-6-BFD_SESS_DOWN", "BFD session ld:" + s.localDiscriminator() + " to " + key.peer() + " "
-                        + where + " is going DOWN from " + old.display() + ", Reason: " + diag.display()
-                        + (remoteAdminDown ? " (peer administratively down)" : ""));
+            boolean logged = now == BfdState.UP || now == BfdState.ADMIN_DOWN
+                    || (now == BfdState.DOWN && old != BfdState.ADMIN_DOWN);
+            if (logged) {
+                node.publish(new BfdSessionChanged(node.now(), node.name(), s.localDiscriminator(),
+                        s.remoteDiscriminator(), key.peer().toString(), where, old, now, diag, remoteAdminDown));
             }
             for (BfdSession.Listener l : List.copyOf(persistent)) {
                 l.stateChanged(s, old, now, diag, remoteAdminDown);
