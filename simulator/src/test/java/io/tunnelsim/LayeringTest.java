@@ -39,6 +39,7 @@ class LayeringTest {
             "topology",
             "routing.ospf",
             "routing.rip",
+            "routing.bfd",
             "capture",
             "live",
             "report.model",

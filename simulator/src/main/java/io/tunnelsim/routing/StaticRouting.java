@@ -21,7 +21,9 @@ import java.util.TreeMap;
  *     the table while the tunnel's line protocol is down — keepalives make this a failover);</li>
  * <li>with a next hop only: resolved recursively through the FIB (never through itself);
  *     installed while the next hop resolves;</li>
- * <li>with a track object: installed only while the track is up ({@link #setTrackState}).</li>
+ * <li>with a track object: installed only while the track is up ({@link #setTrackState});</li>
+ * <li>gated (a BFD session to the next hop): installed only while the gate is open
+ *     ({@link #setGate}).</li>
  * </ul>
  * A floating static is one with a distance above the primary route's.
  */
@@ -68,6 +70,28 @@ public final class StaticRouting implements NodeService {
         if (running) {
             resolve();
         }
+    }
+
+    private final java.util.IdentityHashMap<StaticRoute, Boolean> gates = new java.util.IdentityHashMap<>();
+
+    /** Makes the added route {@code r} depend on a signal such as a BFD session; closed until opened. */
+    public void gate(StaticRoute r) {
+        gates.put(r, false);
+        if (running) {
+            resolve();
+        }
+    }
+
+    /** Opens or closes the gate of {@code r} (see {@link #gate}). */
+    public void setGate(StaticRoute r, boolean open) {
+        Boolean old = gates.put(r, open);
+        if (running && (old == null || old != open)) {
+            resolve();
+        }
+    }
+
+    public Node node() {
+        return node;
     }
 
     public List<StaticRoute> routes() {
@@ -189,6 +213,9 @@ public final class StaticRouting implements NodeService {
         if (s.track() != 0 && !trackUp.getOrDefault(s.track(), false)) {
             return null;
         }
+        if (!gates.isEmpty() && Boolean.FALSE.equals(gates.get(s))) {
+            return null;
+        }
         if (s.interfaceName() != null) {
             if (egress.length != routes.size()) {
                 egress = java.util.Arrays.copyOf(egress, routes.size());
@@ -213,11 +240,13 @@ public final class StaticRouting implements NodeService {
                 return null;
             }
             Route via = e.first();
+            // target is the next hop resolved so far: the configured one, or the next hop of the
+            // static route it recursed through (the configured one is not on the link then)
             if (via.source() == RouteSource.CONNECTED) {
-                return new Route(s.prefix(), s.nextHop().bits(), via.egress(), s.distance(), 0, RouteSource.STATIC);
+                return new Route(s.prefix(), target, via.egress(), s.distance(), 0, RouteSource.STATIC);
             }
             if (!via.hasNextHop()) {
-                return new Route(s.prefix(), s.nextHop().bits(), via.egress(), s.distance(), 0, RouteSource.STATIC);
+                return new Route(s.prefix(), target, via.egress(), s.distance(), 0, RouteSource.STATIC);
             }
             if (via.source() != RouteSource.STATIC) {
                 return new Route(s.prefix(), via.nextHop(), via.egress(), s.distance(), 0, RouteSource.STATIC);

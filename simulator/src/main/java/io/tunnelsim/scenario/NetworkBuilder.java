@@ -45,7 +45,8 @@ public final class NetworkBuilder {
         TopologySpec spec = VariantStep.apply(configured, variant);
         Network net = new Network(seed);
         RoutingProtocol routing = variant == null || variant.routing() == RoutingProtocol.NONE ? spec.routing() : variant.routing();
-        RoutingPlan plan = new RoutingPlan(spec, routing, variant != null && variant.track().isPresent());
+        RoutingPlan plan = new RoutingPlan(spec, routing, variant != null && variant.track().isPresent(),
+                variant == null ? java.util.Optional.empty() : variant.bfd());
         List<String> notes = new ArrayList<>();
 
         for (NodeSpec ns : spec.nodes().values()) {
@@ -86,18 +87,45 @@ public final class NetworkBuilder {
             for (InterfaceSpec is : ns.interfaces().values()) {
                 is.gateway().ifPresent(gw -> routes.add(new StaticRoute(Ipv4Prefix.DEFAULT, gw, null, 1, 0)));
             }
+            java.util.Map<StaticRoute, io.tunnelsim.routing.bfd.BfdPeer> bfd = new java.util.IdentityHashMap<>();
+            java.util.Map<StaticRoute, Integer> bfdTtl = new java.util.IdentityHashMap<>();
             for (StaticRouteSpec r : ns.staticRoutes()) {
                 if (plan.replacesConfiguredRoute(ns, r)) {
                     continue;
                 }
-                routes.add(new StaticRoute(r.prefix(), r.via().orElse(null), r.iface().orElse(null), r.distance(),
-                        r.track().orElse(0)));
+                StaticRoute route = new StaticRoute(r.prefix(), r.via().orElse(null), r.iface().orElse(null), r.distance(),
+                        r.track().orElse(0));
+                routes.add(route);
+                r.bfd().ifPresent(b -> {
+                    bfd.put(route, b.multihop() ? io.tunnelsim.routing.bfd.BfdPeer.multihop(b.peer(), b.source().get())
+                            : io.tunnelsim.routing.bfd.BfdPeer.singleHop(b.peer(), b.interfaceName().get()));
+                    bfdTtl.put(route, b.minimumTtl());
+                });
             }
             routes.addAll(plan.generatedStatics(ns.name(), notes));
             if (!routes.isEmpty()) {
                 StaticRouting sr = new StaticRouting(n);
                 routes.forEach(sr::add);
                 n.addService(sr);
+                for (StaticRoute route : routes) {
+                    io.tunnelsim.routing.bfd.BfdPeer peer = bfd.get(route);
+                    if (peer == null && plan.bfd().isPresent() && route.interfaceName() != null && route.nextHop() != null) {
+                        peer = io.tunnelsim.routing.bfd.BfdPeer.singleHop(route.nextHop(), route.interfaceName());
+                    }
+                    if (peer != null) {
+                        io.tunnelsim.routing.bfd.BfdStaticClient.attach(sr, route, peer,
+                                bfdTtl.getOrDefault(route, io.tunnelsim.routing.bfd.BfdService.DEFAULT_MINIMUM_TTL));
+                    }
+                }
+                if (plan.bfd().isPresent() && plan.overlay().containsKey(ns.name())) {
+                    io.tunnelsim.routing.bfd.BfdService svc = io.tunnelsim.routing.bfd.BfdService.of(n);
+                    for (var e : plan.overlay().get(ns.name())) {
+                        svc.setInterfaceTimers(e.tunnel(), plan.bfd().get());
+                    }
+                    notes.add(ns.name() + ": bfd on the generated static routes' next hops ("
+                            + io.tunnelsim.sim.SimTime.formatShort(plan.bfd().get().desiredMinTx()) + " x "
+                            + plan.bfd().get().detectMult() + ")");
+                }
             }
             for (StaticRouteV6Spec r : ns.staticRoutesV6()) {
                 if (r.iface().isPresent()) {

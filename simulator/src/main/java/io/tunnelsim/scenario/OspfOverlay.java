@@ -43,7 +43,18 @@ final class OspfOverlay {
                 notes.add(ns.name() + ": ospf on " + i.name() + " area 0" + (passive ? " (passive)" : ""));
             }
         }
-        n.addService(new OspfProcess(n, cfg));
+        OspfProcess process = new OspfProcess(n, cfg);
+        n.addService(process);
+        if (plan.bfd().isPresent()) {
+            io.tunnelsim.routing.bfd.BfdService bfd = io.tunnelsim.routing.bfd.BfdService.of(n);
+            for (var e : plan.overlay().get(ns.name())) {
+                bfd.setInterfaceTimers(e.tunnel(), plan.bfd().get());
+                io.tunnelsim.routing.bfd.BfdOspfClient.enable(process, e.tunnel());
+                notes.add(ns.name() + ": ip ospf bfd on " + e.tunnel() + " ("
+                        + io.tunnelsim.sim.SimTime.formatShort(plan.bfd().get().desiredMinTx()) + " x "
+                        + plan.bfd().get().detectMult() + ")");
+            }
+        }
     }
 
     private static OspfConfig applySpf(OspfConfig cfg, VariantSpec variant) {

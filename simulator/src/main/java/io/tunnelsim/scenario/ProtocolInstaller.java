@@ -62,6 +62,15 @@ final class ProtocolInstaller {
 
     private static <S> void install(ProtocolModule<S> m, NodeSpec ns, Object section, Node n) {
         m.install(ns, m.sectionType().cast(section), n);
+        if (section instanceof io.tunnelsim.routing.ospf.OspfSpec o) {
+            // ip ospf bfd: OSPF is a client of BFD, wired here so neither package depends on the other's installer
+            for (io.tunnelsim.routing.ospf.OspfInterfaceSpec i : o.interfaces().values()) {
+                if (i.bfd()) {
+                    io.tunnelsim.routing.bfd.BfdOspfClient.enable(n.service(io.tunnelsim.routing.ospf.OspfProcess.class),
+                            i.name());
+                }
+            }
+        }
     }
 
     // ------------------------------------------------------------------ RIP
@@ -134,6 +143,10 @@ final class ProtocolInstaller {
     private static void installTracks(NodeSpec ns, Node n, RoutingPlan plan, VariantSpec variant, TopologySpec spec,
                                       List<String> notes) {
         for (TrackSpec t : ns.tracks().values()) {
+            if (t.bfd().isPresent()) {
+                io.tunnelsim.routing.bfd.BfdTrack.create(n, t.id(), t.bfd().get(), t.upDelayNs(), t.downDelayNs());
+                continue;
+            }
             IpSlaConfig c = IpSlaConfig.icmpEcho(t.id(), t.target()).withTimers(t.frequencyNs(), t.timeoutNs());
             if (t.sourceInterface().isPresent()) {
                 c = c.withSourceInterface(t.sourceInterface().get());

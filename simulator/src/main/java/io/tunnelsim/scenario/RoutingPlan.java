@@ -33,7 +33,8 @@ import org.jgrapht.graph.SimpleDirectedWeightedGraph;
  * <li>{@code static}: for every router of the overlay and every other router's site prefix, one
  *     static route per own tunnel, ordered by overlay path cost (tunnel cost, then name): the
  *     cheapest at distance 1, the next three floating at 250, 251, 252; tunnels without keepalives get
- *     the default keepalive (10 s × 3) as failure detector.</li>
+ *     the default keepalive (10 s × 3) as failure detector. With the variant's {@code bfd:} each
+ *     route names the far tunnel address as next hop and is gated by a BFD session to it.</li>
  * <li>{@code rip} / {@code ospf}: the protocol on every overlay router's tunnels and LAN
  *     interfaces (passive where no other router is on the segment, and on loopbacks).</li>
  * </ul>
@@ -52,15 +53,27 @@ final class RoutingPlan {
     private final TopologySpec spec;
     private final RoutingProtocol routing;
     private final boolean trackPrimaries;
+    private final java.util.Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd;
     /** Generated tracks: router → (track id → tunnel) for the static-with-IP-SLA variant. */
     private final Map<String, Map<Integer, OverlayEdge>> generatedTracks = new TreeMap<>();
     private final Map<String, List<OverlayEdge>> overlay = new TreeMap<>();
 
     RoutingPlan(TopologySpec spec, RoutingProtocol routing, boolean trackPrimaries) {
+        this(spec, routing, trackPrimaries, java.util.Optional.empty());
+    }
+
+    RoutingPlan(TopologySpec spec, RoutingProtocol routing, boolean trackPrimaries,
+                java.util.Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd) {
         this.spec = spec;
         this.routing = routing;
         this.trackPrimaries = trackPrimaries && routing == RoutingProtocol.STATIC;
+        this.bfd = bfd;
         buildOverlay();
+    }
+
+    /** The variant's BFD timers: BFD on every generated static route or OSPF tunnel interface. */
+    java.util.Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd() {
+        return bfd;
     }
 
     RoutingProtocol routing() {
@@ -238,8 +251,12 @@ final class RoutingPlan {
                 if (k == 0 && trackPrimaries) {
                     track = trackFor(node, candidates.get(k).edge());
                 }
+                OverlayEdge edge = candidates.get(k).edge();
+                // with BFD the far tunnel address is the next hop: the session's peer
+                int far = bfd.isPresent() ? NetworkBuilder.addressOf(spec, edge.peer(), edge.peerTunnel()) : 0;
+                io.tunnelsim.addr.Ipv4Address nh = far != 0 ? new io.tunnelsim.addr.Ipv4Address(far) : null;
                 for (Ipv4Prefix p : prefixes) {
-                    out.add(new StaticRoute(p, null, candidates.get(k).edge().tunnel(), distance, track));
+                    out.add(new StaticRoute(p, nh, edge.tunnel(), distance, track));
                 }
             }
         }

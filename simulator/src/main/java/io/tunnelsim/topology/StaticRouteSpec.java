@@ -12,7 +12,12 @@ import io.tunnelsim.addr.Ipv4Prefix;
  *
  * @param distance administrative distance, 1 by default; higher values make a floating static
  * @param track    the tracked object that must be up for the route to be installed
+ * @param bfd      the BFD session to the next hop that must be Up for the route to be installed
  */
 public record StaticRouteSpec(Ipv4Prefix prefix, Optional<Ipv4Address> via, Optional<String> iface, int distance,
-                              OptionalInt track) {
+                              OptionalInt track, Optional<StaticBfdSpec> bfd) {
+    public StaticRouteSpec(Ipv4Prefix prefix, Optional<Ipv4Address> via, Optional<String> iface, int distance,
+                           OptionalInt track) {
+        this(prefix, via, iface, distance, track, Optional.empty());
+    }
 }

@@ -39,8 +39,9 @@ final class TopologyReader {
         "tunnel", "protection", "crypto-map"};
     private static final String[] TUNNEL_KEYS = {"source", "destination", "key", "sequence", "checksum", "keepalive",
         "recursion-hold"};
-    private static final String[] STATIC_KEYS = {"prefix", "via", "interface", "distance", "track"};
-    private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay"};
+    private static final String[] STATIC_KEYS = {"prefix", "via", "interface", "distance", "track", "bfd"};
+    private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay",
+        "bfd"};
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
         "request-on-loss", "maximum-paths"};
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown", "jitter"};
@@ -561,8 +562,15 @@ final class TopologyReader {
                 continue;
             }
             markAll(path, t);
+            if (t.has("bfd")) {
+                TrackSpec bt = StaticBfdSpec.readTrack(ctx, t, id, interfaces);
+                if (bt != null) {
+                    out.put(id, bt);
+                }
+                continue;
+            }
             Ipv4Address target = null;
-            if (t.require("icmp-echo", "track " + id)) {
+            if (t.require("icmp-echo", "track " + id + " (or 'bfd: PEER')")) {
                 target = t.ipv4("icmp-echo");
             }
             Optional<String> source = Optional.empty();
@@ -618,14 +626,18 @@ final class TopologyReader {
             if (prefixText.contains(":")) {
                 Ipv6Prefix p = s.ipv6Prefix("prefix", true);
                 Ipv6Address via = s.ipv6("via");
+                if (s.has("bfd")) {
+                    ctx.error(s.nodeFor("bfd"), "BFD is modelled for IPv4 only: remove 'bfd' from this IPv6 static route");
+                }
                 if (p != null) {
                     out6.add(new StaticRouteV6Spec(p.network(), Optional.ofNullable(via), iface, distance, track));
                 }
             } else {
                 Ipv4Prefix p = s.ipv4Prefix("prefix", true);
                 Ipv4Address via = s.ipv4("via");
+                Optional<StaticBfdSpec> bfd = Optional.ofNullable(StaticBfdSpec.read(ctx, s, via, iface, interfaces));
                 if (p != null) {
-                    out.add(new StaticRouteSpec(p.network(), Optional.ofNullable(via), iface, distance, track));
+                    out.add(new StaticRouteSpec(p.network(), Optional.ofNullable(via), iface, distance, track, bfd));
                 }
             }
         }

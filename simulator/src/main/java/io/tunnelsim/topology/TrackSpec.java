@@ -14,7 +14,13 @@ import io.tunnelsim.addr.Ipv4Address;
  * @param timeoutNs       how long to wait for a reply (default 5 s, at most the frequency)
  * @param upDelayNs       a success must last this long before the track goes up
  * @param downDelayNs     a failure must last this long before the track goes down
+ * @param bfd             instead of an echo probe, the object follows this BFD session (Up = up);
+ *                        {@code target} is then the BFD peer
  */
 public record TrackSpec(int id, Ipv4Address target, Optional<String> sourceInterface, long frequencyNs, long timeoutNs,
-                        long upDelayNs, long downDelayNs) {
+                        long upDelayNs, long downDelayNs, Optional<StaticBfdSpec> bfd) {
+    public TrackSpec(int id, Ipv4Address target, Optional<String> sourceInterface, long frequencyNs, long timeoutNs,
+                     long upDelayNs, long downDelayNs) {
+        this(id, target, sourceInterface, frequencyNs, timeoutNs, upDelayNs, downDelayNs, Optional.empty());
+    }
 }

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.report.model.OutageSample;
 import io.tunnelsim.report.model.SweepResult;
-import io.tunnelsim.scenario.Experiments;
+import io.tunnelsim.experiment.Experiments;
 import io.tunnelsim.scenario.spec.ScenarioLoader;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.sim.SimTime;

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tunnelsim.experiment.Experiments;
 import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.scenario.spec.ScenarioException;
 import io.tunnelsim.scenario.spec.ScenarioLoader;

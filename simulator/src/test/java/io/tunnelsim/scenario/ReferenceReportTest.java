@@ -59,6 +59,12 @@ class ReferenceReportTest {
         // OSPF: between dead - hello and dead + SPF delay (modern throttle: 50 ms)
         assertBetween(outage.get("ospf"), 30 * S, 40 * S + 50 * SimTime.MILLISECOND + probe);
         assertBetween(outage.get("ospf-fast-hello"), 3 * S, 4 * S + 50 * SimTime.MILLISECOND + probe);
+        // BFD 300 ms x 3: each end declares the session down 600-900 ms after the failure (its
+        // last packet arrived at most one 300 ms interval before it), plus up to one probe
+        // interval and the 0.1 s round trip; OSPF adds the SPF delay (modern throttle: 50 ms)
+        long ms = SimTime.MILLISECOND;
+        assertBetween(outage.get("static-bfd"), 600 * ms - probe, 900 * ms + probe + 100 * ms);
+        assertBetween(outage.get("ospf-bfd"), 600 * ms - probe, 900 * ms + 50 * ms + probe + 100 * ms);
         assertTrue(Files.size(dir.resolve("convergence.png")) > 10_000);
         assertTrue(Files.size(dir.resolve("timeline.png")) > 10_000);
         assertTrue(Files.readString(dir.resolve("report.html")).contains("data:image/png;base64,"));

@@ -71,8 +71,8 @@ class RoutingKeysTest {
                     interfaces: {lo0: {address: 1.1.1.1/32}}
                     ospf: {%sinterfaces: {lo0: {}}}
                 """;
-        assertFalse(TopologyLoader.parse(yaml.formatted(""), "t.yaml").nodes().get("a").ospf().orElseThrow().rfcLoopbackCost());
-        assertTrue(TopologyLoader.parse(yaml.formatted("loopback-cost: rfc, "), "t.yaml").nodes().get("a").ospf().orElseThrow()
+        assertFalse(TopologyLoader.parse(yaml.formatted(""), "t.yaml").nodes().get("a").protocol(io.tunnelsim.routing.ospf.OspfSpec.class).orElseThrow().rfcLoopbackCost());
+        assertTrue(TopologyLoader.parse(yaml.formatted("loopback-cost: rfc, "), "t.yaml").nodes().get("a").protocol(io.tunnelsim.routing.ospf.OspfSpec.class).orElseThrow()
                 .rfcLoopbackCost());
         assertSingleError(yaml.formatted("loopback-cost: zero, "), 4, 27, "unknown loopback-cost 'zero' (expected one of: ios, rfc)");
     }

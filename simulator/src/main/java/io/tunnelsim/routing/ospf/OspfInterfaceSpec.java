@@ -8,14 +8,16 @@ package io.tunnelsim.routing.ospf;
  * @param area area id as a 32-bit value ({@code 0} and {@code 0.0.0.0} are the backbone)
  * @param helloMultiplier IOS fast hellos (3-20 hellos a second, dead 1 s), 0 when off; when set,
  *        {@code helloNs} is 1 s / N and {@code deadNs} 1 s
+ * @param bfd {@code ip ospf bfd}: a BFD session to every neighbour on the interface; the
+ *        neighbour is torn down when it goes down
  */
 public record OspfInterfaceSpec(String name, long area, int cost, long helloNs, long deadNs, long retransmitNs,
                                 long transmitDelayNs, NetworkType network, int priority, boolean passive,
-                                int helloMultiplier) {
+                                int helloMultiplier, boolean bfd) {
 
-    /** Without fast hellos. */
+    /** Without fast hellos and BFD. */
     public OspfInterfaceSpec(String name, long area, int cost, long helloNs, long deadNs, long retransmitNs,
                              long transmitDelayNs, NetworkType network, int priority, boolean passive) {
-        this(name, area, cost, helloNs, deadNs, retransmitNs, transmitDelayNs, network, priority, passive, 0);
+        this(name, area, cost, helloNs, deadNs, retransmitNs, transmitDelayNs, network, priority, passive, 0, false);
     }
 }

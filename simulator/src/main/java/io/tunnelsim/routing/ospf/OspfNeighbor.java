@@ -153,6 +153,7 @@ public final class OspfNeighbor {
             }
         }
         iface.neighborStateChanged(this, old, s);
+        process.neighborChanged(this, old, s);
     }
 
     void helloReceived() {

@@ -583,4 +583,34 @@ public final class OspfProcess implements NodeService {
     void publish(io.tunnelsim.node.event.NetEvent e) {
         node.publish(e);
     }
+
+    // ------------------------------------------------------------------ clients (BFD)
+
+    /** Hears every neighbour state change; BFD registers its sessions from it. */
+    @FunctionalInterface
+    public interface NeighborListener {
+        void changed(OspfNeighbor neighbor, OspfNeighbor.State old, OspfNeighbor.State now);
+    }
+
+    private final List<NeighborListener> neighborListeners = new ArrayList<>(1);
+
+    public void addNeighborListener(NeighborListener l) {
+        neighborListeners.add(l);
+    }
+
+    void neighborChanged(OspfNeighbor n, OspfNeighbor.State old, OspfNeighbor.State now) {
+        for (int i = 0; i < neighborListeners.size(); i++) {
+            neighborListeners.get(i).changed(n, old, now);
+        }
+    }
+
+    /**
+     * KillNbr (RFC 2328 §10.2) on behalf of a client: the neighbour is removed at once with
+     * {@code reason} in the adjacency log line (a BFD session that went down).
+     */
+    public void killNeighbor(OspfNeighbor n, String reason) {
+        if (running && n.state() != OspfNeighbor.State.DOWN) {
+            n.kill(reason);
+        }
+    }
 }

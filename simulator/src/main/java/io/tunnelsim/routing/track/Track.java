@@ -19,8 +19,10 @@ import java.util.List;
  * is logged as {@code %TRACK-6-STATE: 1 ip sla 1 reachability Up -> Down} and handed to the
  * node's {@link StaticRouting} ({@code ip route ... track 1}) and to any other listener.
  *
- * <p>Simplifications: only IP SLA reachability is tracked (no interface line-protocol or
- * boolean lists).
+ * <p>A track can also follow a BFD session's state (a track with {@code bfd:} in YAML, driven through
+ * {@link #setReachability}).
+ *
+ * <p>Simplifications: no interface line-protocol tracking and no boolean lists.
  */
 public final class Track implements NodeService {
     /** Hears every state change of the object. */
@@ -32,6 +34,7 @@ public final class Track implements NodeService {
     private final Node node;
     private final int id;
     private final IpSla sla;
+    private final String object;
     private final long upDelay;
     private final long downDelay;
     private final List<Listener> listeners = new ArrayList<>(1);
@@ -47,21 +50,39 @@ public final class Track implements NodeService {
      * @param downDelay how long it must stay lost before the object goes Down (0 = at once)
      */
     public Track(Node node, int id, IpSla sla, long upDelay, long downDelay) {
+        this(node, id, sla, "ip sla " + sla.id() + " reachability", upDelay, downDelay);
+        if (sla.node() != node) {
+            throw new IllegalArgumentException("track " + id + " and IP SLA " + sla.id() + " are on different nodes");
+        }
+        sla.addListener((s, code) -> reachability(s.reachable()));
+    }
+
+    /**
+     * A track object following another source of reachability (a BFD session), which calls
+     * {@link #setReachability}; {@code object} names it in the log ({@code bfd 10.0.0.2}).
+     */
+    public Track(Node node, int id, String object, long upDelay, long downDelay) {
+        this(node, id, null, object, upDelay, downDelay);
+    }
+
+    private Track(Node node, int id, IpSla sla, String object, long upDelay, long downDelay) {
         if (id < 1 || id > 1000) {
             throw new IllegalArgumentException("track object number " + id + " outside 1-1000");
         }
         if (upDelay < 0 || downDelay < 0) {
             throw new IllegalArgumentException("track delays must be >= 0");
         }
-        if (sla.node() != node) {
-            throw new IllegalArgumentException("track " + id + " and IP SLA " + sla.id() + " are on different nodes");
-        }
         this.node = node;
         this.id = id;
         this.sla = sla;
+        this.object = object;
         this.upDelay = upDelay;
         this.downDelay = downDelay;
-        sla.addListener((s, code) -> reachability(s.reachable()));
+    }
+
+    /** Reachability of the tracked object changed (the source of a non-IP-SLA track calls this). */
+    public void setReachability(boolean reachable) {
+        reachability(reachable);
     }
 
     /** Creates the object and registers it as a service of {@code node}. */
@@ -75,6 +96,7 @@ public final class Track implements NodeService {
         return id;
     }
 
+    /** The IP SLA operation followed, or null when another source drives the object. */
     public IpSla sla() {
         return sla;
     }
@@ -146,7 +168,7 @@ public final class Track implements NodeService {
         if (!running || newState == up) {
             return;
         }
-        node.publish(new TrackChanged(node.now(), node.name(), id, sla.id(), newState));
+        node.publish(new TrackChanged(node.now(), node.name(), id, sla == null ? 0 : sla.id(), newState, object));
         up = newState;
         changes++;
         lastChange = node.scheduler().now();

@@ -6,10 +6,18 @@ import io.tunnelsim.node.event.LoggedEvent;
  * A tracked object changed state ({@code %TRACK-6-STATE}), after its up or down delay.
  *
  * @param track the track number
- * @param sla   the IP SLA operation it follows
+ * @param sla   the IP SLA operation it follows (0 when it follows something else)
  * @param up    the new state
+ * @param object what the track follows, as the log line names it ({@code ip sla 10 reachability},
+ *              {@code bfd 10.0.0.2})
  */
-public record TrackChanged(long timeNs, String node, int track, int sla, boolean up) implements LoggedEvent {
+public record TrackChanged(long timeNs, String node, int track, int sla, boolean up, String object)
+        implements LoggedEvent {
+
+    /** A track following IP SLA operation {@code sla}. */
+    public TrackChanged(long timeNs, String node, int track, int sla, boolean up) {
+        this(timeNs, node, track, sla, up, "ip sla " + sla + " reachability");
+    }
 
     @Override
     public String facility() {
@@ -18,6 +26,6 @@ public record TrackChanged(long timeNs, String node, int track, int sla, boolean
 
     @Override
     public String message() {
-        return track + " ip sla " + sla + " reachability " + (up ? "Down" : "Up") + " -> " + (up ? "Up" : "Down");
+        return track + " " + object + " " + (up ? "Down" : "Up") + " -> " + (up ? "Up" : "Down");
     }
 }

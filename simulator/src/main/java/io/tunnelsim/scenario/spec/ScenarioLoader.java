@@ -51,7 +51,7 @@ public final class ScenarioLoader {
         "variants", "sweep", "live"};
     private static final String[] PROBE_KEYS = {"name", "from", "to", "type", "interval", "size", "start", "port"};
     private static final String[] ACTION_KEYS = {"at", "action", "link", "interface", "node", "loss", "delay"};
-    private static final String[] VARIANT_KEYS = {"name", "routing", "topology", "ospf", "rip", "track", "keepalive"};
+    private static final String[] VARIANT_KEYS = {"name", "routing", "topology", "ospf", "rip", "track", "keepalive", "bfd"};
 
     /** Most probes one scenario may send (all flows together), so that results fit in memory. */
     public static final long MAX_PROBES = 10_000_000;
@@ -516,7 +516,15 @@ public final class ScenarioLoader {
                             (int) k.integer("retries", KeepaliveSpec.DEFAULT.retries(), 1, 255)));
                 }
             }
-            out.add(new VariantSpec(name, routing, vt, ospf, rip, track, keepalive));
+            Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd = Optional.empty();
+            if (v.has("bfd")) {
+                bfd = io.tunnelsim.routing.bfd.BfdYaml.variant(ctx, v);
+                if (bfd.isPresent() && routing != RoutingProtocol.STATIC && routing != RoutingProtocol.OSPF) {
+                    ctx.error(v.nodeFor("bfd"), "variant '" + name + "' runs " + routing.yamlName() + "; 'bfd' is for"
+                            + " routing: static or ospf (configure bfd on the topology's routes and ospf interfaces otherwise)");
+                }
+            }
+            out.add(new VariantSpec(name, routing, vt, ospf, rip, track, keepalive, bfd));
             ctx.mark("variants/" + name, v.node());
         }
         return out;

@@ -15,9 +15,18 @@ import io.tunnelsim.topology.TopologySpec;
  * @param routing   the protocol to run; {@link RoutingProtocol#NONE} keeps the topology's configuration
  * @param topology  the topology this variant runs on (its own, or the scenario's)
  * @param keepalive GRE keepalives to enable on every tunnel
+ * @param bfd       BFD timers: with {@code routing: static} every generated static route is gated
+ *                  by a BFD session to its next hop, with {@code routing: ospf} every generated
+ *                  OSPF tunnel interface has {@code bfd}
  */
 public record VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Optional<OspfOverrides> ospf,
-                          Optional<RipOverrides> rip, Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive) {
+                          Optional<RipOverrides> rip, Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive,
+                          Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd) {
+
+    public VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Optional<OspfOverrides> ospf,
+                       Optional<RipOverrides> rip, Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive) {
+        this(name, routing, topology, ospf, rip, track, keepalive, Optional.empty());
+    }
 
     /** OSPF timer overrides; {@code helloMultiplier} 3-20 turns IOS fast hellos on (0 = not overridden). */
     public record OspfOverrides(OptionalLong helloNs, OptionalLong deadNs, Optional<SpfThrottle> spf, int helloMultiplier) {

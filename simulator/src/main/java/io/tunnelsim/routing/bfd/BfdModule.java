@@ -1,0 +1,62 @@
+package io.tunnelsim.routing.bfd;
+
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.event.NetEvent;
+import io.tunnelsim.topology.NodeSection;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.ProtocolModule;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * BFD (RFC 5880/5881/5883) as a protocol module: the router's {@code bfd:} section (node and
+ * per-interface timers, configured peers), installed into the node's {@link BfdService}, and
+ * {@code show bfd neighbors} in the {@code neighbors} table. Clients ask for sessions on their
+ * own: OSPF interfaces with {@code bfd: true}, static routes with {@code bfd}, the variants'
+ * {@code bfd:} switch.
+ */
+public final class BfdModule implements ProtocolModule<BfdSpec> {
+    @Override
+    public String nodeKey() {
+        return "bfd";
+    }
+
+    @Override
+    public Class<BfdSpec> sectionType() {
+        return BfdSpec.class;
+    }
+
+    @Override
+    public BfdSpec read(NodeSection in) {
+        return BfdYaml.read(in);
+    }
+
+    @Override
+    public void install(NodeSpec node, BfdSpec section, Node built) {
+        BfdService s = BfdService.of(built);
+        s.setNodeTimers(section.timers());
+        section.interfaces().forEach(s::setInterfaceTimers);
+        for (BfdSpec.Peer p : section.peers()) {
+            BfdSession session = s.configurePeer(p.key(), p.timers(), p.minimumTtl());
+            if (p.shutdown()) {
+                session.adminDown();
+            }
+        }
+    }
+
+    @Override
+    public List<Class<? extends NetEvent>> events() {
+        return List.of(BfdSessionChanged.class);
+    }
+
+    @Override
+    public Map<String, Function<Node, String>> showTables() {
+        return Map.of("neighbors", BfdModule::showNeighbors);
+    }
+
+    static String showNeighbors(Node n) {
+        BfdService s = n.service(BfdService.class);
+        return s == null || s.sessions().isEmpty() ? null : s.showNeighbors();
+    }
+}

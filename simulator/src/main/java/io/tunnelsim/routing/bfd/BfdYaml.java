@@ -1,0 +1,166 @@
+package io.tunnelsim.routing.bfd;
+
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.NodeSection;
+import io.tunnelsim.topology.YamlContext;
+import io.tunnelsim.topology.YamlMap;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+
+/**
+ * Reads a router's {@code bfd:} section into a {@link BfdSpec} and the timer keys shared with a
+ * variant's {@code bfd:} override. Keys are FRR's: {@code transmit-interval},
+ * {@code receive-interval}, {@code detect-multiplier}; described in {@code docs/routing-bfd.md}.
+ */
+public final class BfdYaml {
+    static final String[] TIMER_KEYS = {"transmit-interval", "receive-interval", "detect-multiplier"};
+    static final String[] SECTION_KEYS = {"transmit-interval", "receive-interval", "detect-multiplier", "interfaces",
+        "peers"};
+    static final String[] PEER_KEYS = {"peer", "interface", "multihop", "source", "minimum-ttl", "shutdown",
+        "transmit-interval", "receive-interval", "detect-multiplier"};
+
+    private BfdYaml() {
+    }
+
+    /**
+     * The timers in {@code m} over {@code fallback}; an out-of-range value is reported at its key
+     * and the fallback returned.
+     */
+    public static BfdTimers timers(YamlContext ctx, YamlMap m, BfdTimers fallback) {
+        long tx = m.duration("transmit-interval", fallback.desiredMinTx());
+        long rx = m.duration("receive-interval", fallback.requiredMinRx());
+        int mult = (int) m.integer("detect-multiplier", fallback.detectMult(), 1, 255);
+        for (String k : new String[] {"transmit-interval", "receive-interval"}) {
+            long v = k.startsWith("t") ? tx : rx;
+            if (m.has(k) && (v < BfdTimers.MIN_INTERVAL || v > BfdTimers.MAX_INTERVAL || v % SimTime.MICROSECOND != 0)) {
+                ctx.error(m.nodeFor(k), "BFD " + k + " " + SimTime.formatShort(v)
+                        + " is outside 10ms..60s (FRR bfdd's range; whole microseconds on the wire)");
+                return fallback;
+            }
+        }
+        return new BfdTimers(tx, rx, mult);
+    }
+
+    /** A variant's {@code bfd:} value: {@code true} for FRR's defaults, or a timer mapping. */
+    public static Optional<BfdTimers> variant(YamlContext ctx, YamlMap variant) {
+        Node n = variant.get("bfd");
+        if (n instanceof MappingNode) {
+            YamlMap m = ctx.map(n, "'bfd' overrides", TIMER_KEYS);
+            return m == null ? Optional.empty() : Optional.of(timers(ctx, m, BfdTimers.DEFAULT));
+        }
+        return variant.bool("bfd", false) ? Optional.of(BfdTimers.DEFAULT) : Optional.empty();
+    }
+
+    static BfdSpec read(NodeSection in) {
+        YamlContext ctx = in.context();
+        YamlMap m = ctx.map(in.value(), "'bfd' of node '" + in.node() + "'", SECTION_KEYS);
+        if (m == null) {
+            return null;
+        }
+        in.markAll(in.path(), m);
+        BfdTimers node = timers(ctx, m, BfdTimers.DEFAULT);
+        Map<String, BfdTimers> ifs = new LinkedHashMap<>();
+        if (m.has("interfaces")) {
+            YamlMap im = ctx.namedMap(m.get("interfaces"), "'interfaces' of bfd");
+            if (im != null) {
+                for (YamlMap.Entry e : im.entries()) {
+                    ctx.mark(in.path() + "/interfaces/" + e.key(), e.keyNode());
+                    if (!in.checkInterface(e.keyNode(), e.key(), "bfd interface")) {
+                        continue;
+                    }
+                    YamlMap c = ctx.map(e.value(), "bfd interface '" + e.key() + "'", TIMER_KEYS);
+                    if (c != null) {
+                        ifs.put(e.key(), timers(ctx, c, node));
+                    }
+                }
+            }
+        }
+        List<BfdSpec.Peer> peers = new ArrayList<>();
+        if (m.has("peers")) {
+            List<Node> items = ctx.list(m.get("peers"), "'peers' of bfd");
+            for (int i = 0; i < items.size(); i++) {
+                YamlMap p = ctx.map(items.get(i), "a bfd peer (expected {peer: A.B.C.D, interface: X})", PEER_KEYS);
+                if (p == null || !p.require("peer", "a bfd peer")) {
+                    continue;
+                }
+                in.markAll(in.path() + "/peers/" + i, p);
+                BfdSpec.Peer peer = readPeer(in, p, ifs, node);
+                if (peer != null) {
+                    peers.add(peer);
+                }
+            }
+        }
+        return new BfdSpec(node, ifs, peers);
+    }
+
+    private static BfdSpec.Peer readPeer(NodeSection in, YamlMap p, Map<String, BfdTimers> ifs, BfdTimers node) {
+        YamlContext ctx = in.context();
+        Ipv4Address peer = p.ipv4("peer");
+        if (peer == null) {
+            return null;
+        }
+        boolean multihop = p.bool("multihop", false);
+        String itf = p.string("interface", null);
+        Ipv4Address source = p.ipv4("source");
+        if (multihop) {
+            if (itf != null) {
+                ctx.error(p.nodeFor("interface"), "a multihop BFD peer is not bound to an interface: remove"
+                        + " 'interface' or 'multihop'");
+                return null;
+            }
+            if (source == null) {
+                ctx.error(p.node(), "a multihop BFD peer needs 'source' (FRR: peer X multihop local-address Y)");
+                return null;
+            }
+            if (!ownsAddress(in.interfaces(), source)) {
+                ctx.error(p.nodeFor("source"), "BFD source " + source + " is not an address of node '" + in.node() + "'");
+                return null;
+            }
+        } else {
+            if (p.has("source") || p.has("minimum-ttl")) {
+                ctx.error(p.node(), "'source' and 'minimum-ttl' are for multihop peers; add 'multihop: true' or remove them");
+                return null;
+            }
+            if (itf == null) {
+                itf = connectedInterface(in.interfaces(), peer);
+                if (itf == null) {
+                    ctx.error(p.nodeFor("peer"), "BFD peer " + peer + " is on no connected subnet of node '" + in.node()
+                            + "': name its 'interface', or write 'multihop: true' with a 'source'");
+                    return null;
+                }
+            } else if (!in.checkInterface(p.nodeFor("interface"), itf, "bfd peer interface")) {
+                return null;
+            }
+        }
+        BfdTimers base = itf != null ? ifs.getOrDefault(itf, node) : node;
+        BfdTimers t = timers(ctx, p, base);
+        int ttl = (int) p.integer("minimum-ttl", BfdService.DEFAULT_MINIMUM_TTL, 1, 255);
+        BfdPeer key = multihop ? BfdPeer.multihop(peer, source) : BfdPeer.singleHop(peer, itf);
+        return new BfdSpec.Peer(key, t, ttl, p.bool("shutdown", false));
+    }
+
+    private static boolean ownsAddress(Map<String, InterfaceSpec> interfaces, Ipv4Address a) {
+        for (InterfaceSpec i : interfaces.values()) {
+            if (i.address().isPresent() && i.address().get().address().equals(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String connectedInterface(Map<String, InterfaceSpec> interfaces, Ipv4Address a) {
+        for (InterfaceSpec i : interfaces.values()) {
+            if (i.address().isPresent() && i.address().get().length() < 32 && i.address().get().contains(a)) {
+                return i.name();
+            }
+        }
+        return null;
+    }
+}
