@@ -36,9 +36,9 @@ final class TopologyReader {
     private static final String[] LINK_KEYS = {"name", "endpoints", "delay", "bandwidth", "mtu", "loss", "queue", "lan"};
     private static final String[] NODE_KEYS = {"kind", "interfaces", "static", "track", "ospf", "rip"};
     private static final String[] IFACE_KEYS = {"address", "ipv6", "mtu", "bandwidth", "delay", "shutdown", "gateway",
-        "tunnel", "protection", "crypto-map"};
+        "tunnel", "protection", "crypto-map", "unreachables"};
     private static final String[] TUNNEL_KEYS = {"source", "destination", "key", "sequence", "checksum", "keepalive",
-        "recursion-hold"};
+        "recursion-hold", "df", "path-mtu-discovery", "keepalive-protection"};
     private static final String[] STATIC_KEYS = {"prefix", "via", "interface", "distance", "track"};
     private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay"};
     private static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces"};
@@ -49,7 +49,7 @@ final class TopologyReader {
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown"};
     private static final String[] RIP_IF_KEYS = {"offset", "passive"};
     private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
-        "replay-window"};
+        "replay-window", "df-bit", "fragmentation"};
     private static final String[] KEY_KEYS = {"spi-in", "spi-out", "key-in", "key-out", "auth-in", "auth-out"};
 
     static final long DEFAULT_REFERENCE_BANDWIDTH = 100_000_000L;
@@ -211,6 +211,7 @@ final class TopologyReader {
         TunnelDraft tunnel;
         String protection;
         String cryptoMap;
+        boolean unreachables = true;
     }
 
     private static final class TunnelDraft {
@@ -222,6 +223,8 @@ final class TopologyReader {
         boolean checksum;
         KeepaliveSpec keepalive;
         long recursionHold;
+        TunnelMtuSpec mtuDiscovery = TunnelMtuSpec.DEFAULT;
+        boolean keepaliveUnderProtection = true;
     }
 
     private NodeSpec readNode(YamlMap.Entry entry, LinkDefaults d) {
@@ -336,6 +339,7 @@ final class TopologyReader {
             }
         }
         dr.shutdown = m.bool("shutdown", false);
+        dr.unreachables = m.bool("unreachables", true);
         if (m.has("gateway")) {
             if (!host) {
                 ctx.error(m.get("gateway"), "'gateway' is for hosts; on a router write a static route to 0.0.0.0/0");
@@ -429,6 +433,8 @@ final class TopologyReader {
             }
         }
         dr.recursionHold = t.duration("recursion-hold", DEFAULT_RECURSION_HOLD);
+        dr.mtuDiscovery = TunnelMtuReader.read(ctx, t);
+        dr.keepaliveUnderProtection = TunnelMtuReader.keepaliveUnderProtection(t);
         return dr;
     }
 
@@ -486,12 +492,12 @@ final class TopologyReader {
                 }
                 tunnel = Optional.of(new TunnelSpec(sourceIface != null ? sourceIface : String.valueOf(t.source),
                         sourceAddr, t.destination, t.key, t.sequence, t.checksum, Optional.ofNullable(t.keepalive),
-                        t.recursionHold));
+                        t.recursionHold, t.mtuDiscovery, t.keepaliveUnderProtection));
             }
             out.put(dr.name, new InterfaceSpec(dr.name, dr.kind, Optional.ofNullable(dr.address),
                     Optional.ofNullable(dr.ipv6), mtu, dr.bandwidth, dr.delay, dr.shutdown,
                     Optional.ofNullable(dr.gateway), tunnel, Optional.ofNullable(dr.protection),
-                    Optional.ofNullable(dr.cryptoMap)));
+                    Optional.ofNullable(dr.cryptoMap), dr.unreachables));
         }
         return out;
     }
@@ -848,7 +854,8 @@ final class TopologyReader {
         int window = (int) p.integer("replay-window", io.tunnelsim.ipsec.ReplayWindow.DEFAULT_SIZE,
                 io.tunnelsim.ipsec.IpsecProfile.MIN_REPLAY_WINDOW, io.tunnelsim.ipsec.IpsecProfile.MAX_REPLAY_WINDOW);
         return new IpsecProfileSpec(name, esp, auth, mode, Optional.ofNullable(peer), Optional.ofNullable(local),
-                Optional.ofNullable(remote), keys, lifetime, lifetimeBytes, window);
+                Optional.ofNullable(remote), keys, lifetime, lifetimeBytes, window,
+                TunnelMtuReader.dfBit(p), TunnelMtuReader.fragmentation(p));
     }
 
     private IpsecProfileSpec.ManualKeys readKeys(String profile, YamlMap k, IpsecProfileSpec.Esp esp,
