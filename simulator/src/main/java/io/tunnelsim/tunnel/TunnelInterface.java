@@ -105,15 +105,16 @@ public final class TunnelInterface extends Interface implements NodeService {
     private boolean reevaluate;
     public long keepalivesSent;
     public long keepalivesReceived;
-    /** Path MTU learned from ICMP fragmentation-needed (0: none) and when it was learned. */
+    /** Path MTU learned from ICMP fragmentation-needed (0: none), forgotten when the age timer fires. */
     private int learnedPathMtu;
-    private long learnedAt;
+    private final Timer pmtuAgeTimer;
 
     public TunnelInterface(Node node, String name, TunnelConfig config) {
         super(node, name, 1500);
         this.config = config;
         this.keepaliveTimer = node.scheduler().timer(this::keepaliveTick);
         this.recursionTimer = node.scheduler().timer(this::recursionHoldExpired);
+        this.pmtuAgeTimer = node.scheduler().timer(this::pathMtuAged);
         this.keepalivePhase = node.network().random().stream("keepalive/" + node.name() + "/" + name);
         setBandwidthBps(DEFAULT_BANDWIDTH);
         setDelayMicros(DEFAULT_DELAY_US);
@@ -184,17 +185,13 @@ public final class TunnelInterface extends Interface implements NodeService {
     @Override
     public int mtu() {
         int configured = configuredMtu();
-        if (learnedPathMtu == 0) {
-            return configured;
-        }
-        long age = config.pmtu().ageNs();
-        if (age > 0 && node.scheduler().now() - learnedAt >= age) {
-            // the age timer ran out: back to the configured MTU until the next ICMP
-            learnedPathMtu = 0;
-            node.log("TUN-5-PMTU", displayName() + " path MTU aged out, ip mtu " + configured);
-            return configured;
-        }
-        return Math.min(configured, mtuFor(learnedPathMtu));
+        return learnedPathMtu == 0 ? configured : Math.min(configured, mtuFor(learnedPathMtu));
+    }
+
+    /** The age timer ran out: back to the configured MTU until the next ICMP. */
+    private void pathMtuAged() {
+        learnedPathMtu = 0;
+        node.log("TUN-5-PMTU", displayName() + " path MTU aged out, ip mtu " + mtu());
     }
 
     private int configuredMtu() {
@@ -249,7 +246,9 @@ public final class TunnelInterface extends Interface implements NodeService {
             return; // RFC 1191 §6.3: never below 68, only decreases
         }
         learnedPathMtu = mtu;
-        learnedAt = node.scheduler().now();
+        if (config.pmtu().ageNs() > 0) {
+            pmtuAgeTimer.start(config.pmtu().ageNs());
+        }
         node.log("TUN-5-PMTU", displayName() + " path MTU " + mtu + " from " + new Ipv4Address(from) + ", ip mtu "
                 + mtu());
     }
@@ -279,6 +278,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         running = false;
         keepaliveTimer.cancel();
         recursionTimer.cancel();
+        pmtuAgeTimer.cancel();
         setLineUp(false);
     }
 
@@ -612,7 +612,8 @@ public final class TunnelInterface extends Interface implements NodeService {
         sb.append('\n');
         if (config.pmtu().discover()) {
             long age = config.pmtu().ageNs();
-            sb.append("  Path MTU Discovery, ager ").append(age == 0 ? "infinite" : (age / SimTime.MINUTE) + " mins")
+            sb.append("  Path MTU Discovery, ager ").append(age == 0 ? "infinite"
+                    : age % SimTime.MINUTE == 0 ? (age / SimTime.MINUTE) + " mins" : SimTime.formatShort(age))
                     .append(", min MTU ").append(config.pmtu().minMtu()).append('\n');
             if (learnedPathMtu > 0) {
                 sb.append("  Path destination ").append(config.destination()).append(": MTU ").append(learnedPathMtu)
