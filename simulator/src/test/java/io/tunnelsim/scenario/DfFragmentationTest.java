@@ -284,4 +284,31 @@ class DfFragmentationTest {
         assertEquals(brBefore, TwoSiteFixture.drops(r, "hq", "esp-replay"));
         assertEquals(0, TwoSiteFixture.drops(r, "br", "esp-replay"), "br's window is new");
     }
+    /**
+     * RFC 1191 across the tunnel: br's LAN carries 1300 bytes, so br refuses a 1400-byte DF probe
+     * and its fragmentation-needed (next-hop MTU 1300) travels back through the tunnel to hq-pc,
+     * whose later probes are 1300 bytes and arrive. tshark reads the error inside GRE.
+     */
+    @Test
+    void fragmentationNeededTravelsBackThroughTheTunnel(@TempDir Path dir) throws Exception {
+        String topo = Files.readString(ExampleCaptureInteropTest.root().resolve("topologies/mtu-blackhole-default.yaml"))
+                .replace("{name: lan-br, endpoints: [\"br:lan0\", \"br-pc:eth0\"], delay: 100us}",
+                        "{name: lan-br, endpoints: [\"br:lan0\", \"br-pc:eth0\"], delay: 100us, mtu: 1300}");
+        Files.writeString(dir.resolve("topo.yaml"), topo);
+        Files.writeString(dir.resolve("s.yaml"), "name: back\ntopology: topo.yaml\nduration: 10s\nprobes:\n"
+                + "  - {name: big, from: hq-pc, to: br-pc, interval: 500ms, size: 1400, df: true, pmtud: true}\n");
+        ScenarioSpec s = ScenarioLoader.load(dir.resolve("s.yaml"));
+        Path pcap = dir.resolve("pcap");
+        RunResult r = ScenarioRunner.run(s, s.variants().get(0), RunOptions.DEFAULT.withCapture(pcap));
+        ProbeFlow f = r.probes().get(0);
+        assertEquals(1300, f.pathMtu());
+        assertEquals(1, TwoSiteFixture.lost(r, "big"));
+        assertEquals(1, TwoSiteFixture.drops(r, "br", io.tunnelsim.node.Node.DROP_FRAG_NEEDED));
+        if (io.tunnelsim.testutil.Tshark.installed()) {
+            List<String> inGre = ExampleCaptureInteropTest.tshark(pcap.resolve("hq-isp.pcap"),
+                    "gre && icmp.type == 3 && icmp.code == 4", "icmp.mtu", "ip.src");
+            assertEquals(List.of("1300\t198.51.100.2,172.16.0.2,10.1.0.10"), inGre,
+                    "outer header from br, the error from the interface the probe arrived on (tunnel0), quoting hq-pc's probe");
+        }
+    }
 }
