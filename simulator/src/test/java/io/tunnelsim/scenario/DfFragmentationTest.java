@@ -311,4 +311,32 @@ class DfFragmentationTest {
                     "outer header from br, the error from the interface the probe arrived on (tunnel0), quoting hq-pc's probe");
         }
     }
+
+    /**
+     * Seeded random size sweeps through a crypto map, DF clear: every size arrives, and no packet
+     * on the provider exceeds 1500; before encryption none of them is an outer fragment.
+     */
+    @ParameterizedTest
+    @ValueSource(longs = {11, 12, 13, 14})
+    void randomSizesCrossACryptoMapWithoutOversizedFrames(long seed, @TempDir Path dir) throws Exception {
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(seed);
+        int min = 100 + rnd.nextInt(1300);
+        int max = Math.max(min + 100, 1500) + rnd.nextInt(3000);
+        // at most 150 sizes, so the 200 probes of the run reach sizes above 1438 (the largest that fits)
+        int step = Math.max(1 + rnd.nextInt(97), (max - min) / 149 + 1);
+        boolean before = rnd.nextBoolean();
+        ScenarioSpec s = cryptoMap(dir, "copy", before ? "before-encryption" : "after-encryption",
+                "{name: sweep, from: hq-pc, to: br-pc, interval: 50ms, size-sweep: {min: " + min + ", max: " + max
+                        + ", step: " + step + "}}");
+        Path pcap = dir.resolve("pcap");
+        RunResult r = ScenarioRunner.run(s, s.variants().get(0), RunOptions.DEFAULT.withCapture(pcap));
+        ProbeFlow f = r.probes().get(0);
+        for (int i = 1; i < f.count() - 1; i++) {
+            assertTrue(f.receivedAt(i) >= 0, "probe " + i + " of " + f.sizeOf(i) + " bytes");
+        }
+        List<int[]> esp = ipv4(pcap.resolve("isp-br.pcap"), 50);
+        assertTrue(esp.stream().allMatch(x -> x[1] <= 1500));
+        long fragments = esp.stream().filter(x -> (x[0] & (Ipv4Codec.FLAG_MF | 0x1fff)) != 0).count();
+        assertEquals(before, fragments == 0, "outer fragments " + fragments + " (sizes " + min + ".." + max + ")");
+    }
 }
