@@ -225,6 +225,7 @@ final class TopologyReader {
         long recursionHold;
         TunnelMtuSpec mtuDiscovery = TunnelMtuSpec.DEFAULT;
         boolean keepaliveUnderProtection = true;
+        Node keepaliveProtectionNode;
     }
 
     private NodeSpec readNode(YamlMap.Entry entry, LinkDefaults d) {
@@ -363,6 +364,10 @@ final class TopologyReader {
             if (m.has("protection")) {
                 dr.protection = m.string("protection", null);
             }
+            if (dr.tunnel != null && dr.tunnel.keepaliveProtectionNode != null && !m.has("protection")) {
+                ctx.warning(dr.tunnel.keepaliveProtectionNode, "'keepalive-protection' has no effect on a tunnel without"
+                        + " 'protection'; remove it or protect the tunnel");
+            }
             if (m.has("crypto-map")) {
                 ctx.error(m.get("crypto-map"), "'crypto-map' belongs on a physical interface; on a tunnel write 'protection'");
             }
@@ -435,6 +440,7 @@ final class TopologyReader {
         dr.recursionHold = t.duration("recursion-hold", DEFAULT_RECURSION_HOLD);
         dr.mtuDiscovery = TunnelMtuReader.read(ctx, t);
         dr.keepaliveUnderProtection = TunnelMtuReader.keepaliveUnderProtection(t);
+        dr.keepaliveProtectionNode = t.has("keepalive-protection") ? t.get("keepalive-protection") : null;
         return dr;
     }
 

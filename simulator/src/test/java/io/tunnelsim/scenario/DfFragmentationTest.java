@@ -339,4 +339,14 @@ class DfFragmentationTest {
         long fragments = esp.stream().filter(x -> (x[0] & (Ipv4Codec.FLAG_MF | 0x1fff)) != 0).count();
         assertEquals(before, fragments == 0, "outer fragments " + fragments + " (sizes " + min + ".." + max + ")");
     }
+
+    /** keepalive-protection on a tunnel without protection does nothing: warned with its position. */
+    @Test
+    void keepaliveProtectionWithoutProtectionIsWarnedAbout(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = TwoSiteFixture.load(dir, TwoSiteFixture.topology(
+                "tunnel: {source: eth0, destination: 198.51.100.2, keepalive-protection: unsupported}",
+                "tunnel: {source: eth0, destination: 203.0.113.2}", ""), "duration: 10s\n");
+        String w = GreIpsecDefectsTest.warnings(s);
+        assertTrue(w.contains("topo.yaml:10:113:") && w.contains("'keepalive-protection' has no effect"), w);
+    }
 }
