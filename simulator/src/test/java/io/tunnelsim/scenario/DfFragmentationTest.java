@@ -349,4 +349,28 @@ class DfFragmentationTest {
         String w = GreIpsecDefectsTest.warnings(s);
         assertTrue(w.contains("topo.yaml:10:113:") && w.contains("'keepalive-protection' has no effect"), w);
     }
+
+    /**
+     * path-mtu-discovery under protection (AES-GCM-128 transport): the provider's error quotes the
+     * ESP packet, and the tunnel MTU follows the ESP arithmetic for 1400: 1380 − 8 − 8 − 16 = 1348
+     * (a multiple of 4) − 2 trailer − 4 GRE = 1342. A PMTUD sender then crosses at 1342.
+     */
+    @Test
+    void protectedTunnelLearnsItsMtuThroughTheEspArithmetic(@TempDir Path dir) throws Exception {
+        String topo = Files.readString(ExampleCaptureInteropTest.root().resolve("topologies/mtu-blackhole-pmtud.yaml"))
+                .replace("path-mtu-discovery: true}", "path-mtu-discovery: true}\n        protection: site")
+                + "ipsec:\n  site: {esp: aes-gcm-128, mode: transport}\n";
+        Files.writeString(dir.resolve("topo.yaml"), topo);
+        Files.writeString(dir.resolve("s.yaml"), "name: esp-pmtu\ntopology: topo.yaml\nduration: 10s\nprobes:\n"
+                + "  - {name: big, from: hq-pc, to: br-pc, interval: 500ms, size: 1400, df: true, pmtud: true}\n");
+        ScenarioSpec s = ScenarioLoader.load(dir.resolve("s.yaml"));
+        RunResult r = ScenarioRunner.run(s, s.variants().get(0), RunOptions.DEFAULT);
+        TunnelInterface t = (TunnelInterface) TwoSiteFixture.node(r, "hq").interfaceNamed("tunnel0");
+        assertEquals(1400, t.learnedPathMtu());
+        assertEquals(1342, t.mtu());
+        ProbeFlow f = r.probes().get(0);
+        assertEquals(1342, f.pathMtu());
+        assertEquals(2, TwoSiteFixture.lost(r, "big"));
+        assertEquals(1342, f.sizeOf(f.count() - 1));
+    }
 }
