@@ -54,7 +54,8 @@ class DfFragmentationTest {
 
     /**
      * Crypto map, AES-CBC-128 + HMAC-SHA-256 tunnel mode: the largest inner packet whose ESP form
-     * fits 1500 is 1438 (1480 − 8 − 16 − 16 = 1440 → 1438 → − 20 inner header... + 20). A 1450-byte
+     * fits 1500 is 1438 (1480 − 8 − 16 − 16 = 1440, a multiple of 16, − 2 trailer = 1438 bytes of
+     * ESP payload, which in tunnel mode is the inner packet itself). A 1450-byte
      * probe does not fit; where it is cut, and whether it crosses, follows from df-bit,
      * fragmentation and the probe's DF (IOS crypto ipsec df-bit / fragmentation).
      */
