@@ -111,12 +111,42 @@ public final class Results {
         c.put("link.lost-silent-failure", silent);
         c.put("link.queue-drops", queue);
         c.put("fib.changes", r.fibChangesTotal());
+        probeSizes(r, c);
         for (Node n : r.built().network().nodes()) {
             for (var e : n.fib().entries()) {
                 c.merge("routes.end." + e.first().source().name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
             }
         }
         return c;
+    }
+
+    /**
+     * Per flow, when it applies: the ICMP fragmentation-needed messages its sender received
+     * ({@code probe.<flow>.frag-needed}), and for a size sweep the largest size that came through
+     * and the smallest that did not ({@code sweep.<flow>.largest-delivered}, {@code .smallest-lost};
+     * 0 when none).
+     */
+    public static void probeSizes(RunResult r, SortedMap<String, Long> c) {
+        for (ProbeFlow f : r.probes()) {
+            if (f.fragmentationNeededReceived() > 0) {
+                c.put("probe." + f.name() + ".frag-needed", (long) f.fragmentationNeededReceived());
+            }
+            if (!f.isSweep()) {
+                continue;
+            }
+            long largest = 0;
+            long smallestLost = 0;
+            for (int i = 0; i < f.count(); i++) {
+                int size = f.sizeOf(i);
+                if (f.receivedAt(i) >= 0) {
+                    largest = Math.max(largest, size);
+                } else if (smallestLost == 0 || size < smallestLost) {
+                    smallestLost = size;
+                }
+            }
+            c.put("sweep." + f.name() + ".largest-delivered", largest);
+            c.put("sweep." + f.name() + ".smallest-lost", smallestLost);
+        }
     }
 
     /** Writes the event log: one line per state change, simulated time first. */

@@ -39,9 +39,18 @@ import java.util.Map;
  * <p>Entries in transport mode (tunnel protection's {@code Tunnel0-head-0} entry, GRE between the
  * two endpoints) are sealed in place and continue out of this interface.
  *
+ * <p><b>DF and fragmentation</b> (IOS {@code crypto ipsec df-bit} and {@code crypto ipsec
+ * fragmentation}): the outside header's DF is copied from the inner packet ({@code df-bit copy},
+ * default), cleared or set. The MTU is the egress interface's, lowered by a path MTU learned from
+ * ICMP fragmentation-needed about our ESP packets (RFC 1191, kept 10 minutes). An inner packet
+ * whose ESP form would not fit: with DF set and an outside DF, dropped as
+ * {@code frag-needed-df-set} and answered with ICMP fragmentation-needed carrying the largest
+ * inner packet that fits (RFC 1191 §4); without DF and {@code fragmentation: before-encryption}
+ * (default), cut into fragments that each fit, each in its own ESP packet; otherwise encrypted
+ * whole, and the node fragments the ESP packet (or refuses it, when the outside header has DF).
+ *
  * <p>Simplifications: the map has no explicit DISCARD default — unmatched traffic is bypassed, as
- * on a router interface whose crypto ACLs do not name it; no fragmentation before encryption
- * (large outer packets are fragmented after, by the node); ports are read only from unfragmented
+ * on a router interface whose crypto ACLs do not name it; ports are read only from unfragmented
  * TCP and UDP packets.
  */
 public final class CryptoMap implements PacketHook {
@@ -146,16 +155,43 @@ public final class CryptoMap implements PacketHook {
         }
         int outerSrc = egress.ipv4Bits() != 0 ? egress.ipv4Bits() : peer.local().bits();
         int outerDst = peer.remote().bits();
-        if (!peer.sealTunnel(p, outerSrc, OUTER_TTL)) {
-            return false;
-        }
         FibEntry fe = node.fib().lookup(outerDst);
         if (fe == null) {
             node.counters().drop(IpsecDrop.NO_ROUTE_TO_PEER);
             return false;
         }
         Route r = fe.select(outerSrc, outerDst);
-        node.transmitDirect(r.egress(), p, r.hasNextHop() ? r.nextHop() : outerDst, null);
+        int outNextHop = r.hasNextHop() ? r.nextHop() : outerDst;
+        int mtu = r.egress().mtu();
+        int pmtu = peer.pathMtu();
+        if (pmtu > 0 && pmtu < mtu) {
+            mtu = pmtu;
+        }
+        int max = peer.largestInnerPacket(mtu);
+        if (p.length() > max) {
+            boolean innerDf = Ipv4Codec.dontFragment(b, off);
+            if (innerDf && peer.outerDf(true)) {
+                // the sender asked for no fragmentation and the outside header keeps DF: RFC 1191 §4
+                node.counters().drop(io.tunnelsim.node.NodeDrop.FRAG_NEEDED_DF_SET);
+                node.sendIcmpError(p, null, io.tunnelsim.wire.IcmpMessage.DEST_UNREACHABLE,
+                        io.tunnelsim.wire.IcmpMessage.CODE_FRAGMENTATION_NEEDED, max);
+                return false;
+            }
+            if (!innerDf && peer.fragmentation() == IpsecPeer.Fragmentation.BEFORE_ENCRYPTION) {
+                // fragment the cleartext, then each fragment in its own ESP packet (the far host reassembles)
+                for (PacketBuffer f : io.tunnelsim.node.Fragmenter.fragment(p, max)) {
+                    if (peer.sealTunnel(f, outerSrc, OUTER_TTL)) {
+                        node.transmitDirect(r.egress(), f, outNextHop, null);
+                    }
+                }
+                return false;
+            }
+        }
+        if (!peer.sealTunnel(p, outerSrc, OUTER_TTL)) {
+            return false;
+        }
+        // after encryption: the node fragments the ESP packet, or refuses it when the outside header has DF
+        node.transmitDirect(r.egress(), p, outNextHop, null);
         return false;
     }
 

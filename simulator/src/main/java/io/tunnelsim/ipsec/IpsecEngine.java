@@ -58,10 +58,37 @@ public final class IpsecEngine implements NodeService {
     private int inboundCount;
     private boolean started;
     private long unknownSpi;
+    /** Reassembly of decrypted GRE fragments, apart from the node's cleartext one. */
+    private final io.tunnelsim.node.Reassembly protectedFragments;
 
     private IpsecEngine(Node node) {
         this.node = node;
+        this.protectedFragments = new io.tunnelsim.node.Reassembly(node);
         node.registerIpHandler(Esp.IP_PROTOCOL, this::receive);
+        node.addIcmpListener(this::icmp);
+    }
+
+    /**
+     * ICMP fragmentation-needed (RFC 1191 §4) quoting one of our ESP packets to a crypto-map
+     * peer: that peer's path MTU (tunnel protection learns through its tunnel instead).
+     */
+    private void icmp(Interface in, int from, io.tunnelsim.wire.IcmpMessage m) {
+        if (m.type() != io.tunnelsim.wire.IcmpMessage.DEST_UNREACHABLE
+                || m.code() != io.tunnelsim.wire.IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
+            return;
+        }
+        byte[] q = m.data();
+        if (q.length < Ipv4Header.MIN_LENGTH || Ipv4Codec.protocol(q, 0) != Esp.IP_PROTOCOL) {
+            return;
+        }
+        int src = Ipv4Codec.source(q, 0);
+        int dst = Ipv4Codec.destination(q, 0);
+        for (IpsecPeer p : peers) {
+            if (p.attachment() == IpsecPeer.Attachment.CRYPTO_MAP && p.remote().bits() == dst && p.local().bits() == src) {
+                p.learnPathMtu(m.nextHopMtu());
+                return;
+            }
+        }
     }
 
     /** The node's engine, created (and its protocol 50 handler registered) on first use. */
@@ -147,6 +174,7 @@ public final class IpsecEngine implements NodeService {
     @Override
     public void stop() {
         started = false;
+        protectedFragments.clear();
         for (IpsecPeer p : peers) {
             p.session().stop(p);
         }
@@ -228,7 +256,14 @@ public final class IpsecEngine implements NodeService {
             peer.countSelectorMismatch();
             return;
         }
-        if (proto == Ipv4Header.PROTO_GRE && node.isLocalAddress(dst) && !Ipv4Codec.isFragment(b, off)) {
+        if (proto == Ipv4Header.PROTO_GRE && node.isLocalAddress(dst)) {
+            if (Ipv4Codec.isFragment(b, off)) {
+                // fragmented before encryption: reassembled here, so the GRE packet stays protected
+                p = protectedFragments.add(p);
+                if (p == null) {
+                    return;
+                }
+            }
             GreDemux.of(node).receive(p, innerHl, true);
             return;
         }

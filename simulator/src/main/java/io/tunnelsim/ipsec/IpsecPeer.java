@@ -24,6 +24,18 @@ public final class IpsecPeer {
     /** How the protection is attached, as routers offer it. */
     public enum Attachment { TUNNEL_PROTECTION, CRYPTO_MAP }
 
+    /** DF bit of the header outside ESP (IOS {@code crypto ipsec df-bit}; default copy). */
+    public enum DfBit { COPY, CLEAR, SET }
+
+    /**
+     * Where a packet too large once encrypted is fragmented (IOS {@code crypto ipsec
+     * fragmentation}; default before encryption, RFC 4301 §8.1's "fragment before").
+     */
+    public enum Fragmentation { BEFORE_ENCRYPTION, AFTER_ENCRYPTION }
+
+    /** How long a path MTU learned from ICMP is kept (RFC 1191 §6.3: 10 minutes). */
+    public static final long PATH_MTU_AGE = 600_000_000_000L;
+
     private final IpsecEngine engine;
     private final Interface itf;
     private final Attachment attachment;
@@ -46,6 +58,10 @@ public final class IpsecPeer {
     private long cleartextViolations;
     private final long[] drops = new long[EspDropReason.values().length];
     private final byte[] headerScratch = new byte[60];
+    private DfBit dfBit = DfBit.COPY;
+    private Fragmentation fragmentation = Fragmentation.BEFORE_ENCRYPTION;
+    private int pathMtu;
+    private long pathMtuAt;
 
     IpsecPeer(IpsecEngine engine, Interface itf, Attachment attachment, String keyName, String mapTag,
               Ipv4Address local, Ipv4Address remote, SpdEntry outboundPolicy, SpdEntry inboundPolicy,
@@ -117,6 +133,51 @@ public final class IpsecPeer {
 
     public IpsecProfile profile() {
         return profile;
+    }
+
+    public DfBit dfBit() {
+        return dfBit;
+    }
+
+    public Fragmentation fragmentation() {
+        return fragmentation;
+    }
+
+    /** This end's {@code df-bit} and {@code fragmentation} settings. */
+    public void setDfPolicy(DfBit df, Fragmentation f) {
+        this.dfBit = df;
+        this.fragmentation = f;
+    }
+
+    /** DF of the outside header for an inner packet with DF {@code innerDf}. */
+    boolean outerDf(boolean innerDf) {
+        return switch (dfBit) {
+            case COPY -> innerDf;
+            case CLEAR -> false;
+            case SET -> true;
+        };
+    }
+
+    /** The path MTU towards the peer learned from ICMP (RFC 1191), or 0 when none (or aged out). */
+    public int pathMtu() {
+        if (pathMtu != 0 && node().scheduler().now() - pathMtuAt >= PATH_MTU_AGE) {
+            pathMtu = 0;
+        }
+        return pathMtu;
+    }
+
+    /** ICMP fragmentation-needed about one of our ESP packets: keep the smaller path MTU. */
+    void learnPathMtu(int mtu) {
+        if (mtu >= 68 && (pathMtu() == 0 || mtu < pathMtu)) {
+            pathMtu = mtu;
+            pathMtuAt = node().scheduler().now();
+            node().log("CRYPTO-6-PMTU", "Peer " + remote + " on " + itf.displayName() + ": path MTU " + mtu);
+        }
+    }
+
+    /** The largest cleartext IPv4 packet whose ESP form fits in {@code mtu}. */
+    public int largestInnerPacket(int mtu) {
+        return profile.largestGrePacket(mtu) + 20;
     }
 
     public IpsecSession session() {
@@ -244,6 +305,7 @@ public final class IpsecPeer {
         byte[] b = p.array();
         int off = p.offset();
         int hl = Ipv4Codec.headerLength(b, off);
+        boolean df = outerDf(Ipv4Codec.dontFragment(b, off));
         System.arraycopy(b, off, headerScratch, 0, hl);
         p.pull(hl);
         if (!seal(p, Ipv4Codec.protocol(headerScratch, 0))) {
@@ -255,6 +317,8 @@ public final class IpsecPeer {
         b[at + Ipv4Codec.OFF_PROTOCOL] = (byte) Esp.IP_PROTOCOL;
         b[at + Ipv4Codec.OFF_TOTAL_LENGTH] = (byte) (p.length() >>> 8);
         b[at + Ipv4Codec.OFF_TOTAL_LENGTH + 1] = (byte) p.length();
+        int ff = io.tunnelsim.wire.Bytes.u16(b, at + Ipv4Codec.OFF_FLAGS_FRAG);
+        io.tunnelsim.wire.Bytes.put16(b, at + Ipv4Codec.OFF_FLAGS_FRAG, df ? ff | Ipv4Codec.FLAG_DF : ff & ~Ipv4Codec.FLAG_DF);
         Ipv4Codec.updateChecksum(b, at);
         return true;
     }
@@ -262,14 +326,16 @@ public final class IpsecPeer {
     /**
      * Tunnel mode on the IPv4 packet at {@code p.offset()}: the whole packet is sealed (next
      * header 4) and a new header from {@code outerSource} to the peer is pushed (TOS copied, DF
-     * clear). Returns false when dropped.
+     * as {@link #dfBit()} says). Returns false when dropped.
      */
     boolean sealTunnel(PacketBuffer p, int outerSource, int ttl) {
         int tos = p.array()[p.offset() + 1] & 0xff;
+        boolean df = outerDf(Ipv4Codec.dontFragment(p.array(), p.offset()));
         if (!seal(p, Esp.NEXT_HEADER_IPV4)) {
             return false;
         }
-        Ipv4Codec.push(p, tos, node().nextIpId(), 0, ttl, Esp.IP_PROTOCOL, outerSource, remote.bits());
+        Ipv4Codec.push(p, tos, node().nextIpId(), df ? Ipv4Codec.FLAG_DF : 0, ttl, Esp.IP_PROTOCOL, outerSource,
+                remote.bits());
         return true;
     }
 

@@ -26,7 +26,9 @@ import java.util.List;
  *
  * <p><b>Node crash</b>: the crashed end forgets its SAs; the other end keeps sending with the old
  * ones (it cannot know). When the crashed node restarts, a new generation is installed at both
- * ends, as a fresh IKE negotiation would.
+ * ends, as a fresh IKE negotiation would. With manual keys there is no negotiation: only the
+ * restarted end reloads its SAs (counter 0, empty window); the other end's counter and window
+ * carry on untouched (see {@link #restartManual}).
  *
  * <p>The session remembers every SA it ever installed ({@link #history()}), for Wireshark's SA
  * table.
@@ -139,7 +141,50 @@ public final class IpsecSession {
             logDown(end);
             return;
         }
+        if (profile.manualKeys() != null && generation >= 0 && !established && !a.node().isCrashed()
+                && !b.node().isCrashed()) {
+            restartManual(end);
+            return;
+        }
         establish();
+    }
+
+    /**
+     * Manual keys after {@code end}'s node rebooted: it loads its static SAs again — outbound
+     * sequence counter from 0, empty inbound replay window — while the other end, which saw
+     * nothing, keeps its SAs as they were: its counter runs on and its window keeps its right
+     * edge (RFC 4303 §3.3.3, §3.4.3; no IKE to tell it). The rebooted end's first packets then
+     * fall left of that edge and are dropped as replays until its counter passes it (with
+     * anti-replay on), which is why manual SAs are a poor fit for routers that may restart.
+     */
+    private void restartManual(IpsecPeer end) {
+        IpsecPeer other = end == a ? b : a;
+        if (other.outboundSa() == null) {
+            // the other end rebooted too while this one was down: it has no SAs either
+            loadManual(other);
+        }
+        loadManual(end);
+        established = true;
+        rekeys++;
+    }
+
+    private void loadManual(IpsecPeer end) {
+        IpsecPeer other = end == a ? b : a;
+        long now = scheduler.now();
+        KeyDerivation.SaKeys out = keys(end, other, 0);
+        KeyDerivation.SaKeys in = keys(other, end, 0);
+        if (!free(end, in.spi())) {
+            throw new IllegalStateException("manual SPI already used by another SA at " + end.node());
+        }
+        SecurityAssociation inAtEnd = builder(other, end, in, now).direction(SecurityAssociation.Direction.INBOUND).build();
+        SecurityAssociation outAtEnd = builder(end, other, out, now).direction(SecurityAssociation.Direction.OUTBOUND).build();
+        end.installInbound(inAtEnd);
+        end.installOutbound(outAtEnd);
+        history.add(outAtEnd);
+        int base = end == a ? 0 : 2;
+        current[base] = outAtEnd;
+        current[base + 1] = inAtEnd;
+        logUp(end);
     }
 
     private void establish() {

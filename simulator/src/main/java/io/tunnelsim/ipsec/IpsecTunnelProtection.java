@@ -28,8 +28,16 @@ import io.tunnelsim.wire.PacketBuffer;
  * keepalive — leaves protected too, and cleartext GRE from the peer is refused there as a policy
  * violation.
  *
- * <p>Simplifications: the outer header is built before protection and never sets DF; a tunnel
- * whose source address changes keeps the SA endpoints it was set up with.
+ * <p>DF and fragmentation: the header outside ESP gets DF as the end's {@code df-bit} says (copy,
+ * the default, keeps the GRE outer header's DF, which is clear unless the tunnel copies the
+ * passenger's). An outer packet too large once protected for the egress MTU is cut into RFC 791
+ * fragments first and each is protected on its own ({@code fragmentation: before-encryption},
+ * the IOS default; the far end decrypts and reassembles them) in tunnel mode, unless DF is set;
+ * transport mode applies only to whole datagrams (RFC 4303 §3.1.1), so there and otherwise it is
+ * protected whole and the node fragments the ESP packet, or refuses it when DF is set.
+ *
+ * <p>Simplifications: a tunnel whose source address changes keeps the SA endpoints it was set up
+ * with.
  */
 public final class IpsecTunnelProtection implements TunnelProtection {
     private final TunnelInterface tunnel;
@@ -56,6 +64,18 @@ public final class IpsecTunnelProtection implements TunnelProtection {
             return peer.sealTunnel(p, peer.local().bits(), Ipv4Codec.ttl(p.array(), p.offset()));
         }
         return peer.sealTransport(p);
+    }
+
+    @Override
+    public int fragmentBefore(PacketBuffer p, int egressMtu) {
+        int max = peer.largestInnerPacket(egressMtu);
+        // transport mode applies only to whole datagrams (RFC 4303 §3.1.1): nothing to cut before
+        if (peer.profile().mode() != SecurityAssociation.Mode.TUNNEL || p.length() <= max
+                || peer.fragmentation() != IpsecPeer.Fragmentation.BEFORE_ENCRYPTION
+                || Ipv4Codec.dontFragment(p.array(), p.offset())) {
+            return 0;
+        }
+        return max;
     }
 
     @Override

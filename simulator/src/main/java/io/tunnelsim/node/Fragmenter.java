@@ -12,11 +12,11 @@ import java.util.List;
  *
  * <p>Simplifications: options are copied into every fragment regardless of their copy flag.
  */
-final class Fragmenter {
+public final class Fragmenter {
     private Fragmenter() {
     }
 
-    static List<PacketBuffer> fragment(PacketBuffer p, int mtu) {
+    public static List<PacketBuffer> fragment(PacketBuffer p, int mtu) {
         byte[] b = p.array();
         int off = p.offset();
         int hl = Ipv4Codec.headerLength(b, off);

@@ -109,6 +109,21 @@ public abstract class Interface {
         this.delayMicros = us;
     }
 
+    private boolean sendsUnreachables = true;
+
+    /**
+     * Whether the node answers packets that arrived here with ICMP destination unreachable
+     * (fragmentation needed included): IOS {@code ip unreachables}, on by default; off models a
+     * provider that filters ICMP.
+     */
+    public boolean sendsUnreachables() {
+        return sendsUnreachables;
+    }
+
+    public void setSendsUnreachables(boolean on) {
+        this.sendsUnreachables = on;
+    }
+
     /** The policy applied to packets crossing this interface (crypto map), or null. */
     public PacketHook hook() {
         return hook;

@@ -34,6 +34,8 @@ import java.util.Map;
  */
 public class Node {
     public static final int DEFAULT_TTL = 64;
+    /** Drop reason: a DF packet larger than the egress MTU (RFC 1191 §4: ICMP fragmentation needed goes back). */
+    public static final String DROP_FRAG_NEEDED = NodeDrop.FRAG_NEEDED_DF_SET.label();
 
     private final Network network;
     private final String name;
@@ -460,7 +462,7 @@ public class Node {
         byte[] b = p.array();
         int off = p.offset();
         if (Ipv4Codec.dontFragment(b, off)) {
-            counters.drop(NodeDrop.FRAGMENTATION_NEEDED);
+            counters.drop(NodeDrop.FRAG_NEEDED_DF_SET);
             sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_FRAGMENTATION_NEEDED, mtu);
             return;
         }
@@ -525,13 +527,18 @@ public class Node {
 
     /** Sends a UDP datagram from {@code srcPort} to {@code dst}:{@code dstPort} via the FIB. */
     public boolean sendUdp(PacketBuffer payload, int src, int dst, int srcPort, int dstPort, int ttl) {
+        return sendUdp(payload, src, dst, srcPort, dstPort, ttl, false);
+    }
+
+    /** {@link #sendUdp(PacketBuffer, int, int, int, int, int)} with the DF bit as given. */
+    public boolean sendUdp(PacketBuffer payload, int src, int dst, int srcPort, int dstPort, int ttl, boolean dontFragment) {
         FibEntry e = isLocalAddress(dst) ? null : rib.fib().lookup(dst);
         int s = src;
         if (s == 0) {
             s = e != null ? e.select(0, dst).egress().ipv4Bits() : anyAddress();
         }
         UdpCodec.push(payload, srcPort, dstPort, s, dst);
-        return sendIpv4(payload, s, dst, Ipv4Header.PROTO_UDP, ttl, false);
+        return sendIpv4(payload, s, dst, Ipv4Header.PROTO_UDP, ttl, dontFragment);
     }
 
     /** Sends a UDP datagram out of one interface (e.g. RIP to 224.0.0.9). */
@@ -585,6 +592,11 @@ public class Node {
             return;
         }
         if ((Ipv4Codec.flagsFragment(b, off) & 0x1fff) != 0) {
+            return;
+        }
+        if (type == IcmpMessage.DEST_UNREACHABLE && in != null && !in.sendsUnreachables()) {
+            // no ip unreachables: the error is never sent (how an ICMP-filtering provider black-holes PMTUD)
+            counters.drop(NodeDrop.ICMP_UNREACHABLE_SUPPRESSED);
             return;
         }
         int hl = Ipv4Codec.headerLength(b, off);

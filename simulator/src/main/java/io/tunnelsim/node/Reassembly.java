@@ -17,7 +17,7 @@ import java.util.Map;
  * already received is dropped as {@code fragment-overlap} (RFC 5722's rule for IPv6, applied
  * here too); the ICMP time-exceeded (code 1) message is not sent on timeout.
  */
-final class Reassembly {
+public final class Reassembly {
     static final long TIMEOUT = 30 * SimTime.SECOND;
     static final int MAX_DATAGRAMS = 64;
 
@@ -36,11 +36,11 @@ final class Reassembly {
     private final Node node;
     private final Map<Key, Datagram> inProgress = new HashMap<>();
 
-    Reassembly(Node node) {
+    public Reassembly(Node node) {
         this.node = node;
     }
 
-    void clear() {
+    public void clear() {
         for (Datagram d : inProgress.values()) {
             d.timeout.cancel();
         }
@@ -48,7 +48,7 @@ final class Reassembly {
     }
 
     /** Adds a fragment; returns the whole datagram once complete, else null. */
-    PacketBuffer add(PacketBuffer p) {
+    public PacketBuffer add(PacketBuffer p) {
         byte[] b = p.array();
         int off = p.offset();
         int hl = Ipv4Codec.headerLength(b, off);

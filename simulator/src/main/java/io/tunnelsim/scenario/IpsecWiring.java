@@ -82,7 +82,8 @@ final class IpsecWiring {
         try {
             if (peerProfile.isEmpty()) {
                 // each router runs its own configuration: the far end sends and expects cleartext GRE
-                IpsecSetup.protectOneEnd(a, mine);
+                IpsecSetup.protectOneEnd(a, mine).a().setDfPolicy(spec.ipsec().get(profileName).dfBit(),
+                        spec.ipsec().get(profileName).fragmentation());
                 notes.add(ns.name() + ": " + is.name() + " tunnel protection ipsec profile " + profileName + " (peer "
                         + e.peer() + " has no protection: no SA, the tunnel carries nothing)");
                 return;
@@ -90,6 +91,9 @@ final class IpsecWiring {
             done.add(e.peer() + ":" + e.peerTunnel());
             IpsecProfile theirs = profile(spec.ipsec().get(peerProfile.get()), IpsecProfileSpec.Mode.TRANSPORT);
             IpsecSession s = IpsecSetup.protectTunnel(a, mine, b, theirs, seed);
+            // df-bit and fragmentation are each router's own
+            s.a().setDfPolicy(spec.ipsec().get(profileName).dfBit(), spec.ipsec().get(profileName).fragmentation());
+            s.b().setDfPolicy(spec.ipsec().get(peerProfile.get()).dfBit(), spec.ipsec().get(peerProfile.get()).fragmentation());
             notes.add(ns.name() + ": " + is.name() + " tunnel protection ipsec profile " + profileName + " (peer " + e.peer()
                     + (s.failure() == null ? ")" : ": " + s.failure() + ")"));
         } catch (IllegalArgumentException ex) {
@@ -130,7 +134,10 @@ final class IpsecWiring {
         Ipv4Prefix aLan = p.local().get().network();
         Ipv4Prefix bLan = p.remote().get().network();
         try {
-            IpsecSetup.cryptoMap(a, aLan, b, bLan, profile(p, IpsecProfileSpec.Mode.TUNNEL).withMode(SecurityAssociation.Mode.TUNNEL), seed);
+            IpsecSession s = IpsecSetup.cryptoMap(a, aLan, b, bLan,
+                    profile(p, IpsecProfileSpec.Mode.TUNNEL).withMode(SecurityAssociation.Mode.TUNNEL), seed);
+            s.a().setDfPolicy(p.dfBit(), p.fragmentation());
+            s.b().setDfPolicy(p.dfBit(), p.fragmentation());
         } catch (IllegalArgumentException ex) {
             throw new BuildException(spec.locations().of(where), "cannot apply crypto map '" + profileName + "': " + ex.getMessage());
         }

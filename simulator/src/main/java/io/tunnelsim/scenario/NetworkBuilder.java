@@ -179,6 +179,7 @@ public final class NetworkBuilder {
         if (is.shutdown()) {
             itf.setAdminUp(false);
         }
+        itf.setSendsUnreachables(is.unreachables());
     }
 
     /**
@@ -191,7 +192,9 @@ public final class NetworkBuilder {
         return new TunnelConfig(ts.sourceAddress().isPresent() ? null : ts.sourceInterface(),
                 ts.sourceAddress().orElse(null), ts.destination(), ts.key().orElse(-1), ts.sequence(), ts.checksum(),
                 ka.map(KeepaliveSpec::periodNs).orElse(0L), ka.map(KeepaliveSpec::retries).orElse(3),
-                is.mtu() == defaultTunnelMtu(ns, ts) ? 0 : is.mtu(), ts.recursionHoldNs());
+                is.mtu() == defaultTunnelMtu(ns, ts) ? 0 : is.mtu(), ts.recursionHoldNs(),
+                new TunnelConfig.Pmtu(ts.mtuDiscovery().dfInherit(), ts.mtuDiscovery().pathMtuDiscovery(),
+                        ts.mtuDiscovery().ageNs(), ts.mtuDiscovery().minMtu()), ts.keepaliveUnderProtection());
     }
 
     private static int defaultTunnelMtu(NodeSpec ns, TunnelSpec ts) {

@@ -19,7 +19,11 @@ import java.util.Arrays;
  * when the datagram reaches the destination host.
  *
  * <p>{@code size} is the IPv4 total length of each probe packet, as a router's
- * {@code ping ... size} means it.
+ * {@code ping ... size} means it. {@code df} sets Don't Fragment on every probe. With
+ * {@code pmtud} the sender honours ICMP fragmentation-needed about its own probes as an RFC 1191
+ * host does (§3, §6.3): later probes are no larger than the reported next-hop MTU (never below
+ * 68), and after 10 minutes it tries its full size again. A size sweep sends probe k with
+ * {@code min + (k mod n) × step} bytes.
  */
 public final class ProbeFlow implements NodeService {
     public enum Type { ICMP, UDP }
@@ -42,6 +46,19 @@ public final class ProbeFlow implements NodeService {
     private int count;
     private Event next;
     private boolean running;
+    private boolean df;
+    private boolean pmtud;
+    private int sweepMin;
+    private int sweepMax;
+    private int sweepStep;
+    private int[] sizes;
+    private int pathMtu;
+    private long pathMtuAt;
+    /** ICMP fragmentation-needed messages received about this flow's probes. */
+    private int fragNeeded;
+
+    /** RFC 1191 §6.3: a path MTU estimate is raised again after 10 minutes. */
+    public static final long PMTU_AGE = 600 * io.tunnelsim.sim.SimTime.SECOND;
 
     public ProbeFlow(String name, int id, Node source, Ipv4Address destination, Type type, long interval, int size,
                      long start, long stop, int udpPort) {
@@ -84,10 +101,48 @@ public final class ProbeFlow implements NodeService {
         } else if (type == Type.ICMP) {
             source.addIcmpListener(this::icmp);
         }
+        if (destination6 == null) {
+            source.addIcmpListener(this::fragmentationNeeded);
+        }
     }
 
     public String name() {
         return name;
+    }
+
+    /** Don't Fragment on every probe; {@code pathMtuDiscovery}: honour fragmentation-needed (RFC 1191). */
+    public void setDontFragment(boolean dontFragment, boolean pathMtuDiscovery) {
+        this.df = dontFragment;
+        this.pmtud = pathMtuDiscovery && dontFragment;
+    }
+
+    /** Sweeps sizes from {@code min} to {@code max} by {@code step}, probe by probe. */
+    public void setSizeSweep(int min, int max, int step) {
+        if (min < size || max < min || step < 1 || max > 65535) {
+            throw new IllegalArgumentException("size sweep " + min + ".." + max + " step " + step);
+        }
+        this.sweepMin = min;
+        this.sweepMax = max;
+        this.sweepStep = step;
+    }
+
+    public boolean isSweep() {
+        return sweepStep > 0;
+    }
+
+    /** The IPv4 total length probe {@code seq} was sent with. */
+    public int sizeOf(int seq) {
+        return sizes != null ? sizes[seq] : size;
+    }
+
+    /** ICMP fragmentation-needed messages received about this flow's probes. */
+    public int fragmentationNeededReceived() {
+        return fragNeeded;
+    }
+
+    /** The path MTU this sender currently uses (0: none learned). */
+    public int pathMtu() {
+        return pathMtu;
     }
 
     public int id() {
@@ -162,12 +217,28 @@ public final class ProbeFlow implements NodeService {
         }
         int seq = count++;
         sent[seq] = now;
+        int size = this.size;
+        if (sweepStep > 0) {
+            size = sweepMin + (seq % ((sweepMax - sweepMin) / sweepStep + 1)) * sweepStep;
+        } else if (pmtud && pathMtu > 0) {
+            if (now - pathMtuAt >= PMTU_AGE) {
+                pathMtu = 0;
+            } else {
+                size = Math.max(Math.min(size, pathMtu), type == Type.UDP ? 28 + UDP_HEADER_DATA : 28);
+            }
+        }
+        if (sweepStep > 0 || pmtud) {
+            if (sizes == null || sizes.length < sent.length) {
+                sizes = sizes == null ? new int[sent.length] : Arrays.copyOf(sizes, sent.length);
+            }
+            sizes[seq] = size;
+        }
         if (destination6 != null) {
             source.ipv6().sendEcho(destination6, id, seq & 0xffff, size - 48);
         } else if (type == Type.ICMP) {
             byte[] data = new byte[size - 28];
             IcmpMessage m = IcmpMessage.echo(true, id, seq & 0xffff, data);
-            source.sendIpv4(IcmpCodec.toBuffer(m), 0, destination, Ipv4Header.PROTO_ICMP, 64, false);
+            source.sendIpv4(IcmpCodec.toBuffer(m), 0, destination, Ipv4Header.PROTO_ICMP, 64, df);
         } else {
             int len = size - 28;
             PacketBuffer p = PacketBuffer.allocate(len);
@@ -178,7 +249,7 @@ public final class ProbeFlow implements NodeService {
             Bytes.put32(b, at + 4, seq);
             Bytes.put32(b, at + 8, now >>> 32);
             Bytes.put32(b, at + 12, now & 0xffffffffL);
-            source.sendUdp(p, 0, destination, 40000 + (id % 20000), udpPort, 64);
+            source.sendUdp(p, 0, destination, 40000 + (id % 20000), udpPort, 64, df);
         }
         long t = now + interval;
         next = t < stop ? source.scheduler().schedule(t, this::fire) : null;
@@ -189,6 +260,34 @@ public final class ProbeFlow implements NodeService {
             return;
         }
         matchReply(m.sequence());
+    }
+
+    /** RFC 1191 §4: the error quotes our probe's IPv4 header and the first 8 bytes after it. */
+    private void fragmentationNeeded(Interface in, int src, IcmpMessage m) {
+        if (m.type() != IcmpMessage.DEST_UNREACHABLE || m.code() != IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
+            return;
+        }
+        byte[] q = m.data();
+        if (q.length < 28 || (q[0] >>> 4 & 0xf) != 4 || io.tunnelsim.wire.Ipv4Codec.destination(q, 0) != destination) {
+            return;
+        }
+        int hl = io.tunnelsim.wire.Ipv4Codec.headerLength(q, 0);
+        if (q.length < hl + 8) {
+            return;
+        }
+        int proto = io.tunnelsim.wire.Ipv4Codec.protocol(q, 0);
+        boolean ours = type == Type.ICMP
+                ? proto == Ipv4Header.PROTO_ICMP && (q[hl] & 0xff) == IcmpMessage.ECHO_REQUEST && Bytes.u16(q, hl + 4) == id
+                : proto == Ipv4Header.PROTO_UDP && Bytes.u16(q, hl) == 40000 + (id % 20000) && Bytes.u16(q, hl + 2) == udpPort;
+        if (!ours) {
+            return;
+        }
+        fragNeeded++;
+        int mtu = m.nextHopMtu();
+        if (pmtud && mtu >= 68 && (pathMtu == 0 || mtu < pathMtu)) {
+            pathMtu = mtu;
+            pathMtuAt = source.scheduler().now();
+        }
     }
 
     private void matchReply(int wireSeq) {

@@ -155,6 +155,10 @@ public final class ScenarioRunner {
             ProbeFlow f = new ProbeFlow(p.name(), id++, src, dst,
                     p.type() == ProbeSpec.Type.UDP ? ProbeFlow.Type.UDP : ProbeFlow.Type.ICMP,
                     p.intervalNs(), p.size(), start, end, p.port());
+            f.setDontFragment(p.df(), p.pmtud());
+            if (p.sweep().isOn()) {
+                f.setSizeSweep(p.sweep().min(), p.sweep().max(), p.sweep().step());
+            }
             if (p.type() == ProbeSpec.Type.UDP) {
                 String owner = ownerOf(topo, dst);
                 if (owner != null) {

@@ -17,10 +17,21 @@ import io.tunnelsim.addr.Ipv6Prefix;
  * @param gateway    hosts only: default gateway
  * @param protection tunnels only: IPsec profile for tunnel protection (GRE over IPsec)
  * @param cryptoMap  Ethernet only: IPsec profile applied crypto-map style
+ * @param unreachables whether the node sends ICMP destination-unreachable (fragmentation-needed
+ *                   included) about packets that arrived here; false is IOS {@code no ip unreachables},
+ *                   the way a provider that filters ICMP is modelled
  */
 public record InterfaceSpec(String name, Kind kind, Optional<Ipv4Prefix> address, Optional<Ipv6Prefix> ipv6, int mtu,
                             long bandwidthBps, long delayNs, boolean shutdown, Optional<Ipv4Address> gateway,
-                            Optional<TunnelSpec> tunnel, Optional<String> protection, Optional<String> cryptoMap) {
+                            Optional<TunnelSpec> tunnel, Optional<String> protection, Optional<String> cryptoMap,
+                            boolean unreachables) {
+
+    /** An interface that sends ICMP unreachables (IOS default {@code ip unreachables}). */
+    public InterfaceSpec(String name, Kind kind, Optional<Ipv4Prefix> address, Optional<Ipv6Prefix> ipv6, int mtu,
+                         long bandwidthBps, long delayNs, boolean shutdown, Optional<Ipv4Address> gateway,
+                         Optional<TunnelSpec> tunnel, Optional<String> protection, Optional<String> cryptoMap) {
+        this(name, kind, address, ipv6, mtu, bandwidthBps, delayNs, shutdown, gateway, tunnel, protection, cryptoMap, true);
+    }
 
     /** Ethernet ports sit on links; loopbacks and tunnels do not. */
     public enum Kind {

@@ -17,10 +17,23 @@ import io.tunnelsim.ipsec.crypto.EspIntegrity;
  * @param lifetimeNs      SA lifetime by time, 0 = none
  * @param lifetimeBytes   SA lifetime by volume, 0 = none
  * @param replayWindow    anti-replay window in packets, 0 disables the check
+ * @param dfBit           DF bit of the outside header (IOS {@code crypto ipsec df-bit}, default copy)
+ * @param fragmentation   where a packet too large once encrypted is fragmented (IOS
+ *                        {@code crypto ipsec fragmentation}, default before encryption)
  */
 public record IpsecProfileSpec(String name, Esp esp, Auth auth, Mode mode, Optional<Ipv4Address> peer,
                                Optional<Ipv4Prefix> local, Optional<Ipv4Prefix> remote, Optional<ManualKeys> keys,
-                               long lifetimeNs, long lifetimeBytes, int replayWindow) {
+                               long lifetimeNs, long lifetimeBytes, int replayWindow,
+                               io.tunnelsim.ipsec.IpsecPeer.DfBit dfBit,
+                               io.tunnelsim.ipsec.IpsecPeer.Fragmentation fragmentation) {
+
+    /** A profile with IOS's DF defaults ({@code df-bit copy}, {@code fragmentation before-encryption}). */
+    public IpsecProfileSpec(String name, Esp esp, Auth auth, Mode mode, Optional<Ipv4Address> peer,
+                            Optional<Ipv4Prefix> local, Optional<Ipv4Prefix> remote, Optional<ManualKeys> keys,
+                            long lifetimeNs, long lifetimeBytes, int replayWindow) {
+        this(name, esp, auth, mode, peer, local, remote, keys, lifetimeNs, lifetimeBytes, replayWindow,
+                io.tunnelsim.ipsec.IpsecPeer.DfBit.COPY, io.tunnelsim.ipsec.IpsecPeer.Fragmentation.BEFORE_ENCRYPTION);
+    }
 
     /**
      * The profile the simulator runs for this spec; {@code defaultMode} applies when the spec

@@ -36,9 +36,9 @@ final class TopologyReader {
     private static final String[] LINK_KEYS = {"name", "endpoints", "delay", "bandwidth", "mtu", "loss", "queue", "lan"};
     private static final String[] NODE_KEYS = nodeKeys();
     private static final String[] IFACE_KEYS = {"address", "ipv6", "mtu", "bandwidth", "delay", "shutdown", "gateway",
-        "tunnel", "protection", "crypto-map"};
+        "tunnel", "protection", "crypto-map", "unreachables"};
     private static final String[] TUNNEL_KEYS = {"source", "destination", "key", "sequence", "checksum", "keepalive",
-        "recursion-hold"};
+        "recursion-hold", "df", "path-mtu-discovery", "keepalive-protection"};
     private static final String[] STATIC_KEYS = {"prefix", "via", "interface", "distance", "track", "bfd"};
     private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay",
         "bfd"};
@@ -47,7 +47,7 @@ final class TopologyReader {
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown", "jitter"};
     private static final String[] RIP_IF_KEYS = {"offset", "passive"};
     private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
-        "replay-window"};
+        "replay-window", "df-bit", "fragmentation"};
     private static final String[] KEY_KEYS = {"spi-in", "spi-out", "key-in", "key-out", "auth-in", "auth-out"};
 
     static final long LOOPBACK_DELAY = SimTime.millis(5);
@@ -218,6 +218,7 @@ final class TopologyReader {
         TunnelDraft tunnel;
         String protection;
         String cryptoMap;
+        boolean unreachables = true;
     }
 
     private static final class TunnelDraft {
@@ -229,6 +230,9 @@ final class TopologyReader {
         boolean checksum;
         KeepaliveSpec keepalive;
         long recursionHold;
+        TunnelMtuSpec mtuDiscovery = TunnelMtuSpec.DEFAULT;
+        boolean keepaliveUnderProtection = true;
+        Node keepaliveProtectionNode;
     }
 
     private NodeSpec readNode(YamlMap.Entry entry, LinkDefaults d) {
@@ -355,6 +359,7 @@ final class TopologyReader {
             }
         }
         dr.shutdown = m.bool("shutdown", false);
+        dr.unreachables = m.bool("unreachables", true);
         if (m.has("gateway")) {
             if (!host) {
                 ctx.error(m.get("gateway"), "'gateway' is for hosts; on a router write a static route to 0.0.0.0/0");
@@ -377,6 +382,10 @@ final class TopologyReader {
             }
             if (m.has("protection")) {
                 dr.protection = m.string("protection", null);
+            }
+            if (dr.tunnel != null && dr.tunnel.keepaliveProtectionNode != null && !m.has("protection")) {
+                ctx.warning(dr.tunnel.keepaliveProtectionNode, "'keepalive-protection' has no effect on a tunnel without"
+                        + " 'protection'; remove it or protect the tunnel");
             }
             if (m.has("crypto-map")) {
                 ctx.error(m.get("crypto-map"), "'crypto-map' belongs on a physical interface; on a tunnel write 'protection'");
@@ -448,6 +457,9 @@ final class TopologyReader {
             }
         }
         dr.recursionHold = t.duration("recursion-hold", DEFAULT_RECURSION_HOLD);
+        dr.mtuDiscovery = TunnelMtuReader.read(ctx, t);
+        dr.keepaliveUnderProtection = TunnelMtuReader.keepaliveUnderProtection(t);
+        dr.keepaliveProtectionNode = t.has("keepalive-protection") ? t.get("keepalive-protection") : null;
         return dr;
     }
 
@@ -505,12 +517,12 @@ final class TopologyReader {
                 }
                 tunnel = Optional.of(new TunnelSpec(sourceIface != null ? sourceIface : String.valueOf(t.source),
                         sourceAddr, t.destination, t.key, t.sequence, t.checksum, Optional.ofNullable(t.keepalive),
-                        t.recursionHold));
+                        t.recursionHold, t.mtuDiscovery, t.keepaliveUnderProtection));
             }
             out.put(dr.name, new InterfaceSpec(dr.name, dr.kind, Optional.ofNullable(dr.address),
                     Optional.ofNullable(dr.ipv6), mtu, dr.bandwidth, dr.delay, dr.shutdown,
                     Optional.ofNullable(dr.gateway), tunnel, Optional.ofNullable(dr.protection),
-                    Optional.ofNullable(dr.cryptoMap)));
+                    Optional.ofNullable(dr.cryptoMap), dr.unreachables));
         }
         return out;
     }
@@ -803,7 +815,8 @@ final class TopologyReader {
         int window = (int) p.integer("replay-window", io.tunnelsim.ipsec.ReplayWindow.DEFAULT_SIZE,
                 io.tunnelsim.ipsec.IpsecProfile.MIN_REPLAY_WINDOW, io.tunnelsim.ipsec.IpsecProfile.MAX_REPLAY_WINDOW);
         return new IpsecProfileSpec(name, esp, auth, mode, Optional.ofNullable(peer), Optional.ofNullable(local),
-                Optional.ofNullable(remote), keys, lifetime, lifetimeBytes, window);
+                Optional.ofNullable(remote), keys, lifetime, lifetimeBytes, window,
+                TunnelMtuReader.dfBit(p), TunnelMtuReader.fragmentation(p));
     }
 
     private IpsecProfileSpec.ManualKeys readKeys(String profile, YamlMap k, IpsecProfileSpec.Esp esp,

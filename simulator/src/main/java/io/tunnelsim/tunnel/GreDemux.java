@@ -26,6 +26,33 @@ public final class GreDemux implements NodeService {
     private GreDemux(Node node) {
         this.node = node;
         node.registerIpHandler(Ipv4Header.PROTO_GRE, (in, p, hl) -> receive(p, hl, false));
+        node.addIcmpListener(this::icmp);
+    }
+
+    /**
+     * ICMP fragmentation-needed (RFC 1191 §4) quoting one of our outer packets — GRE, or ESP
+     * under protection — from a tunnel's source to its destination goes to that tunnel.
+     */
+    private void icmp(io.tunnelsim.node.Interface in, int from, io.tunnelsim.wire.IcmpMessage m) {
+        if (m.type() != io.tunnelsim.wire.IcmpMessage.DEST_UNREACHABLE
+                || m.code() != io.tunnelsim.wire.IcmpMessage.CODE_FRAGMENTATION_NEEDED) {
+            return;
+        }
+        byte[] q = m.data();
+        if (q.length < Ipv4Header.MIN_LENGTH || (q[0] >>> 4 & 0xf) != 4) {
+            return;
+        }
+        int proto = Ipv4Codec.protocol(q, 0);
+        int src = Ipv4Codec.source(q, 0);
+        int dst = Ipv4Codec.destination(q, 0);
+        for (int i = 0; i < tunnels.size(); i++) {
+            TunnelInterface t = tunnels.get(i);
+            boolean ours = proto == Ipv4Header.PROTO_GRE ? t.protection() == null : proto == 50 && t.protection() != null;
+            if (ours && t.sourceAddressBits() == src && t.destinationBits() == dst) {
+                t.fragmentationNeeded(m.nextHopMtu(), Ipv4Codec.totalLength(q, 0), from);
+                return;
+            }
+        }
     }
 
     /** The node's demultiplexer, created on first use. */

@@ -7,6 +7,7 @@ import io.tunnelsim.node.event.DropReason;
  * name the node counts the drop under ({@code show counters}, {@code summary.json}).
  */
 public enum TunnelDrop implements DropReason {
+    GRE_KEEPALIVE_UNDER_PROTECTION("gre-keepalive-under-protection"),
     GRE_KEY_MISMATCH("gre-key-mismatch"),
     GRE_NO_TUNNEL("gre-no-tunnel"),
     GRE_OUT_OF_ORDER("gre-out-of-order"),
@@ -14,6 +15,7 @@ public enum TunnelDrop implements DropReason {
     GRE_UNSUPPORTED_PROTOCOL("gre-unsupported-protocol"),
     TUNNEL_DOWN("tunnel-down"),
     TUNNEL_NO_ROUTE("tunnel-no-route"),
+    TUNNEL_PMTU_IGNORED("tunnel-pmtu-ignored"),
     TUNNEL_RECURSION("tunnel-recursion"),
     TUNNEL_UNPROTECTED("tunnel-unprotected");
 

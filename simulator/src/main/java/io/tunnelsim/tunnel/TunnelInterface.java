@@ -54,8 +54,27 @@ import io.tunnelsim.wire.PacketBuffer;
  * sequence space; a shut-down tunnel reflects no keepalives (IOS); the transmit sequence counter
  * restarts at 0 when the node boots.
  *
- * <p>Simplifications: the outer header never sets DF (no tunnel path-MTU discovery); TOS is
- * copied from the passenger; with sequence numbers, packets not newer than the last accepted
+ * <p><b>DF and path-MTU discovery</b>: by default the outer header never sets DF (IOS), so a
+ * provider link narrower than the path fragments the outer packet and the far end reassembles it.
+ * With {@code df: inherit} (Linux {@code nopmtudisc}) the outer header takes an IPv4 passenger's
+ * DF bit. With {@code path-mtu-discovery} (IOS {@code tunnel path-mtu-discovery}) it does too, and
+ * an ICMP fragmentation-needed about an outer packet (RFC 1191 §4, matched by the quoted outer
+ * header: our source, our destination, GRE or ESP) lowers the tunnel MTU to the reported next-hop
+ * MTU minus the encapsulation (exact ESP arithmetic under protection), never below
+ * {@code min-mtu}; only decreases are taken (RFC 1191 §6.3) and the learned value is forgotten
+ * after the age timer (IOS default 10 minutes). An error that gives no next-hop MTU (an
+ * RFC 792 router) is read with RFC 1191 §7's plateau table. Passengers then too large meet the
+ * node's MTU check at the tunnel: fragmented, or refused with ICMP fragmentation-needed carrying
+ * the tunnel MTU to their sender when they have DF set.
+ *
+ * <p><b>Keepalives under protection</b>: {@code keepalive-protection: supported} (default) accepts
+ * the reflected replies, which the peer protects where they leave (Cisco doc 118370: the reply
+ * is handled like any GRE data packet); {@code unsupported} drops them as
+ * {@code gre-keepalive-under-protection} (Cisco doc 64565), so a protected tunnel with
+ * keepalives goes down and stays down.
+ *
+ * <p>Simplifications: TOS is copied from the passenger; an IPv6 passenger's outer header never
+ * sets DF; with sequence numbers, packets not newer than the last accepted
  * one (serial-number comparison) are dropped (RFC 2890 §2.2 without a reordering buffer).
  */
 public final class TunnelInterface extends Interface implements NodeService {
@@ -86,12 +105,16 @@ public final class TunnelInterface extends Interface implements NodeService {
     private boolean reevaluate;
     public long keepalivesSent;
     public long keepalivesReceived;
+    /** Path MTU learned from ICMP fragmentation-needed (0: none), forgotten when the age timer fires. */
+    private int learnedPathMtu;
+    private final Timer pmtuAgeTimer;
 
     public TunnelInterface(Node node, String name, TunnelConfig config) {
         super(node, name, 1500);
         this.config = config;
         this.keepaliveTimer = node.scheduler().timer(this::keepaliveTick);
         this.recursionTimer = node.scheduler().timer(this::recursionHoldExpired);
+        this.pmtuAgeTimer = node.scheduler().timer(this::pathMtuAged);
         this.keepalivePhase = node.network().random().stream("keepalive/" + node.name() + "/" + name);
         setBandwidthBps(DEFAULT_BANDWIDTH);
         setDelayMicros(DEFAULT_DELAY_US);
@@ -161,6 +184,17 @@ public final class TunnelInterface extends Interface implements NodeService {
 
     @Override
     public int mtu() {
+        int configured = configuredMtu();
+        return learnedPathMtu == 0 ? configured : Math.min(configured, mtuFor(learnedPathMtu));
+    }
+
+    /** The age timer ran out: back to the configured MTU until the next ICMP. */
+    private void pathMtuAged() {
+        learnedPathMtu = 0;
+        node.log("TUN-5-PMTU", displayName() + " path MTU aged out, ip mtu " + mtu());
+    }
+
+    private int configuredMtu() {
         if (config.mtu() > 0) {
             return config.mtu();
         }
@@ -173,6 +207,52 @@ public final class TunnelInterface extends Interface implements NodeService {
         return base - overhead();
     }
 
+    /** The tunnel MTU a path MTU allows, never below the configured minimum. */
+    private int mtuFor(int pathMtu) {
+        int m = protection != null ? protection.largestGrePacket(pathMtu) - config.greHeaderLength()
+                : pathMtu - Ipv4Header.MIN_LENGTH - config.greHeaderLength();
+        return Math.max(config.pmtu().minMtu(), m);
+    }
+
+    /** The path MTU learned from ICMP, or 0 when none is held. */
+    public int learnedPathMtu() {
+        return learnedPathMtu;
+    }
+
+    /** RFC 1191 §7 plateaus, for a fragmentation-needed message without a next-hop MTU. */
+    private static final int[] PLATEAUS = {32000, 17914, 8166, 4352, 2002, 1492, 1006, 508, 296, 68};
+
+    /**
+     * An ICMP fragmentation-needed about one of our outer packets ({@code quotedLength} its total
+     * length, {@code nextHopMtu} the reported MTU, 0 when the router gave none). Counted and
+     * ignored without path-MTU discovery.
+     */
+    void fragmentationNeeded(int nextHopMtu, int quotedLength, int from) {
+        if (!config.pmtu().discover()) {
+            node.counters().drop(TunnelDrop.TUNNEL_PMTU_IGNORED);
+            return;
+        }
+        int mtu = nextHopMtu;
+        if (mtu == 0) {
+            mtu = 68;
+            for (int p : PLATEAUS) {
+                if (p < quotedLength) {
+                    mtu = p;
+                    break;
+                }
+            }
+        }
+        if (mtu < 68 || (learnedPathMtu != 0 && mtu >= learnedPathMtu) || mtuFor(mtu) >= configuredMtu()) {
+            return; // RFC 1191 §6.3: never below 68, only decreases
+        }
+        learnedPathMtu = mtu;
+        if (config.pmtu().ageNs() > 0) {
+            pmtuAgeTimer.start(config.pmtu().ageNs());
+        }
+        node.log("TUN-5-PMTU", displayName() + " path MTU " + mtu + " from " + new Ipv4Address(from) + ", ip mtu "
+                + mtu());
+    }
+
     // ------------------------------------------------------------------ NodeService
 
     @Override
@@ -181,9 +261,10 @@ public final class TunnelInterface extends Interface implements NodeService {
         unanswered = 0;
         keepaliveDown = false;
         recursionHold = false;
-        // a (re)booted router numbers its datagrams from 0 and has no receive edge yet
+        // a (re)booted router numbers its datagrams from 0, has no receive edge and no path MTU yet
         txSequence = 0;
         rxSequence = -1;
+        learnedPathMtu = 0;
         evaluate();
         if (config.keepalivePeriod() > 0) {
             // tunnels configured at different moments keep different phases: the first
@@ -197,6 +278,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         running = false;
         keepaliveTimer.cancel();
         recursionTimer.cancel();
+        pmtuAgeTimer.cancel();
         setLineUp(false);
     }
 
@@ -386,14 +468,14 @@ public final class TunnelInterface extends Interface implements NodeService {
     }
 
     private void encapsulateAndSend(PacketBuffer p, int protocolType) {
-        int tos = protocolType == GreHeader.IPV4 && p.length() > 1 ? p.getU8(1) : 0;
+        boolean ipv4 = protocolType == GreHeader.IPV4 && p.length() >= Ipv4Header.MIN_LENGTH;
+        int tos = ipv4 ? p.getU8(1) : 0;
+        // IOS: DF clear; df: inherit and path-mtu-discovery copy the passenger's DF
+        int flags = ipv4 && config.pmtu().copyDf() && Ipv4Codec.dontFragment(p.array(), p.offset()) ? Ipv4Codec.FLAG_DF : 0;
         GreCodec.push(p, greHeader(protocolType));
         int src = sourceAddressBits();
         int dst = destinationBits();
-        Ipv4Codec.push(p, tos, node.nextIpId(), 0, 255, Ipv4Header.PROTO_GRE, src, dst);
-        if (protection != null && !protection.protect(p)) {
-            return;
-        }
+        Ipv4Codec.push(p, tos, node.nextIpId(), flags, 255, Ipv4Header.PROTO_GRE, src, dst);
         FibEntry e = node.fib().lookup(dst);
         if (e == null) {
             node.counters().drop(TunnelDrop.TUNNEL_NO_ROUTE);
@@ -405,9 +487,29 @@ public final class TunnelInterface extends Interface implements NodeService {
             recursiveRouting();
             return;
         }
+        int nextHop = r.hasNextHop() ? r.nextHop() : dst;
+        if (protection != null) {
+            int pieces = protection.fragmentBefore(p, r.egress().mtu());
+            if (pieces > 0) {
+                // fragmentation before encryption: each fragment travels in its own ESP packet
+                for (PacketBuffer f : io.tunnelsim.node.Fragmenter.fragment(p, pieces)) {
+                    if (protection.protect(f)) {
+                        send(r.egress(), f, nextHop);
+                    }
+                }
+                return;
+            }
+            if (!protection.protect(p)) {
+                return;
+            }
+        }
+        send(r.egress(), p, nextHop);
+    }
+
+    private void send(Interface egress, PacketBuffer p, int nextHop) {
         demux.nesting++;
         try {
-            node.transmit(r.egress(), p, r.hasNextHop() ? r.nextHop() : dst, null);
+            node.transmit(egress, p, nextHop, null);
         } finally {
             demux.nesting--;
         }
@@ -437,6 +539,11 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
         int type = h.protocolType();
         if (type == 0) {
+            if (protection != null && !config.keepaliveUnderProtection()) {
+                // keepalive-protection: unsupported (Cisco doc 64565): the reply is not accepted
+                node.counters().drop(TunnelDrop.GRE_KEEPALIVE_UNDER_PROTECTION);
+                return;
+            }
             // our own keepalive coming back: never judged against, nor moving, the peer's sequence space
             keepaliveReply();
             return;
@@ -503,6 +610,19 @@ public final class TunnelInterface extends Interface implements NodeService {
             sb.append(", checksumming");
         }
         sb.append('\n');
+        if (config.pmtu().discover()) {
+            long age = config.pmtu().ageNs();
+            sb.append("  Path MTU Discovery, ager ").append(age == 0 ? "infinite"
+                    : age % SimTime.MINUTE == 0 ? (age / SimTime.MINUTE) + " mins" : SimTime.formatShort(age))
+                    .append(", min MTU ").append(config.pmtu().minMtu()).append('\n');
+            if (learnedPathMtu > 0) {
+                sb.append("  Path destination ").append(config.destination()).append(": MTU ").append(learnedPathMtu)
+                        .append('\n');
+            }
+        }
+        if (config.pmtu().copyDf()) {
+            sb.append("  Tunnel outer DF copied from the passenger\n");
+        }
         if (config.keepalivePeriod() > 0) {
             sb.append("  Keepalive set (").append(SimTime.formatShort(config.keepalivePeriod())).append("), retries ")
                     .append(config.keepaliveRetries()).append(", unanswered ").append(unanswered).append('\n');

@@ -23,4 +23,13 @@ public interface TunnelProtection {
      * form fits in {@code egressMtu}: the default tunnel MTU is this minus the GRE header.
      */
     int largestGrePacket(int egressMtu);
+
+    /**
+     * Fragmentation before encryption: the largest size the outer packet {@code p} must be cut
+     * to (RFC 791 fragments) so that each protected fragment fits {@code egressMtu}, or 0 when it
+     * is protected whole (it fits, DF is set, or the policy fragments after encryption).
+     */
+    default int fragmentBefore(PacketBuffer p, int egressMtu) {
+        return 0;
+    }
 }

@@ -17,10 +17,38 @@ import io.tunnelsim.topology.TopologySpec;
  * @param size        IP datagram total length in bytes (header included)
  * @param startNs     first send time, never before the scenario's warm-up
  * @param port        UDP destination port (UDP probes only; default 5001)
+ * @param df          IPv4 probes sent with Don't Fragment set
+ * @param pmtud       the sender lowers its packet size to the path MTU that ICMP
+ *                    fragmentation-needed reports (RFC 1191 §3, as a TCP sender does)
+ * @param sweep       sizes swept probe by probe ({@link SizeSweep#NONE}: every probe is {@code size})
  */
 public record ProbeSpec(String name, String from, String to, Optional<Ipv4Address> toAddress,
                         Optional<io.tunnelsim.addr.Ipv6Address> toAddress6, Type type,
-                        long intervalNs, int size, long startNs, int port) {
+                        long intervalNs, int size, long startNs, int port, boolean df, boolean pmtud, SizeSweep sweep) {
+
+    public ProbeSpec(String name, String from, String to, Optional<Ipv4Address> toAddress,
+                     Optional<io.tunnelsim.addr.Ipv6Address> toAddress6, Type type,
+                     long intervalNs, int size, long startNs, int port) {
+        this(name, from, to, toAddress, toAddress6, type, intervalNs, size, startNs, port, false, false, SizeSweep.NONE);
+    }
+
+    /**
+     * A size sweep, as a router's extended ping ("Sweep range of sizes"): probe k is
+     * {@code min + (k mod n) × step} bytes, n the number of sizes from min to max.
+     */
+    public record SizeSweep(int min, int max, int step) {
+        public static final SizeSweep NONE = new SizeSweep(0, 0, 0);
+
+        public boolean isOn() {
+            return step > 0;
+        }
+
+        /** The size of probe {@code seq}. */
+        public int size(int seq) {
+            int n = (max - min) / step + 1;
+            return min + (seq % n) * step;
+        }
+    }
 
     /** True when the target is an IPv6 address: an ICMPv6 echo flow (IPv6 as tunnel passenger). */
     public boolean isIpv6() {

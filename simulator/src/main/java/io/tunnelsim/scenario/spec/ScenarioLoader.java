@@ -49,7 +49,8 @@ public final class ScenarioLoader {
 
     private static final String[] ROOT_KEYS = {"name", "topology", "duration", "seed", "warmup", "probes", "timeline",
         "variants", "sweep", "live"};
-    private static final String[] PROBE_KEYS = {"name", "from", "to", "type", "interval", "size", "start", "port"};
+    private static final String[] PROBE_KEYS = {"name", "from", "to", "type", "interval", "size", "start", "port", "df",
+        "pmtud", "size-sweep"};
     private static final String[] ACTION_KEYS = {"at", "action", "link", "interface", "node", "loss", "delay"};
     private static final String[] VARIANT_KEYS = {"name", "routing", "topology", "ospf", "rip", "track", "keepalive", "bfd"};
 
@@ -287,8 +288,13 @@ public final class ScenarioLoader {
                     ok = false;
                 }
             }
+            boolean df = p.bool("df", false);
+            boolean pmtud = p.bool("pmtud", false);
+            ProbeSpec.SizeSweep sweep = ProbeSizing.sweep(ctx, p, type == ProbeSpec.Type.UDP ? 44 : 28);
+            ok &= ProbeSizing.check(ctx, p, df, pmtud, sweep, !toAddr6.isPresent());
             if (ok) {
-                out.add(new ProbeSpec(name, from, to.trim(), toAddr, toAddr6, type, interval, size, Math.max(start, warmup), port));
+                out.add(new ProbeSpec(name, from, to.trim(), toAddr, toAddr6, type, interval, sweep.isOn() ? sweep.min() : size,
+                        Math.max(start, warmup), port, df, pmtud, sweep));
                 nodes.add(p);
             }
         }
