@@ -58,7 +58,8 @@ final class OspfInstaller {
                     .withTimers(seconds(i.helloNs()), seconds(i.deadNs()))
                     .withRetransmit(seconds(i.retransmitNs()), seconds(i.transmitDelayNs()))
                     .withPriority(i.priority())
-                    .withPassive(i.passive());
+                    .withPassive(i.passive())
+                    .withAuthentication(i.authentication());
             if (i.network() != null) {
                 c = c.withNetworkType(i.network() == OspfInterfaceSpec.NetworkType.BROADCAST ? NetworkType.BROADCAST
                         : NetworkType.POINT_TO_POINT);

@@ -6,9 +6,11 @@ package io.tunnelsim.topology;
  * to point-to-point, Ethernet to broadcast; loopbacks are passive.
  *
  * @param area area id as a 32-bit value ({@code 0} and {@code 0.0.0.0} are the backbone)
+ * @param authentication none (the default), simple password or keyed MD5
  */
 public record OspfInterfaceSpec(String name, long area, int cost, long helloNs, long deadNs, long retransmitNs,
-                                long transmitDelayNs, NetworkType network, int priority, boolean passive) {
+                                long transmitDelayNs, NetworkType network, int priority, boolean passive,
+                                io.tunnelsim.wire.Authentication authentication) {
 
     /** RFC 2328 interface types supported. */
     public enum NetworkType {

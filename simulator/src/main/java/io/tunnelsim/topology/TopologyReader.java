@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.wire.Authentication;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.addr.Ipv6Address;
 import io.tunnelsim.addr.Ipv6Prefix;
@@ -43,11 +44,12 @@ final class TopologyReader {
     private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay"};
     private static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces"};
     private static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
-        "network", "priority", "passive"};
+        "network", "priority", "passive", "authentication"};
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
         "request-on-loss"};
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown"};
-    private static final String[] RIP_IF_KEYS = {"offset", "passive"};
+    private static final String[] RIP_IF_KEYS = {"offset", "passive", "authentication"};
+    private static final String[] AUTH_KEYS = {"mode", "key", "key-id"};
     private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
         "replay-window"};
     private static final String[] KEY_KEYS = {"spi-in", "spi-out", "key-in", "key-out", "auth-in", "auth-out"};
@@ -690,7 +692,57 @@ final class TopologyReader {
         OspfInterfaceSpec.NetworkType def = spec.kind() == InterfaceSpec.Kind.ETHERNET
                 ? OspfInterfaceSpec.NetworkType.BROADCAST : OspfInterfaceSpec.NetworkType.POINT_TO_POINT;
         return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, rxmt, delay, c.choice("network", types, def),
-                (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK));
+                (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK),
+                readAuthentication(c, "ospf", 8));
+    }
+
+    /**
+     * {@code authentication: {mode: none|simple|md5, key: SECRET, key-id: N}} of an OSPF or RIP
+     * interface: a simple password of at most {@code simpleMax} characters (OSPF 8, RFC 2328
+     * §D.3; RIP 16, RFC 2453 §5.2), or keyed MD5 with a key ID 0-255 (default 1, as FRR's and
+     * IOS's first key) and a key of at most 16 characters (RFC 2328 §D.4.3, RFC 2082).
+     */
+    private Authentication readAuthentication(YamlMap c, String protocol, int simpleMax) {
+        if (!c.has("authentication")) {
+            return Authentication.NONE;
+        }
+        YamlMap a = ctx.map(c.get("authentication"), "'authentication' of " + protocol + " interface", AUTH_KEYS);
+        if (a == null) {
+            return Authentication.NONE;
+        }
+        Map<String, Authentication.Mode> modes = new LinkedHashMap<>();
+        modes.put("none", Authentication.Mode.NONE);
+        modes.put("simple", Authentication.Mode.SIMPLE);
+        modes.put("md5", Authentication.Mode.MD5);
+        if (!a.require("mode", "'authentication'")) {
+            return Authentication.NONE;
+        }
+        Authentication.Mode mode = a.choice("mode", modes, Authentication.Mode.NONE);
+        if (mode == null || mode == Authentication.Mode.NONE) {
+            for (String k : new String[] {"key", "key-id"}) {
+                if (a.has(k)) {
+                    ctx.error(a.nodeFor(k), "'" + k + "' needs mode simple or md5 (mode none sends no key)");
+                }
+            }
+            return Authentication.NONE;
+        }
+        if (!a.require("key", "'authentication' with mode " + (mode == Authentication.Mode.MD5 ? "md5" : "simple"))) {
+            return Authentication.NONE;
+        }
+        String key = a.string("key", "");
+        int max = mode == Authentication.Mode.MD5 ? Authentication.MD5_KEY_LENGTH : simpleMax;
+        if (key == null || key.isEmpty() || key.length() > max || !key.chars().allMatch(ch -> ch > 0x20 && ch < 0x7f)) {
+            ctx.error(a.nodeFor("key"), protocol + " " + (mode == Authentication.Mode.MD5 ? "md5" : "simple")
+                    + " key must be 1 to " + max + " printable ASCII characters without spaces");
+            return Authentication.NONE;
+        }
+        int keyId = 0;
+        if (mode == Authentication.Mode.MD5) {
+            keyId = (int) a.integer("key-id", 1, 0, 255);
+        } else if (a.has("key-id")) {
+            ctx.error(a.nodeFor("key-id"), "'key-id' belongs to mode md5 (a simple password has no key ID)");
+        }
+        return new Authentication(mode, key, keyId);
     }
 
     /** Highest loopback address, else highest address of any interface (the usual router-id choice). */
@@ -758,7 +810,7 @@ final class TopologyReader {
                         continue;
                     }
                     ifs.put(e.key(), new RipSpec.RipInterfaceSpec(e.key(), (int) c.integer("offset", 0, 0, 16),
-                            c.bool("passive", false)));
+                            c.bool("passive", false), readAuthentication(c, "rip", 16)));
                 }
             }
         } else {
