@@ -717,8 +717,11 @@ final class TopologyReader {
         if (!a.require("mode", "'authentication'")) {
             return Authentication.NONE;
         }
-        Authentication.Mode mode = a.choice("mode", modes, Authentication.Mode.NONE);
-        if (mode == null || mode == Authentication.Mode.NONE) {
+        Authentication.Mode mode = a.choice("mode", modes, null);
+        if (mode == null) {
+            return Authentication.NONE; // reported by choice()
+        }
+        if (mode == Authentication.Mode.NONE) {
             for (String k : new String[] {"key", "key-id"}) {
                 if (a.has(k)) {
                     ctx.error(a.nodeFor(k), "'" + k + "' needs mode simple or md5 (mode none sends no key)");
