@@ -18,6 +18,8 @@ import java.util.Optional;
  *       interface MTU differ (RFC 2328 §10.5 rejects hellos with other intervals or another area;
  *       §10.6 refuses a Database Description with a larger MTU, the adjacency sticks in ExStart;
  *       different network types form an adjacency that does not route, a known IOS pitfall).</li>
+ *   <li>OSPF or RIP authentication differs across the two ends (mode, key ID or key): every
+ *       packet is refused (RFC 2328 §D.4, RFC 2453 §5.2, RFC 2082).</li>
  *   <li>RIP on both ends: versions differ (a RIPv2 router ignores version 1 updates by default,
  *       RFC 2453 §5.1 / IOS {@code version 2}).</li>
  *   <li>A GRE tunnel whose far end has no tunnel back (destination and source not mirrored), or
@@ -29,8 +31,7 @@ import java.util.Optional;
  *
  * <p>Simplifications: the outer-egress check resolves the tunnel destination against connected
  * subnets and static routes only (longest prefix, then distance, tracks assumed up); a
- * destination reached only through a dynamic protocol is not checked. RIP authentication is
- * not modelled yet, so no RIP authentication mismatch is reported.
+ * destination reached only through a dynamic protocol is not checked.
  */
 public final class CrossEndChecks {
 
@@ -124,6 +125,7 @@ public final class CrossEndChecks {
                         + " is " + type(y.network()) + "; the adjacency may form but routes through it are not computed"
                         + " consistently; use the same network type on both ends");
             }
+            authentication(la, lb, "OSPF", what, a, x.authentication(), b, y.authentication());
         }
         Optional<RipSpec> ra = rip(a);
         Optional<RipSpec> rb = rip(b);
@@ -132,6 +134,24 @@ public final class CrossEndChecks {
                     + what + ": " + a.node() + " runs version " + ra.get().version() + ", " + b.node() + " version "
                     + rb.get().version() + "; each ignores the other's updates (RFC 2453 §5.1)");
         }
+        if (ra.isPresent() && rb.isPresent()) {
+            authentication(loc.of("nodes/" + a.node() + "/rip/interfaces/" + a.iface()),
+                    loc.of("nodes/" + b.node() + "/rip/interfaces/" + b.iface()), "RIP", what,
+                    a, ra.get().interfaces().get(a.iface()).authentication(), b, rb.get().interfaces().get(b.iface()).authentication());
+        }
+    }
+
+    /** Authentication mode, key ID or key differ across the two ends: every packet is refused (RFC 2328 §D, RFC 2082). */
+    private void authentication(Location la, Location lb, String proto, String what, Endpoint a,
+                                io.tunnelsim.wire.Authentication x, Endpoint b, io.tunnelsim.wire.Authentication y) {
+        if (x.equals(y)) {
+            return;
+        }
+        String detail = x.mode() != y.mode() ? a + " uses " + x + ", " + b + " " + y
+                : x.keyId() != y.keyId() ? a + " sends key ID " + x.keyId() + ", " + b + " " + y.keyId()
+                : "the keys of " + a + " and " + b + " differ";
+        warn(la, lb, proto + " authentication differs across " + what + ": " + detail
+                + "; each end drops the other's packets as unauthenticated");
     }
 
     private void tunnel(NodeSpec n, InterfaceSpec i) {
