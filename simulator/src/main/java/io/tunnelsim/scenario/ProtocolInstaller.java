@@ -103,7 +103,7 @@ final class ProtocolInstaller {
         RipProcess rip = RipProcess.create(n, ripConfig(rs.timers(), rs.splitHorizon(), rs.defaultOriginate(), variant)
                 .withRequestOnLoss(rs.requestOnLoss()).withMaxPaths(rs.maximumPaths()));
         for (RipSpec.RipInterfaceSpec i : rs.interfaces().values()) {
-            rip.enable(i.name(), i.passive(), i.offset());
+            rip.enable(i.name(), i.passive(), i.offset(), i.authentication());
         }
     }
 

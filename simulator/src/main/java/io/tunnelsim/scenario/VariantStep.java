@@ -105,7 +105,7 @@ public final class VariantStep {
     private static OspfInterfaceSpec ospfInterface(OspfInterfaceSpec i, VariantSpec.OspfOverrides o) {
         if (o.helloMultiplier() > 0) {
             return new OspfInterfaceSpec(i.name(), i.area(), i.cost(), SimTime.SECOND / o.helloMultiplier(), SimTime.SECOND,
-                    i.retransmitNs(), i.transmitDelayNs(), i.network(), i.priority(), i.passive(), o.helloMultiplier(), i.bfd());
+                    i.retransmitNs(), i.transmitDelayNs(), i.network(), i.priority(), i.passive(), o.helloMultiplier(), i.bfd(), i.authentication());
         }
         if (o.helloNs().isEmpty() && o.deadNs().isEmpty()) {
             return i;
@@ -115,7 +115,7 @@ public final class VariantStep {
         long dead = o.deadNs().isPresent() ? o.deadNs().getAsLong()
                 : o.helloNs().isPresent() ? 4L * OspfInstaller.seconds(hello) * SimTime.SECOND : i.deadNs();
         return new OspfInterfaceSpec(i.name(), i.area(), i.cost(), hello, dead, i.retransmitNs(), i.transmitDelayNs(),
-                i.network(), i.priority(), i.passive(), 0, i.bfd());
+                i.network(), i.priority(), i.passive(), 0, i.bfd(), i.authentication());
     }
 
     static RipSpec rip(RipSpec r, VariantSpec.RipOverrides o) {

@@ -49,8 +49,11 @@ public record RipSpec(int version, Timers timers, SplitHorizon splitHorizon, boo
         SIMPLE, POISON, OFF
     }
 
-    /** Per-interface settings: metric offset added to received routes, and passive (listen only). */
-    public record RipInterfaceSpec(String name, int offset, boolean passive) {
+    /**
+     * Per-interface settings: metric offset added to received routes, passive (listen only), and
+     * authentication (none, simple password or keyed MD5, RFC 2453 §5.2 / RFC 2082).
+     */
+    public record RipInterfaceSpec(String name, int offset, boolean passive, io.tunnelsim.wire.Authentication authentication) {
     }
 
     public RipSpec {

@@ -15,6 +15,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.wire.Authentication;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.addr.Ipv6Address;
 import io.tunnelsim.addr.Ipv6Prefix;
@@ -45,7 +46,7 @@ final class TopologyReader {
     private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
         "request-on-loss", "maximum-paths"};
     private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown", "jitter"};
-    private static final String[] RIP_IF_KEYS = {"offset", "passive"};
+    private static final String[] RIP_IF_KEYS = {"offset", "passive", "authentication"};
     private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
         "replay-window", "df-bit", "fragmentation"};
     private static final String[] KEY_KEYS = {"spi-in", "spi-out", "key-in", "key-out", "auth-in", "auth-out"};
@@ -724,7 +725,7 @@ final class TopologyReader {
                         continue;
                     }
                     ifs.put(e.key(), new RipSpec.RipInterfaceSpec(e.key(), (int) c.integer("offset", 0, 0, 16),
-                            c.bool("passive", false)));
+                            c.bool("passive", false), AuthenticationYaml.read(ctx, c, "rip", 16)));
                 }
             }
         } else {

@@ -5,7 +5,7 @@ package io.tunnelsim.wire;
  * {@link LsaCodec} encodes and decodes them.
  */
 public sealed interface LsaBody
-        permits OspfRouterLsa, OspfNetworkLsa, OspfSummaryLsa, OspfAsExternalLsa, OspfUnknownLsa {
+        permits OspfRouterLsa, OspfNetworkLsa, OspfSummaryLsa, OspfAsExternalLsa, OspfOpaqueLsa, OspfUnknownLsa {
 
     /** The LS type this body is carried under. */
     int type();

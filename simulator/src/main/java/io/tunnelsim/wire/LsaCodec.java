@@ -3,6 +3,7 @@ package io.tunnelsim.wire;
 import io.tunnelsim.addr.Ipv4Address;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,7 +50,8 @@ import java.util.List;
  *
  * <p>Simplifications: TOS-specific metrics (obsolete since RFC 2328) are skipped when decoding
  * and never encoded, so an LSA carrying them keeps them only in its raw bytes. Unknown Router-LSA
- * flag bits are ignored. LSA types other than 1-5 decode to {@link OspfUnknownLsa}.
+ * flag bits are ignored. LSA types 9-11 decode to
+ * {@link OspfOpaqueLsa} (RFC 5250), other types outside 1-5 to {@link OspfUnknownLsa}.
  */
 public final class LsaCodec {
     private static final int FLAG_V = 0x04;
@@ -96,6 +98,8 @@ public final class LsaCodec {
             return 8;
         } else if (body instanceof OspfAsExternalLsa) {
             return 16;
+        } else if (body instanceof OspfOpaqueLsa o) {
+            return o.information().length;
         }
         throw new IllegalArgumentException("cannot encode " + body);
     }
@@ -135,6 +139,10 @@ public final class LsaCodec {
             e.forwardingAddress().write(buf, off + 8);
             Ipv4Address.writeBits(buf, off + 12, (int) e.externalRouteTag());
             return 16;
+        } else if (body instanceof OspfOpaqueLsa o) {
+            byte[] info = o.information();
+            System.arraycopy(info, 0, buf, off, info.length);
+            return info.length;
         }
         throw new IllegalArgumentException("cannot encode " + body);
     }
@@ -170,6 +178,10 @@ public final class LsaCodec {
                         word & 0xFF_FFFF, Ipv4Address.read(buf, off + 8),
                         Integer.toUnsignedLong(Ipv4Address.readBits(buf, off + 12)));
             }
+            case OspfOpaqueLsa.LINK_LOCAL:
+            case OspfOpaqueLsa.AREA:
+            case OspfOpaqueLsa.AS:
+                return new OspfOpaqueLsa(type, Arrays.copyOfRange(buf, off, off + len));
             default:
                 return new OspfUnknownLsa(type);
         }

@@ -2,6 +2,7 @@ package io.tunnelsim.wire;
 
 import io.tunnelsim.addr.Ipv4Address;
 
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -50,8 +51,16 @@ import java.util.List;
  * an LS type in a request entry above 255 ({@code ospf-bad-ls-type}); and every LSA failure of
  * {@link LsaCodec} and {@link Lsa#decode}.
  *
- * <p>Simplifications: bytes after the packet length (a cryptographic digest, or an RFC 5613
- * LLS block) are ignored; the MD5 digest is not verified and AuType 2 cannot be encoded. A Link
+ * <p>Keyed MD5 (AuType 2, §D.4.3): the authentication field holds zero (16 bits), the key ID,
+ * the digest length (16) and the cryptographic sequence number; the checksum field is zero and
+ * the 16-byte digest, MD5 over the packet followed by the key zero padded to 16 bytes, follows
+ * the packet (outside its packet length, inside the IP datagram). {@link #encode(OspfPacket,
+ * byte[], MessageDigest, byte[], int)} writes it, {@link #digestVerifies} checks it. A digest
+ * length other than 16 is {@code ospf-bad-auth-length}; a datagram without room for the digest
+ * is {@code ospf-truncated}.
+ *
+ * <p>Simplifications: bytes after the packet length and digest (an RFC 5613 LLS block) are
+ * ignored. A Link
  * State Update with one bad LSA is rejected whole, whereas RFC 2328 §13 discards only that
  * LSA; the good ones are then retransmitted by the neighbour, costing time but not
  * correctness.
@@ -105,7 +114,15 @@ public final class OspfCodec {
         if (auType > OspfPacket.AUTH_CRYPTOGRAPHIC) {
             throw new MalformedPacketException("ospf-bad-autype", "AuType " + auType);
         }
-        if (auType != OspfPacket.AUTH_CRYPTOGRAPHIC && checksumSum(buf, off, plen) != 0xffff) {
+        if (auType == OspfPacket.AUTH_CRYPTOGRAPHIC) {
+            int dlen = buf[off + AUTH_OFFSET + 3] & 0xff;
+            if (dlen != Authentication.DIGEST_LENGTH) {
+                throw new MalformedPacketException("ospf-bad-auth-length", "MD5 digest length " + dlen + ", not 16");
+            }
+            if (plen + dlen > len) {
+                throw new MalformedPacketException("ospf-truncated", "no room for the " + dlen + "-byte digest");
+            }
+        } else if (checksumSum(buf, off, plen) != 0xffff) {
             throw new MalformedPacketException("ospf-bad-checksum",
                     String.format("checksum 0x%04x does not verify", u16(buf, off + 12)));
         }
@@ -118,15 +135,71 @@ public final class OspfCodec {
         return new OspfPacket(Ipv4Address.read(buf, off + 4), Ipv4Address.read(buf, off + 8), auType, auth, m);
     }
 
+    /** The packet length field: header and body, without a cryptographic digest. */
     public static int encodedLength(OspfPacket p) {
         return HEADER_LENGTH + bodyLength(p.message());
+    }
+
+    /** Bytes the packet takes in its IP datagram: the packet length plus a keyed-MD5 digest. */
+    public static int wireLength(OspfPacket p) {
+        return encodedLength(p) + (p.auType() == OspfPacket.AUTH_CRYPTOGRAPHIC ? Authentication.DIGEST_LENGTH : 0);
     }
 
     /** Writes the packet with its length and checksum at {@code buf[off]} and returns its length. */
     public static int encode(OspfPacket p, byte[] buf, int off) {
         if (p.auType() == OspfPacket.AUTH_CRYPTOGRAPHIC) {
-            throw new IllegalArgumentException("cryptographic authentication is not supported for sending");
+            throw new IllegalArgumentException("a keyed-MD5 packet needs its key: use encode(p, key, md, buf, off)");
         }
+        return encodeHeaderAndBody(p, buf, off);
+    }
+
+    /**
+     * Writes a keyed-MD5 packet (§D.4.3) and its digest at {@code buf[off]}, using {@code md}
+     * and the key zero padded to 16 bytes ({@code key16}); returns the bytes written (packet
+     * length + 16). Packets of other AuTypes are written as by {@link #encode(OspfPacket, byte[], int)}.
+     */
+    public static int encode(OspfPacket p, byte[] key16, MessageDigest md, byte[] buf, int off) {
+        if (p.auType() != OspfPacket.AUTH_CRYPTOGRAPHIC) {
+            return encodeHeaderAndBody(p, buf, off);
+        }
+        int len = encodeHeaderAndBody(p, buf, off);
+        md.reset();
+        md.update(buf, off, len);
+        md.update(key16, 0, Authentication.MD5_KEY_LENGTH);
+        try {
+            md.digest(buf, off + len, Authentication.DIGEST_LENGTH);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+        return len + Authentication.DIGEST_LENGTH;
+    }
+
+    /**
+     * True when the keyed-MD5 digest after the packet at {@code buf[off]} (of {@code len}
+     * bytes in its datagram) is the one {@code key16} gives (§D.4.3 step 3). {@code scratch}
+     * takes the computed digest (16 bytes).
+     */
+    public static boolean digestVerifies(byte[] buf, int off, int len, byte[] key16, MessageDigest md, byte[] scratch) {
+        int plen = packetLength(buf, off);
+        if (plen + Authentication.DIGEST_LENGTH > len) {
+            return false;
+        }
+        md.reset();
+        md.update(buf, off, plen);
+        md.update(key16, 0, Authentication.MD5_KEY_LENGTH);
+        try {
+            md.digest(scratch, 0, Authentication.DIGEST_LENGTH);
+        } catch (java.security.DigestException e) {
+            throw new IllegalStateException(e);
+        }
+        int d = 0;
+        for (int i = 0; i < Authentication.DIGEST_LENGTH; i++) {
+            d |= scratch[i] ^ buf[off + plen + i];
+        }
+        return d == 0;
+    }
+
+    private static int encodeHeaderAndBody(OspfPacket p, byte[] buf, int off) {
         int len = encodedLength(p);
         if (len > 0xffff) {
             throw new IllegalArgumentException("OSPF packet of " + len + " bytes");
@@ -139,7 +212,9 @@ public final class OspfCodec {
         putU16(buf, off + 12, 0);
         putU16(buf, off + 14, p.auType());
         encodeBody(p.message(), buf, off + HEADER_LENGTH);
-        putU16(buf, off + 12, InternetChecksum.finish(checksumSum(buf, off, len)));
+        if (p.auType() != OspfPacket.AUTH_CRYPTOGRAPHIC) {
+            putU16(buf, off + 12, InternetChecksum.finish(checksumSum(buf, off, len)));
+        }
         Ipv4Address.writeBits(buf, off + AUTH_OFFSET, (int) (p.authentication() >>> 32));
         Ipv4Address.writeBits(buf, off + AUTH_OFFSET + 4, (int) p.authentication());
         return len;
@@ -150,6 +225,14 @@ public final class OspfCodec {
         int len = encodedLength(p);
         PacketBuffer pb = PacketBuffer.allocate(len);
         encode(p, pb.array(), pb.append(len));
+        return pb;
+    }
+
+    /** A packet of any AuType in a fresh buffer, with its keyed-MD5 digest when it has one. */
+    public static PacketBuffer toBuffer(OspfPacket p, byte[] key16, MessageDigest md) {
+        int len = wireLength(p);
+        PacketBuffer pb = PacketBuffer.allocate(len);
+        encode(p, key16, md, pb.array(), pb.append(len));
         return pb;
     }
 

@@ -57,6 +57,26 @@ public record OspfPacket(Ipv4Address routerId, Ipv4Address areaId, int auType, l
         return v;
     }
 
+    /** A keyed-MD5 packet (§D.3): key ID, digest length 16, cryptographic sequence number. */
+    public static OspfPacket withMd5(Ipv4Address routerId, Ipv4Address areaId, int keyId, long cryptoSequence,
+                                     OspfMessage message) {
+        if (keyId < 0 || keyId > 255 || cryptoSequence < 0 || cryptoSequence > 0xFFFF_FFFFL) {
+            throw new IllegalArgumentException("key ID " + keyId + " / sequence " + cryptoSequence);
+        }
+        return new OspfPacket(routerId, areaId, AUTH_CRYPTOGRAPHIC,
+                ((long) keyId << 40) | ((long) Authentication.DIGEST_LENGTH << 32) | cryptoSequence, message);
+    }
+
+    /** The key ID of a keyed-MD5 packet. */
+    public int keyId() {
+        return (int) (authentication >>> 40) & 0xff;
+    }
+
+    /** The cryptographic sequence number of a keyed-MD5 packet (unsigned 32 bits). */
+    public long cryptoSequence() {
+        return authentication & 0xFFFF_FFFFL;
+    }
+
     public int type() {
         return message.type();
     }

@@ -67,7 +67,7 @@ final class FrrLab implements AutoCloseable {
             return "'ip netns add' fails here (" + r.err.trim() + "): network namespaces need root";
         }
         exec(List.of("ip", "netns", "del", ns));
-        for (String tool : new String[] {"ethtool", "vtysh"}) {
+        for (String tool : new String[] {"ethtool", "vtysh", "ping"}) {
             if (exec(List.of("sh", "-c", "command -v " + tool)).code != 0) {
                 return tool + " is missing";
             }

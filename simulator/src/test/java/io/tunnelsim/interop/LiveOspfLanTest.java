@@ -42,6 +42,7 @@ class LiveOspfLanTest {
             " ip ospf hello-interval 1",
             " ip ospf dead-interval 4",
             " ip ospf priority 50",
+            " ip ospf retransmit-interval 2",
             "router ospf",
             " ospf router-id 10.0.0.2",
             " network 10.0.0.0/24 area 0",
@@ -100,8 +101,11 @@ class LiveOspfLanTest {
                 String frrItf = lab.vtysh(frr, "show ip ospf interface eth0");
                 assertTrue(frrItf.contains("State DROther"), frrItf);
 
-                // flooding settles within one retransmission round (an instance discarded for MinLSArrival,
-                // RFC 2328 §13 (5a), comes again after RxmtInterval 5 s): compare until equal, 8 s at most
+                // flooding settles within one retransmission round: an instance discarded for MinLSArrival
+                // (RFC 2328 §13 (5a)) comes again at the next tick of the sender's retransmission timer,
+                // which for FRR (one cyclic timer per neighbour, resending LSAs queued at least one
+                // RxmtInterval before the tick) is up to 2 × RxmtInterval = 4 s later (RxmtInterval 2 s
+                // on every router here): compare until equal, 8 s at most
                 TreeSet<String> sim = null;
                 TreeSet<String> real = null;
                 long settleEnd = t + 8 * SimTime.SECOND;

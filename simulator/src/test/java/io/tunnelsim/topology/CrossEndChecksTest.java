@@ -34,6 +34,8 @@ class CrossEndChecksTest {
         "not-mirrored.yaml | which has no tunnel with destination 203.0.113.2          | 12",
         "gre-key.yaml      | GRE key differs across tunnel hq:tunnel0 ↔ br:tunnel0: key 100 here, no key there | 12",
         "egress.yaml       | front-door VRF or policy routing                          | 12",
+        "auth.yaml         | RIP authentication differs across link 'wan': hq:eth0 uses simple, br:eth0 none | 12",
+        "auth.yaml         | OSPF authentication differs across link 'lan': the keys of hq:lan0 and br:lan0 differ | 11",
     })
     void eachCheckFiresWithBothEndsPositions(String file, String text, int line) throws Exception {
         List<Diagnostic> ws = warnings(file);

@@ -90,4 +90,53 @@ class RoutingKeysTest {
                 .maximumPaths());
         assertSingleError(yaml.formatted("maximum-paths: 0, "), 4, 26, "'maximum-paths' is 0, outside 1..32");
     }
+
+    @Test
+    void authenticationValuesAreCheckedWhereWritten() {
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    ospf: {interfaces: {eth0: {authentication: {mode: simple, key: ninechars}}}}
+                """, 4, 68, "ospf simple key must be 1 to 8 printable ASCII characters");
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {interfaces: {eth0: {authentication: {mode: md5, key: abc, key-id: 256}}}}
+                """, 4, 77, "256");
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    ospf: {interfaces: {eth0: {authentication: {mode: sha, key: abc}}}}
+                """, 4, 55, "unknown mode 'sha'");
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    rip: {interfaces: {eth0: {authentication: {mode: simple, key: abc, key-id: 1}}}}
+                """, 4, 80, "'key-id' belongs to mode md5");
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}}
+                    ospf: {interfaces: {eth0: {authentication: {mode: md5}}}}
+                """, 4, 48, "needs 'key'");
+    }
+
+    @Test
+    void authenticationReachesTheSpecs() throws Exception {
+        TopologySpec t = TopologyLoader.parse("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}, eth1: {address: 10.0.1.1/30}}
+                    ospf: {interfaces: {eth0: {authentication: {mode: md5, key: s3cret}}}}
+                    rip: {interfaces: {eth1: {authentication: {mode: simple, key: sixteen-chars-ok}}}}
+                """, "t.yaml");
+        assertEquals(io.tunnelsim.wire.Authentication.md5(1, "s3cret"),
+                t.nodes().get("a").protocol(io.tunnelsim.routing.ospf.OspfSpec.class).orElseThrow().interfaces().get("eth0").authentication(), "key ID 1 by default");
+        assertEquals(io.tunnelsim.wire.Authentication.simple("sixteen-chars-ok"),
+                t.nodes().get("a").rip().orElseThrow().interfaces().get("eth1").authentication());
+    }
 }

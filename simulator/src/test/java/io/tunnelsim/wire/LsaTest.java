@@ -155,10 +155,17 @@ class LsaTest {
 
     @Test
     void unknownTypesKeepTheirBytes() throws Exception {
-        byte[] b = withBody(10, "0102 0304 0506 0708");
+        byte[] b = withBody(7, "0102 0304 0506 0708");
         Lsa l = Lsa.decode(b, 0, b.length);
-        assertEquals(new OspfUnknownLsa(10), l.body());
+        assertEquals(new OspfUnknownLsa(7), l.body());
         assertArrayEquals(b, l.toByteArray());
+        // opaque LSAs (RFC 5250) keep their information and are rebuilt from it
+        byte[] o = withBody(10, "0102 0304 0506 0708");
+        Lsa ol = Lsa.decode(o, 0, o.length);
+        assertEquals(new OspfOpaqueLsa(10, new byte[] {1, 2, 3, 4, 5, 6, 7, 8}), ol.body());
+        LsaHeader h = ol.header();
+        assertArrayEquals(o, Lsa.originate(h.age(), h.options(), h.linkStateId(), h.advertisingRouter(), h.sequenceNumber(),
+                ol.body()).toByteArray());
     }
 
     @Test

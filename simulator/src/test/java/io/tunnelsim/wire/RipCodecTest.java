@@ -78,8 +78,14 @@ class RipCodecTest {
         assertReason("rip-bad-metric", "0202 0000" + "0002 0000 0a01 0000 ffff ff00 0000 0000 0000 0000");
         assertReason("rip-bad-metric", "0202 0000" + "0002 0000 0a01 0000 ffff ff00 0000 0000 0000 0011");
         assertReason("rip-bad-metric", "0202 0000" + "0002 0000 0a01 0000 ffff ff00 0000 0000 8000 0001");
-        assertReason("rip-auth-unsupported", "0202 0000" + "ffff 0002 7365 6372 6574 0000 0000 0000 0000 0000"
+        assertReason("rip-auth-unsupported", "0202 0000" + "ffff 0004 7365 6372 6574 0000 0000 0000 0000 0000"
                 + "0002 0000 0a01 0000 ffff ff00 0000 0000 0000 0001");
+        assertReason("rip-bad-auth", "0202 0000" + "0002 0000 0a01 0000 ffff ff00 0000 0000 0000 0001"
+                + "ffff 0002 7365 6372 6574 0000 0000 0000 0000 0000");
+        // keyed MD5 whose trailer offset (0x0030) is not where the trailer is
+        assertReason("rip-bad-auth", "0202 0000" + "ffff 0003 0030 0114 0000 0001 0000 0000 0000 0000"
+                + "0002 0000 0a01 0000 ffff ff00 0000 0000 0000 0001"
+                + "ffff 0001 0000 0000 0000 0000 0000 0000 0000 0000");
         StringBuilder tooMany = new StringBuilder("0202 0000");
         for (int i = 0; i < 26; i++) {
             tooMany.append("0002 0000 0a01 0000 ffff ff00 0000 0000 0000 0001");

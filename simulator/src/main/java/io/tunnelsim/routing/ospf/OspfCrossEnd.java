@@ -50,6 +50,11 @@ final class OspfCrossEnd {
                     + " is " + type(y.network()) + "; the adjacency may form but routes through it are not computed"
                     + " consistently; use the same network type on both ends");
         }
+        String auth = io.tunnelsim.wire.Authentication.mismatch(a, x.authentication(), b, y.authentication());
+        if (auth != null) {
+            p.warn(la, lb, "OSPF authentication differs across " + what + ": " + auth
+                    + "; each end drops the other's packets as unauthenticated");
+        }
         InterfaceSpec ia = p.interfaceA();
         InterfaceSpec ib = p.interfaceB();
         if (ia.mtu() == ib.mtu()) {

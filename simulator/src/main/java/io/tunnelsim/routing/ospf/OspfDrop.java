@@ -8,7 +8,10 @@ import io.tunnelsim.node.event.DropReason;
  */
 public enum OspfDrop implements DropReason {
     OSPF_AREA_MISMATCH("ospf-area-mismatch"),
+    OSPF_AUTH_BAD_DIGEST("ospf-auth-bad-digest"),
+    OSPF_AUTH_BAD_KEY_ID("ospf-auth-bad-key-id"),
     OSPF_AUTH_MISMATCH("ospf-auth-mismatch"),
+    OSPF_AUTH_OLD_SEQUENCE("ospf-auth-old-sequence"),
     OSPF_DBD_MTU_MISMATCH("ospf-dbd-mtu-mismatch"),
     OSPF_HELLO_MISMATCH("ospf-hello-mismatch"),
     OSPF_NOT_DR("ospf-not-dr"),

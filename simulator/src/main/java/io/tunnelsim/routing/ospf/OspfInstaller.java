@@ -22,7 +22,8 @@ public final class OspfInstaller {
                             i.helloMultiplier() > 0 ? OspfInterfaceConfig.DEFAULT_DEAD : seconds(i.deadNs()))
                     .withRetransmit(seconds(i.retransmitNs()), seconds(i.transmitDelayNs()))
                     .withPriority(i.priority())
-                    .withPassive(i.passive());
+                    .withPassive(i.passive())
+                    .withAuthentication(i.authentication());
             if (i.helloMultiplier() > 0) {
                 c = c.withFastHello(i.helloMultiplier());
             }

@@ -17,6 +17,8 @@ import io.tunnelsim.wire.OspfMessage;
 import io.tunnelsim.wire.OspfNetworkLsa;
 import io.tunnelsim.wire.OspfPacket;
 import io.tunnelsim.wire.OspfRouterLsa;
+import io.tunnelsim.wire.Authentication;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -80,6 +82,11 @@ public final class OspfInterface {
     private final Timer ackTimer;
     private final List<LsaHeader> delayedAcks = new ArrayList<>();
     private final List<Lsa> pendingFlood = new ArrayList<>();
+    /** Keyed MD5 (RFC 2328 §D.4.3): digest engine, padded key, scratch digest; null without MD5. */
+    private final MessageDigest md5;
+    private final byte[] md5Key;
+    private final byte[] md5Scratch;
+    private long cryptoSequence;
     private io.tunnelsim.sim.Event floodFlush;
     private long lastFloodSent = Long.MIN_VALUE;
     private State state = State.DOWN;
@@ -104,6 +111,10 @@ public final class OspfInterface {
         this.helloTimer = process.node().scheduler().timer(this::helloTick);
         this.waitTimer = process.node().scheduler().timer(() -> handle(Event.WAIT_TIMER));
         this.ackTimer = process.node().scheduler().timer(this::sendDelayedAcks);
+        boolean md = config.authentication().mode() == Authentication.Mode.MD5;
+        this.md5 = md ? Authentication.newMd5() : null;
+        this.md5Key = md ? config.authentication().paddedKey(Authentication.MD5_KEY_LENGTH) : null;
+        this.md5Scratch = md ? new byte[Authentication.DIGEST_LENGTH] : null;
     }
 
     public Interface itf() {
@@ -469,6 +480,14 @@ public final class OspfInterface {
     // ------------------------------------------------------------------ receive
 
     void receive(OspfPacket pkt, int src, int dst) {
+        receive(pkt, src, dst, null, 0, 0);
+    }
+
+    /**
+     * An accepted packet; {@code raw} ({@code rawLen} bytes from {@code rawOff}) is the OSPF
+     * packet as received, which keyed-MD5 authentication checks (null: no digest to check).
+     */
+    void receive(OspfPacket pkt, int src, int dst, byte[] raw, int rawOff, int rawLen) {
         if (config.passive() || state == State.DOWN || state == State.LOOPBACK) {
             return;
         }
@@ -487,12 +506,7 @@ public final class OspfInterface {
             process.node().counters().drop(OspfDrop.OSPF_OWN_PACKET);
             return;
         }
-        int expectedAu = config.password() == null ? OspfPacket.AUTH_NULL : OspfPacket.AUTH_SIMPLE;
-        if (pkt.auType() != expectedAu || (expectedAu == OspfPacket.AUTH_SIMPLE
-                && pkt.authentication() != OspfPacket.passwordField(config.password()))) {
-            process.node().counters().drop(OspfDrop.OSPF_AUTH_MISMATCH);
-            process.log("OSPF-4-ERRRCV", "Received invalid packet: mismatched authentication from "
-                    + new Ipv4Address(src) + ", " + itf.displayName() + ", type R " + pkt.auType() + " C " + expectedAu);
+        if (!authenticated(pkt, src, raw, rawOff, rawLen)) {
             return;
         }
         if (type == NetworkType.BROADCAST && itf.ipv4() != null && !itf.ipv4().contains(src)) {
@@ -513,6 +527,66 @@ public final class OspfInterface {
         }
         received[t]++;
         n.receive(pkt.message());
+    }
+
+    /**
+     * RFC 2328 §8.2 / §D.4: the packet's AuType must be the interface's; a simple password must
+     * match; keyed MD5 needs the interface's key ID, a verifying digest and a cryptographic
+     * sequence number not below the last one accepted from the neighbour (FRR and IOS accept
+     * an equal one). A failure is a counted drop logged as {@code %OSPF-4-ERRRCV}.
+     */
+    private boolean authenticated(OspfPacket pkt, int src, byte[] raw, int rawOff, int rawLen) {
+        Authentication a = config.authentication();
+        int expectedAu = switch (a.mode()) {
+            case NONE -> OspfPacket.AUTH_NULL;
+            case SIMPLE -> OspfPacket.AUTH_SIMPLE;
+            case MD5 -> OspfPacket.AUTH_CRYPTOGRAPHIC;
+        };
+        OspfDrop reason = null;
+        String what = null;
+        if (pkt.auType() != expectedAu) {
+            reason = OspfDrop.OSPF_AUTH_MISMATCH;
+            what = "mismatched authentication type from " + new Ipv4Address(src) + ", " + itf.displayName() + ", type R "
+                    + pkt.auType() + " C " + expectedAu;
+        } else if (expectedAu == OspfPacket.AUTH_SIMPLE && pkt.authentication() != OspfPacket.passwordField(a.key())) {
+            reason = OspfDrop.OSPF_AUTH_MISMATCH;
+            what = "mismatched authentication key (clear text) from " + new Ipv4Address(src) + ", " + itf.displayName();
+        } else if (expectedAu == OspfPacket.AUTH_CRYPTOGRAPHIC) {
+            if (pkt.keyId() != a.keyId()) {
+                reason = OspfDrop.OSPF_AUTH_BAD_KEY_ID;
+                what = "no message digest key " + pkt.keyId() + " on " + itf.displayName() + " for packet from "
+                        + new Ipv4Address(src) + " (ours: key " + a.keyId() + ")";
+            } else if (raw != null && !OspfCodec.digestVerifies(raw, rawOff, rawLen, md5Key, md5, md5Scratch)) {
+                reason = OspfDrop.OSPF_AUTH_BAD_DIGEST;
+                what = "mismatched authentication key (message digest key " + a.keyId() + ") from "
+                        + new Ipv4Address(src) + ", " + itf.displayName();
+            } else {
+                OspfNeighbor n = neighborByRouterId(pkt.routerId().bits());
+                if (n != null && pkt.cryptoSequence() < n.cryptoSequence) {
+                    reason = OspfDrop.OSPF_AUTH_OLD_SEQUENCE;
+                    what = "cryptographic sequence number " + pkt.cryptoSequence() + " below " + n.cryptoSequence
+                            + " from " + new Ipv4Address(src) + ", " + itf.displayName();
+                } else if (n != null) {
+                    n.cryptoSequence = pkt.cryptoSequence();
+                }
+            }
+        }
+        if (reason == null) {
+            return true;
+        }
+        process.node().counters().drop(reason);
+        process.log("OSPF-4-ERRRCV", "Received invalid packet: " + what);
+        return false;
+    }
+
+    /**
+     * The next cryptographic sequence number: the simulated time in seconds, never below the
+     * previous one (RFC 2328 §D.3 asks for a non-decreasing number; FRR and IOS base it on
+     * the clock too, so that it survives a restart).
+     */
+    private long nextCryptoSequence() {
+        cryptoSequence = Math.max(cryptoSequence, Math.min(0xFFFF_FFFFL, process.now() / SimTime.SECOND));
+        return cryptoSequence;
     }
 
     private void receiveHello(OspfPacket pkt, OspfHello h, int src) {
@@ -603,9 +677,10 @@ public final class OspfInterface {
         send(h, OspfCodec.ALL_SPF_ROUTERS.bits());
     }
 
-    /** Largest OSPF packet (header included) that fits the interface MTU after the IPv4 header. */
+    /** Largest OSPF packet (header included) that fits the interface MTU after the IPv4 header and any MD5 digest. */
     int maxPacket() {
-        return Math.max(OspfCodec.HEADER_LENGTH + 64, itf.mtu() - Ipv4Header.MIN_LENGTH);
+        return Math.max(OspfCodec.HEADER_LENGTH + 64, itf.mtu() - Ipv4Header.MIN_LENGTH
+                - (md5 == null ? 0 : Authentication.DIGEST_LENGTH));
     }
 
     /** Where flooded LSUs and delayed acks go (§13.3): AllSPFRouters, or AllDRouters from a DROther. */
@@ -620,10 +695,15 @@ public final class OspfInterface {
         if (!alive || !itf.isUp()) {
             return;
         }
-        OspfPacket pkt = config.password() == null ? OspfPacket.of(process.routerId(), area.id(), m)
-                : OspfPacket.withPassword(process.routerId(), area.id(), config.password(), m);
+        Authentication a = config.authentication();
+        OspfPacket pkt = switch (a.mode()) {
+            case NONE -> OspfPacket.of(process.routerId(), area.id(), m);
+            case SIMPLE -> OspfPacket.withPassword(process.routerId(), area.id(), a.key(), m);
+            case MD5 -> OspfPacket.withMd5(process.routerId(), area.id(), a.keyId(), nextCryptoSequence(), m);
+        };
         sent[m.type()]++;
-        process.node().sendIpv4On(itf, OspfCodec.toBuffer(pkt), 0, dst, OspfCodec.IP_PROTOCOL, 1);
+        process.node().sendIpv4On(itf, md5 == null ? OspfCodec.toBuffer(pkt) : OspfCodec.toBuffer(pkt, md5Key, md5), 0, dst,
+                OspfCodec.IP_PROTOCOL, 1);
     }
 
     /** Sends LSAs in as many Link State Updates as the MTU requires. */

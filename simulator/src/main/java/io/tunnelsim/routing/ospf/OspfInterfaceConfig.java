@@ -2,6 +2,7 @@ package io.tunnelsim.routing.ospf;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.wire.Authentication;
 import java.util.Objects;
 
 /**
@@ -15,8 +16,10 @@ import java.util.Objects;
  *        point-to-point, Ethernet broadcast)
  * @param priority router priority for DR election, 0..255 (0: never DR or BDR)
  * @param passive advertise the subnet but send no hellos and form no adjacency
- * @param password simple password authentication (AuType 1, up to 8 characters), or null for
- *        null authentication (AuType 0)
+ * @param authentication null authentication (AuType 0, the default), a simple password (AuType
+ *        1, up to 8 characters; {@code ip ospf authentication} + {@code authentication-key}) or
+ *        keyed MD5 (AuType 2, RFC 2328 §D.4.3; {@code ip ospf authentication message-digest} +
+ *        {@code message-digest-key ID md5 KEY}, up to 16 characters)
  * @param retransmitInterval RxmtInterval in seconds, 1..65535 (RFC 2328 App. C: 5 s; IOS
  *        {@code ip ospf retransmit-interval})
  * @param transmitDelay InfTransDelay in seconds, 1..65535, added to the age of every LSA sent
@@ -26,7 +29,7 @@ import java.util.Objects;
  *        different multipliers agree; 0 = off (hellos every {@code helloInterval} seconds)
  */
 public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval, int deadInterval,
-                                  NetworkType networkType, int priority, boolean passive, String password,
+                                  NetworkType networkType, int priority, boolean passive, Authentication authentication,
                                   int retransmitInterval, int transmitDelay, int helloMultiplier) {
     public static final int DEFAULT_HELLO = 10;
     public static final int DEFAULT_DEAD = 40;
@@ -60,14 +63,15 @@ public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval,
         if (retransmitInterval < 1 || retransmitInterval > 0xffff || transmitDelay < 1 || transmitDelay > 0xffff) {
             throw new IllegalArgumentException("OSPF retransmit interval and transmit delay must be 1-65535 s");
         }
-        if (password != null && password.length() > 8) {
+        Objects.requireNonNull(authentication, "authentication");
+        if (authentication.mode() == Authentication.Mode.SIMPLE && authentication.key().length() > 8) {
             throw new IllegalArgumentException("OSPF simple password longer than 8 characters");
         }
     }
 
     /** Defaults in {@code area}: automatic cost, hello 10 s, dead 40 s, default network type, priority 1. */
     public static OspfInterfaceConfig inArea(Ipv4Address area) {
-        return new OspfInterfaceConfig(area, 0, DEFAULT_HELLO, DEFAULT_DEAD, null, 1, false, null, DEFAULT_RETRANSMIT,
+        return new OspfInterfaceConfig(area, 0, DEFAULT_HELLO, DEFAULT_DEAD, null, 1, false, Authentication.NONE, DEFAULT_RETRANSMIT,
                 DEFAULT_TRANSMIT_DELAY, 0);
     }
 
@@ -89,19 +93,19 @@ public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval,
     }
 
     public OspfInterfaceConfig withCost(int c) {
-        return new OspfInterfaceConfig(area, c, helloInterval, deadInterval, networkType, priority, passive, password, retransmitInterval,
+        return new OspfInterfaceConfig(area, c, helloInterval, deadInterval, networkType, priority, passive, authentication, retransmitInterval,
                 transmitDelay, helloMultiplier);
     }
 
     /** Hello and dead intervals in seconds; turns fast hellos off. */
     public OspfInterfaceConfig withTimers(int hello, int dead) {
-        return new OspfInterfaceConfig(area, cost, hello, dead, networkType, priority, passive, password, retransmitInterval,
+        return new OspfInterfaceConfig(area, cost, hello, dead, networkType, priority, passive, authentication, retransmitInterval,
                 transmitDelay, 0);
     }
 
     /** IOS {@code ip ospf dead-interval minimal hello-multiplier n}: dead 1 s, n hellos a second, hello 0 on the wire. */
     public OspfInterfaceConfig withFastHello(int n) {
-        return new OspfInterfaceConfig(area, cost, 0, 1, networkType, priority, passive, password, retransmitInterval,
+        return new OspfInterfaceConfig(area, cost, 0, 1, networkType, priority, passive, authentication, retransmitInterval,
                 transmitDelay, n);
     }
 
@@ -111,28 +115,37 @@ public record OspfInterfaceConfig(Ipv4Address area, int cost, int helloInterval,
     }
 
     public OspfInterfaceConfig withNetworkType(NetworkType t) {
-        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, t, priority, passive, password, retransmitInterval,
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, t, priority, passive, authentication, retransmitInterval,
                 transmitDelay, helloMultiplier);
     }
 
     public OspfInterfaceConfig withPriority(int p) {
-        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, p, passive, password, retransmitInterval,
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, p, passive, authentication, retransmitInterval,
                 transmitDelay, helloMultiplier);
     }
 
     public OspfInterfaceConfig withPassive(boolean p) {
-        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, p, password, retransmitInterval,
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, p, authentication, retransmitInterval,
                 transmitDelay, helloMultiplier);
     }
 
     public OspfInterfaceConfig withPassword(String pw) {
-        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, pw, retransmitInterval,
+        return withAuthentication(pw == null ? Authentication.NONE : Authentication.simple(pw));
+    }
+
+    public OspfInterfaceConfig withAuthentication(Authentication a) {
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, a, retransmitInterval,
                 transmitDelay, helloMultiplier);
+    }
+
+    /** The simple password, or null when the interface does not use simple authentication. */
+    public String password() {
+        return authentication.mode() == Authentication.Mode.SIMPLE ? authentication.key() : null;
     }
 
     /** RxmtInterval and InfTransDelay in seconds ({@code ip ospf retransmit-interval}, {@code transmit-delay}). */
     public OspfInterfaceConfig withRetransmit(int rxmt, int delay) {
-        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, password, rxmt,
+        return new OspfInterfaceConfig(area, cost, helloInterval, deadInterval, networkType, priority, passive, authentication, rxmt,
                 delay, helloMultiplier);
     }
 }

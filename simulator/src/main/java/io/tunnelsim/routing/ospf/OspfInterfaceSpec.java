@@ -10,14 +10,16 @@ package io.tunnelsim.routing.ospf;
  *        {@code helloNs} is 1 s / N and {@code deadNs} 1 s
  * @param bfd {@code ip ospf bfd}: a BFD session to every neighbour on the interface; the
  *        neighbour is torn down when it goes down
+ * @param authentication none (the default), simple password or keyed MD5
  */
 public record OspfInterfaceSpec(String name, long area, int cost, long helloNs, long deadNs, long retransmitNs,
                                 long transmitDelayNs, NetworkType network, int priority, boolean passive,
-                                int helloMultiplier, boolean bfd) {
+                                int helloMultiplier, boolean bfd, io.tunnelsim.wire.Authentication authentication) {
 
     /** Without fast hellos and BFD. */
     public OspfInterfaceSpec(String name, long area, int cost, long helloNs, long deadNs, long retransmitNs,
                              long transmitDelayNs, NetworkType network, int priority, boolean passive) {
-        this(name, area, cost, helloNs, deadNs, retransmitNs, transmitDelayNs, network, priority, passive, 0, false);
+        this(name, area, cost, helloNs, deadNs, retransmitNs, transmitDelayNs, network, priority, passive, 0, false,
+                io.tunnelsim.wire.Authentication.NONE);
     }
 }

@@ -70,6 +70,8 @@ public final class OspfNeighbor {
     private long ddSequence;
     private int lastRxFlags = -1;
     private long lastRxSequence = -1;
+    /** The cryptographic sequence number last accepted from the neighbour (RFC 2328 §D.4.3), or -1. */
+    long cryptoSequence = -1;
     private OspfDatabaseDescription lastSent;
     private boolean sentAll;
     private final ArrayDeque<LsaHeader> summaryList = new ArrayDeque<>();

@@ -272,7 +272,7 @@ public final class OspfProcess implements NodeService {
             node.counters().drop(e.reason());
             return;
         }
-        oi.receive(pkt, src, dst);
+        oi.receive(pkt, src, dst, b, off + hl, p.length() - hl);
     }
 
     // ------------------------------------------------------------------ areas

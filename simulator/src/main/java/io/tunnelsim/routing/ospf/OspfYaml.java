@@ -26,7 +26,7 @@ public final class OspfYaml {
 
     static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces", "loopback-cost"};
     static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
-        "network", "priority", "passive", "hello-multiplier", "bfd"};
+        "network", "priority", "passive", "hello-multiplier", "bfd", "authentication"};
 
     private final YamlContext ctx;
     private final NodeSection in;
@@ -123,7 +123,7 @@ public final class OspfYaml {
                 ? NetworkType.BROADCAST : NetworkType.POINT_TO_POINT;
         return new OspfInterfaceSpec(spec.name(), area, cost, hello, dead, rxmt, delay, c.choice("network", types, def),
                 (int) c.integer("priority", 1, 0, 255), c.bool("passive", spec.kind() == InterfaceSpec.Kind.LOOPBACK), multiplier,
-                c.bool("bfd", false));
+                c.bool("bfd", false), io.tunnelsim.topology.AuthenticationYaml.read(ctx, c, "ospf", 8));
     }
 
     /**

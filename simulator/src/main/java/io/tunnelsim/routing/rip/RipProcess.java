@@ -15,6 +15,8 @@ import io.tunnelsim.wire.Ipv4Codec;
 import io.tunnelsim.wire.MalformedPacketException;
 import io.tunnelsim.wire.PacketBuffer;
 import io.tunnelsim.wire.RipCodec;
+import io.tunnelsim.wire.Authentication;
+import java.security.MessageDigest;
 import io.tunnelsim.wire.RipEntry;
 import io.tunnelsim.wire.RipPacket;
 import io.tunnelsim.wire.UdpHeader;
@@ -59,7 +61,14 @@ import java.util.TreeMap;
  * {@link RipConfig#requestOnLoss} the process also asks its remaining neighbours for their
  * tables. Connected networks of RIP interfaces are advertised with metric 1.
  *
- * <p>Simplifications: one periodic timer for all interfaces; no authentication (RFC 4822), no
+ * <p>Authentication per interface (RFC 2453 §5.2 clear text, RFC 2082 keyed MD5): sent messages
+ * carry the interface's authentication entry (keyed MD5 with a sequence number that is the
+ * simulated time in seconds, never decreasing, and the auth data length 20 that FRR and IOS
+ * interoperate with); a received message whose authentication does not match is a counted
+ * drop ({@code rip-auth-*}) logged as {@code %RIP-4-AUTHFAIL}.
+ *
+ * <p>Simplifications: one periodic timer for all interfaces; no HMAC-SHA (RFC 4822), the
+ * keyed-MD5 sequence number of a neighbour is not checked (as FRR's ripd does not); no
  * RIPv1 compatibility, no summarisation, no distribute lists; the connected network of an
  * interface is never advertised back on that interface (neither poisoned nor plain); the
  * hold-down also applies to routes lost by interface failure; requests are answered on every
@@ -77,6 +86,7 @@ public final class RipProcess implements NodeService {
         final String name;
         final boolean passive;
         final int offset;
+        Authentication auth = Authentication.NONE;
         boolean up;
         Interface itf;
         Ipv4Prefix address;
@@ -90,6 +100,8 @@ public final class RipProcess implements NodeService {
 
     private final Node node;
     private final RipConfig config;
+    private MessageDigest md5;
+    private final byte[] digestScratch = new byte[Authentication.DIGEST_LENGTH];
     private final Scheduler scheduler;
     private final SplittableRandom random;
     private final LinkedHashMap<String, IfState> interfaces = new LinkedHashMap<>();
@@ -147,13 +159,23 @@ public final class RipProcess implements NodeService {
      * received there ({@code offset-list ... in}).
      */
     public RipProcess enable(String interfaceName, boolean passive, int offset) {
+        return enable(interfaceName, passive, offset, Authentication.NONE);
+    }
+
+    /** As {@link #enable(String, boolean, int)}, with the interface's authentication. */
+    public RipProcess enable(String interfaceName, boolean passive, int offset, Authentication auth) {
+        if (auth.mode() != Authentication.Mode.NONE && md5 == null) {
+            md5 = Authentication.newMd5();
+        }
         if (offset < 0 || offset > INFINITY) {
             throw new IllegalArgumentException("RIP metric offset " + offset + " outside 0-16");
         }
         if (interfaces.containsKey(interfaceName)) {
             throw new IllegalArgumentException("RIP already enabled on " + interfaceName);
         }
-        interfaces.put(interfaceName, new IfState(interfaceName, passive, offset));
+        IfState ifs = new IfState(interfaceName, passive, offset);
+        ifs.auth = auth;
+        interfaces.put(interfaceName, ifs);
         if (running) {
             enter();
             try {
@@ -530,9 +552,12 @@ public final class RipProcess implements NodeService {
     }
 
     private void sendResponse(Interface out, List<RipEntry> entries, int dst, int dstPort) {
-        for (int from = 0; from < entries.size(); from += RipPacket.MAX_ENTRIES) {
-            RipPacket m = RipPacket.response(entries.subList(from, Math.min(entries.size(), from + RipPacket.MAX_ENTRIES)));
-            PacketBuffer pb = RipCodec.toBuffer(m);
+        IfState st = interfaces.get(out.name());
+        Authentication auth = st == null ? Authentication.NONE : st.auth;
+        int per = RipPacket.MAX_ENTRIES - (auth.mode() == Authentication.Mode.NONE ? 0 : auth.mode() == Authentication.Mode.SIMPLE ? 1 : 2);
+        for (int from = 0; from < entries.size(); from += per) {
+            RipPacket m = RipPacket.response(entries.subList(from, Math.min(entries.size(), from + per)));
+            PacketBuffer pb = toBuffer(m, auth);
             // Multicast updates TTL 1; a unicast reply (RFC 2453 §3.9.1) the host default TTL 64; DF set, as
             // FRR ripd on Linux (path MTU discovery on by default; a response never exceeds 504 bytes)
             node.sendUdpOn(out, pb, dst, PORT, dstPort, new Ipv4Address(dst).isMulticast() ? 1 : UNICAST_TTL, true);
@@ -544,9 +569,22 @@ public final class RipProcess implements NodeService {
         if (!st.up || st.passive) {
             return;
         }
-        node.sendUdpOn(st.itf, RipCodec.toBuffer(RipPacket.wholeTableRequest()), RipCodec.RIP2_ROUTERS.bits(), PORT,
+        node.sendUdpOn(st.itf, toBuffer(RipPacket.wholeTableRequest(), st.auth), RipCodec.RIP2_ROUTERS.bits(), PORT,
                 PORT, 1, true);
         requestsSent++;
+    }
+
+    /** The message with the interface's authentication entry (and keyed-MD5 trailer). */
+    private PacketBuffer toBuffer(RipPacket m, Authentication auth) {
+        if (auth.mode() == Authentication.Mode.NONE) {
+            return RipCodec.toBuffer(m);
+        }
+        RipCodec.AuthField f = auth.mode() == Authentication.Mode.SIMPLE ? RipCodec.AuthField.simple(auth.paddedKey(16))
+                : RipCodec.AuthField.md5(auth.keyId(), 20, Math.min(0xFFFF_FFFFL, node.scheduler().now() / SimTime.SECOND));
+        int len = RipCodec.encodedLength(m, f);
+        PacketBuffer pb = PacketBuffer.allocate(len);
+        RipCodec.encode(m, f, auth.mode() == Authentication.Mode.MD5 ? auth.paddedKey(16) : null, md5, pb.array(), pb.append(len));
+        return pb;
     }
 
     // ------------------------------------------------------------------ input
@@ -573,6 +611,14 @@ public final class RipProcess implements NodeService {
         } catch (MalformedPacketException e) {
             badPackets++;
             node.counters().drop(e.reason());
+            return;
+        }
+        String authFailure = RipCodec.verify(b, udp + UdpHeader.LENGTH, len, st.auth, md5, digestScratch);
+        if (authFailure != null) {
+            badPackets++;
+            node.counters().drop(authFailure);
+            node.log("RIP-4-AUTHFAIL", "ignored v2 packet from " + new Ipv4Address(src) + " on " + in.displayName()
+                    + " (invalid authentication: " + authFailure.substring(4) + ")");
             return;
         }
         if (m.version() != 2) {

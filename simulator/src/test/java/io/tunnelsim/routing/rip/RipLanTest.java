@@ -212,7 +212,8 @@ class RipLanTest {
                 Arguments.of("rip-bad-command", 520, packet(header(3, 2), good())),
                 Arguments.of("rip-bad-metric", 520, response(entry(2, 0, "10.60.0.0", "255.255.0.0", "0.0.0.0", 17))),
                 Arguments.of("rip-bad-metric", 520, response(entry(2, 0, "10.60.0.0", "255.255.0.0", "0.0.0.0", 0))),
-                Arguments.of("rip-auth-unsupported", 520, response(entry(0xffff, 2, "0.0.0.0", "0.0.0.0", "0.0.0.0", 1), good())),
+                // a clear-text authentication entry where no authentication is configured (RFC 2453 §5.2)
+                Arguments.of("rip-auth-mismatch", 520, response(entry(0xffff, 2, "0.0.0.0", "0.0.0.0", "0.0.0.0", 1), good())),
                 Arguments.of("rip-unsupported-version", 520, packet(header(2, 1), good())),
                 Arguments.of("rip-bad-source-port", 521, response(good())));
     }
