@@ -19,6 +19,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>{@link #assumeAvailable()} skips a test, printing why, where {@code ip netns add} fails
  * (no root, no namespaces) or FRR, TUN/TAP or ethtool are missing.
+ *
+ * <p>Every name a test gives (bridge, TAP, namespace, veth) gets a suffix from the process ID,
+ * so that two runs of the suite on one machine do not delete each other's devices; scripts run
+ * through {@link #sh} have the names replaced, and {@link #real} gives the name the kernel has
+ * (for {@code --live SEGMENT=TAP}).
  */
 final class FrrLab implements AutoCloseable {
     static final Path LIB = Path.of("..", "examples", "live", "lablib.sh").toAbsolutePath().normalize();
@@ -31,6 +36,8 @@ final class FrrLab implements AutoCloseable {
     private final List<String> namespaces = new ArrayList<>();
     private final List<Path> frrDirs = new ArrayList<>();
     private final Path root;
+    private static final String SUFFIX = Long.toString(ProcessHandle.current().pid() % 46656, 36);
+    private final java.util.Map<String, String> names = new java.util.LinkedHashMap<>();
 
     /** {@code tag}: 2-4 letters that prefix every name this lab creates (names stay ≤ 15 characters). */
     FrrLab(String tag) throws IOException {
@@ -88,27 +95,50 @@ final class FrrLab implements AutoCloseable {
         return tag + suffix;
     }
 
+    /** The kernel's name for a device or namespace the test calls {@code name}. */
+    String real(String name) {
+        String r = names.computeIfAbsent(name, n -> n + SUFFIX);
+        if (r.length() > 15) {
+            throw new IllegalArgumentException("name " + r + " is longer than 15 characters");
+        }
+        return r;
+    }
+
+    /** {@code script} with every registered name replaced by its kernel name. */
+    private String subst(String script) {
+        String out = script;
+        for (java.util.Map.Entry<String, String> e : names.entrySet()) {
+            out = out.replaceAll("\\b" + java.util.regex.Pattern.quote(e.getKey()) + "\\b",
+                    java.util.regex.Matcher.quoteReplacement(e.getValue()));
+        }
+        return out;
+    }
+
     Path dir() {
         return root;
     }
 
     void bridge(String br) {
+        real(br);
         links.add(br);
         sh("lab_link_del " + br + "; lab_bridge " + br);
     }
 
     void tap(String tap, String br) {
+        real(tap);
         links.add(0, tap);
         sh("lab_link_del " + tap + "; lab_tap " + tap + " " + br);
     }
 
     void namespace(String ns) {
+        real(ns);
         namespaces.add(ns);
         sh("lab_ns_del " + ns + "; lab_ns " + ns);
     }
 
     /** A veth pair: {@code hostIf} in bridge {@code br}, {@code ifName} with {@code address} in {@code ns}. */
     void veth(String ns, String ifName, String address, String br, String hostIf) {
+        real(hostIf);
         links.add(0, hostIf);
         sh("lab_link_del " + hostIf + "; lab_veth " + ns + " " + ifName + " " + address + " " + br + " " + hostIf);
     }
@@ -120,7 +150,7 @@ final class FrrLab implements AutoCloseable {
 
     /** Writes the daemons' configurations and starts zebra and them in {@code ns}; returns their directory. */
     Path frr(String ns, Map<String, String> configs) {
-        Path d = root.resolve(ns);
+        Path d = root.resolve(ns + "_frr"); // "_": not a word boundary, so subst() leaves the path alone
         try {
             Files.createDirectories(d);
             for (Map.Entry<String, String> c : configs.entrySet()) {
@@ -163,7 +193,7 @@ final class FrrLab implements AutoCloseable {
     }
 
     String sh(String script) {
-        Result r = exec(List.of("bash", "-c", "set -e; . " + LIB + "; " + script));
+        Result r = exec(List.of("bash", "-c", "set -e; . " + LIB + "; " + subst(script)));
         if (r.code != 0) {
             throw new IllegalStateException("lab command failed (" + r.code + "): " + script + "\n" + r.err + r.out);
         }
@@ -182,7 +212,7 @@ final class FrrLab implements AutoCloseable {
         for (String l : links) {
             sb.append("lab_link_del ").append(l).append("; ");
         }
-        exec(List.of("bash", "-c", ". " + LIB + "; " + sb + "rm -rf " + root));
+        exec(List.of("bash", "-c", ". " + LIB + "; " + subst(sb.toString()) + "rm -rf " + root));
     }
 
     private record Result(int code, String out, String err) {

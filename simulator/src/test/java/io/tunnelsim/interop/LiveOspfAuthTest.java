@@ -69,7 +69,7 @@ class LiveOspfAuthTest {
             long fullSim = -1;
             long fullFrr = -1;
             Map<String, String> nb = Map.of();
-            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("wan", "taT"), LiveSpec.DEFAULT_LAG_WARNING))) {
+            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("wan", lab.real("taT")), LiveSpec.DEFAULT_LAG_WARNING))) {
                 net.start();
                 while (t < 8 * SimTime.SECOND && (fullSim < 0 || fullFrr < 0)) {
                     t += 250 * SimTime.MILLISECOND;

@@ -58,7 +58,7 @@ class LiveOspfFailoverTest {
             OspfProcess r1 = net.node("r1").service(OspfProcess.class);
             OspfProcess r2 = net.node("r2").service(OspfProcess.class);
             int frrAddress = Ipv4Address.parse("10.0.0.2").bits();
-            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("lan", "tfT"), LiveSpec.DEFAULT_LAG_WARNING))) {
+            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("lan", lab.real("tfT")), LiveSpec.DEFAULT_LAG_WARNING))) {
                 net.start();
                 long t = 0;
                 while (t < 15 * SimTime.SECOND && !(LiveOspfLanTest.allFull(r1, 2) && LiveOspfLanTest.allFull(r2, 2)

@@ -72,7 +72,7 @@ class LiveOspfLanTest {
             long fullFrr = -1;
             long t = 0;
             Map<String, String> frrNeighbors = Map.of();
-            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("lan", "tlT"), LiveSpec.DEFAULT_LAG_WARNING))) {
+            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("lan", lab.real("tlT")), LiveSpec.DEFAULT_LAG_WARNING))) {
                 net.start();
                 // the simulated routers elect r1 DR and r2 BDR alone (wait timer 4 s), then FRR joins
                 // and, DRs not being preempted (RFC 2328 §9.4), becomes DROther despite its priority 50

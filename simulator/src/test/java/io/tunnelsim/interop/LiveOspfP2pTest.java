@@ -92,7 +92,7 @@ class LiveOspfP2pTest {
         long fullSim = -1;
         long fullFrr = -1;
         Map<String, String> nb = Map.of();
-        try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("wan", "tpT"), LiveSpec.DEFAULT_LAG_WARNING))) {
+        try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("wan", lab.real("tpT")), LiveSpec.DEFAULT_LAG_WARNING))) {
             net.start();
             while (t < 8 * SimTime.SECOND && (fullSim < 0 || fullFrr < 0)) {
                 t += 250 * SimTime.MILLISECOND;
@@ -152,11 +152,11 @@ class LiveOspfP2pTest {
     @Order(2)
     void commandLineLiveRunPingsAcrossAndIsMarkedNonDeterministic(@TempDir Path out) throws Exception {
         FrrLab.assumeAvailable();
-        int code = Main.execute(new String[] {"run", SCENARIO.toString(), "--live", "wan=tpT", "--out", out.toString(), "--quiet", "--capture"});
+        int code = Main.execute(new String[] {"run", SCENARIO.toString(), "--live", "wan=" + lab.real("tpT"), "--out", out.toString(), "--quiet", "--capture"});
         assertEquals(0, code);
         String summary = Files.readString(out.resolve("summary.json"));
         assertTrue(summary.contains("\"deterministic\": false"), summary);
-        assertTrue(summary.contains("\"wan\": \"tpT\""), summary);
+        assertTrue(summary.contains("\"wan\": \"" + lab.real("tpT") + "\""), summary);
         assertTrue(summary.contains("\"lag_limit_s\": 1.000000000"), "a quarter of the 4 s dead interval: " + summary);
         List<String> probes = Files.readAllLines(out.resolve("probes.csv"));
         // probes from 8 s on, every 100 ms, until 14 s; the adjacency re-forms in a few seconds
@@ -166,7 +166,7 @@ class LiveOspfP2pTest {
         assertTrue(late >= 25, "probes after 11 s: " + late);
         assertEquals(0, lateLost, "probes lost after 11 s\n" + String.join("\n", probes));
         String events = Files.readString(out.resolve("events.log"));
-        assertTrue(events.contains("%LIVE-5-ATTACH: segment wan bridged to TAP device tpT"), events);
+        assertTrue(events.contains("%LIVE-5-ATTACH: segment wan bridged to TAP device " + lab.real("tpT")), events);
         assertTrue(events.contains("Nbr 10.9.0.2 on eth0 from LOADING to FULL"), events);
         assertTrue(Files.size(out.resolve("pcap").resolve("wan.pcap")) > 1000, "capture of the live segment");
     }

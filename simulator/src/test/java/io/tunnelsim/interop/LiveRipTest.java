@@ -63,7 +63,7 @@ class LiveRipTest {
             Network net = built.network();
             Node r1 = net.node("r1");
             RipProcess rip = r1.service(RipProcess.class);
-            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("lan", "trT"), LiveSpec.DEFAULT_LAG_WARNING))) {
+            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("lan", lab.real("trT")), LiveSpec.DEFAULT_LAG_WARNING))) {
                 Clock c = new Clock(d);
                 net.start();
                 // both ends ask for the whole table at start, so routes come within one update interval

@@ -81,7 +81,7 @@ class LiveTwoSitesTest {
             Network net = built.network();
             Path pingOut = lab.dir().resolve("ping.txt");
             try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(),
-                    new LiveSpec(Map.of("site-a", "twTA", "site-b", "twTB"), LiveSpec.DEFAULT_LAG_WARNING))) {
+                    new LiveSpec(Map.of("site-a", lab.real("twTA"), "site-b", lab.real("twTB")), LiveSpec.DEFAULT_LAG_WARNING))) {
                 net.start();
                 long t = 0;
                 int ab = -1;
