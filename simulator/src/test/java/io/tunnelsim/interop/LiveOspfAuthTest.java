@@ -86,7 +86,7 @@ class LiveOspfAuthTest {
                 assertTrue(fullFrr > 0, "FRR not Full by 8 s: " + nb + "\n" + lab.log(frr, "ospfd"));
                 TreeSet<String> sim = null;
                 TreeSet<String> real = null;
-                for (long end = t + 8 * SimTime.SECOND; t < end; ) {
+                for (long end = t + 12 * SimTime.SECOND; t < end; ) {
                     t += 250 * SimTime.MILLISECOND;
                     d.drive(t, null);
                     sim = Frr.database(r1);

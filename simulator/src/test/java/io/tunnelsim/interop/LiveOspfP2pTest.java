@@ -121,8 +121,8 @@ class LiveOspfP2pTest {
             // resends only LSAs queued at least RxmtInterval before the tick, so the retransmission
             // comes up to 2 × RxmtInterval after the discarded flood: with the default 5 s that is
             // 1 s + 10 s after Full, beyond this window; with RxmtInterval 2 s on both ends it is at
-            // most 1 s + 4 s, and the 8 s window leaves 3 s for the scheduler's lag under load
-            for (long end = t + 8 * SimTime.SECOND; t < end; ) {
+            // most 1 s + 4 s, and the 12 s window leaves 7 s for the scheduler's lag under load
+            for (long end = t + 12 * SimTime.SECOND; t < end; ) {
                 t += 250 * SimTime.MILLISECOND;
                 d.drive(t, null);
                 sim = Frr.database(r1);
