@@ -110,6 +110,16 @@ class BfdKeysTest {
     }
 
     @Test
+    void peerOnAnInterfaceWithoutAddressIsRefused() {
+        assertSingleError("""
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}, eth1: {}}
+                    bfd: {peers: [{peer: 10.0.0.2, interface: eth1}]}
+                """, 4, 47, "bfd peer interface 'eth1' has no IPv4 address");
+    }
+
+    @Test
     void bfdOnAHostIsRefused() {
         assertSingleError("""
                 nodes:

@@ -137,6 +137,10 @@ public final class BfdYaml {
                 }
             } else if (!in.checkInterface(p.nodeFor("interface"), itf, "bfd peer interface")) {
                 return null;
+            } else if (in.interfaces().get(itf).address().isEmpty()) {
+                ctx.error(p.nodeFor("interface"), "bfd peer interface '" + itf + "' has no IPv4 address, so no"
+                        + " session can run on it");
+                return null;
             }
         }
         BfdTimers base = itf != null ? ifs.getOrDefault(itf, node) : node;
