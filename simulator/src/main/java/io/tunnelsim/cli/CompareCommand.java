@@ -37,11 +37,13 @@ final class CompareCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
         ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict);
+        Inputs.refuseLive(s, "compare");
         Path dir = Inputs.outDir(this.out, s);
         List<VariantResult> results;
         java.util.Map<String, String> failed = new java.util.LinkedHashMap<>();
-        try (Progress p = new Progress("compare " + s.name(), quiet)) {
-            results = Experiments.compare(s, dir, Math.max(1, jobs), p.orNull(), failed);
+        try (OutputFolder o = OutputFolder.prepare(dir); Progress p = new Progress("compare " + s.name(), quiet)) {
+            results = Experiments.compare(s, o.dir(), Math.max(1, jobs), p.orNull(), failed);
+            o.commit();
         }
         for (VariantResult r : results) {
             out.println(r.name() + ":");

@@ -35,6 +35,29 @@ final class Inputs {
         return s;
     }
 
+    /**
+     * {@code compare} and {@code sweep} run in simulated time only: a scenario with a {@code live:}
+     * section is refused at that key (live runs are {@code run --live}, docs/live.md).
+     */
+    static void refuseLive(ScenarioSpec s, String command) throws io.tunnelsim.scenario.spec.ScenarioException {
+        if (s.file() == null || !java.nio.file.Files.isRegularFile(s.file())) {
+            return;
+        }
+        io.tunnelsim.topology.Diagnostics d = new io.tunnelsim.topology.Diagnostics();
+        org.yaml.snakeyaml.nodes.Node root = io.tunnelsim.topology.YamlSource.read(s.file(), s.file().toString(), d);
+        if (root instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals("live")) {
+                    throw new io.tunnelsim.scenario.spec.ScenarioException(java.util.List.of(Diagnostic.error(
+                            io.tunnelsim.topology.YamlSource.at(s.file().toString(), k.getStartMark()),
+                            "'live' is for real-time runs with TAP devices; " + command + " runs in simulated time only and"
+                                    + " would ignore it: use 'tunnelsim run --live' (docs/live.md), or remove the live: section"
+                                    + " for " + command)));
+                }
+            }
+        }
+    }
+
     static VariantSpec variant(ScenarioSpec s, String name) throws BadInputException {
         if (name == null) {
             return s.variants().get(0);

@@ -65,8 +65,9 @@ final class RunCommand implements Callable<Integer> {
         // not the comparison's folder: a run must never overwrite a comparison's results
         Path dir = this.out != null ? this.out : java.nio.file.Paths.get("reports", s.name() + "-run", v.name());
         VariantResult r;
-        try (Progress p = new Progress(s.name() + "/" + v.name(), quiet)) {
-            r = Experiments.run(s, v, dir, capture, end, p.orNull());
+        try (OutputFolder o = OutputFolder.prepare(dir); Progress p = new Progress(s.name() + "/" + v.name(), quiet)) {
+            r = Experiments.run(s, v, o.dir(), capture, end, p.orNull());
+            o.commit();
         }
         out.printf(Locale.ROOT, "%s, variant %s: %d events, %d probes, results in %s%n", s.name(), v.name(), r.eventsExecuted(),
                 r.probes().size(), dir);
