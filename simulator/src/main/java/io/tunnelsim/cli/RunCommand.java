@@ -46,13 +46,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Live mode: bridge each named link to a TAP device and run in real time (docs/live.md).")
     String live;
 
+    @picocli.CommandLine.Mixin
+    Inputs.PathOptions paths = new Inputs.PathOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict);
+        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict, paths.allowOutside);
         if (live != null) {
             s = s.withLive(s.live().with(Inputs.liveSegments(live, s)));
         }

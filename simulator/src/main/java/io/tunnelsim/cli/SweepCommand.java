@@ -30,13 +30,16 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    Inputs.PathOptions paths = new Inputs.PathOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
+        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), false, paths.allowOutside);
         Inputs.refuseLive(s, "sweep");
         int n = trials != null ? trials : s.sweep().runs();
         if (n < 1) {
