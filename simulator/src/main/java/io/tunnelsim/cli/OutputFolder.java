@@ -24,6 +24,8 @@ import java.util.List;
  * folders of processes that no longer exist are deleted, and a previous result set that was
  * renamed aside but not yet replaced is put back.
  *
+ * <p>Hidden files at the top of the previous folder (a {@code .gitignore}) are kept.
+ *
  * <p>An existing folder is replaced only when it is empty or holds results (a
  * {@code summary.json}); any other folder is refused before simulating, so that {@code --out}
  * can never delete unrelated files.
@@ -95,12 +97,28 @@ final class OutputFolder implements AutoCloseable {
         deleteTree(old);
         boolean hadOld = Files.exists(target, LinkOption.NOFOLLOW_LINKS);
         if (hadOld) {
+            keepHiddenFiles();
             move(target, old);
         }
         move(temp, target);
         committed = true;
         if (hadOld) {
             deleteTree(old);
+        }
+    }
+
+    /**
+     * Hidden files at the top of the previous folder ({@code .gitignore} of a committed
+     * reference report) are not results; they are carried over into the new folder.
+     */
+    private void keepHiddenFiles() throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(target, ".*")) {
+            for (Path p : ds) {
+                Path to = temp.resolve(p.getFileName().toString());
+                if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS) && !Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.copy(p, to, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
         }
     }
 

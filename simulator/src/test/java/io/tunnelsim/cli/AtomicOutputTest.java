@@ -128,12 +128,14 @@ class AtomicOutputTest {
         assertEquals(0, CliTest.run("compare", dir.resolve("short.yaml").toString(), "--out", cmp.toString(), "--quiet").code());
         assertTrue(Files.isDirectory(cmp.resolve("stat")));
         Files.writeString(cmp.resolve("stat/notes.txt"), "a file of an earlier run");
+        Files.writeString(cmp.resolve(".gitignore"), "*/\n");
         Files.writeString(dir.resolve("short.yaml"), Files.readString(dir.resolve("short.yaml"))
                 .replace("  - {name: stat}\n", ""));
         CliTest.Result r = CliTest.run("compare", dir.resolve("short.yaml").toString(), "--out", cmp.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.isDirectory(cmp.resolve("dyn")));
         assertFalse(Files.exists(cmp.resolve("stat")), "variant folder of the earlier comparison removed");
+        assertEquals("*/\n", Files.readString(cmp.resolve(".gitignore")), "hidden files (not results) kept");
         assertEquals(List.of(), siblings(cmp));
 
         Path run = dir.resolve("run");
