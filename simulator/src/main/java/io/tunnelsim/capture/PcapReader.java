@@ -14,6 +14,12 @@ import java.util.Optional;
 /**
  * Reads classic libpcap files (either byte order, microsecond or nanosecond timestamps), for
  * tests and for tools that post-process captures. Timestamps are returned in nanoseconds.
+ *
+ * <p>A malformed file is an {@link IOException} naming the record and its byte offset, never
+ * an allocation of what a corrupt header announces: a record may hold at most the file's snap
+ * length (a snap length of 0 or above {@value #MAXIMUM_SNAPLEN} counts as
+ * {@value #MAXIMUM_SNAPLEN}, libpcap's {@code MAXIMUM_SNAPLEN}), and, for a file, no more than
+ * the bytes left in it.
  */
 public final class PcapReader implements Closeable {
 
@@ -21,7 +27,14 @@ public final class PcapReader implements Closeable {
     public record Record(long timeNs, int originalLength, byte[] data) {
     }
 
+    /** libpcap's largest snap length (pcap-int.h {@code MAXIMUM_SNAPLEN}). */
+    public static final int MAXIMUM_SNAPLEN = 262_144;
+
     private final InputStream in;
+    private final String name;
+    private long remaining;
+    private long offset;
+    private long recordNumber;
     private final boolean bigEndian;
     private final boolean nanoseconds;
     private final int versionMajor;
@@ -30,7 +43,13 @@ public final class PcapReader implements Closeable {
     private final int linkType;
 
     public PcapReader(InputStream in) throws IOException {
+        this(in, "pcap stream", Long.MAX_VALUE);
+    }
+
+    private PcapReader(InputStream in, String name, long size) throws IOException {
         this.in = new BufferedInputStream(in);
+        this.name = name;
+        this.remaining = size;
         byte[] h = readFully(PcapWriter.FILE_HEADER_LENGTH, true);
         int le = getInt(h, 0, false);
         int be = getInt(h, 0, true);
@@ -41,7 +60,7 @@ public final class PcapReader implements Closeable {
             bigEndian = true;
             nanoseconds = be == PcapWriter.MAGIC_NANOSECONDS;
         } else {
-            throw new IOException(String.format("not a pcap file (magic 0x%08x)", be));
+            throw new IOException(String.format("%s: not a pcap file (magic 0x%08x)", name, be));
         }
         versionMajor = getShort(h, 4);
         versionMinor = getShort(h, 6);
@@ -50,7 +69,17 @@ public final class PcapReader implements Closeable {
     }
 
     public static PcapReader open(Path file) throws IOException {
-        return new PcapReader(Files.newInputStream(file));
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": not a regular file");
+        }
+        long size = Files.size(file);
+        InputStream s = Files.newInputStream(file);
+        try {
+            return new PcapReader(s, file.toString(), size);
+        } catch (IOException | RuntimeException e) {
+            s.close();
+            throw e;
+        }
     }
 
     /** Reads every record of {@code file}. */
@@ -72,13 +101,24 @@ public final class PcapReader implements Closeable {
         }
         long sec = Integer.toUnsignedLong(getInt(h, 0, bigEndian));
         long frac = Integer.toUnsignedLong(getInt(h, 4, bigEndian));
-        int caplen = getInt(h, 8, bigEndian);
-        int origlen = getInt(h, 12, bigEndian);
-        if (caplen < 0 || caplen > Math.max(snaplen, PcapWriter.SNAPLEN)) {
-            throw new IOException("record of " + caplen + " captured bytes");
+        long caplen = Integer.toUnsignedLong(getInt(h, 8, bigEndian));
+        long origlen = Integer.toUnsignedLong(getInt(h, 12, bigEndian));
+        long recordAt = offset - PcapWriter.RECORD_HEADER_LENGTH;
+        recordNumber++;
+        int limit = snaplen <= 0 || snaplen > MAXIMUM_SNAPLEN ? MAXIMUM_SNAPLEN : snaplen;
+        if (caplen > limit) {
+            throw malformed(recordAt, "captured length " + caplen + " is above the snap length " + limit);
         }
-        byte[] data = readFully(caplen, true);
-        return Optional.of(new Record(sec * 1_000_000_000L + (nanoseconds ? frac : frac * 1000), origlen, data));
+        if (caplen > remaining) {
+            throw malformed(recordAt, "captured length " + caplen + " but only " + remaining + " bytes left in the file"
+                    + " (truncated file)");
+        }
+        if (origlen < caplen) {
+            throw malformed(recordAt, "original length " + origlen + " is below the captured length " + caplen);
+        }
+        byte[] data = readFully((int) caplen, true);
+        return Optional.of(new Record(sec * 1_000_000_000L + (nanoseconds ? frac : frac * 1000),
+                (int) Math.min(origlen, Integer.MAX_VALUE), data));
     }
 
     public boolean nanoseconds() {
@@ -110,8 +150,20 @@ public final class PcapReader implements Closeable {
         in.close();
     }
 
+    private IOException malformed(long at, String what) {
+        return new IOException(name + ": record " + recordNumber + " at byte " + at + ": " + what);
+    }
+
     /** Reads n bytes; at a clean end of file returns null unless {@code required}. */
     private byte[] readFully(int n, boolean required) throws IOException {
+        if (n > remaining) {
+            if (remaining == 0 && !required) {
+                return null;
+            }
+            throw new EOFException(name + ": file ends inside a " + n + "-byte "
+                    + (n == PcapWriter.FILE_HEADER_LENGTH ? "file header" : "block") + " at byte " + offset
+                    + " (truncated file)");
+        }
         byte[] b = new byte[n];
         int got = 0;
         while (got < n) {
@@ -120,10 +172,13 @@ public final class PcapReader implements Closeable {
                 if (got == 0 && !required) {
                     return null;
                 }
-                throw new EOFException("pcap file ends inside a " + n + "-byte block");
+                throw new EOFException(name + ": file ends inside a " + n + "-byte block at byte " + (offset + got)
+                        + " (truncated file)");
             }
             got += r;
         }
+        offset += n;
+        remaining -= n;
         return b;
     }
 

@@ -30,18 +30,23 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--strict", description = "Treat warnings (e.g. cross-end mismatches) as errors: exit 2 before simulating.")
     boolean strict;
 
+    @picocli.CommandLine.Mixin
+    Inputs.PathOptions paths = new Inputs.PathOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict);
+        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict, paths.allowOutside);
+        Inputs.refuseLive(s, "compare");
         Path dir = Inputs.outDir(this.out, s);
         List<VariantResult> results;
         java.util.Map<String, String> failed = new java.util.LinkedHashMap<>();
-        try (Progress p = new Progress("compare " + s.name(), quiet)) {
-            results = Experiments.compare(s, dir, Math.max(1, jobs), p.orNull(), failed);
+        try (OutputFolder o = OutputFolder.prepare(dir); Progress p = new Progress("compare " + s.name(), quiet)) {
+            results = Experiments.compare(s, o.dir(), Math.max(1, jobs), p.orNull(), failed);
+            o.commit();
         }
         for (VariantResult r : results) {
             out.println(r.name() + ":");

@@ -29,7 +29,9 @@ final class Errors implements CommandLine.IExecutionExceptionHandler {
             return Main.EXIT_FAILURE;
         }
         if (ex instanceof java.io.IOException io) {
-            err.println("tunnelsim: cannot write results: " + io.getMessage());
+            String what = io instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                    ? f.getFile() + ": " + OutputFolder.reason(io) : OutputFolder.reason(io);
+            err.println("tunnelsim: cannot write results: " + what);
             return Main.EXIT_FAILURE;
         }
         err.println("tunnelsim: simulation failed: " + ex);

@@ -19,13 +19,50 @@ final class Inputs {
         return scenario(file, err, false);
     }
 
+    /** {@code --allow-outside}: read files a scenario references wherever they are (default: confined). */
+    static final class PathOptions {
+        @picocli.CommandLine.Option(names = "--allow-outside", description = "Read topology files outside the scenario's"
+                + " folder and the working directory (refused by default).")
+        boolean allowOutside;
+    }
+
+    /**
+     * Where a scenario's referenced files may lie: below the scenario's folder or the working
+     * directory (real paths); null when {@code allowOutside}.
+     */
+    static java.util.List<Path> confinement(Path scenario, boolean allowOutside) {
+        if (allowOutside) {
+            return null;
+        }
+        java.util.List<Path> roots = new java.util.ArrayList<>();
+        for (Path p : new Path[] {scenario.toAbsolutePath().getParent(), Paths.get("").toAbsolutePath()}) {
+            if (p == null) {
+                continue;
+            }
+            try {
+                p = p.toRealPath();
+            } catch (java.io.IOException e) {
+                p = p.normalize();
+            }
+            if (!roots.contains(p)) {
+                roots.add(p);
+            }
+        }
+        return roots;
+    }
+
     /** Loads a scenario and prints its warnings; with {@code strict}, any warning is bad input (exit 2). */
     static ScenarioSpec scenario(Path file, PrintWriter err, boolean strict) throws SpecException, BadInputException {
+        return scenario(file, err, strict, false);
+    }
+
+    static ScenarioSpec scenario(Path file, PrintWriter err, boolean strict, boolean allowOutside)
+            throws SpecException, BadInputException {
         if (java.nio.file.Files.isRegularFile(file) && ValidateCommand.kind(file) < 0) {
             throw new BadInputException(file + " is a topology (it has nodes:); this command needs a scenario that names it"
                     + " (topology: " + file.getFileName() + ", duration:, probes:, timeline:; see docs/scenario-format.md)");
         }
-        ScenarioSpec s = ScenarioLoader.load(file);
+        ScenarioSpec s = ScenarioLoader.load(file, confinement(file, allowOutside));
         for (Diagnostic d : s.warnings()) {
             err.println(d);
         }
@@ -33,6 +70,29 @@ final class Inputs {
             throw new BadInputException(s.warnings().size() + " warning(s) and --strict: fix them or run without --strict");
         }
         return s;
+    }
+
+    /**
+     * {@code compare} and {@code sweep} run in simulated time only: a scenario with a {@code live:}
+     * section is refused at that key (live runs are {@code run --live}, docs/live.md).
+     */
+    static void refuseLive(ScenarioSpec s, String command) throws io.tunnelsim.scenario.spec.ScenarioException {
+        if (s.file() == null || !java.nio.file.Files.isRegularFile(s.file())) {
+            return;
+        }
+        io.tunnelsim.topology.Diagnostics d = new io.tunnelsim.topology.Diagnostics();
+        org.yaml.snakeyaml.nodes.Node root = io.tunnelsim.topology.YamlSource.read(s.file(), s.file().toString(), d);
+        if (root instanceof org.yaml.snakeyaml.nodes.MappingNode m) {
+            for (org.yaml.snakeyaml.nodes.NodeTuple t : m.getValue()) {
+                if (t.getKeyNode() instanceof org.yaml.snakeyaml.nodes.ScalarNode k && k.getValue().equals("live")) {
+                    throw new io.tunnelsim.scenario.spec.ScenarioException(java.util.List.of(Diagnostic.error(
+                            io.tunnelsim.topology.YamlSource.at(s.file().toString(), k.getStartMark()),
+                            "'live' is for real-time runs with TAP devices; " + command + " runs in simulated time only and"
+                                    + " would ignore it: use 'tunnelsim run --live' (docs/live.md), or remove the live: section"
+                                    + " for " + command)));
+                }
+            }
+        }
     }
 
     static VariantSpec variant(ScenarioSpec s, String name) throws BadInputException {

@@ -46,13 +46,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Live mode: bridge each named link to a TAP device and run in real time (docs/live.md).")
     String live;
 
+    @picocli.CommandLine.Mixin
+    Inputs.PathOptions paths = new Inputs.PathOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict);
+        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), strict, paths.allowOutside);
         if (live != null) {
             s = s.withLive(s.live().with(Inputs.liveSegments(live, s)));
         }
@@ -65,8 +68,9 @@ final class RunCommand implements Callable<Integer> {
         // not the comparison's folder: a run must never overwrite a comparison's results
         Path dir = this.out != null ? this.out : java.nio.file.Paths.get("reports", s.name() + "-run", v.name());
         VariantResult r;
-        try (Progress p = new Progress(s.name() + "/" + v.name(), quiet)) {
-            r = Experiments.run(s, v, dir, capture, end, p.orNull());
+        try (OutputFolder o = OutputFolder.prepare(dir); Progress p = new Progress(s.name() + "/" + v.name(), quiet)) {
+            r = Experiments.run(s, v, o.dir(), capture, end, p.orNull());
+            o.commit();
         }
         out.printf(Locale.ROOT, "%s, variant %s: %d events, %d probes, results in %s%n", s.name(), v.name(), r.eventsExecuted(),
                 r.probes().size(), dir);

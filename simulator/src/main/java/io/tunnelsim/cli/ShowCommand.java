@@ -34,6 +34,9 @@ final class ShowCommand implements Callable<Integer> {
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant (default: the first).")
     String variant;
 
+    @picocli.CommandLine.Mixin
+    Inputs.PathOptions paths = new Inputs.PathOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +48,7 @@ final class ShowCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new BadInputException("unknown show target '" + what + "' (use route, interfaces, neighbors, sa, arp or counters)");
         }
-        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
+        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), false, paths.allowOutside);
         VariantSpec v = Inputs.variant(s, variant);
         long t = Inputs.time(at, "--at");
         if (t > s.durationNs()) {

@@ -30,20 +30,25 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress bar.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    Inputs.PathOptions paths = new Inputs.PathOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
         var out = spec.commandLine().getOut();
-        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr());
+        ScenarioSpec s = Inputs.scenario(scenario, spec.commandLine().getErr(), false, paths.allowOutside);
+        Inputs.refuseLive(s, "sweep");
         int n = trials != null ? trials : s.sweep().runs();
         if (n < 1) {
             throw new BadInputException("--trials must be at least 1");
         }
         Path dir = this.out != null ? this.out : Path.of("reports", s.name() + "-sweep");
-        try (Progress p = new Progress("sweep " + s.name(), quiet)) {
-            var result = Experiments.sweep(s, dir, n, Math.max(1, jobs), p.orNull());
+        try (OutputFolder o = OutputFolder.prepare(dir); Progress p = new Progress("sweep " + s.name(), quiet)) {
+            var result = Experiments.sweep(s, o.dir(), n, Math.max(1, jobs), p.orNull());
+            o.commit();
             result.samples().forEach((variant, byAction) -> byAction.forEach((action, samples) ->
                     out.println(variant + "  " + action + ": longest loss window " + describe(OutageStatistics.of(samples)))));
         }

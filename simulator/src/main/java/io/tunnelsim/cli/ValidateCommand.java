@@ -23,6 +23,9 @@ final class ValidateCommand implements Callable<Integer> {
     @picocli.CommandLine.Option(names = "--strict", description = "Treat warnings as errors: exit 2 when any file has one.")
     boolean strict;
 
+    @picocli.CommandLine.Mixin
+    Inputs.PathOptions paths = new Inputs.PathOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -36,7 +39,7 @@ final class ValidateCommand implements Callable<Integer> {
                 List<Diagnostic> warnings;
                 String what;
                 if (isScenario(f)) {
-                    ScenarioSpec s = ScenarioLoader.load(f);
+                    ScenarioSpec s = ScenarioLoader.load(f, Inputs.confinement(f, paths.allowOutside));
                     warnings = s.warnings();
                     what = "scenario " + s.name() + " (" + s.variants().size() + " variant(s), " + s.timeline().size() + " action(s))";
                 } else {

@@ -76,7 +76,8 @@ final class TopologyReader {
     }
 
     TopologySpec read(Node root, String defaultName) {
-        YamlMap top = ctx.map(root, "the topology (expected name:, nodes:, links:)", ROOT_KEYS);
+        YamlMap top = ctx.checkRoot(root, "the topology (expected name:, nodes:, links:)")
+                ? ctx.map(root, "the topology (expected name:, nodes:, links:)", ROOT_KEYS) : null;
         if (top == null) {
             return null;
         }

@@ -59,6 +59,20 @@ public final class YamlContext {
         return n instanceof ScalarNode s && (Tag.NULL.equals(s.getTag()));
     }
 
+    /**
+     * Refuses a document that is a single scalar (plain text, not YAML settings) without quoting
+     * it: such a file may be anything ({@code /etc/passwd}), and its content is not echoed.
+     * Returns false when it did.
+     */
+    public boolean checkRoot(Node root, String what) {
+        if (root instanceof ScalarNode s && !isNull(root)) {
+            error(root, "expected a mapping for " + what + ", found plain text (" + s.getValue().length()
+                    + " characters, not shown): this is not a " + (what.contains("scenario") ? "scenario" : "topology") + " file");
+            return false;
+        }
+        return true;
+    }
+
     static String kindOf(Node n) {
         if (n instanceof MappingNode) {
             return "a mapping";

@@ -254,6 +254,12 @@ public final class YamlMap {
         }
         s = s.trim();
         if (lengthRequired && !s.contains("/")) {
+            if (!isIpv4(s)) {
+                // only a real address gets "add a length": '12345' is no address at all
+                ctx.error(v, "'" + key + "': '" + YamlContext.abbreviate(s) + "' is not an IPv4 address with a prefix length"
+                        + " (write four dotted numbers and a length, e.g. 10.0.0.1/24)");
+                return null;
+            }
             ctx.error(v, "'" + key + "': '" + YamlContext.abbreviate(s) + "' has no prefix length (write e.g. " + YamlContext.abbreviate(s) + "/24)");
             return null;
         }
@@ -262,6 +268,24 @@ public final class YamlMap {
         } catch (IllegalArgumentException e) {
             ctx.error(v, "'" + key + "': " + e.getMessage());
             return null;
+        }
+    }
+
+    private static boolean isIpv4(String s) {
+        try {
+            io.tunnelsim.addr.Ipv4Address.parse(s);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static boolean isIpv6(String s) {
+        try {
+            io.tunnelsim.addr.Ipv6Address.parse(s);
+            return true;
+        } catch (RuntimeException e) {
+            return false;
         }
     }
 
@@ -276,6 +300,11 @@ public final class YamlMap {
         }
         s = s.trim();
         if (lengthRequired && !s.contains("/")) {
+            if (!isIpv6(s)) {
+                ctx.error(v, "'" + key + "': '" + YamlContext.abbreviate(s) + "' is not an IPv6 address with a prefix length"
+                        + " (write e.g. 2001:db8::1/64)");
+                return null;
+            }
             ctx.error(v, "'" + key + "': '" + YamlContext.abbreviate(s) + "' has no prefix length (write e.g. " + YamlContext.abbreviate(s) + "/64)");
             return null;
         }

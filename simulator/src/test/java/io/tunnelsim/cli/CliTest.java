@@ -48,8 +48,8 @@ class CliTest {
     @Test
     void runWritesTheThreeFilesAndTwoRunsAreByteIdentical(@TempDir Path dir) throws Exception {
         String example = ROOT.resolve("examples/quickstart.yaml").toString();
-        Result a = run("run", example, "--out", dir.resolve("a").toString(), "--capture", "--quiet");
-        Result b = run("run", example, "--out", dir.resolve("b").toString(), "--capture", "--quiet");
+        Result a = run("run", "--allow-outside", example, "--out", dir.resolve("a").toString(), "--capture", "--quiet");
+        Result b = run("run", "--allow-outside", example, "--out", dir.resolve("b").toString(), "--capture", "--quiet");
         assertEquals(0, a.code(), a.err());
         assertEquals(0, b.code(), b.err());
         for (String f : List.of("summary.json", "events.log", "probes.csv", "convergence.csv", "pcap/r2-r3.pcap", "pcap/lan-a.pcap")) {
@@ -65,12 +65,12 @@ class CliTest {
     void badYamlExitsWithTwoAndFileLineColumnWithoutStackTrace(@TempDir Path dir) throws Exception {
         Path bad = dir.resolve("bad.yaml");
         Files.writeString(bad, "name: x\nnodes:\n  r1:\n    kind: rooter\n");
-        Result r = run("validate", bad.toString());
+        Result r = run("validate", "--allow-outside", bad.toString());
         assertEquals(2, r.code());
         assertTrue(r.err().contains("bad.yaml:4:"), r.err());
         assertTrue(r.err().contains("did you mean 'router'"), r.err());
         assertFalse(r.err().contains("\tat "), "no stack trace");
-        Result run = run("run", bad.toString(), "--quiet", "--out", dir.resolve("o").toString());
+        Result run = run("run", "--allow-outside", bad.toString(), "--quiet", "--out", dir.resolve("o").toString());
         assertEquals(2, run.code());
         assertFalse(run.err().contains("\tat "));
     }
@@ -79,22 +79,22 @@ class CliTest {
     void strictTurnsCrossEndWarningsIntoExit2() {
         String bad = ROOT.resolve("simulator/src/test/resources/yaml/cross-end/gre-key.yaml").toString();
         String clean = ROOT.resolve("simulator/src/test/resources/yaml/cross-end/clean.yaml").toString();
-        Result lax = run("validate", bad);
+        Result lax = run("validate", "--allow-outside", bad);
         assertEquals(0, lax.code(), lax.err());
         assertTrue(lax.err().contains("warning: GRE key differs"), lax.err());
-        Result strict = run("validate", "--strict", bad);
+        Result strict = run("validate", "--allow-outside", "--strict", bad);
         assertEquals(2, strict.code(), strict.err());
         assertTrue(strict.err().contains("--strict: not ok"), strict.err());
-        assertEquals(0, run("validate", "--strict", clean).code());
+        assertEquals(0, run("validate", "--allow-outside", "--strict", clean).code());
     }
 
     @Test
     void runPrintsHonestOutcomes(@TempDir Path dir) {
-        Result r = run("run", ROOT.resolve("examples/quickstart.yaml").toString(), "--quiet", "--out", dir.toString());
+        Result r = run("run", "--allow-outside", ROOT.resolve("examples/quickstart.yaml").toString(), "--quiet", "--out", dir.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("not recovered before the next action (link-up r2-r3 at 20.00 s): cut off for at least 10.00 s"),
                 r.out());
-        Result until = run("run", ROOT.resolve("examples/quickstart.yaml").toString(), "--quiet", "--until", "15s",
+        Result until = run("run", "--allow-outside", ROOT.resolve("examples/quickstart.yaml").toString(), "--quiet", "--until", "15s",
                 "--out", dir.resolve("u").toString());
         assertTrue(until.out().contains("not run: the run ended before this action"), until.out());
         assertTrue(until.out().contains("not recovered by the end of the run (t = 15.00 s)"), until.out());
@@ -102,7 +102,7 @@ class CliTest {
 
     @Test
     void validateAcceptsShippedFiles() {
-        Result r = run("validate", ROOT.resolve("examples/quickstart.yaml").toString(), ROOT.resolve("topologies/three-routers.yaml").toString());
+        Result r = run("validate", "--allow-outside", ROOT.resolve("examples/quickstart.yaml").toString(), ROOT.resolve("topologies/three-routers.yaml").toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("ok: scenario quickstart"));
         assertTrue(r.out().contains("ok: topology three-routers"));
@@ -111,22 +111,22 @@ class CliTest {
     @Test
     void unknownVariantNodeAndOptionsAreBadInput(@TempDir Path dir) {
         String example = ROOT.resolve("examples/quickstart.yaml").toString();
-        assertEquals(2, run("run", example, "--variant", "nope", "--quiet").code());
-        assertEquals(2, run("show", example, "route", "--at", "5s", "--node", "nope").code());
-        assertEquals(2, run("show", example, "route", "--at", "5", "--node", "r1").code());
-        assertEquals(2, run("run", example, "--bogus").code());
+        assertEquals(2, run("run", "--allow-outside", example, "--variant", "nope", "--quiet").code());
+        assertEquals(2, run("show", "--allow-outside", example, "route", "--at", "5s", "--node", "nope").code());
+        assertEquals(2, run("show", "--allow-outside", example, "route", "--at", "5", "--node", "r1").code());
+        assertEquals(2, run("run", "--allow-outside", example, "--bogus").code());
     }
 
     @Test
     void showPrintsRouterStyleTables() {
         String example = ROOT.resolve("examples/quickstart.yaml").toString();
-        Result r = run("show", example, "route", "--at", "5s", "--node", "r1");
+        Result r = run("show", "--allow-outside", example, "route", "--at", "5s", "--node", "r1");
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("S  10.2.0.0/24"), r.out());
         assertTrue(r.out().contains("C  192.0.2.0/30"), r.out());
-        Result down = run("show", example, "route", "--at", "15s", "--node", "r2");
+        Result down = run("show", "--allow-outside", example, "route", "--at", "15s", "--node", "r2");
         assertFalse(down.out().contains("10.2.0.0/24"), "route withdrawn while the link is down:\n" + down.out());
-        Result itf = run("show", example, "interfaces", "--at", "15s", "--node", "r2");
+        Result itf = run("show", "--allow-outside", example, "interfaces", "--at", "15s", "--node", "r2");
         assertTrue(itf.out().contains("eth1 is up, line protocol is down"), itf.out());
     }
 
@@ -134,11 +134,11 @@ class CliTest {
     void generateWritesATopologyThatValidates(@TempDir Path dir) {
         Path f = dir.resolve("hs.yaml");
         assertEquals(0, run("generate", "hub-and-spoke", "--spokes", "20", "--hubs", "2", "--routing", "static", "-o", f.toString()).code());
-        Result v = run("validate", f.toString());
+        Result v = run("validate", "--allow-outside", f.toString());
         assertEquals(0, v.code(), v.err());
         assertTrue(v.out().contains("45 nodes"), v.out());
         Path m = dir.resolve("mesh.yaml");
         assertEquals(0, run("generate", "full-mesh", "--sites", "5", "-o", m.toString()).code());
-        assertEquals(0, run("validate", m.toString()).code());
+        assertEquals(0, run("validate", "--allow-outside", m.toString()).code());
     }
 }

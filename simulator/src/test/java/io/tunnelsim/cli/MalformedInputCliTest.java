@@ -45,7 +45,7 @@ class MalformedInputCliTest {
     @ParameterizedTest
     @MethodSource("files")
     void validateRefusesWithPosition(Path file) {
-        CliTest.Result r = assertTimeoutPreemptively(HANG_GUARD, () -> CliTest.run("validate", file.toString()));
+        CliTest.Result r = assertTimeoutPreemptively(HANG_GUARD, () -> CliTest.run("validate", "--allow-outside", file.toString()));
         assertBadInput(file, r);
     }
 
@@ -61,7 +61,7 @@ class MalformedInputCliTest {
     void runRefusesBeforeSimulating(Path file, @TempDir Path dir) {
         Path out = dir.resolve("out");
         CliTest.Result r = assertTimeoutPreemptively(HANG_GUARD,
-                () -> CliTest.run("run", file.toString(), "--quiet", "--out", out.toString()));
+                () -> CliTest.run("run", file.toString(), "--allow-outside", "--quiet", "--out", out.toString()));
         assertBadInput(file, r);
         assertFalse(Files.exists(out), "nothing written for refused input");
     }
@@ -117,7 +117,7 @@ class MalformedInputCliTest {
         Path quoted = dir.resolve("quoted.yaml");
         Files.writeString(quoted, "\"name\": q\n\"topology\": \"" + topo + "\"\n\"duration\": 5s\n");
         for (Path f : new Path[] {flow, quoted}) {
-            CliTest.Result r = CliTest.run("validate", f.toString());
+            CliTest.Result r = CliTest.run("validate", "--allow-outside", f.toString());
             assertEquals(0, r.code(), r.err());
             assertTrue(r.out().contains("ok: scenario"), r.out());
         }
@@ -126,10 +126,10 @@ class MalformedInputCliTest {
     @Test
     void timesAfterTheEndOfTheRunAreRefused(@TempDir Path dir) {
         String quickstart = CliTest.ROOT.resolve("examples/quickstart.yaml").toString();
-        CliTest.Result show = CliTest.run("show", quickstart, "route", "--at", "99s", "--node", "r1");
+        CliTest.Result show = CliTest.run("show", "--allow-outside", quickstart, "route", "--at", "99s", "--node", "r1");
         assertEquals(2, show.code(), show.err());
         assertTrue(show.err().contains("after the end of the run (30s)"), show.err());
-        CliTest.Result run = CliTest.run("run", quickstart, "--until", "99s", "--quiet", "--out", dir.resolve("o").toString());
+        CliTest.Result run = CliTest.run("run", "--allow-outside", quickstart, "--until", "99s", "--quiet", "--out", dir.resolve("o").toString());
         assertEquals(2, run.code(), run.err());
         assertFalse(Files.exists(dir.resolve("o")));
     }
@@ -145,7 +145,7 @@ class MalformedInputCliTest {
     @Test
     void durationMessagesAreSingleAndSpacedUnitsWork(@TempDir Path dir) throws IOException {
         Path f = BAD_SCENARIOS.resolve("duration-msec.yaml");
-        CliTest.Result r = CliTest.run("validate", f.toString());
+        CliTest.Result r = CliTest.run("validate", "--allow-outside", f.toString());
         assertFalse(r.err().contains("must be above 0"), r.err());
         assertEquals(1, r.err().lines().filter(l -> l.contains(": error: ")).count(), r.err());
         assertTrue(r.err().contains("unknown unit 'msec'"), r.err());
@@ -153,7 +153,7 @@ class MalformedInputCliTest {
         for (String d : new String[] {"60 s", "3min", "1m 30s"}) {
             Path ok = dir.resolve("ok.yaml");
             Files.writeString(ok, "name: d\ntopology: \"" + topo + "\"\nduration: " + d + "\n");
-            CliTest.Result v = CliTest.run("validate", ok.toString());
+            CliTest.Result v = CliTest.run("validate", "--allow-outside", ok.toString());
             assertEquals(0, v.code(), d + ": " + v.err());
         }
     }

@@ -62,20 +62,34 @@ public final class ScenarioLoader {
     private long totalProbes;
     private boolean probeLimitReported;
 
+    /** Folders referenced files must lie in (real paths); null: anywhere. */
+    private List<Path> confinedTo;
+
     private ScenarioLoader(YamlContext ctx, Path file) {
         this.ctx = ctx;
         this.file = file;
     }
 
-    /** Loads a scenario file and its topology. */
+    /** Loads a scenario file and its topology, wherever the topology file lies. */
     public static ScenarioSpec load(Path file) throws ScenarioException {
+        return load(file, null);
+    }
+
+    /**
+     * Loads a scenario file; with {@code confinedTo} a list of folders, a {@code topology:} file
+     * (its real path, symbolic links resolved) must lie inside one of them or is refused at its
+     * key, unread. The command line passes the scenario's folder and the working directory.
+     */
+    public static ScenarioSpec load(Path file, List<Path> confinedTo) throws ScenarioException {
         Diagnostics d = new Diagnostics();
         YamlContext ctx = new YamlContext(file.toString(), d);
         ScenarioSpec spec = null;
         Node root = YamlSource.read(file, file.toString(), d);
         if (root != null) {
             try {
-                spec = new ScenarioLoader(ctx, file).read(root);
+                ScenarioLoader loader = new ScenarioLoader(ctx, file);
+                loader.confinedTo = confinedTo;
+                spec = loader.read(root);
             } catch (RuntimeException | StackOverflowError e) {
                 d.error(new Location(file.toString(), 1, 1), "internal error while reading the scenario ("
                         + e.getClass().getSimpleName() + "); please report this input");
@@ -92,7 +106,8 @@ public final class ScenarioLoader {
     }
 
     private ScenarioSpec read(Node root) {
-        YamlMap top = ctx.map(root, "the scenario (expected name:, topology:, duration:, ...)", ROOT_KEYS);
+        YamlMap top = ctx.checkRoot(root, "the scenario (expected name:, topology:, duration:, ...)")
+                ? ctx.map(root, "the scenario (expected name:, topology:, duration:, ...)", ROOT_KEYS) : null;
         if (top == null) {
             return null;
         }
@@ -204,6 +219,12 @@ public final class ScenarioLoader {
             ctx.error(n, "'" + rel + "' is not a valid path");
             return null;
         }
+        if (confinedTo != null && !inside(p, confinedTo)) {
+            ctx.error(n, "topology file '" + rel + "' is outside the scenario's folder and the working directory ("
+                    + String.join(", ", confinedTo.stream().map(Path::toString).toList()) + "); it is not read. Move it"
+                    + " below one of them, or pass --allow-outside to read files anywhere");
+            return null;
+        }
         if (!Files.isRegularFile(p)) {
             ctx.error(n, "topology file '" + rel + "' not found (looked for " + p + "; paths are relative to the scenario file)");
             return null;
@@ -218,6 +239,22 @@ public final class ScenarioLoader {
             ctx.error(n, "topology '" + rel + "' has " + e.errors().size() + " error(s), listed under " + p);
             return null;
         }
+    }
+
+    /** Whether the real path of {@code p} (or, for a missing file, its normalised path) lies below one of {@code roots}. */
+    private static boolean inside(Path p, List<Path> roots) {
+        Path real;
+        try {
+            real = p.toRealPath();
+        } catch (java.io.IOException | SecurityException e) {
+            real = p.toAbsolutePath().normalize();
+        }
+        for (Path r : roots) {
+            if (real.startsWith(r)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     // ---- probes ----
