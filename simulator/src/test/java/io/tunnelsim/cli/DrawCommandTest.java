@@ -60,5 +60,10 @@ class DrawCommandTest {
         assertTrue(verdict >= 0 && verdict < topology && topology < timeline, "verdict, topology, timeline");
         assertTrue(html.contains("failed by the timeline, in red: link r2-r3 (link-down at"), html.substring(topology, timeline));
         assertTrue(html.contains("width=\"900\" height=\"560\""), "the diagram keeps its own size");
+        String keyEvents = html.substring(html.indexOf("<h2>Key events</h2>"));
+        assertFalse(keyEvents.contains("0.000000000 r1 %LINEPROTO-5-UPDOWN"), "no interface-up noise at t = 0");
+        assertTrue(keyEvents.contains("changed state to down"), "the failure's interface events stay");
+        assertTrue(Files.readString(dir.resolve("default/events.log")).contains("     0.000000000 r1 %LINEPROTO-5-UPDOWN"),
+                "events.log keeps every line");
     }
 }
