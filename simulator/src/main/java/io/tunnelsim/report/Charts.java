@@ -282,7 +282,7 @@ public final class Charts {
         CategoryPlot plot = new CategoryPlot(data, x, y, r);
         styleCategoryPlot(plot);
         y.setAutoRangeIncludesZero(true);
-        JFreeChart chart = chart("Outage over " + trials + " seeds \u2014 " + scenario.name(), plot);
+        JFreeChart chart = chart("Outage over " + trials + " trials \u2014 " + scenario.name(), plot);
         subtitle(chart, "Whiskers: min and max; box: 25th to 75th percentile; line and figure: median (nearest rank)"
                 + (missing.isEmpty() ? "" : "\nNever recovered (left out of the boxes): " + String.join("; ", missing)));
         return chart;
@@ -502,7 +502,7 @@ public final class Charts {
         y.setTickUnit(new NumberTickUnit(0.1));
         XYPlot plot = new XYPlot(data, x, y, r);
         styleXYPlot(plot);
-        JFreeChart chart = chart("Outage distribution over seeds \u2014 " + scenario.name(), plot);
+        JFreeChart chart = chart("Outage distribution over trials \u2014 " + scenario.name(), plot);
         List<String> same = coinciding(curves);
         String text = missing.isEmpty() ? "Empirical CDF: fraction of trials whose outage was at most x seconds"
                 : "Empirical CDF; never recovered (the curve ends below 1): " + String.join("; ", missing);

@@ -121,7 +121,7 @@ public final class HtmlReport {
         return tail(h);
     }
 
-    /** The report of a sweep: the same scenario over many seeds. */
+    /** The report of a sweep: the same scenario over many trials (failure time shifted, seed derived per trial). */
     public static String sweep(SweepReport report, List<Figure> figures) {
         return sweep(report, figures, null);
     }
@@ -131,7 +131,7 @@ public final class HtmlReport {
         StringBuilder h = new StringBuilder(1 << 16);
         int trials = report.sweep().samples().values().stream().flatMap(m -> m.values().stream())
                 .mapToInt(List::size).max().orElse(0);
-        head(h, report.scenario(), "sweep over " + trials + " seeds");
+        head(h, report.scenario(), "sweep over " + trials + " trials");
         topology(h, topology);
         timeline(h, report.scenario());
         h.append("<h2>Results</h2>\n<table>\n<tr><th>Variant</th><th>Action</th><th>Trials</th><th>Min (s)</th>"

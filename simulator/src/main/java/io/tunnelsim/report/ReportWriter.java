@@ -95,9 +95,9 @@ public final class ReportWriter {
         written.add(text(dir.resolve("summary.json"), SummaryJson.sweep(report.scenario(), report.sweep())));
         written.add(text(dir.resolve("sweep.csv"), Tables.sweep(report.sweep())));
         List<Figure> figures = new ArrayList<>();
-        figures.add(png(dir, "convergence.png", "Spread of the outage over the seeds, per variant and action",
+        figures.add(png(dir, "convergence.png", "Spread of the outage over the trials, per variant and action",
                 Charts.outageBoxes(report.scenario(), report.sweep()), written));
-        figures.add(png(dir, "cdf.png", "Empirical CDF of the outage over the seeds",
+        figures.add(png(dir, "cdf.png", "Empirical CDF of the outage over the trials",
                 Charts.outageCdf(report.scenario(), report.sweep()), written));
         Figure topology = diagram(dir, diagram, written);
         written.add(text(dir.resolve("report.html"), HtmlReport.sweep(report, figures, topology)));
