@@ -2,35 +2,57 @@ package io.tunnelsim.cli;
 
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologyGenerator;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code tunnelsim generate hub-and-spoke|full-mesh}: writes large topologies for scale studies. */
+/**
+ * {@code tunnelsim generate hub-and-spoke|full-mesh}: writes a generated topology and, beside
+ * it, a scenario that runs it (a probe flow, a failure and its repair, routing variants).
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Write a generated topology: hub-and-spoke (--spokes N, --hubs H) or full-mesh (--sites N).")
+        description = {"Write a generated topology and a runnable scenario beside it:",
+            "  hub-and-spoke --spokes N [--hubs 1|2]   or   full-mesh --sites N",
+            "With -o DIR/NAME.yaml the scenario goes to DIR/NAME-scenario.yaml; without -o the topology is printed"
+                    + " and no scenario is written."})
 final class GenerateCommand implements Callable<Integer> {
+    /** Largest comparison the generated scenario runs all three routing variants for. */
+    static final int ALL_VARIANTS_UP_TO_SITES = 50;
+
     @Parameters(paramLabel = "SHAPE", description = "hub-and-spoke or full-mesh")
     String shape;
 
-    @Option(names = "--spokes", description = "Number of spokes (hub-and-spoke).")
-    int spokes = 10;
+    @Option(names = "--spokes", paramLabel = "N", description = "Number of spokes, 1-5000 (hub-and-spoke; required there).")
+    Integer spokes;
 
-    @Option(names = "--hubs", description = "Number of hubs, 1 or 2 (hub-and-spoke).")
-    int hubs = 2;
+    @Option(names = "--hubs", paramLabel = "H", description = "Number of hubs, 1 or 2 (hub-and-spoke; default 2).")
+    Integer hubs;
 
-    @Option(names = "--sites", description = "Number of sites (full-mesh).")
-    int sites = 5;
+    @Option(names = "--sites", paramLabel = "N", description = "Number of sites, 2-60 (full-mesh; required there).")
+    Integer sites;
 
-    @Option(names = "--routing", description = "none, static, rip or ospf (default ospf).")
+    @Option(names = "--dual-isp", description = "Attach every site to a second provider (isp-b) with backup tunnels over it.")
+    boolean dualIsp;
+
+    @Option(names = "--ipsec", description = "Protect every tunnel with IPsec (ESP transport mode, GRE over IPsec).")
+    boolean ipsec;
+
+    @Option(names = "--routing", paramLabel = "P",
+            description = "Topology's routing intent: none, static, rip or ospf (default ospf).")
     String routing = "ospf";
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Output file (default: standard output).")
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Topology file (default: standard output).")
     Path output;
+
+    @Option(names = "--no-scenario", description = "With -o: write only the topology.")
+    boolean noScenario;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -41,30 +63,76 @@ final class GenerateCommand implements Callable<Integer> {
         if (r == null) {
             throw new BadInputException("unknown routing '" + routing + "' (none, static, rip, ospf)");
         }
-        String yaml = switch (shape) {
+        TopologyGenerator.Options o = new TopologyGenerator.Options(dualIsp, ipsec);
+        String yaml;
+        String name;
+        int siteCount;
+        int hubCount = 0;
+        boolean hubAndSpoke;
+        switch (shape) {
             case "hub-and-spoke" -> {
-                if (spokes < 1 || spokes > 5000 || hubs < 1 || hubs > 2) {
+                if (sites != null) {
+                    throw new BadInputException("--sites is for full-mesh; hub-and-spoke takes --spokes N and --hubs 1|2");
+                }
+                if (spokes == null) {
+                    throw new BadInputException("hub-and-spoke needs --spokes N (1-5000)");
+                }
+                hubCount = hubs == null ? 2 : hubs;
+                if (spokes < 1 || spokes > 5000 || hubCount < 1 || hubCount > 2) {
                     throw new BadInputException("hub-and-spoke needs 1-5000 spokes and 1 or 2 hubs");
                 }
-                yield TopologyGenerator.hubAndSpoke(spokes, hubs, r);
+                yaml = TopologyGenerator.hubAndSpoke(spokes, hubCount, r, o);
+                name = TopologyGenerator.hubAndSpokeName(spokes, hubCount, o);
+                siteCount = spokes + hubCount;
+                hubAndSpoke = true;
             }
             case "full-mesh" -> {
+                if (spokes != null || hubs != null) {
+                    throw new BadInputException((spokes != null ? "--spokes" : "--hubs")
+                            + " is for hub-and-spoke; full-mesh takes --sites N");
+                }
+                if (sites == null) {
+                    throw new BadInputException("full-mesh needs --sites N (2-60)");
+                }
                 if (sites < 2 || sites > 60) {
                     throw new BadInputException("full-mesh needs 2-60 sites");
                 }
-                yield TopologyGenerator.fullMesh(sites, r);
+                yaml = TopologyGenerator.fullMesh(sites, r, o);
+                name = TopologyGenerator.fullMeshName(sites, o);
+                siteCount = sites;
+                hubAndSpoke = false;
             }
             default -> throw new BadInputException("unknown shape '" + shape + "' (hub-and-spoke or full-mesh)");
-        };
+        }
+        var out = spec.commandLine().getOut();
         if (output == null) {
-            spec.commandLine().getOut().print(yaml);
-            spec.commandLine().getOut().flush();
-        } else {
-            if (output.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(output.toAbsolutePath().getParent());
+            if (noScenario) {
+                throw new BadInputException("--no-scenario goes with -o FILE (without -o no scenario is written)");
             }
-            Files.writeString(output, yaml);
-            spec.commandLine().getOut().println("wrote " + output);
+            out.print(yaml);
+            out.flush();
+            return 0;
+        }
+        Path parent = output.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
+        Files.writeString(output, yaml, StandardCharsets.UTF_8);
+        out.println("wrote " + output);
+        if (!noScenario) {
+            String file = output.getFileName().toString();
+            String stem = file.endsWith(".yaml") ? file.substring(0, file.length() - 5)
+                    : file.endsWith(".yml") ? file.substring(0, file.length() - 4) : file;
+            Path scenario = output.resolveSibling(stem + "-scenario.yaml");
+            List<RoutingProtocol> variants = new ArrayList<>();
+            if (siteCount <= ALL_VARIANTS_UP_TO_SITES) {
+                variants.addAll(List.of(RoutingProtocol.STATIC, RoutingProtocol.RIP, RoutingProtocol.OSPF));
+            } else {
+                variants.add(r == RoutingProtocol.NONE ? RoutingProtocol.STATIC : r);
+            }
+            Files.writeString(scenario, TopologyGenerator.scenario(file, name, hubAndSpoke, hubCount, siteCount, o, variants)
+                    .replace("<this file>", scenario.toString()), StandardCharsets.UTF_8);
+            out.println("wrote " + scenario + " (run it: tunnelsim compare " + scenario + ")");
         }
         return 0;
     }

@@ -13,14 +13,21 @@ final class Progress implements DoubleConsumer, AutoCloseable {
     private final PrintStream err;
     private final String label;
     private final boolean enabled;
+    private final long showAfterNs;
     private final long started = System.nanoTime();
     private boolean shown;
     private int lastPercent = -1;
 
     Progress(String label, boolean quiet) {
-        this.err = System.err;
+        this(System.err, label, !quiet && System.console() != null, SHOW_AFTER_NS);
+    }
+
+    /** A bar on {@code err}, shown when {@code enabled} once {@code showAfterNs} have passed (tests: 0). */
+    Progress(PrintStream err, String label, boolean enabled, long showAfterNs) {
+        this.err = err;
         this.label = label;
-        this.enabled = !quiet && System.console() != null;
+        this.enabled = enabled;
+        this.showAfterNs = showAfterNs;
     }
 
     /** A consumer when the bar can show, else null (callers skip progress work entirely). */
@@ -30,7 +37,7 @@ final class Progress implements DoubleConsumer, AutoCloseable {
 
     @Override
     public synchronized void accept(double fraction) {
-        if (!enabled || System.nanoTime() - started < SHOW_AFTER_NS) {
+        if (!enabled || System.nanoTime() - started < showAfterNs) {
             return;
         }
         int percent = (int) Math.round(Math.min(1, fraction) * 100);
@@ -45,6 +52,7 @@ final class Progress implements DoubleConsumer, AutoCloseable {
         err.flush();
     }
 
+    /** Ends the bar's line, so that whatever is printed next starts on a line of its own. */
     @Override
     public void close() {
         if (shown) {

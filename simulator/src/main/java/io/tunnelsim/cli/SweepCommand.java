@@ -46,12 +46,14 @@ final class SweepCommand implements Callable<Integer> {
             throw new BadInputException("--trials must be at least 1");
         }
         Path dir = this.out != null ? this.out : Path.of("reports", s.name() + "-sweep");
+        io.tunnelsim.report.model.SweepResult result;
         try (OutputFolder o = OutputFolder.prepare(dir); Progress p = new Progress("sweep " + s.name(), quiet)) {
-            var result = Experiments.sweep(s, o.dir(), n, Math.max(1, jobs), p.orNull());
+            result = Experiments.sweep(s, o.dir(), n, Math.max(1, jobs), p.orNull());
             o.commit();
-            result.samples().forEach((variant, byAction) -> byAction.forEach((action, samples) ->
-                    out.println(variant + "  " + action + ": longest loss window " + describe(OutageStatistics.of(samples)))));
         }
+        // after the bar's closing newline, never on the bar's line
+        result.samples().forEach((variant, byAction) -> byAction.forEach((action, samples) ->
+                out.println(variant + "  " + action + ": longest loss window " + describe(OutageStatistics.of(samples)))));
         out.println("report: " + dir.resolve("report.html"));
         return 0;
     }

@@ -2,6 +2,7 @@ package io.tunnelsim.experiment;
 
 import io.tunnelsim.report.ConvergenceAnalyzer;
 import io.tunnelsim.report.ReportWriter;
+import io.tunnelsim.report.TopologyDiagram;
 import io.tunnelsim.report.model.ActionSummary;
 import io.tunnelsim.report.model.ComparisonReport;
 import io.tunnelsim.report.model.OutageSample;
@@ -136,7 +137,7 @@ public final class Experiments {
         for (RunResult r : runs) {
             results.add(Results.variantResult(s, r, info));
         }
-        ReportWriter.writeComparison(out, new ComparisonReport(info, results));
+        ReportWriter.writeComparison(out, new ComparisonReport(info, results), TopologyDiagram.of(s.topology(), FailureHighlights.of(s)));
         for (RunResult r : runs) {
             Results.writeEventLog(out.resolve(r.variant()).resolve("events.log"), r.events());
         }
@@ -184,7 +185,8 @@ public final class Experiments {
         SweepResult result = new SweepResult(samples);
         List<Long> baseTimes = new ArrayList<>();
         s.timeline().forEach(a -> baseTimes.add(a.atNs()));
-        ReportWriter.writeSweep(out, new SweepReport(Results.scenarioInfo(s, baseTimes, s.seed()), result));
+        ReportWriter.writeSweep(out, new SweepReport(Results.scenarioInfo(s, baseTimes, s.seed()), result),
+                TopologyDiagram.of(s.topology(), FailureHighlights.of(s)));
         return result;
     }
 

@@ -69,6 +69,9 @@ public final class Results {
         List<ActionResult> actions = ConvergenceAnalyzer.analyze(probes, info.actions(), r.endNs(), r.fibChanges(), r.stateChanges());
         List<String> key = new ArrayList<>();
         for (EventLog.Entry e : r.events()) {
+            if (startupNoise(e)) {
+                continue;
+            }
             for (String p : KEY_PREFIXES) {
                 if (e.facility().startsWith(p)) {
                     key.add(e.format());
@@ -78,6 +81,15 @@ public final class Results {
         }
         return new VariantResult(r.variant(), actions, probes, key, counters(r), r.built().network().scheduler().executedEvents(),
                 ConvergenceAnalyzer.startup(probes, info.actions(), r.endNs()), r.endNs());
+    }
+
+    /**
+     * Interfaces and line protocols coming up at t = 0, when the network is built: one pair per
+     * interface, and no answer to "what happened". They stay in events.log.
+     */
+    static boolean startupNoise(EventLog.Entry e) {
+        return e.time() == 0 && (e.facility().startsWith("LINEPROTO") || e.facility().startsWith("LINK-"))
+                && e.message().endsWith("changed state to up");
     }
 
     /** Network-wide counters: packet totals, drops by reason, link drops, FIB changes. */

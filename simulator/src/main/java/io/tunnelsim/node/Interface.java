@@ -46,8 +46,17 @@ public abstract class Interface {
         return name;
     }
 
-    /** Name as a router console prints it: tunnel0 → Tunnel0, lo0 → Loopback0, others as configured. */
+    /**
+     * Name in logs, {@code show} tables and reports: the name as written in the topology
+     * ({@code tunnel0}), so that {@code grep tunnel0 events.log} finds every line about it. The
+     * router-console spelling is {@link #iosName()}, accepted as an alias by {@code show}.
+     */
     public String displayName() {
+        return name;
+    }
+
+    /** Name as a router console prints it: tunnel0 → Tunnel0, lo0 → Loopback0, others as configured. */
+    public String iosName() {
         if (name.startsWith("tunnel")) {
             return "Tunnel" + name.substring(6);
         }

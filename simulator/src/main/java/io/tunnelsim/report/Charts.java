@@ -18,6 +18,7 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
 import org.jfree.chart.plot.CategoryPlot;
+import org.jfree.chart.plot.CombinedDomainCategoryPlot;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.Plot;
 import org.jfree.chart.plot.PlotOrientation;
@@ -102,6 +103,12 @@ public final class Charts {
         1_000_000_000L, 2_000_000_000L, 5_000_000_000L, 10_000_000_000L, 15_000_000_000L, 30_000_000_000L,
         60_000_000_000L, 120_000_000_000L, 300_000_000_000L, 600_000_000_000L,
     };
+    /** Tick labels of every axis in seconds: as many decimals as the tick needs, at most two. */
+    static final String SECONDS_AXIS = "0.##";
+    /** Every value printed in a chart (bar labels, medians): two decimals, as in the CLI and report. */
+    static final String SECONDS_LABEL = "0.00";
+    /** Range axis label of every timeline strip (the variant's name is written inside the strip). */
+    static final String STRIP_AXIS_LABEL = "probes";
     /** Upper bound on timeline bins, so a step line stays readable at 900 px. */
     private static final int MAX_BINS = 400;
 
@@ -140,12 +147,12 @@ public final class Charts {
     public static JFreeChart outageBars(ScenarioInfo scenario, List<VariantResult> variants) {
         DefaultCategoryDataset data = new DefaultCategoryDataset();
         List<String> missing = new ArrayList<>();
-        double max = 0;
+        List<Double> values = new ArrayList<>();
         for (VariantResult v : variants) {
             for (ActionSummary s : ConvergenceAnalyzer.summarize(v.actions())) {
                 if (s.recovered()) {
                     double value = Seconds.toDouble(s.longestLossWindowNs().getAsLong());
-                    max = Math.max(max, value);
+                    values.add(value);
                     data.addValue(value, v.name(), s.action());
                 } else {
                     data.addValue(null, v.name(), s.action());
@@ -153,32 +160,90 @@ public final class Charts {
                 }
             }
         }
-        CategoryAxis x = new CategoryAxis("Timeline action");
-        NumberAxis y = new NumberAxis("Longest loss window of the worst flow (s)");
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(0);
+        double[] split = axisBreak(values);
+        Plot plot;
+        String note;
+        if (split == null) {
+            CategoryPlot p = barPanel(data, variants.size(), 0, max == 0 ? 1 : max * 1.12,
+                    "Longest loss window of the worst flow (s)");
+            p.setDomainAxis(new CategoryAxis("Timeline action"));
+            styleCategoryPlot(p);
+            plot = p;
+            note = max == 0 && !values.isEmpty() ? "No probe was lost after any action: every bar is 0 s"
+                    : "Loss window: from the first lost probe to the first probe delivered after it";
+        } else {
+            // broken axis: the long bars in the upper panel, the short ones readable in the lower one
+            CombinedDomainCategoryPlot combined = new CombinedDomainCategoryPlot(new CategoryAxis("Timeline action"));
+            combined.setGap(14);
+            CategoryPlot upper = barPanel(data, variants.size(), split[1] * 0.85, max * 1.12, "");
+            CategoryPlot lower = barPanel(data, variants.size(), 0, split[0] * 1.25, "Longest loss window (s)");
+            combined.add(upper, 1);
+            combined.add(lower, 1);
+            combined.setFixedLegendItems(upper.getLegendItems()); // once, not once per panel
+            styleCategoryPlot(combined);
+            plot = combined;
+            note = "Axis broken between " + decimal(SECONDS_LABEL).format(split[0] * 1.25) + " s and "
+                    + decimal(SECONDS_LABEL).format(split[1] * 0.85) + " s so that short bars stay readable";
+        }
+        JFreeChart chart = chart("How long each site was cut off \u2014 " + scenario.name(), plot);
+        subtitle(chart, missing.isEmpty() ? note : note + "\nNo bar: " + String.join("; ", missing));
+        return chart;
+    }
+
+    /**
+     * Where to break the outage axis: {@code {top of the short bars, bottom of the long bars}},
+     * or null when one linear axis shows every bar well. Breaks at the largest ratio between two
+     * consecutive non-zero values when it is at least {@value #BREAK_RATIO}.
+     */
+    static double[] axisBreak(List<Double> values) {
+        double[] v = values.stream().mapToDouble(Double::doubleValue).filter(x -> x > 0).sorted().toArray();
+        double best = 0;
+        int at = -1;
+        for (int i = 0; i + 1 < v.length; i++) {
+            double ratio = v[i + 1] / v[i];
+            if (ratio > best) {
+                best = ratio;
+                at = i;
+            }
+        }
+        return best >= BREAK_RATIO ? new double[] {v[at], v[at + 1]} : null;
+    }
+
+    /** Ratio of two consecutive bar heights from which the bar chart breaks its axis. */
+    static final double BREAK_RATIO = 4;
+
+    private static CategoryPlot barPanel(DefaultCategoryDataset data, int series, double low, double high, String label) {
+        NumberAxis y = new NumberAxis(label);
+        styleNumberAxis(y, SECONDS_AXIS);
+        y.setRange(low, high);
         BarRenderer r = new BarRenderer();
         r.setBarPainter(new StandardBarPainter());
         r.setShadowVisible(false);
         r.setDrawBarOutline(false);
         r.setItemMargin(0.05);
         r.setMaximumBarWidth(0.12);
-        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} s", decimal("0.00")));
+        // a label only where the bar ends, so that a bar cut by the axis break is labelled once
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2} s", decimal(SECONDS_LABEL)) {
+            @Override
+            public String generateLabel(org.jfree.data.category.CategoryDataset dataset, int row, int column) {
+                Number n = dataset.getValue(row, column);
+                return n == null || n.doubleValue() < low || n.doubleValue() > high ? null : super.generateLabel(dataset, row, column);
+            }
+        });
         r.setDefaultItemLabelsVisible(true);
         r.setDefaultItemLabelFont(TICK_FONT);
-        for (int i = 0; i < variants.size(); i++) {
+        for (int i = 0; i < series; i++) {
             r.setSeriesPaint(i, variantColor(i));
         }
-        CategoryPlot plot = new CategoryPlot(data, x, y, r);
+        CategoryPlot plot = new CategoryPlot(data, null, y, r);
         plot.setOrientation(PlotOrientation.VERTICAL);
-        styleCategoryPlot(plot);
-        y.setUpperMargin(0.12);
-        if (max == 0) {
-            y.setRange(0, 1);
-        }
-        JFreeChart chart = chart("How long each site was cut off \u2014 " + scenario.name(), plot);
-        subtitle(chart, missing.isEmpty()
-                ? "Loss window: from the first lost probe to the first probe delivered after it"
-                : "No bar: " + String.join("; ", missing));
-        return chart;
+        plot.setBackgroundPaint(Color.WHITE);
+        plot.setOutlineVisible(false);
+        plot.setRangeGridlinePaint(GRID);
+        plot.setRangeGridlineStroke(new BasicStroke(1f));
+        plot.setDomainGridlinesVisible(false);
+        return plot;
     }
 
     /** Box-and-whisker of sweep outages, one series per variant, one group per action. */
@@ -201,7 +266,7 @@ public final class Charts {
         }
         CategoryAxis x = new CategoryAxis("Timeline action");
         NumberAxis y = new NumberAxis("Longest loss window of the worst flow (s)");
-        BoxAndWhiskerRenderer r = new BoxAndWhiskerRenderer();
+        BoxAndWhiskerRenderer r = new MedianLabelRenderer();
         r.setMeanVisible(false);
         r.setFillBox(true);
         r.setMaximumBarWidth(0.16);
@@ -217,10 +282,48 @@ public final class Charts {
         CategoryPlot plot = new CategoryPlot(data, x, y, r);
         styleCategoryPlot(plot);
         y.setAutoRangeIncludesZero(true);
-        JFreeChart chart = chart("Outage over " + trials + " seeds \u2014 " + scenario.name(), plot);
-        subtitle(chart, "Whiskers: min and max; box: 25th to 75th percentile; line: median (nearest rank)"
+        JFreeChart chart = chart("Outage over " + trials + " trials \u2014 " + scenario.name(), plot);
+        subtitle(chart, "Whiskers: min and max; box: 25th to 75th percentile; line and figure: median (nearest rank)"
                 + (missing.isEmpty() ? "" : "\nNever recovered (left out of the boxes): " + String.join("; ", missing)));
         return chart;
+    }
+
+    /** Draws each box, then its median in seconds beside the median line. */
+    static final class MedianLabelRenderer extends BoxAndWhiskerRenderer {
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public void drawVerticalItem(java.awt.Graphics2D g2, org.jfree.chart.renderer.category.CategoryItemRendererState state,
+                                     java.awt.geom.Rectangle2D dataArea, CategoryPlot plot, CategoryAxis domainAxis,
+                                     org.jfree.chart.axis.ValueAxis rangeAxis, org.jfree.data.category.CategoryDataset dataset,
+                                     int row, int column) {
+            super.drawVerticalItem(g2, state, dataArea, plot, domainAxis, rangeAxis, dataset, row, column);
+            Number median = ((org.jfree.data.statistics.BoxAndWhiskerCategoryDataset) dataset).getMedianValue(row, column);
+            if (median == null) {
+                return;
+            }
+            // the box's left edge, computed as the renderer places it
+            double start = domainAxis.getCategoryStart(column, getColumnCount(), dataArea, plot.getDomainAxisEdge());
+            double width = domainAxis.getCategoryEnd(column, getColumnCount(), dataArea, plot.getDomainAxisEdge()) - start;
+            int series = getRowCount();
+            double x;
+            if (series > 1) {
+                double gap = dataArea.getWidth() * getItemMargin() / (getColumnCount() * (series - 1));
+                double used = state.getBarWidth() * series + gap * (series - 1);
+                x = start + (width - used) / 2 + row * (state.getBarWidth() + gap);
+            } else {
+                x = start + (width - state.getBarWidth()) / 2;
+            }
+            double y = rangeAxis.valueToJava2D(median.doubleValue(), dataArea, plot.getRangeAxisEdge());
+            g2.setFont(TICK_FONT);
+            g2.setPaint(Color.BLACK);
+            g2.drawString(medianLabel(median.doubleValue()), (float) (x + state.getBarWidth() + 2), (float) (y + 4));
+        }
+    }
+
+    /** The figure printed beside a box's median line. */
+    static String medianLabel(double seconds) {
+        return decimal(SECONDS_LABEL).format(seconds);
     }
 
     private static BoxAndWhiskerItem boxItem(long[] sortedFinite) {
@@ -252,7 +355,7 @@ public final class Charts {
         long bin = timelineBinNs(scenario);
         int bins = (int) ((scenario.durationNs() + bin - 1) / bin);
         NumberAxis time = new NumberAxis("Simulated time (s)");
-        styleNumberAxis(time, "0.###");
+        styleNumberAxis(time, SECONDS_AXIS);
         time.setRange(0, Seconds.toDouble(scenario.durationNs()));
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(8);
@@ -279,13 +382,17 @@ public final class Charts {
             r.setSeriesPaint(0, variantColor(i));
             r.setSeriesStroke(0, new BasicStroke(2f));
             r.setDefaultShapesVisible(false);
-            NumberAxis y = new NumberAxis(v.name());
+            // the variant's name inside its strip, left, on one line: a name of any length stays readable
+            // (as the axis label it was rotated and clipped to the strip's height)
+            NumberAxis y = new NumberAxis(STRIP_AXIS_LABEL);
             styleNumberAxis(y, "0");
-            y.setLabelFont(new Font(Font.SANS_SERIF, Font.BOLD, 12));
-            y.setLabelPaint(variantColor(i));
             y.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             XYPlot strip = new XYPlot(new XYSeriesCollection(s), null, y, r);
             styleXYPlot(strip);
+            TextTitle name = new TextTitle(v.name(), new Font(Font.SANS_SERIF, Font.BOLD, 12));
+            name.setPaint(variantColor(i));
+            name.setBackgroundPaint(new Color(255, 255, 255, 210));
+            strip.addAnnotation(new org.jfree.chart.annotations.XYTitleAnnotation(0.005, 0.98, name, RectangleAnchor.TOP_LEFT));
             for (int a = 0; a < scenario.actions().size(); a++) {
                 strip.addDomainMarker(marker(scenario.actions().get(a), a, i == 0));
             }
@@ -343,6 +450,7 @@ public final class Charts {
         XYSeriesCollection data = new XYSeriesCollection();
         XYStepRenderer r = new XYStepRenderer();
         r.setDefaultShapesVisible(false);
+        int seriesTotal = sweep.samples().values().stream().mapToInt(Map::size).sum();
         long xMax = 1;
         for (Map<String, List<OutageSample>> byAction : sweep.samples().values()) {
             for (List<OutageSample> samples : byAction.values()) {
@@ -354,6 +462,7 @@ public final class Charts {
         }
         double right = Seconds.toDouble(xMax) * 1.05;
         List<String> missing = new ArrayList<>();
+        Map<String, String> curves = new java.util.LinkedHashMap<>();
         int variantIndex = 0;
         int series = 0;
         for (var byVariant : sweep.samples().entrySet()) {
@@ -374,26 +483,38 @@ public final class Charts {
                 }
                 data.addSeries(s);
                 r.setSeriesPaint(series, variantColor(variantIndex));
-                r.setSeriesStroke(series, actionStroke(actionIndex));
+                // earlier series are drawn first and wider: a curve another one covers still shows at its edges
+                r.setSeriesStroke(series, actionStroke(actionIndex, 1.6f + 1.4f * (seriesTotal - 1 - series)
+                        / Math.max(1, seriesTotal - 1)));
+                curves.put(key, java.util.Arrays.toString(f) + "/" + n);
                 series++;
                 actionIndex++;
             }
             variantIndex++;
         }
         NumberAxis x = new NumberAxis("Longest loss window of the worst flow (s)");
-        styleNumberAxis(x, "0.###");
-        x.setRange(0, right);
+        styleNumberAxis(x, SECONDS_AXIS);
+        // start left of 0 so that a curve of all-zero outages (a step at x = 0) is not hidden by the axis
+        x.setRange(-0.03 * right, right);
         NumberAxis y = new NumberAxis("Fraction of trials with outage \u2264 x");
         styleNumberAxis(y, "0.0");
         y.setRange(0, 1.02);
         y.setTickUnit(new NumberTickUnit(0.1));
         XYPlot plot = new XYPlot(data, x, y, r);
         styleXYPlot(plot);
-        JFreeChart chart = chart("Outage distribution over seeds \u2014 " + scenario.name(), plot);
-        subtitle(chart, missing.isEmpty()
-                ? "Empirical CDF: fraction of trials whose outage was at most x seconds"
-                : "Empirical CDF; never recovered (the curve ends below 1): " + String.join("; ", missing));
+        JFreeChart chart = chart("Outage distribution over trials \u2014 " + scenario.name(), plot);
+        List<String> same = coinciding(curves);
+        String text = missing.isEmpty() ? "Empirical CDF: fraction of trials whose outage was at most x seconds"
+                : "Empirical CDF; never recovered (the curve ends below 1): " + String.join("; ", missing);
+        subtitle(chart, same.isEmpty() ? text : text + "\nSame curve (drawn over each other): " + String.join("; ", same));
         return chart;
+    }
+
+    /** Groups of series with identical samples, each as {@code a = b = c}, in series order. */
+    static List<String> coinciding(Map<String, String> curves) {
+        Map<String, List<String>> byCurve = new java.util.LinkedHashMap<>();
+        curves.forEach((key, curve) -> byCurve.computeIfAbsent(curve, c -> new ArrayList<>()).add(key));
+        return byCurve.values().stream().filter(k -> k.size() > 1).map(k -> String.join(" = ", k)).toList();
     }
 
     /** Names a sweep series: the variant, plus the action when the sweep has several. */
@@ -402,11 +523,11 @@ public final class Charts {
         return severalActions ? variant + " / " + action : variant;
     }
 
-    private static Stroke actionStroke(int index) {
+    private static Stroke actionStroke(int index, float width) {
         float[][] dashes = {null, {8f, 4f}, {2f, 3f}, {10f, 3f, 2f, 3f}};
         float[] d = dashes[index % dashes.length];
-        return d == null ? new BasicStroke(2.2f)
-                : new BasicStroke(2.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, d, 0f);
+        return d == null ? new BasicStroke(width)
+                : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, d, 0f);
     }
 
     private static JFreeChart chart(String title, Plot plot) {
@@ -441,7 +562,9 @@ public final class Charts {
         plot.getDomainAxis().setLabelFont(LABEL_FONT);
         plot.getDomainAxis().setTickLabelFont(LABEL_FONT);
         plot.getDomainAxis().setCategoryMargin(0.25);
-        styleNumberAxis((NumberAxis) plot.getRangeAxis(), "0.00");
+        if (plot.getRangeAxis() instanceof NumberAxis y) {
+            styleNumberAxis(y, SECONDS_AXIS);
+        }
     }
 
     private static void styleXYPlot(XYPlot plot) {

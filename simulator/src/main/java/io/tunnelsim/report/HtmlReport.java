@@ -59,9 +59,15 @@ public final class HtmlReport {
 
     /** The report of a comparison: one run per variant. */
     public static String comparison(ComparisonReport report, List<Figure> figures) {
+        return comparison(report, figures, null);
+    }
+
+    /** As {@link #comparison(ComparisonReport, List)}, with the topology diagram (null: none) after the verdict. */
+    public static String comparison(ComparisonReport report, List<Figure> figures, Figure topology) {
         StringBuilder h = new StringBuilder(1 << 16);
         head(h, report.scenario(), "comparison of " + report.variants().size() + " variants");
         verdict(h, report);
+        topology(h, topology);
         timeline(h, report.scenario());
         h.append("<h2>Results per action</h2>\n<table>\n<tr><th>Variant</th><th>Action</th><th>Outcome</th>"
                 + "<th>Longest loss window</th><th>Time without delivery</th><th>Full recovery after the action</th>"
@@ -115,12 +121,18 @@ public final class HtmlReport {
         return tail(h);
     }
 
-    /** The report of a sweep: the same scenario over many seeds. */
+    /** The report of a sweep: the same scenario over many trials (failure time shifted, seed derived per trial). */
     public static String sweep(SweepReport report, List<Figure> figures) {
+        return sweep(report, figures, null);
+    }
+
+    /** As {@link #sweep(SweepReport, List)}, with the topology diagram (null: none) before the timeline. */
+    public static String sweep(SweepReport report, List<Figure> figures, Figure topology) {
         StringBuilder h = new StringBuilder(1 << 16);
         int trials = report.sweep().samples().values().stream().flatMap(m -> m.values().stream())
                 .mapToInt(List::size).max().orElse(0);
-        head(h, report.scenario(), "sweep over " + trials + " seeds");
+        head(h, report.scenario(), "sweep over " + trials + " trials");
+        topology(h, topology);
         timeline(h, report.scenario());
         h.append("<h2>Results</h2>\n<table>\n<tr><th>Variant</th><th>Action</th><th>Trials</th><th>Min (s)</th>"
                 + "<th>Median (s)</th><th>95th pct (s)</th><th>Max (s)</th><th>Not recovered</th></tr>\n");
@@ -181,18 +193,40 @@ public final class HtmlReport {
         h.append("</table>\n");
     }
 
+    private static void topology(StringBuilder h, Figure f) {
+        if (f == null) {
+            return;
+        }
+        h.append("<h2>Topology</h2>\n");
+        figure(h, f);
+    }
+
     private static void figures(StringBuilder h, List<Figure> figures) {
         if (figures.isEmpty()) {
             return;
         }
         h.append("<h2>Charts</h2>\n");
         for (Figure f : figures) {
-            h.append("<figure>\n<img width=\"").append(Charts.WIDTH).append("\" height=\"").append(Charts.HEIGHT)
-                    .append("\" alt=\"").append(escape(f.caption())).append("\" src=\"data:image/png;base64,")
-                    .append(Base64.getEncoder().encodeToString(f.png())).append("\">\n<figcaption>")
-                    .append(escape(f.caption())).append(" (").append(escape(f.fileName()))
-                    .append(")</figcaption>\n</figure>\n");
+            figure(h, f);
         }
+    }
+
+    /** Width and height from the PNG's IHDR chunk (bytes 16-23), so tall charts keep their proportions. */
+    static int[] pngSize(byte[] png) {
+        if (png.length < 24) {
+            return new int[] {Charts.WIDTH, Charts.HEIGHT};
+        }
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(png, 16, 8);
+        return new int[] {b.getInt(), b.getInt()};
+    }
+
+    private static void figure(StringBuilder h, Figure f) {
+        int[] size = pngSize(f.png());
+        h.append("<figure>\n<img width=\"").append(size[0]).append("\" height=\"").append(size[1])
+                .append("\" alt=\"").append(escape(f.caption())).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(f.png())).append("\">\n<figcaption>")
+                .append(escape(f.caption())).append(" (").append(escape(f.fileName()))
+                .append(")</figcaption>\n</figure>\n");
     }
 
     private static void counters(StringBuilder h, VariantResult v) {

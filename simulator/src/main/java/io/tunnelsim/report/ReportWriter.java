@@ -21,6 +21,7 @@ import java.util.List;
  *   <caption>Files per command</caption>
  *   <tr><th>method</th><th>files in {@code dir}</th></tr>
  *   <tr><td>{@link #writeRun}</td><td>summary.json, probes.csv, convergence.csv</td></tr>
+ *   <tr><td colspan="2">comparison and sweep also write topology.png when given a {@link TopologyDiagram}</td></tr>
  *   <tr><td>{@link #writeComparison}</td><td>summary.json, convergence.csv, comparison.csv,
  *       convergence.png, timeline.png, report.html, and {@code <variant>/} with the
  *       {@link #writeRun} files of each variant</td></tr>
@@ -54,6 +55,15 @@ public final class ReportWriter {
 
     /** Writes the files of a comparison and returns their paths in writing order. */
     public static List<Path> writeComparison(Path dir, ComparisonReport report) throws IOException {
+        return writeComparison(dir, report, null);
+    }
+
+    /**
+     * As {@link #writeComparison(Path, ComparisonReport)}, plus {@code topology.png} drawn from
+     * {@code diagram} (null: none) and shown in report.html after the verdict.
+     */
+    public static List<Path> writeComparison(Path dir, ComparisonReport report, TopologyDiagram diagram)
+            throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         for (VariantResult v : report.variants()) {
@@ -68,23 +78,43 @@ public final class ReportWriter {
         figures.add(png(dir, "timeline.png", "Probes delivered per interval, with failures and restorations marked",
                 Charts.timeline(report.scenario(), report.variants()), Charts.timelineHeight(report.variants().size()),
                 written));
-        written.add(text(dir.resolve("report.html"), HtmlReport.comparison(report, figures)));
+        Figure topology = diagram(dir, diagram, written);
+        written.add(text(dir.resolve("report.html"), HtmlReport.comparison(report, figures, topology)));
         return written;
     }
 
     /** Writes the files of a sweep and returns their paths in writing order. */
     public static List<Path> writeSweep(Path dir, SweepReport report) throws IOException {
+        return writeSweep(dir, report, null);
+    }
+
+    /** As {@link #writeSweep(Path, SweepReport)}, plus {@code topology.png} (null: none). */
+    public static List<Path> writeSweep(Path dir, SweepReport report, TopologyDiagram diagram) throws IOException {
         Files.createDirectories(dir);
         List<Path> written = new ArrayList<>();
         written.add(text(dir.resolve("summary.json"), SummaryJson.sweep(report.scenario(), report.sweep())));
         written.add(text(dir.resolve("sweep.csv"), Tables.sweep(report.sweep())));
         List<Figure> figures = new ArrayList<>();
-        figures.add(png(dir, "convergence.png", "Spread of the outage over the seeds, per variant and action",
+        figures.add(png(dir, "convergence.png", "Spread of the outage over the trials, per variant and action",
                 Charts.outageBoxes(report.scenario(), report.sweep()), written));
-        figures.add(png(dir, "cdf.png", "Empirical CDF of the outage over the seeds",
+        figures.add(png(dir, "cdf.png", "Empirical CDF of the outage over the trials",
                 Charts.outageCdf(report.scenario(), report.sweep()), written));
-        written.add(text(dir.resolve("report.html"), HtmlReport.sweep(report, figures)));
+        Figure topology = diagram(dir, diagram, written);
+        written.add(text(dir.resolve("report.html"), HtmlReport.sweep(report, figures, topology)));
         return written;
+    }
+
+    private static Figure diagram(Path dir, TopologyDiagram diagram, List<Path> written) throws IOException {
+        if (diagram == null) {
+            return null;
+        }
+        byte[] png = diagram.png();
+        Path file = dir.resolve("topology.png");
+        Files.write(file, png);
+        written.add(file);
+        String failed = diagram.highlights().describe();
+        return new Figure("topology.png", failed.isEmpty() ? "The topology (links solid, GRE tunnels dashed)"
+                : "The topology; failed by the timeline, in red: " + failed, png);
     }
 
     private static Path text(Path file, String content) throws IOException {

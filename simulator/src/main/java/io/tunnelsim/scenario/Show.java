@@ -8,23 +8,82 @@ import io.tunnelsim.node.RouteSource;
 import io.tunnelsim.tunnel.TunnelInterface;
 import java.util.Locale;
 
-/** Router-style {@code show} output of one node's state. */
+/**
+ * Router-style {@code show} output of one node's state, and the same tables as JSON
+ * ({@link ShowJson}). Interfaces are named as written in the topology ({@code tunnel0});
+ * the router-console spelling ({@code Tunnel0}) is accepted wherever an interface is named.
+ */
 public final class Show {
-    /** What {@code show} can print. */
-    public enum What { ROUTE, INTERFACES, NEIGHBORS, SA, ARP, COUNTERS }
+    /** What {@code show} can print; {@link #INTERFACE} takes an interface name. */
+    public enum What { ROUTE, INTERFACES, INTERFACE, NEIGHBORS, SA, ARP, COUNTERS, OSPF_DATABASE, TRACK }
 
     private Show() {
     }
 
     public static String render(Node n, What what) {
+        return render(n, what, null);
+    }
+
+    /** The table as text; {@code arg} is the interface of {@link What#INTERFACE}. */
+    public static String render(Node n, What what, String arg) {
         return switch (what) {
             case ROUTE -> route(n);
             case INTERFACES -> interfaces(n);
+            case INTERFACE -> interfaces(n, interfaceNamed(n, arg));
             case NEIGHBORS -> ProtocolShow.neighbors(n);
             case SA -> ProtocolShow.sa(n);
             case ARP -> arp(n);
             case COUNTERS -> counters(n);
+            case OSPF_DATABASE -> ospfDatabase(n);
+            case TRACK -> track(n);
         };
+    }
+
+    /**
+     * The interface {@code name} names on {@code n}: as written in the topology, or in its
+     * router-console spelling ({@code Tunnel0}, {@code Loopback0}), case-insensitively.
+     *
+     * @throws IllegalArgumentException naming the node's interfaces when none matches
+     */
+    public static Interface interfaceNamed(Node n, String name) {
+        for (Interface i : n.interfaces()) {
+            if (i.name().equals(name)) {
+                return i;
+            }
+        }
+        for (Interface i : n.interfaces()) {
+            if (i.iosName().equalsIgnoreCase(name) || i.name().equalsIgnoreCase(name)) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("no interface '" + name + "' on " + n.name() + " (interfaces: "
+                + String.join(", ", n.interfaces().stream().map(Interface::name).toList()) + ")");
+    }
+
+    static String ospfDatabase(Node n) {
+        io.tunnelsim.routing.ospf.OspfProcess ospf = n.service(io.tunnelsim.routing.ospf.OspfProcess.class);
+        return ospf == null ? "% OSPF does not run on " + n.name() + "\n" : ospf.showDatabase();
+    }
+
+    /** {@code show track}: one block per tracked object, as IOS prints it. */
+    static String track(Node n) {
+        StringBuilder sb = new StringBuilder();
+        for (var s : n.services()) {
+            if (s instanceof io.tunnelsim.routing.track.Track t) {
+                var sla = t.sla();
+                sb.append("Track ").append(t.id()).append('\n')
+                        .append("  IP SLA ").append(sla.id()).append(" state\n")
+                        .append("  State is ").append(t.isUp() ? "Up" : "Down").append('\n')
+                        .append("    ").append(t.changes()).append(" change").append(t.changes() == 1 ? "" : "s")
+                        .append(", last change ").append(t.lastChange() < 0 ? "never" : "at " + io.tunnelsim.sim.SimTime.formatShort(t.lastChange())).append('\n')
+                        .append("  Latest operation return code: ").append(sla.lastReturnCode()).append('\n')
+                        .append("  IP SLA ").append(sla.id()).append(": icmp-echo ").append(sla.config().target())
+                        .append(", frequency ").append(io.tunnelsim.sim.SimTime.formatShort(sla.config().frequency()))
+                        .append(", timeout ").append(io.tunnelsim.sim.SimTime.formatShort(sla.config().timeout()))
+                        .append("; ").append(sla.successes()).append(" ok, ").append(sla.failures()).append(" failed\n");
+            }
+        }
+        return sb.length() == 0 ? "% No tracked objects on " + n.name() + "\n" : sb.toString();
     }
 
     static String route(Node n) {
@@ -42,9 +101,21 @@ public final class Show {
     }
 
     static String interfaces(Node n) {
+        return interfaces(n, null);
+    }
+
+    /** Every interface, or only {@code only} when it is not null. */
+    static String interfaces(Node n, Interface only) {
         StringBuilder sb = new StringBuilder();
         for (Interface i : n.interfaces()) {
-            sb.append(i.statusLine()).append('\n');
+            if (only != null && i != only) {
+                continue;
+            }
+            sb.append(i.statusLine());
+            if (!i.iosName().equals(i.name())) {
+                sb.append("  (").append(i.iosName()).append(" on a router console)");
+            }
+            sb.append('\n');
             if (i instanceof EthernetInterface e) {
                 sb.append("  Hardware is Ethernet, address is ").append(e.mac());
                 if (e.segment() != null) {

@@ -312,7 +312,7 @@ class GreOverIpsecTest {
         t.ping("hq-pc", "10.2.0.10", 100 * MS, 100, S);
         t.net.runUntil(2 * S);
         String show = IpsecSetup.showCryptoIpsecSa(t.hq);
-        assertTrue(show.contains("interface: Tunnel0"), show);
+        assertTrue(show.contains("interface: tunnel0"), show);
         assertTrue(show.contains("local  ident (addr/mask/prot/port): (203.0.113.2/255.255.255.255/47/0)"), show);
         assertTrue(show.contains("remote ident (addr/mask/prot/port): (198.51.100.2/255.255.255.255/47/0)"), show);
         assertTrue(show.contains("#pkts encaps: 10, #pkts encrypt: 10, #pkts digest: 10"), show);

@@ -11,7 +11,7 @@ import java.util.Map;
  * arrays lists, numbers {@link BigDecimal}, literals Boolean or a {@link #NULL} marker.
  * Anything it does not accept throws {@link IllegalArgumentException}.
  */
-final class MiniJson {
+public final class MiniJson {
 
     static final Object NULL = new Object() {
         @Override
@@ -27,7 +27,7 @@ final class MiniJson {
         this.s = s;
     }
 
-    static Object parse(String text) {
+    public static Object parse(String text) {
         MiniJson p = new MiniJson(text);
         Object v = p.value();
         p.ws();

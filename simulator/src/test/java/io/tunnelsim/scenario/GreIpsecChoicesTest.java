@@ -87,7 +87,7 @@ class GreIpsecChoicesTest {
         RunResult r = TwoSiteFixture.run(s);
         long down = -1;
         for (var e : r.events()) {
-            if (e.node().equals("hq") && e.message().contains("Tunnel0, changed state to down")) {
+            if (e.node().equals("hq") && e.message().contains("tunnel0, changed state to down")) {
                 down = e.time();
             }
         }

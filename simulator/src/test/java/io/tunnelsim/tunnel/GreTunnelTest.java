@@ -43,7 +43,7 @@ class GreTunnelTest {
         // Carrier loss on the source interface: down at once.
         t.net.segment("hq-isp").setCarrier(false);
         assertFalse(t.hqTunnel.isUp());
-        assertTrue(firstLog(t, "hq", "Line protocol on Interface Tunnel0, changed state to down", 0) >= 0);
+        assertTrue(firstLog(t, "hq", "Line protocol on Interface tunnel0, changed state to down", 0) >= 0);
         assertNull(t.net.node("hq").fib().get(Ipv4Prefix.parse("10.2.0.0/24")), "route through the tunnel withdrawn");
         t.net.segment("hq-isp").setCarrier(true);
         assertTrue(t.hqTunnel.isUp());
@@ -117,8 +117,8 @@ class GreTunnelTest {
         t.net.scheduler().schedule(failAt, () -> t.net.segment("isp-br").setSilentFailure(true));
         t.net.scheduler().schedule(restoreAt, () -> t.net.segment("isp-br").setSilentFailure(false));
         t.net.runUntil(200 * S);
-        long down = firstLog(t, "hq", "Tunnel0, changed state to down", failAt);
-        long up = firstLog(t, "hq", "Tunnel0, changed state to up", restoreAt);
+        long down = firstLog(t, "hq", "tunnel0, changed state to down", failAt);
+        long up = firstLog(t, "hq", "tunnel0, changed state to up", restoreAt);
         assertTrue(down > 0 && up > 0);
         // retries unanswered keepalives, detected at the next period: within (retries, retries + 1] periods
         assertTrue(down - failAt > (retries - 1) * period && down - failAt <= (retries + 1) * period, "down after " + (down - failAt));
@@ -149,7 +149,7 @@ class GreTunnelTest {
         // A more specific route to the tunnel destination through the tunnel itself.
         TwoSites.statics(t.net.node("hq"), StaticRoute.out("198.51.100.0/24", "tunnel0", 1));
         t.net.runUntil(10 * S);
-        long first = firstLog(t, "hq", "%TUN-5-RECURDOWN: Tunnel0 temporarily disabled due to recursive routing", 0);
+        long first = firstLog(t, "hq", "%TUN-5-RECURDOWN: tunnel0 temporarily disabled due to recursive routing", 0);
         assertEquals(0, first);
         assertFalse(t.hqTunnel.isUp());
         assertTrue(t.hqTunnel.isRecursionHeld());

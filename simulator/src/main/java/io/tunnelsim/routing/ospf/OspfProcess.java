@@ -535,6 +535,30 @@ public final class OspfProcess implements NodeService {
         return sb.toString();
     }
 
+    /** One LSA of {@code show ip ospf database}, for machine-readable output. */
+    public record DatabaseRow(String area, int type, Ipv4Address linkStateId, Ipv4Address advertisingRouter, int age,
+                              long sequence, int checksum, int links) {
+    }
+
+    /** The rows of {@link #showDatabase()}, area by area, by LSA type, in database order; {@code links} is -1 except for router LSAs. */
+    public List<DatabaseRow> databaseRows() {
+        List<DatabaseRow> rows = new ArrayList<>();
+        long now = now();
+        for (OspfArea a : areas.values()) {
+            for (int type = 1; type <= 4; type++) {
+                for (Lsdb.Entry e : a.lsdb().sorted()) {
+                    if (e.key.type() == type) {
+                        LsaHeader h = e.lsa.header();
+                        int links = e.lsa.body() instanceof io.tunnelsim.wire.OspfRouterLsa r ? r.links().size() : -1;
+                        rows.add(new DatabaseRow(areaName(a.id()), type, h.linkStateId(), h.advertisingRouter(), e.age(now),
+                                Integer.toUnsignedLong(h.sequenceNumber()), h.checksum(), links));
+                    }
+                }
+            }
+        }
+        return rows;
+    }
+
     /** {@code show ip ospf database}. */
     public String showDatabase() {
         StringBuilder sb = new StringBuilder();

@@ -147,7 +147,7 @@ class OspfAdjacencyTest {
         assertEquals(NetworkType.POINT_TO_POINT, t.type());
         assertEquals(1000, t.cost(), "100 Mbit/s reference over the 100 kbit/s tunnel bandwidth");
         assertEquals(OspfNeighbor.State.FULL, hq.neighbors().get(0).state());
-        assertTrue(firstLog(net, "hq", "Nbr 198.51.100.2 on Tunnel0 from LOADING to FULL") >= 0);
+        assertTrue(firstLog(net, "hq", "Nbr 198.51.100.2 on tunnel0 from LOADING to FULL") >= 0);
         List<Route> r = hq.installedRoutes().get(Ipv4Prefix.parse("10.2.0.0/24"));
         assertNotNull(r);
         assertEquals(1001, r.get(0).metric());

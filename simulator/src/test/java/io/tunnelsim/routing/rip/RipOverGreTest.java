@@ -56,7 +56,7 @@ class RipOverGreTest {
         String db = t.rip.get("a").showDatabase();
         assertTrue(db.contains("10.1.0.0/24    directly connected, lan0"), db);
         assertTrue(db.contains("10.4.0.0/24    \n    [3] via 172.16.0.6, "), db);
-        assertTrue(t.net.node("a").rib().show().contains("R  10.4.0.0/24        [120/3] via 172.16.0.6, Tunnel1"),
+        assertTrue(t.net.node("a").rib().show().contains("R  10.4.0.0/24        [120/3] via 172.16.0.6, tunnel1"),
                 t.net.node("a").rib().show());
         RipRouteInfo i = t.rip.get("d").route(RipSites.p("10.1.0.0/24"));
         assertEquals(3, i.metric());
@@ -152,7 +152,7 @@ class RipOverGreTest {
         // the tunnels never went down: only the timeout noticed
         assertTrue(t.net.node("a").interfaceNamed("tunnel0").isUp());
         assertTrue(t.net.log().entries().stream().anyMatch(e -> e.node().equals("a")
-                && e.facility().equals("RIP-6-TIMEOUT") && e.message().startsWith("Route 10.2.0.0/24 via 172.16.0.2, Tunnel0")));
+                && e.facility().equals("RIP-6-TIMEOUT") && e.message().startsWith("Route 10.2.0.0/24 via 172.16.0.2, tunnel0")));
     }
 
     @Test

@@ -217,6 +217,6 @@ class FailoverStaticTest {
         List<String> a = run(21);
         assertEquals(a, run(21));
         assertTrue(a.stream().anyMatch(s -> s.contains("%TRACK-6-STATE: 1 ip sla 1 reachability Up -> Down")), a.toString());
-        assertTrue(a.stream().anyMatch(s -> s.contains("%LINEPROTO-5-UPDOWN: Line protocol on Interface Tunnel0, changed state to down")));
+        assertTrue(a.stream().anyMatch(s -> s.contains("%LINEPROTO-5-UPDOWN: Line protocol on Interface tunnel0, changed state to down")));
     }
 }
