@@ -11,9 +11,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark: kernel (event queue hold model vs java.util.PriorityQueue), esp (ESP seal/open vs bare cipher),"
                 + " ospf (1000-router single-area OSPF to full adjacency), scale (failover on a generated hub-and-spoke network:"
-                + " wall time, events/s, peak heap).")
+                + " wall time, events/s, peak heap), rip-grid (RIP on a k x k grid beside ns-3.37 in the same run).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "WHICH", description = "kernel, esp, ospf or scale")
+    @Parameters(paramLabel = "WHICH", description = "kernel, esp, ospf, scale or rip-grid")
     String which;
 
     @Option(names = "--rounds", description = "Rounds (kernel) or seconds (esp); default 5.")
@@ -28,6 +28,12 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--routing", description = "Routing for the scale benchmark: static, rip or ospf (default static).")
     String routing = "static";
 
+    @Option(names = "--k", description = "Grid side for the rip-grid benchmark (default 30: 900 routers).")
+    int k = 30;
+
+    @Option(names = "--seconds", description = "Simulated seconds for the rip-grid benchmark (default 300).")
+    long seconds = 300;
+
     @Override
     public Integer call() throws Exception {
         switch (which) {
@@ -41,7 +47,13 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 io.tunnelsim.bench.ScaleBenchmark.run(System.out, spokes, r);
             }
-            default -> throw new BadInputException("unknown benchmark '" + which + "' (kernel, esp, ospf or scale)");
+            case "rip-grid" -> {
+                if (k < 2 || k > 200 || seconds < 1 || seconds > 86_400) {
+                    throw new BadInputException("rip-grid needs --k from 2 to 200 and --seconds from 1 to 86400");
+                }
+                io.tunnelsim.bench.RipGridBenchmark.run(System.out, k, seconds);
+            }
+            default -> throw new BadInputException("unknown benchmark '" + which + "' (kernel, esp, ospf, scale or rip-grid)");
         }
         return 0;
     }
