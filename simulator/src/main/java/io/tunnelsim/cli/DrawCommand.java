@@ -34,6 +34,9 @@ final class DrawCommand implements Callable<Integer> {
             description = "Also draw these nodes or links in red (names as in the topology; repeatable or comma-separated).")
     List<String> highlight = new ArrayList<>();
 
+    @picocli.CommandLine.Mixin
+    Inputs.PathOptions paths = new Inputs.PathOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -45,7 +48,7 @@ final class DrawCommand implements Callable<Integer> {
         Map<String, String> links = new LinkedHashMap<>();
         Map<io.tunnelsim.topology.Endpoint, String> tunnels = new LinkedHashMap<>();
         if (ValidateCommand.isScenario(file)) {
-            ScenarioSpec s = Inputs.scenario(file, err);
+            ScenarioSpec s = Inputs.scenario(file, err, false, paths.allowOutside);
             t = s.topology();
             TopologyDiagram.Highlights h = FailureHighlights.of(s);
             nodes.putAll(h.nodes());

@@ -6,7 +6,7 @@ import io.tunnelsim.scenario.BuiltNetwork;
 import io.tunnelsim.scenario.RunOptions;
 import io.tunnelsim.scenario.ScenarioRunner;
 import io.tunnelsim.scenario.Show;
-import io.tunnelsim.scenario.ShowJson;
+import io.tunnelsim.experiment.ShowJson;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.sim.SimTime;

@@ -10,7 +10,7 @@ import java.util.Locale;
 
 /**
  * Router-style {@code show} output of one node's state, and the same tables as JSON
- * ({@link ShowJson}). Interfaces are named as written in the topology ({@code tunnel0});
+ * ({@link io.tunnelsim.experiment.ShowJson}). Interfaces are named as written in the topology ({@code tunnel0});
  * the router-console spelling ({@code Tunnel0}) is accepted wherever an interface is named.
  */
 public final class Show {

@@ -18,7 +18,7 @@ class DrawCommandTest {
     @Test
     void drawsATopologyAndAScenarioWithItsFailure(@TempDir Path dir) throws Exception {
         Path topo = dir.resolve("t.png");
-        CliTest.Result r = CliTest.run("draw", CliTest.ROOT.resolve("topologies/two-site-dual-isp.yaml").toString(),
+        CliTest.Result r = CliTest.run("draw", "--allow-outside", CliTest.ROOT.resolve("topologies/two-site-dual-isp.yaml").toString(),
                 "-o", topo.toString());
         assertEquals(0, r.code(), r.err());
         assertTrue(r.out().contains("6 nodes, 6 links"), r.out());
@@ -27,29 +27,29 @@ class DrawCommandTest {
         assertEquals(TopologyDiagram.HEIGHT, img.getHeight());
 
         Path scen = dir.resolve("s.png");
-        assertEquals(0, CliTest.run("draw", CliTest.ROOT.resolve("examples/failover-static-vs-dynamic.yaml").toString(),
+        assertEquals(0, CliTest.run("draw", "--allow-outside", CliTest.ROOT.resolve("examples/failover-static-vs-dynamic.yaml").toString(),
                 "-o", scen.toString()).code());
         assertFalse(java.util.Arrays.equals(Files.readAllBytes(topo), Files.readAllBytes(scen)), "the failure is drawn");
         Path again = dir.resolve("again.png");
-        CliTest.run("draw", CliTest.ROOT.resolve("examples/failover-static-vs-dynamic.yaml").toString(), "-o", again.toString());
+        CliTest.run("draw", "--allow-outside", CliTest.ROOT.resolve("examples/failover-static-vs-dynamic.yaml").toString(), "-o", again.toString());
         assertArrayEquals(Files.readAllBytes(scen), Files.readAllBytes(again));
     }
 
     @Test
     void unknownHighlightAndNonPngOutputAreBadInput(@TempDir Path dir) {
         String t = CliTest.ROOT.resolve("topologies/two-site-dual-isp.yaml").toString();
-        CliTest.Result r = CliTest.run("draw", t, "-o", dir.resolve("x.png").toString(), "--highlight", "isp-c");
+        CliTest.Result r = CliTest.run("draw", "--allow-outside", t, "-o", dir.resolve("x.png").toString(), "--highlight", "isp-c");
         assertEquals(2, r.code());
         assertTrue(r.err().contains("no node or link 'isp-c'") && r.err().contains("did you mean"), r.err());
-        CliTest.Result svg = CliTest.run("draw", t, "-o", dir.resolve("x.svg").toString());
+        CliTest.Result svg = CliTest.run("draw", "--allow-outside", t, "-o", dir.resolve("x.svg").toString());
         assertEquals(2, svg.code());
         assertTrue(svg.err().contains("*.png"), svg.err());
-        assertEquals(2, CliTest.run("draw", t).code(), "-o is required");
+        assertEquals(2, CliTest.run("draw", "--allow-outside", t).code(), "-o is required");
     }
 
     @Test
     void comparisonReportEmbedsTheDiagramAfterTheVerdict(@TempDir Path dir) throws Exception {
-        CliTest.Result r = CliTest.run("compare", CliTest.ROOT.resolve("examples/quickstart.yaml").toString(),
+        CliTest.Result r = CliTest.run("compare", "--allow-outside", CliTest.ROOT.resolve("examples/quickstart.yaml").toString(),
                 "--out", dir.toString(), "--quiet");
         assertEquals(0, r.code(), r.err());
         assertTrue(Files.size(dir.resolve("topology.png")) > 5_000);

@@ -20,13 +20,13 @@ class ShowCommandTest {
 
     @Test
     void oneInterfaceByItsTopologyNameOrItsRouterSpelling() {
-        CliTest.Result yaml = CliTest.run("show", FAILOVER, "interface", "tunnel0", "--node", "hq", "--at", "50s");
-        CliTest.Result ios = CliTest.run("show", FAILOVER, "interface", "Tunnel0", "--node", "hq", "--at", "50s");
+        CliTest.Result yaml = CliTest.run("show", "--allow-outside", FAILOVER, "interface", "tunnel0", "--node", "hq", "--at", "50s");
+        CliTest.Result ios = CliTest.run("show", "--allow-outside", FAILOVER, "interface", "Tunnel0", "--node", "hq", "--at", "50s");
         assertEquals(0, yaml.code(), yaml.err());
         assertEquals(yaml.out(), ios.out(), "Tunnel0 is an alias of tunnel0");
         assertTrue(yaml.out().contains("tunnel0 is up, line protocol is up  (Tunnel0 on a router console)"), yaml.out());
         assertFalse(yaml.out().contains("tunnel1"), "only the interface asked for");
-        CliTest.Result none = CliTest.run("show", FAILOVER, "interface", "tunnel9", "--node", "hq", "--at", "50s");
+        CliTest.Result none = CliTest.run("show", "--allow-outside", FAILOVER, "interface", "tunnel9", "--node", "hq", "--at", "50s");
         assertEquals(2, none.code());
         assertTrue(none.err().contains("no interface 'tunnel9' on hq (interfaces: eth0, eth1, lan0, lo0, tunnel0, tunnel1)"),
                 none.err());
@@ -38,7 +38,7 @@ class ShowCommandTest {
      */
     @Test
     void trackAtSeveralTimesInOneCall() {
-        CliTest.Result r = CliTest.run("show", FAILOVER, "track", "--node", "hq", "--at", "95s,110s", "--variant", "static-ip-sla");
+        CliTest.Result r = CliTest.run("show", "--allow-outside", FAILOVER, "track", "--node", "hq", "--at", "95s,110s", "--variant", "static-ip-sla");
         assertEquals(0, r.code(), r.err());
         int before = r.out().indexOf("hq at 95s");
         int after = r.out().indexOf("hq at 110s");
@@ -49,10 +49,10 @@ class ShowCommandTest {
 
     @Test
     void ospfDatabaseAsTextAndJsonAgree() {
-        CliTest.Result text = CliTest.run("show", FAILOVER, "ospf", "database", "--node", "hq", "--at", "90s", "--variant", "ospf");
+        CliTest.Result text = CliTest.run("show", "--allow-outside", FAILOVER, "ospf", "database", "--node", "hq", "--at", "90s", "--variant", "ospf");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().contains("Router Link States (Area 0)"), text.out());
-        CliTest.Result json = CliTest.run("show", FAILOVER, "ospf", "database", "--node", "hq", "--at", "90s", "--variant", "ospf",
+        CliTest.Result json = CliTest.run("show", "--allow-outside", FAILOVER, "ospf", "database", "--node", "hq", "--at", "90s", "--variant", "ospf",
                 "--json");
         List<?> rows = rows(json.out(), 0);
         assertEquals(2, rows.size(), "router LSAs of hq (1.1.1.1) and br (2.2.2.2): " + rows);
@@ -60,7 +60,7 @@ class ShowCommandTest {
             Map<?, ?> m = (Map<?, ?>) row;
             assertTrue(text.out().contains((String) m.get("sequence")), "same LSA in both outputs: " + m);
         }
-        assertEquals(2, CliTest.run("show", FAILOVER, "ospf", "--node", "hq", "--at", "90s").code(), "ospf needs 'database'");
+        assertEquals(2, CliTest.run("show", "--allow-outside", FAILOVER, "ospf", "--node", "hq", "--at", "90s").code(), "ospf needs 'database'");
     }
 
     private static List<?> rows(String json, int snapshot) {
@@ -76,7 +76,7 @@ class ShowCommandTest {
         if (arg != null) {
             a.add(arg);
         }
-        a.addAll(List.of("--node", "hq", "--at", "30s", "--at", "150s", "--variant", what.equals("track") ? "static-ip-sla" : "ospf",
+        a.addAll(List.of("--node", "hq", "--at", "30s", "--at", "150s", "--variant", what.equals("track") ? "static-ip-sla" : "ospf", "--allow-outside",
                 "--json"));
         CliTest.Result r = CliTest.run(a.toArray(String[]::new));
         assertEquals(0, r.code(), r.err());
@@ -92,7 +92,7 @@ class ShowCommandTest {
 
     @Test
     void countersJsonIsAnObjectOfTotalsAndDrops() {
-        CliTest.Result r = CliTest.run("show", FAILOVER, "counters", "--node", "isp-a", "--at", "150s", "--json");
+        CliTest.Result r = CliTest.run("show", "--allow-outside", FAILOVER, "counters", "--node", "isp-a", "--at", "150s", "--json");
         assertEquals(0, r.code(), r.err());
         Map<?, ?> snap = (Map<?, ?>) ((List<?>) ((Map<?, ?>) MiniJson.parse(r.out())).get("snapshots")).get(0);
         Map<?, ?> rows = (Map<?, ?>) snap.get("rows");
@@ -102,10 +102,10 @@ class ShowCommandTest {
 
     @Test
     void routeShowsTopologyNamesAndEventsLogCanBeGreppedForThem(@TempDir Path dir) throws Exception {
-        CliTest.Result route = CliTest.run("show", FAILOVER, "route", "--node", "hq", "--at", "50s", "--variant", "ospf");
+        CliTest.Result route = CliTest.run("show", "--allow-outside", FAILOVER, "route", "--node", "hq", "--at", "50s", "--variant", "ospf");
         assertTrue(route.out().contains(", tunnel0"), route.out());
         assertFalse(route.out().contains("Tunnel0"), route.out());
-        assertEquals(0, CliTest.run("run", FAILOVER, "--variant", "static-keepalive", "--out", dir.toString(), "--quiet").code());
+        assertEquals(0, CliTest.run("run", "--allow-outside", FAILOVER, "--variant", "static-keepalive", "--out", dir.toString(), "--quiet").code());
         String log = Files.readString(dir.resolve("events.log"));
         assertTrue(log.contains("hq %LINEPROTO-5-UPDOWN: Line protocol on Interface tunnel0, changed state to down"), log);
         assertFalse(log.contains("Tunnel0"), "one name per interface: grep tunnel0 finds every line");
@@ -120,7 +120,7 @@ class ShowCommandTest {
     void badTargetsAreRefusedBeforeSimulating(String args, String message) {
         List<String> a = new java.util.ArrayList<>(List.of("show", FAILOVER));
         a.addAll(List.of(args.trim().split(" ")));
-        a.addAll(List.of("--node", "hq", "--at", "10s"));
+        a.addAll(List.of("--node", "hq", "--at", "10s", "--allow-outside"));
         CliTest.Result r = CliTest.run(a.toArray(String[]::new));
         assertEquals(2, r.code());
         assertTrue(r.err().contains(message.trim()), r.err());

@@ -1,4 +1,4 @@
-package io.tunnelsim.scenario;
+package io.tunnelsim.experiment;
 
 import io.tunnelsim.ipsec.IpsecEngine;
 import io.tunnelsim.ipsec.SecurityAssociation;
@@ -10,6 +10,7 @@ import io.tunnelsim.node.Node;
 import io.tunnelsim.node.Route;
 import io.tunnelsim.node.RouteSource;
 import io.tunnelsim.report.JsonWriter;
+import io.tunnelsim.scenario.Show;
 import io.tunnelsim.routing.ospf.OspfInterface;
 import io.tunnelsim.routing.ospf.OspfNeighbor;
 import io.tunnelsim.routing.ospf.OspfProcess;
