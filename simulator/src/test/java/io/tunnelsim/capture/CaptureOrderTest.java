@@ -1,5 +1,6 @@
 package io.tunnelsim.capture;
 
+import io.tunnelsim.testutil.Repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,11 +27,7 @@ class CaptureOrderTest {
     static final Path ROOT = findRoot();
 
     static Path findRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("examples"))) {
-            p = p.getParent();
-        }
-        return p;
+        return Repo.root();
     }
 
     private static void runCli(String... args) {

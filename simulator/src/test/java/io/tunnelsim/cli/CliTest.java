@@ -1,5 +1,6 @@
 package io.tunnelsim.cli;
 
+import io.tunnelsim.testutil.Repo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -19,11 +20,7 @@ class CliTest {
     static final Path ROOT = findRoot();
 
     static Path findRoot() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("examples"))) {
-            p = p.getParent();
-        }
-        return p;
+        return Repo.root();
     }
 
     record Result(int code, String out, String err) {

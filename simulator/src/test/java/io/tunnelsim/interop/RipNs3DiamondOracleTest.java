@@ -1,5 +1,6 @@
 package io.tunnelsim.interop;
 
+import io.tunnelsim.testutil.Repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,11 +38,7 @@ class RipNs3DiamondOracleTest {
     static final Path ROOT = root();
 
     private static Path root() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("tools/ns3/rip-diamond.cc"))) {
-            p = p.getParent();
-        }
-        return p;
+        return Repo.root();
     }
 
     private static double[] ns3(Path dir) throws Exception {

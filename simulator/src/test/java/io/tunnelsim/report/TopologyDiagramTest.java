@@ -1,5 +1,6 @@
 package io.tunnelsim.report;
 
+import io.tunnelsim.testutil.Repo;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -27,11 +28,7 @@ class TopologyDiagramTest {
     static final Path ROOT = root();
 
     static Path root() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("examples"))) {
-            p = p.getParent();
-        }
-        return p;
+        return Repo.root();
     }
 
     private static BufferedImage decode(byte[] png) throws Exception {

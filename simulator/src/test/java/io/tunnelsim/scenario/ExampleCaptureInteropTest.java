@@ -1,5 +1,6 @@
 package io.tunnelsim.scenario;
 
+import io.tunnelsim.testutil.Repo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -27,11 +28,7 @@ class ExampleCaptureInteropTest {
             + " || icmp.checksum.status == \"Bad\" || udp.checksum.status == \"Bad\" || icmpv6.checksum.status == \"Bad\"";
 
     static Path root() {
-        Path p = Path.of("").toAbsolutePath();
-        while (p != null && !Files.exists(p.resolve("examples"))) {
-            p = p.getParent();
-        }
-        return p;
+        return Repo.root();
     }
 
     static List<String> tshark(Path pcap, String filter, String... fields) {
