@@ -1,5 +1,6 @@
 package io.tunnelsim.ipsec;
 
+import io.tunnelsim.testutil.Nets;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.Network;
@@ -69,27 +70,17 @@ final class IpsecSites {
         br = net.addRouter("br");
         Node hqPc = net.addHost("hq-pc");
         Node brPc = net.addHost("br-pc");
-        long bw = 100_000_000L;
-        hqWan = net.addEthernet(hq, "eth0", Ipv4Prefix.parse("203.0.113.2/30"), 1500);
-        brWan = net.addEthernet(br, "eth0", Ipv4Prefix.parse("198.51.100.2/30"), 1500);
-        net.connect("hq-isp", bw, 5 * MS, 0, 1500, 1000, hqWan,
-                net.addEthernet(isp, "eth0", Ipv4Prefix.parse("203.0.113.1/30"), 1500));
-        net.connect("isp-br", bw, 5 * MS, 0, 1500, 1000,
-                net.addEthernet(isp, "eth1", Ipv4Prefix.parse("198.51.100.1/30"), 1500), brWan);
-        net.connect("hq-lan", bw, MS, 0, 1500, 1000,
-                net.addEthernet(hq, "lan0", Ipv4Prefix.parse("10.1.0.1/24"), 1500),
-                net.addEthernet(hqPc, "eth0", Ipv4Prefix.parse("10.1.0.10/24"), 1500));
-        net.connect("br-lan", bw, MS, 0, 1500, 1000,
-                net.addEthernet(br, "lan0", Ipv4Prefix.parse("10.2.0.1/24"), 1500),
-                net.addEthernet(brPc, "eth0", Ipv4Prefix.parse("10.2.0.10/24"), 1500));
+        hqWan = Nets.cable(net, "hq-isp", 5 * MS, hq, "eth0", "203.0.113.2/30", isp, "eth0", "203.0.113.1/30");
+        Nets.cable(net, "isp-br", 5 * MS, isp, "eth1", "198.51.100.1/30", br, "eth0", "198.51.100.2/30");
+        brWan = (EthernetInterface) br.interfaceNamed("eth0");
+        Nets.siteLan(net, "hq-lan", hq, hqPc, "10.1.0");
+        Nets.siteLan(net, "br-lan", br, brPc, "10.2.0");
         for (String s : List.of("hq-isp", "isp-br")) {
             net.segment(s).addTap((time, bytes, off, len) ->
                     wan.add(new Frame(s, time, java.util.Arrays.copyOfRange(bytes, off, off + len))));
         }
         statics(hq, StaticRoute.via("0.0.0.0/0", "203.0.113.1"));
         statics(br, StaticRoute.via("0.0.0.0/0", "198.51.100.1"));
-        statics(hqPc, StaticRoute.via("0.0.0.0/0", "10.1.0.1"));
-        statics(brPc, StaticRoute.via("0.0.0.0/0", "10.2.0.1"));
         if (gre) {
             hqTunnel = TunnelInterface.create(hq, "tunnel0", hqTunnelConfig);
             hqTunnel.setIpv4(Ipv4Prefix.parse("172.16.0.1/30"));
@@ -104,11 +95,11 @@ final class IpsecSites {
     }
 
     static void statics(Node node, StaticRoute... routes) {
-        io.tunnelsim.testutil.Nets.statics(node, routes);
+        Nets.statics(node, routes);
     }
 
     ProbeFlow ping(String from, String to, long interval, int size, long stop) {
-        return io.tunnelsim.testutil.Nets.ping(net, from, to, interval, size, stop);
+        return Nets.ping(net, from, to, interval, size, stop);
     }
 
     IpsecSession protectTunnel(IpsecProfile profile, long seed) {

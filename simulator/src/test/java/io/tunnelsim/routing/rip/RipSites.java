@@ -1,5 +1,6 @@
 package io.tunnelsim.routing.rip;
 
+import io.tunnelsim.testutil.Nets;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.EthernetInterface;
@@ -63,9 +64,7 @@ final class RipSites {
             Node r = net.addRouter(s);
             Node h = net.addHost(s + "-pc");
             int n = s.charAt(0) - 'a' + 1;
-            net.connect(s + "-lan", 100_000_000L, MS, 0, 1500, 1000,
-                    net.addEthernet(r, "lan0", Ipv4Prefix.parse("10." + n + ".0.1/24"), 1500),
-                    net.addEthernet(h, "eth0", Ipv4Prefix.parse("10." + n + ".0.10/24"), 1500));
+            Nets.siteLan(net, s + "-lan", r, h, "10." + n + ".0");
         }
         t.wan("a", "eth0", "b", "eth0", 0);
         t.wan("a", "eth1", "c", "eth0", 4);
@@ -84,20 +83,14 @@ final class RipSites {
                 }
             });
             t.rip.put(r.name(), p);
-            StaticRouting hs = new StaticRouting(net.node(r.name() + "-pc"));
-            hs.add(StaticRoute.via("0.0.0.0/0", "10." + (r.name().charAt(0) - 'a' + 1) + ".0.1"));
-            net.node(r.name() + "-pc").addService(hs);
         }
         return t;
     }
 
     /** Provider link between {@code x} and {@code y} on 192.0.2.{base}/30. */
     void wan(String x, String xIf, String y, String yIf, int base) {
-        Node nx = net.node(x);
-        Node ny = net.node(y);
-        EthernetInterface ex = net.addEthernet(nx, xIf, Ipv4Prefix.parse("192.0.2." + (base + 1) + "/30"), 1500);
-        EthernetInterface ey = net.addEthernet(ny, yIf, Ipv4Prefix.parse("192.0.2." + (base + 2) + "/30"), 1500);
-        net.connect(x + "-" + y, 100_000_000L, LINK_DELAY, 0, 1500, 1000, ex, ey);
+        Nets.cable(net, x + "-" + y, LINK_DELAY, net.node(x), xIf, "192.0.2." + (base + 1) + "/30",
+                net.node(y), yIf, "192.0.2." + (base + 2) + "/30");
     }
 
     /** GRE tunnel riding on the provider link 192.0.2.{base}/30, addressed 172.16.0.{base}/30. */

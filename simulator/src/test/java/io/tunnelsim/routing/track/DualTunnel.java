@@ -1,5 +1,6 @@
 package io.tunnelsim.routing.track;
 
+import io.tunnelsim.testutil.Nets;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.EventLog;
@@ -46,19 +47,10 @@ final class DualTunnel {
         Node br = net.addRouter("br");
         Node hqPc = net.addHost("hq-pc");
         Node brPc = net.addHost("br-pc");
-        long bw = 100_000_000L;
-        net.connect("wan-a", bw, 5 * MS, 0, 1500, 1000,
-                net.addEthernet(hq, "eth0", Ipv4Prefix.parse("192.0.2.1/30"), 1500),
-                net.addEthernet(br, "eth0", Ipv4Prefix.parse("192.0.2.2/30"), 1500));
-        net.connect("wan-b", bw, 8 * MS, 0, 1500, 1000,
-                net.addEthernet(hq, "eth1", Ipv4Prefix.parse("192.0.2.5/30"), 1500),
-                net.addEthernet(br, "eth1", Ipv4Prefix.parse("192.0.2.6/30"), 1500));
-        net.connect("hq-lan", bw, MS, 0, 1500, 1000,
-                net.addEthernet(hq, "lan0", Ipv4Prefix.parse("10.1.0.1/24"), 1500),
-                net.addEthernet(hqPc, "eth0", Ipv4Prefix.parse("10.1.0.10/24"), 1500));
-        net.connect("br-lan", bw, MS, 0, 1500, 1000,
-                net.addEthernet(br, "lan0", Ipv4Prefix.parse("10.2.0.1/24"), 1500),
-                net.addEthernet(brPc, "eth0", Ipv4Prefix.parse("10.2.0.10/24"), 1500));
+        Nets.cable(net, "wan-a", 5 * MS, hq, "eth0", "192.0.2.1/30", br, "eth0", "192.0.2.2/30");
+        Nets.cable(net, "wan-b", 8 * MS, hq, "eth1", "192.0.2.5/30", br, "eth1", "192.0.2.6/30");
+        Nets.siteLan(net, "hq-lan", hq, hqPc, "10.1.0");
+        Nets.siteLan(net, "br-lan", br, brPc, "10.2.0");
         TunnelConfig hqCfg = TunnelConfig.basic("eth0", "192.0.2.2");
         TunnelConfig brCfg = TunnelConfig.basic("eth0", "192.0.2.1");
         if (keepalive > 0) {
@@ -78,8 +70,6 @@ final class DualTunnel {
                 StaticRoute.out("10.2.0.0/24", "tunnel1", 10));
         statics(br, new StaticRoute(Ipv4Prefix.parse("10.1.0.0/24"), null, "tunnel0", 1, track),
                 StaticRoute.out("10.1.0.0/24", "tunnel1", 10));
-        statics(hqPc, StaticRoute.via("0.0.0.0/0", "10.1.0.1"));
-        statics(brPc, StaticRoute.via("0.0.0.0/0", "10.2.0.1"));
         net.addFibListener((n, prefix, before, after) -> {
             if ((n == hq && prefix.equals(Ipv4Prefix.parse("10.2.0.0/24")))
                     || (n == br && prefix.equals(Ipv4Prefix.parse("10.1.0.0/24")))) {
@@ -89,7 +79,7 @@ final class DualTunnel {
     }
 
     static void statics(Node node, StaticRoute... routes) {
-        io.tunnelsim.testutil.Nets.statics(node, routes);
+        Nets.statics(node, routes);
     }
 
     /** IP SLA 1 + track 1 on both routers, probing the far end of tunnel0 from tunnel0. */
