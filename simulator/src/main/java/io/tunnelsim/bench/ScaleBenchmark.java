@@ -20,6 +20,9 @@ import java.util.Locale;
  * second and peak heap (GC-measured, see {@link HeapPeak}). Wall-clock time is read here only, outside the simulation.
  */
 public final class ScaleBenchmark {
+    /** Starts the one machine-readable line of the output (read by {@link ScalingBenchmark}). */
+    static final String RESULT_TAG = "result:";
+
     private ScaleBenchmark() {
     }
 
@@ -61,6 +64,8 @@ public final class ScaleBenchmark {
                 heap.peakBytes() / (1024 * 1024), heap.collections());
         out.printf(Locale.ROOT, "  peak live heap   %,d MiB (after a collection)%n", heap.peakLiveBytes() / (1024 * 1024));
         out.printf(Locale.ROOT, "  maximum heap     %,d MiB (-Xmx)%n", HeapPeak.maxHeapBytes() / (1024 * 1024));
+        out.printf(Locale.ROOT, "  %s wall_s=%.3f events=%d peak_heap_mib=%.1f peak_live_mib=%.1f%n", RESULT_TAG, wall,
+                r.eventsExecuted(), heap.peakBytes() / 1048576.0, heap.peakLiveBytes() / 1048576.0);
         heap.close();
         for (ActionResult a : r.actions()) {
             out.printf(Locale.ROOT, "  %s, flow %s: %s, lost %d%n", a.action(), a.flow(),

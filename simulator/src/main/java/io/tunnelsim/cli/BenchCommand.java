@@ -2,6 +2,8 @@ package io.tunnelsim.cli;
 
 import io.tunnelsim.bench.EspBenchmark;
 import io.tunnelsim.bench.KernelBenchmark;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -11,9 +13,10 @@ import picocli.CommandLine.Parameters;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Run a benchmark: kernel (event queue hold model vs java.util.PriorityQueue), esp (ESP seal/open vs bare cipher),"
                 + " ospf (1000-router single-area OSPF to full adjacency), scale (failover on a generated hub-and-spoke network:"
-                + " wall time, events/s, peak heap), rip-grid (RIP on a k x k grid beside ns-3.37 in the same run).")
+                + " wall time, events/s, peak heap), scaling (the scale run at several sizes, each in a fresh JVM: scaling.csv and"
+                + " scaling.png), rip-grid (RIP on a k x k grid beside ns-3.37 in the same run).")
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(paramLabel = "WHICH", description = "kernel, esp, ospf, scale or rip-grid")
+    @Parameters(paramLabel = "WHICH", description = "kernel, esp, ospf, scale, scaling or rip-grid")
     String which;
 
     @Option(names = "--rounds", description = "Rounds (kernel) or seconds (esp); default 5.")
@@ -27,6 +30,21 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--routing", description = "Routing for the scale benchmark: static, rip or ospf (default static).")
     String routing = "static";
+
+    @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]",
+            description = "Spokes of each point of the scaling benchmark (default 100,300,1000).")
+    List<Integer> sizes = List.of(100, 300, 1000);
+
+    @Option(names = "--routings", split = ",", paramLabel = "R[,R...]",
+            description = "Routings of the scaling benchmark: static, rip, ospf (default static,ospf).")
+    List<String> routings = List.of("static", "ospf");
+
+    @Option(names = "--time-limit", paramLabel = "TIME",
+            description = "Wall-clock limit of one scaling point (default 30min); a point over it is recorded as such.")
+    String timeLimit = "30min";
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Folder for the scaling benchmark's files (default reports/benchmarks).")
+    Path out = Path.of("reports", "benchmarks");
 
     @Option(names = "--k", description = "Grid side for the rip-grid benchmark (default 30: 900 routers).")
     int k = 30;
@@ -47,13 +65,29 @@ final class BenchCommand implements Callable<Integer> {
                 }
                 io.tunnelsim.bench.ScaleBenchmark.run(System.out, spokes, r);
             }
+            case "scaling" -> {
+                for (String r : routings) {
+                    if (io.tunnelsim.topology.RoutingProtocol.byName().get(r) == null) {
+                        throw new BadInputException("unknown routing '" + r + "' in --routings (static, rip or ospf)");
+                    }
+                }
+                for (int n : sizes) {
+                    if (n < 1 || n > 10_000) {
+                        throw new BadInputException("--sizes: " + n + " spokes is outside 1 to "
+                                + "10000");
+                    }
+                }
+                long limit = Inputs.time(timeLimit, "--time-limit");
+                io.tunnelsim.bench.ScalingBenchmark.run(System.out, sizes, routings,
+                        Math.max(1, limit / io.tunnelsim.sim.SimTime.SECOND), out);
+            }
             case "rip-grid" -> {
                 if (k < 2 || k > 200 || seconds < 1 || seconds > 86_400) {
                     throw new BadInputException("rip-grid needs --k from 2 to 200 and --seconds from 1 to 86400");
                 }
                 io.tunnelsim.bench.RipGridBenchmark.run(System.out, k, seconds);
             }
-            default -> throw new BadInputException("unknown benchmark '" + which + "' (kernel, esp, ospf, scale or rip-grid)");
+            default -> throw new BadInputException("unknown benchmark '" + which + "' (kernel, esp, ospf, scale, scaling or rip-grid)");
         }
         return 0;
     }

@@ -13,6 +13,7 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.CategoryAxis;
+import org.jfree.chart.axis.LogarithmicAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.block.BlockBorder;
@@ -27,6 +28,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.category.BarRenderer;
 import org.jfree.chart.renderer.category.BoxAndWhiskerRenderer;
 import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.renderer.xy.XYStepRenderer;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.title.TextTitle;
@@ -593,5 +595,68 @@ public final class Charts {
             case RESTORATION -> RESTORATION;
             case OTHER -> OTHER;
         };
+    }
+
+    /** One measured point of a scaling curve: a workload size and what it cost. */
+    public record ScalingPoint(String series, int size, double wallSeconds, double peakHeapMiB) {
+    }
+
+    /**
+     * Scaling curves: wall time (upper panel) and peak heap (lower panel) against the workload
+     * size, one series (colour) per routing, both axes logarithmic so that a straight line is a
+     * power law and its slope the exponent.
+     */
+    public static JFreeChart scaling(String title, String sizeLabel, List<ScalingPoint> points) {
+        List<String> names = points.stream().map(ScalingPoint::series).distinct().toList();
+        XYSeriesCollection wall = new XYSeriesCollection();
+        XYSeriesCollection heap = new XYSeriesCollection();
+        for (String n : names) {
+            XYSeries w = new XYSeries(n);
+            XYSeries h = new XYSeries(n);
+            for (ScalingPoint p : points) {
+                if (p.series().equals(n)) {
+                    w.add(p.size(), Math.max(p.wallSeconds(), 0.01));
+                    h.add(p.size(), Math.max(p.peakHeapMiB(), 1));
+                }
+            }
+            wall.addSeries(w);
+            heap.addSeries(h);
+        }
+        CombinedDomainXYPlot plot = new CombinedDomainXYPlot(logAxis(sizeLabel));
+        plot.setGap(14);
+        XYPlot wallPanel = scalingPanel(wall, "wall time (s)", names.size());
+        plot.add(wallPanel, 1);
+        plot.add(scalingPanel(heap, "peak heap (MiB)", names.size()), 1);
+        plot.setFixedLegendItems(wallPanel.getLegendItems());
+        JFreeChart chart = chart(title, plot);
+        subtitle(chart, "each point a fresh JVM; both axes logarithmic");
+        return chart;
+    }
+
+    private static XYPlot scalingPanel(XYSeriesCollection data, String label, int series) {
+        XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+        r.setAutoPopulateSeriesShape(false);
+        r.setDefaultShape(new java.awt.geom.Ellipse2D.Double(-4, -4, 8, 8));
+        for (int i = 0; i < series; i++) {
+            r.setSeriesPaint(i, variantColor(i));
+            r.setSeriesStroke(i, new BasicStroke(2f));
+        }
+        XYPlot p = new XYPlot(data, null, logAxis(label), r);
+        p.setBackgroundPaint(Color.WHITE);
+        p.setOutlineVisible(false);
+        p.setRangeGridlinePaint(GRID);
+        p.setDomainGridlinePaint(GRID);
+        return p;
+    }
+
+    private static LogarithmicAxis logAxis(String label) {
+        LogarithmicAxis a = new LogarithmicAxis(label);
+        a.setAllowNegativesFlag(false);
+        a.setStrictValuesFlag(false);
+        a.setAutoRangeNextLogFlag(true);
+        a.setNumberFormatOverride(new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        a.setLabelFont(LABEL_FONT);
+        a.setTickLabelFont(TICK_FONT);
+        return a;
     }
 }
