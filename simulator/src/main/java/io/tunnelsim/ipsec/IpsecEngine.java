@@ -10,7 +10,6 @@ import io.tunnelsim.wire.Ipv4Header;
 import io.tunnelsim.wire.MalformedPacketException;
 import io.tunnelsim.wire.PacketBuffer;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
@@ -51,11 +50,6 @@ public final class IpsecEngine implements NodeService {
     private final Node node;
     private final Sad sad = new Sad();
     private final List<IpsecPeer> peers = new ArrayList<>(2);
-    // Per-packet SPI index beside the SAD: sorted SPIs, binary search, no boxing.
-    private long[] spis = new long[4];
-    private SecurityAssociation[] inboundBySpi = new SecurityAssociation[4];
-    private IpsecPeer[] ownerBySpi = new IpsecPeer[4];
-    private int inboundCount;
     private boolean started;
     private long unknownSpi;
     /** Reassembly of decrypted GRE fragments, apart from the node's cleartext one. */
@@ -129,36 +123,11 @@ public final class IpsecEngine implements NodeService {
     }
 
     void bindInbound(SecurityAssociation sa, IpsecPeer peer) {
-        sad.addInbound(sa);
-        int i = -(Arrays.binarySearch(spis, 0, inboundCount, sa.spi()) + 1);
-        if (inboundCount == spis.length) {
-            spis = Arrays.copyOf(spis, inboundCount * 2);
-            inboundBySpi = Arrays.copyOf(inboundBySpi, inboundCount * 2);
-            ownerBySpi = Arrays.copyOf(ownerBySpi, inboundCount * 2);
-        }
-        int tail = inboundCount - i;
-        System.arraycopy(spis, i, spis, i + 1, tail);
-        System.arraycopy(inboundBySpi, i, inboundBySpi, i + 1, tail);
-        System.arraycopy(ownerBySpi, i, ownerBySpi, i + 1, tail);
-        spis[i] = sa.spi();
-        inboundBySpi[i] = sa;
-        ownerBySpi[i] = peer;
-        inboundCount++;
+        sad.addInbound(sa, peer);
     }
 
     void unbindInbound(SecurityAssociation sa) {
-        int i = Arrays.binarySearch(spis, 0, inboundCount, sa.spi());
-        if (i < 0 || inboundBySpi[i] != sa) {
-            return;
-        }
-        sad.removeInbound(sa.spi());
-        int tail = inboundCount - i - 1;
-        System.arraycopy(spis, i + 1, spis, i, tail);
-        System.arraycopy(inboundBySpi, i + 1, inboundBySpi, i, tail);
-        System.arraycopy(ownerBySpi, i + 1, ownerBySpi, i, tail);
-        inboundCount--;
-        inboundBySpi[inboundCount] = null;
-        ownerBySpi[inboundCount] = null;
+        sad.removeInbound(sa);
     }
 
     // ------------------------------------------------------------------ NodeService
@@ -198,14 +167,14 @@ public final class IpsecEngine implements NodeService {
             node.counters().drop(EspDropReason.TRUNCATED);
             return;
         }
-        int i = Arrays.binarySearch(spis, 0, inboundCount, Esp.readSpi(b, ipOff + hl));
+        int i = sad.find(Esp.readSpi(b, ipOff + hl));
         if (i < 0) {
             unknownSpi++;
             node.counters().drop(EspDropReason.UNKNOWN_SPI);
             return;
         }
-        SecurityAssociation sa = inboundBySpi[i];
-        IpsecPeer peer = ownerBySpi[i];
+        SecurityAssociation sa = sad.inboundAt(i);
+        IpsecPeer peer = sad.ownerAt(i);
         p.pull(hl);
         int nextHeader = peer.open(sa, p);
         if (nextHeader < 0) {

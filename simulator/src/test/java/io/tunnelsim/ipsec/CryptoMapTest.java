@@ -65,7 +65,7 @@ class CryptoMapTest {
         assertEquals(false, outer.dontFragment());
         assertEquals(20 + 8 + 8 + 100 + 2 + 2 + 16, ip.length, "GCM: 100-byte inner packet, 2 bytes of padding");
         PacketBuffer p = PacketBuffer.copyOf(ip, 20, ip.length - 20);
-        assertEquals(Esp.NEXT_HEADER_IPV4, EspProcessor.open(GreOverIpsecTest.copyOf(s.b().currentInboundSa()), p));
+        assertEquals(Esp.NEXT_HEADER_IPV4, GreOverIpsecTest.openAsReceiver(t.br, p));
         Ipv4Header inner = Ipv4Codec.decode(p.array(), p.offset(), p.length());
         assertEquals(Ipv4Address.parse("10.1.0.10"), inner.source());
         assertEquals(Ipv4Address.parse("10.2.0.10"), inner.destination());
