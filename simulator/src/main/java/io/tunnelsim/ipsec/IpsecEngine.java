@@ -4,7 +4,7 @@ import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.NodeService;
-import io.tunnelsim.tunnel.GreDemux;
+import io.tunnelsim.node.ProtectedIpHandler;
 import io.tunnelsim.wire.Ipv4Codec;
 import io.tunnelsim.wire.Ipv4Header;
 import io.tunnelsim.wire.MalformedPacketException;
@@ -29,9 +29,11 @@ import java.util.Locale;
  *       packet is validated. Next header 59 (dummy packet) is discarded as {@code esp-dummy}.</li>
  *   <li>The resulting packet must match the peer's inbound selector (RFC 4301 §5.2 step 4), else
  *       {@code ipsec-inbound-selector-mismatch}.</li>
- *   <li>GRE addressed to this node goes to {@link GreDemux#receive} marked as protected; any other
- *       packet re-enters the receive path with {@code Node.receiveIpv4(p, in, false)} (no second
- *       pass through the interface's crypto map).</li>
+ *   <li>A packet addressed to this node whose protocol's receiver in the node's registry is a
+ *       {@link ProtectedIpHandler} (GRE, for tunnel protection) goes to it as protected, after
+ *       reassembly apart from cleartext fragments; any other packet re-enters the receive path
+ *       with {@code Node.receiveIpv4(p, in, false)} (no second pass through the interface's
+ *       crypto map). IPsec names no protocol above it.</li>
  * </ol>
  *
  * <p>As a {@link NodeService}, a crash makes the node forget its SAs and a restart re-establishes
@@ -184,7 +186,6 @@ public final class IpsecEngine implements NodeService {
             node.counters().drop(IpsecDrop.ESP_DUMMY);
             return;
         }
-        int innerHl;
         if (sa.mode() == SecurityAssociation.Mode.TRANSPORT) {
             if (nextHeader == Esp.NEXT_HEADER_IPV4) {
                 node.counters().drop(IpsecDrop.ESP_UNSUPPORTED_NEXT_HEADER);
@@ -199,7 +200,6 @@ public final class IpsecEngine implements NodeService {
             b[at + Ipv4Codec.OFF_TOTAL_LENGTH] = (byte) (p.length() >>> 8);
             b[at + Ipv4Codec.OFF_TOTAL_LENGTH + 1] = (byte) p.length();
             Ipv4Codec.updateChecksum(b, at);
-            innerHl = hl;
         } else {
             if (nextHeader != Esp.NEXT_HEADER_IPV4) {
                 node.counters().drop(IpsecDrop.ESP_UNSUPPORTED_NEXT_HEADER);
@@ -215,7 +215,6 @@ public final class IpsecEngine implements NodeService {
             if (total < p.length()) {
                 p.truncate(total);
             }
-            innerHl = Ipv4Codec.headerLength(b, p.offset());
         }
         int off = p.offset();
         int src = Ipv4Codec.source(b, off);
@@ -225,15 +224,15 @@ public final class IpsecEngine implements NodeService {
             peer.countSelectorMismatch();
             return;
         }
-        if (proto == Ipv4Header.PROTO_GRE && node.isLocalAddress(dst)) {
+        if (node.isLocalAddress(dst) && node.ipHandler(proto) instanceof ProtectedIpHandler h) {
             if (Ipv4Codec.isFragment(b, off)) {
-                // fragmented before encryption: reassembled here, so the GRE packet stays protected
+                // fragmented before encryption: reassembled here, so the packet stays protected
                 p = protectedFragments.add(p);
                 if (p == null) {
                     return;
                 }
             }
-            GreDemux.of(node).receive(p, innerHl, true);
+            h.receiveProtected(in, p, Ipv4Codec.headerLength(p.array(), p.offset()));
             return;
         }
         node.receiveIpv4(p, in, false);

@@ -142,6 +142,38 @@ class CryptoMapTest {
         assertEquals(forwarded, t.hq.counters().forwarded);
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void decryptedPacketForTheRouterGoesToItsProtocolThroughTheNodesRegistry(boolean tellsProtected) {
+        IpsecSites t = new IpsecSites(1, false);
+        IpsecSession s = t.cryptoMap(gcm(), 9);
+        t.net.runUntil(S);
+        List<String> got = new ArrayList<>();
+        int proto = 253;
+        if (tellsProtected) {
+            t.br.registerIpHandler(proto, new io.tunnelsim.node.ProtectedIpHandler() {
+                @Override
+                public void receive(io.tunnelsim.node.Interface in, PacketBuffer p, int hl) {
+                    got.add("clear " + in.name());
+                }
+
+                @Override
+                public void receiveProtected(io.tunnelsim.node.Interface in, PacketBuffer p, int hl) {
+                    got.add("protected " + in.name() + " " + (p.length() - hl));
+                }
+            });
+        } else {
+            t.br.registerIpHandler(proto, (in, p, hl) -> got.add("clear " + in.name() + " " + (p.length() - hl)));
+        }
+        PacketBuffer payload = PacketBuffer.allocate(64);
+        payload.append(12);
+        // hq-pc to br's own LAN address: inside the LAN-to-LAN selectors, so it crosses in ESP
+        t.net.node("hq-pc").sendIpv4(payload, 0, Ipv4Address.parse("10.2.0.1").bits(), proto, 64, false);
+        t.net.runUntil(2 * S);
+        assertEquals(1, s.b().decaps());
+        assertEquals(List.of(tellsProtected ? "protected eth0 12" : "clear eth0 12"), got);
+    }
+
     @Test
     void decryptedPacketOutsideTheInboundSelectorIsDropped() throws Exception {
         IpsecSites t = new IpsecSites(1, false);
