@@ -237,10 +237,4 @@ public final class IpsecSetup {
         }
         Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
     }
-
-    /** {@code show crypto ipsec sa} of one node; empty when it has no IPsec. */
-    public static String showCryptoIpsecSa(Node node) {
-        IpsecEngine e = node.service(IpsecEngine.class);
-        return e == null ? "" : e.showCryptoIpsecSa();
-    }
 }

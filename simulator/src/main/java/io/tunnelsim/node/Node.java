@@ -152,6 +152,11 @@ public class Node {
         ipHandlers[protocol] = h;
     }
 
+    /** The receiver registered for IP protocol {@code protocol}, or null. */
+    public IpHandler ipHandler(int protocol) {
+        return ipHandlers[protocol];
+    }
+
     public void registerUdp(int port, UdpListener l) {
         udpListeners.put(port, l);
     }

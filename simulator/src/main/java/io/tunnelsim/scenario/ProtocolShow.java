@@ -1,6 +1,5 @@
 package io.tunnelsim.scenario;
 
-import io.tunnelsim.ipsec.IpsecSetup;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.routing.rip.RipProcess;
 import io.tunnelsim.topology.ProtocolModule;
@@ -31,7 +30,7 @@ final class ProtocolShow {
     }
 
     static String sa(Node n) {
-        String s = IpsecSetup.showCryptoIpsecSa(n);
+        String s = IpsecShow.cryptoIpsecSa(n);
         return s == null || s.isBlank() ? "% No IPsec security associations on " + n.name() + "\n" : s;
     }
 }

@@ -3,6 +3,7 @@ package io.tunnelsim.tunnel;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.NodeService;
+import io.tunnelsim.node.ProtectedIpHandler;
 import io.tunnelsim.wire.GreCodec;
 import io.tunnelsim.wire.Ipv4Codec;
 import io.tunnelsim.wire.Ipv4Header;
@@ -11,7 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The node's receiver for IP protocol 47: finds the tunnel a GRE packet belongs to by the
+ * The node's receiver for IP protocol 47 — a {@link ProtectedIpHandler}, so GRE opened from ESP
+ * arrives marked as protected — : finds the tunnel a GRE packet belongs to by the
  * receive check (outer destination = tunnel source address, outer source = tunnel destination,
  * key equal when configured) and hands it over. Packets no tunnel claims are dropped and
  * counted: {@code gre-no-tunnel} when no tunnel has those endpoints, {@code gre-key-mismatch}
@@ -25,7 +27,17 @@ public final class GreDemux implements NodeService {
 
     private GreDemux(Node node) {
         this.node = node;
-        node.registerIpHandler(Ipv4Header.PROTO_GRE, (in, p, hl) -> receive(p, hl, false));
+        node.registerIpHandler(Ipv4Header.PROTO_GRE, new ProtectedIpHandler() {
+            @Override
+            public void receive(Interface in, PacketBuffer p, int hl) {
+                GreDemux.this.receive(p, hl, false);
+            }
+
+            @Override
+            public void receiveProtected(Interface in, PacketBuffer p, int hl) {
+                GreDemux.this.receive(p, hl, true);
+            }
+        });
         node.addIcmpListener(this::icmp);
     }
 
@@ -82,10 +94,10 @@ public final class GreDemux implements NodeService {
     }
 
     /**
-     * Dispatches a locally delivered GRE packet ({@code p.offset()} at the outer IPv4 header).
-     * IPsec calls this with {@code protectedPacket = true} after removing ESP.
+     * Dispatches a locally delivered GRE packet ({@code p.offset()} at the outer IPv4 header);
+     * {@code protectedPacket} when it arrived inside ESP.
      */
-    public void receive(PacketBuffer p, int hl, boolean protectedPacket) {
+    void receive(PacketBuffer p, int hl, boolean protectedPacket) {
         byte[] b = p.array();
         int off = p.offset();
         if (p.length() < hl + GreCodec.BASE_LENGTH) {

@@ -65,7 +65,7 @@ class CryptoMapTest {
         assertEquals(false, outer.dontFragment());
         assertEquals(20 + 8 + 8 + 100 + 2 + 2 + 16, ip.length, "GCM: 100-byte inner packet, 2 bytes of padding");
         PacketBuffer p = PacketBuffer.copyOf(ip, 20, ip.length - 20);
-        assertEquals(Esp.NEXT_HEADER_IPV4, EspProcessor.open(GreOverIpsecTest.copyOf(s.b().currentInboundSa()), p));
+        assertEquals(Esp.NEXT_HEADER_IPV4, GreOverIpsecTest.openAsReceiver(t.br, p));
         Ipv4Header inner = Ipv4Codec.decode(p.array(), p.offset(), p.length());
         assertEquals(Ipv4Address.parse("10.1.0.10"), inner.source());
         assertEquals(Ipv4Address.parse("10.2.0.10"), inner.destination());
@@ -140,6 +140,38 @@ class CryptoMapTest {
         assertEquals(1, t.hq.counters().drops(IpsecEngine.DROP_CLEARTEXT));
         assertEquals(1, s.a().cleartextViolations());
         assertEquals(forwarded, t.hq.counters().forwarded);
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(booleans = {true, false})
+    void decryptedPacketForTheRouterGoesToItsProtocolThroughTheNodesRegistry(boolean tellsProtected) {
+        IpsecSites t = new IpsecSites(1, false);
+        IpsecSession s = t.cryptoMap(gcm(), 9);
+        t.net.runUntil(S);
+        List<String> got = new ArrayList<>();
+        int proto = 253;
+        if (tellsProtected) {
+            t.br.registerIpHandler(proto, new io.tunnelsim.node.ProtectedIpHandler() {
+                @Override
+                public void receive(io.tunnelsim.node.Interface in, PacketBuffer p, int hl) {
+                    got.add("clear " + in.name());
+                }
+
+                @Override
+                public void receiveProtected(io.tunnelsim.node.Interface in, PacketBuffer p, int hl) {
+                    got.add("protected " + in.name() + " " + (p.length() - hl));
+                }
+            });
+        } else {
+            t.br.registerIpHandler(proto, (in, p, hl) -> got.add("clear " + in.name() + " " + (p.length() - hl)));
+        }
+        PacketBuffer payload = PacketBuffer.allocate(64);
+        payload.append(12);
+        // hq-pc to br's own LAN address: inside the LAN-to-LAN selectors, so it crosses in ESP
+        t.net.node("hq-pc").sendIpv4(payload, 0, Ipv4Address.parse("10.2.0.1").bits(), proto, 64, false);
+        t.net.runUntil(2 * S);
+        assertEquals(1, s.b().decaps());
+        assertEquals(List.of(tellsProtected ? "protected eth0 12" : "clear eth0 12"), got);
     }
 
     @Test

@@ -84,10 +84,9 @@ class GreOverIpsecTest {
         assertEquals(1, Esp.readSequence(ip, 20));
         // inner: 100-byte ICMP packet + 4-byte GRE = 104 payload; GCM: 8 hdr + 8 IV + 104 + pad 2 + 2 + 16 ICV
         assertEquals(20 + 8 + 8 + 104 + 2 + 2 + 16, ip.length);
-        // open it with a copy of br's inbound SA parameters: next header 47, a GRE packet inside
-        SecurityAssociation in = copyOf(s.b().currentInboundSa());
+        // open it as br finds its SA (by SPI in its SAD), with a copy of that SA: next header 47, a GRE packet inside
         PacketBuffer p = PacketBuffer.copyOf(ip, 20, ip.length - 20);
-        assertEquals(Esp.NEXT_HEADER_GRE, EspProcessor.open(in, p));
+        assertEquals(Esp.NEXT_HEADER_GRE, openAsReceiver(t.br, p));
         GreHeader gre = GreCodec.decode(p.array(), p.offset(), p.length());
         assertEquals(GreHeader.IPV4, gre.protocolType());
         assertEquals(104, p.length());
@@ -104,7 +103,7 @@ class GreOverIpsecTest {
         assertEquals(0, IpsecSites.lost(f));
         byte[] ip = t.frames("hq-isp").stream().filter(fr -> fr.ipProtocol() == 50).findFirst().orElseThrow().ipPacket();
         PacketBuffer p = PacketBuffer.copyOf(ip, 20, ip.length - 20);
-        assertEquals(Esp.NEXT_HEADER_IPV4, EspProcessor.open(copyOf(s.b().inboundSas().get(0)), p));
+        assertEquals(Esp.NEXT_HEADER_IPV4, openAsReceiver(t.br, p));
         Ipv4Header inner = Ipv4Codec.decode(p.array(), p.offset(), p.length());
         assertEquals(Ipv4Header.PROTO_GRE, inner.protocol());
         assertEquals(Ipv4Address.parse("203.0.113.2"), inner.source());
@@ -311,7 +310,7 @@ class GreOverIpsecTest {
         IpsecSession s = t.protectTunnel(IpsecProfile.transport(EspEncryption.AES_CBC_128, EspIntegrity.HMAC_SHA256_128), 7);
         t.ping("hq-pc", "10.2.0.10", 100 * MS, 100, S);
         t.net.runUntil(2 * S);
-        String show = IpsecSetup.showCryptoIpsecSa(t.hq);
+        String show = io.tunnelsim.scenario.IpsecShow.cryptoIpsecSa(t.hq);
         assertTrue(show.contains("interface: tunnel0"), show);
         assertTrue(show.contains("local  ident (addr/mask/prot/port): (203.0.113.2/255.255.255.255/47/0)"), show);
         assertTrue(show.contains("remote ident (addr/mask/prot/port): (198.51.100.2/255.255.255.255/47/0)"), show);
@@ -322,7 +321,7 @@ class GreOverIpsecTest {
                 s.a().outboundSa().spi())), show);
         assertTrue(show.contains("transform: esp-aes esp-sha256-hmac ,"), show);
         assertTrue(show.contains("in use settings ={Transport, }"), show);
-        assertEquals("", IpsecSetup.showCryptoIpsecSa(t.isp));
+        assertEquals("", io.tunnelsim.scenario.IpsecShow.cryptoIpsecSa(t.isp));
     }
 
     @Test
@@ -352,6 +351,19 @@ class GreOverIpsecTest {
                 .filter(fr -> fr.ipProtocol() == 50
                         && Ipv4Codec.destination(fr.bytes(), 14) == Ipv4Address.parse("198.51.100.2").bits())
                 .findFirst().orElseThrow().ipPacket();
+    }
+
+    /**
+     * Opens the ESP packet at {@code p.offset()} with the SA {@code receiver} finds for it — by SPI
+     * in the node's SAD, the lookup every received ESP packet goes through — copied (own replay
+     * window), so the run's SA and counters stay as they were. Returns the next header.
+     */
+    static int openAsReceiver(io.tunnelsim.node.Node receiver, PacketBuffer p)
+            throws io.tunnelsim.wire.MalformedPacketException {
+        Sad sad = IpsecEngine.of(receiver).sad();
+        int i = sad.find(Esp.readSpi(p.array(), p.offset()));
+        assertTrue(i >= 0, "no inbound SA at " + receiver.name() + " for the packet's SPI");
+        return EspProcessor.open(copyOf(sad.inboundAt(i)), p);
     }
 
     /** A fresh inbound SA with the same SPI, endpoints, algorithms and keys (own replay window). */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
@@ -99,6 +100,31 @@ class SpdSadTest {
         assertEquals(List.of(out2), sad.outboundSas());
         assertThrows(IllegalArgumentException.class, () -> sad.bindOutbound(spd().entries().get(0), out1));
         assertSame(in2, sad.removeInbound(0x1000));
+    }
+
+    @Test
+    void sadIndexGrowsPastItsFirstCapacityInSpiOrder() {
+        Sad sad = new Sad();
+        long[] spis = {0x9000, 0x100, 0xFFFFFFFFL, 0x5000, 0x300, 0x7000, 0x200, 0x8000, 0x6000};
+        for (long spi : spis) {
+            sad.addInbound(sa(spi).direction(Direction.INBOUND).build());
+        }
+        long[] sorted = spis.clone();
+        java.util.Arrays.sort(sorted);
+        assertEquals(java.util.Arrays.stream(sorted).boxed().toList(),
+                sad.inboundSas().stream().map(SecurityAssociation::spi).toList());
+        for (long spi : spis) {
+            int i = sad.find(spi);
+            assertEquals(spi, sad.inboundAt(i).spi());
+            assertSame(sad.inbound(spi), sad.inboundAt(i));
+        }
+        assertTrue(sad.find(0x400) < 0);
+        SecurityAssociation removed = sad.removeInbound(0x5000);
+        assertEquals(0x5000, removed.spi());
+        assertTrue(sad.find(0x5000) < 0);
+        assertEquals(0x6000, sad.inbound(0x6000).spi(), "entries after the removed one shift down intact");
+        assertEquals(spis.length - 1, sad.inboundSas().size());
+        assertNull(sad.removeInbound(0x5000));
     }
 
     @Test

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.capture.PcapReader;
 import io.tunnelsim.ipsec.IpsecProfile;
-import io.tunnelsim.ipsec.IpsecSetup;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.topology.IpsecProfileSpec;
 import io.tunnelsim.tunnel.TunnelConfig;
@@ -106,7 +105,7 @@ class GreIpsecChoicesTest {
         assertEquals(60 * S, s.topology().node("hq").interfaces().get("tunnel0").tunnel().orElseThrow().recursionHoldNs());
         assertEquals(60 * S, TunnelConfig.DEFAULT_RECURSION_HOLD);
         RunResult r = TwoSiteFixture.run(s);
-        assertTrue(IpsecSetup.showCryptoIpsecSa(TwoSiteFixture.node(r, "hq")).contains("remaining key lifetime (k/sec): (4608000/"));
+        assertTrue(IpsecShow.cryptoIpsecSa(TwoSiteFixture.node(r, "hq")).contains("remaining key lifetime (k/sec): (4608000/"));
     }
 
     /**

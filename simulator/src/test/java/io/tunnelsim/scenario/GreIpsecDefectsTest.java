@@ -132,7 +132,7 @@ class GreIpsecDefectsTest {
         assertTrue(TwoSiteFixture.lost(r, "hq-br") <= 1);
         var sa = io.tunnelsim.ipsec.IpsecSetup.sessions(r.built().network()).get(0).a().currentInboundSa();
         assertFalse(sa.antiReplay(), "replay detection off");
-        assertTrue(io.tunnelsim.ipsec.IpsecSetup.showCryptoIpsecSa(TwoSiteFixture.node(r, "hq"))
+        assertTrue(IpsecShow.cryptoIpsecSa(TwoSiteFixture.node(r, "hq"))
                 .contains("replay detection support: N"));
     }
 
