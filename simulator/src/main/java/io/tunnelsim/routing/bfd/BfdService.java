@@ -36,7 +36,8 @@ import java.util.SplittableRandom;
  * single-hop session's interface is down the session is Down (diagnostic 5, Path Down) and
  * silent.
  *
- * <p><b>Reception</b> (RFC 5880 §6.8.6, RFC 5881 §5, RFC 5883 §5), each failure a counted drop:
+ * <p><b>Reception</b> (RFC 5880 §6.8.6, RFC 5881 §5, RFC 5883 §5), each failure a counted drop
+ * ({@link BfdDrop}):
  * single hop with TTL other than 255 ({@code bfd-ttl-not-255}) or a source port outside
  * 49152–65535 ({@code bfd-bad-source-port}); multihop with TTL below the session's minimum TTL
  * (FRR {@code minimum-ttl}, default 254: {@code bfd-ttl-below-minimum}); the codec's checks; a
@@ -337,18 +338,18 @@ public final class BfdService implements NodeService {
         byte[] b = p.array();
         int ip = p.offset();
         if (!running) {
-            node.counters().drop("bfd-not-running");
+            node.counters().drop(BfdDrop.NOT_RUNNING);
             return;
         }
         int ttl = Ipv4Codec.ttl(b, ip);
         int udp = ip + hl;
         int srcPort = Bytes.u16(b, udp);
         if (!multihop && ttl != BfdCodec.TTL) {
-            drop("bfd-ttl-not-255");
+            drop(BfdDrop.TTL_NOT_255);
             return;
         }
         if (!multihop && srcPort < BfdCodec.SOURCE_PORT_MIN) {
-            drop("bfd-bad-source-port");
+            drop(BfdDrop.BAD_SOURCE_PORT);
             return;
         }
         int len = Bytes.u16(b, udp + 4) - UdpHeader.LENGTH;
@@ -356,7 +357,8 @@ public final class BfdService implements NodeService {
         try {
             m = BfdCodec.decode(b, udp + UdpHeader.LENGTH, len);
         } catch (MalformedPacketException e) {
-            drop(e.reason());
+            badPackets++;
+            node.counters().drop(e.reason()); // a BfdDrop label: the codec's checks
             return;
         }
         int src = Ipv4Codec.source(b, ip);
@@ -364,11 +366,11 @@ public final class BfdService implements NodeService {
         if (m.yourDiscriminator() != 0) {
             e = byDiscriminator.get(m.yourDiscriminator());
             if (e == null) {
-                drop("bfd-unknown-discriminator");
+                drop(BfdDrop.UNKNOWN_DISCRIMINATOR);
                 return;
             }
             if (e.key.multihop() != multihop || (!multihop && e.itf != in)) {
-                drop("bfd-session-mismatch");
+                drop(BfdDrop.SESSION_MISMATCH);
                 return;
             }
         } else {
@@ -377,20 +379,20 @@ public final class BfdService implements NodeService {
                     : BfdPeer.singleHop(new Ipv4Address(src), in.name());
             e = sessions.get(key);
             if (e == null) {
-                drop("bfd-no-session");
+                drop(BfdDrop.NO_SESSION);
                 return;
             }
         }
         if (multihop && ttl < e.minimumTtl) {
-            drop("bfd-ttl-below-minimum");
+            drop(BfdDrop.TTL_BELOW_MINIMUM);
             return;
         }
         if (!e.session.receive(m)) {
-            node.counters().drop("bfd-admin-down");
+            node.counters().drop(BfdDrop.ADMIN_DOWN);
         }
     }
 
-    private void drop(String reason) {
+    private void drop(BfdDrop reason) {
         badPackets++;
         node.counters().drop(reason);
     }
