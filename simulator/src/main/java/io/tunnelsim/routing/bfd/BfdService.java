@@ -256,6 +256,25 @@ public final class BfdService implements NodeService {
         }
     }
 
+    /**
+     * The shortest detection time this node's sessions run with when each peer has the same
+     * timers ({@link BfdTimers#symmetricDetectionTime()}): over every session, and every
+     * interface where OSPF will ask for sessions once neighbours reach 2-Way. 0 when there is
+     * neither. The live driver keeps its lag well below it.
+     */
+    public long shortestDetectionTime() {
+        long min = Long.MAX_VALUE;
+        for (Entry e : sessions.values()) {
+            min = Math.min(min, e.session.timers().symmetricDetectionTime());
+        }
+        if (ospfClient != null) {
+            for (String itf : ospfClient.interfaces()) {
+                min = Math.min(min, interfaceTimers.getOrDefault(itf, nodeTimers).symmetricDetectionTime());
+            }
+        }
+        return min == Long.MAX_VALUE ? 0 : min;
+    }
+
     /** The session for {@code peer}, or null. */
     public BfdSession session(BfdPeer peer) {
         Entry e = sessions.get(peer);
