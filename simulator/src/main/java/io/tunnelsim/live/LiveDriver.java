@@ -5,6 +5,7 @@ import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.NodeService;
 import io.tunnelsim.node.Segment;
+import io.tunnelsim.routing.bfd.BfdService;
 import io.tunnelsim.routing.ospf.OspfInterfaceConfig;
 import io.tunnelsim.routing.ospf.OspfProcess;
 import io.tunnelsim.routing.rip.RipProcess;
@@ -33,8 +34,11 @@ import java.util.function.DoubleConsumer;
  * <p>Lag monitor: the lag is how late an event runs compared with its simulated time. Past the
  * {@link LiveSpec#lagWarningNs() warning threshold} it is logged as {@code %LIVE-4-LAG} (at most
  * once per simulated second); past a quarter of the smallest dead interval of the scenario's
- * protocols (OSPF RouterDeadInterval, RIP timeout) the run stops with {@link LiveException},
- * because a neighbour could then be declared dead for the simulator's slowness alone.
+ * protocols (OSPF RouterDeadInterval, RIP timeout, BFD detection time) the run stops with
+ * {@link LiveException}, because a neighbour could then be declared dead for the simulator's
+ * slowness alone. A BFD session's detection time is taken as its own timers give it with a
+ * peer of the same timers (multiplier × the larger interval): a peer with faster timers does not
+ * tighten the limit.
  *
  * <p>Simplifications: live runs are not deterministic (frame arrival times come from the wall
  * clock) and are marked so in summary.json; the simulation cannot run faster than real time;
@@ -69,8 +73,13 @@ public final class LiveDriver implements AutoCloseable {
     private LiveDriver(Network net, LiveSpec spec) {
         this.net = net;
         this.spec = spec;
-        long dead = smallestDeadInterval(net);
-        this.lagLimitNs = dead == Long.MAX_VALUE ? 0 : dead / 4;
+        this.lagLimitNs = lagLimit(net);
+    }
+
+    /** A quarter of the shortest dead interval or BFD detection time, 0 when there is none. */
+    static long lagLimit(Network net) {
+        long dead = Math.min(smallestDeadInterval(net), shortestBfdDetectionTime(net));
+        return dead == Long.MAX_VALUE ? 0 : dead / 4;
     }
 
     /**
@@ -131,7 +140,10 @@ public final class LiveDriver implements AutoCloseable {
         }
     }
 
-    /** A quarter of the smallest OSPF dead interval or RIP timeout in the network, 0 when it runs neither. */
+    /**
+     * A quarter of the smallest OSPF dead interval, RIP timeout or BFD detection time in the
+     * network, 0 when it runs none of them.
+     */
     public long lagLimitNs() {
         return lagLimitNs;
     }
@@ -148,6 +160,24 @@ public final class LiveDriver implements AutoCloseable {
                 } else if (svc instanceof RipProcess r) {
                     min = Math.min(min, r.config().timeout());
                 }
+            }
+        }
+        return min;
+    }
+
+    /**
+     * The shortest BFD detection time of any node ({@link BfdService#shortestDetectionTime()}:
+     * configured peers, static routes and tracks with BFD, OSPF interfaces with {@code bfd}),
+     * {@link Long#MAX_VALUE} when no node runs BFD. A lag near it would let a peer declare a
+     * session down for the simulator's slowness alone, or let a detection timer run before the
+     * packets that arrived in time.
+     */
+    static long shortestBfdDetectionTime(Network net) {
+        long min = Long.MAX_VALUE;
+        for (Node n : net.nodes()) {
+            BfdService b = n.service(BfdService.class);
+            if (b != null && b.shortestDetectionTime() > 0) {
+                min = Math.min(min, b.shortestDetectionTime());
             }
         }
         return min;
@@ -214,7 +244,8 @@ public final class LiveDriver implements AutoCloseable {
         }
         if (lagLimitNs > 0 && lag > lagLimitNs) {
             String msg = String.format(java.util.Locale.ROOT,
-                    "scheduler %s behind the wall clock at %s, more than a quarter of the smallest dead interval (%s); "
+                    "scheduler %s behind the wall clock at %s, more than a quarter of the smallest dead interval"
+                            + " or BFD detection time (%s); "
                             + "the simulation is too large or the machine too busy to run live",
                     SimTime.formatShort(lag), SimTime.formatShort(now), SimTime.formatShort(lagLimitNs * 4));
             net.log().log("live", "LIVE-3-LAGLIMIT", msg);

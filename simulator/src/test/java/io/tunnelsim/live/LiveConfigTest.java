@@ -106,5 +106,39 @@ class LiveConfigTest {
         ScenarioSpec s = ScenarioLoader.load(write(dir, String.format(TOPO, ", lan: true")));
         var built = io.tunnelsim.scenario.NetworkBuilder.build(s.topology(), s.variants().get(0), 1);
         assertEquals(8 * SimTime.SECOND, LiveDriver.smallestDeadInterval(built.network()));
+        assertEquals(2 * SimTime.SECOND, LiveDriver.lagLimit(built.network()));
+    }
+
+    static final String BFD_ONLY = String.join("\n",
+            "topology:",
+            "  nodes:",
+            "    r1:",
+            "      interfaces: {eth0: {address: 10.0.0.1/24}}",
+            "      bfd:",
+            "        peers:",
+            "          - {peer: 10.0.0.2, transmit-interval: 200ms, receive-interval: 250ms, detect-multiplier: 4}",
+            "  links:",
+            "    - {name: lan, endpoints: [\"r1:eth0\"], lan: true}",
+            "");
+
+    /** A live run with BFD and nothing else still has a limit: a quarter of 4 × max(200, 250 ms). */
+    @Test
+    void bfdAloneGivesALagLimitOfAQuarterOfItsDetectionTime(@TempDir Path dir) throws Exception {
+        ScenarioSpec s = ScenarioLoader.load(write(dir, BFD_ONLY));
+        var built = io.tunnelsim.scenario.NetworkBuilder.build(s.topology(), s.variants().get(0), 1);
+        assertEquals(Long.MAX_VALUE, LiveDriver.smallestDeadInterval(built.network()), "no OSPF, no RIP");
+        assertEquals(SimTime.SECOND, LiveDriver.shortestBfdDetectionTime(built.network()));
+        assertEquals(250 * SimTime.MILLISECOND, LiveDriver.lagLimit(built.network()));
+    }
+
+    /** OSPF with bfd on its interface: the sessions come with 2-Way, but the limit is known before. */
+    @Test
+    void ospfBfdInterfaceTightensTheLimitBelowTheDeadInterval(@TempDir Path dir) throws Exception {
+        String topo = String.format(TOPO, ", lan: true").replace("dead: 8s}", "dead: 8s, bfd: true}")
+                .replace("      ospf:", "      bfd: {interfaces: {eth0: {transmit-interval: 100ms, receive-interval: 100ms}}}\n      ospf:");
+        ScenarioSpec s = ScenarioLoader.load(write(dir, topo));
+        var built = io.tunnelsim.scenario.NetworkBuilder.build(s.topology(), s.variants().get(0), 1);
+        assertEquals(300 * SimTime.MILLISECOND, LiveDriver.shortestBfdDetectionTime(built.network()), "3 × 100 ms");
+        assertEquals(75 * SimTime.MILLISECOND, LiveDriver.lagLimit(built.network()));
     }
 }

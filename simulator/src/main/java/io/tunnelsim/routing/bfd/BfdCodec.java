@@ -27,7 +27,7 @@ import io.tunnelsim.wire.PacketBuffer;
  * </pre>
  *
  * <p>Decoding applies the packet checks of RFC 5880 §6.8.6 that need no session state, each a
- * named drop: fewer than 24 bytes ({@code bfd-truncated}); version other than 1
+ * named drop ({@link BfdDrop}): fewer than 24 bytes ({@code bfd-truncated}); version other than 1
  * ({@code bfd-bad-version}); a Length field below 24, or below 26 with the A bit
  * ({@code bfd-bad-length}); a Length field beyond the UDP payload
  * ({@code bfd-length-exceeds-payload}); Detect Mult 0 ({@code bfd-zero-detect-mult}); the M bit
@@ -71,40 +71,40 @@ public final class BfdCodec {
 
     public static BfdControlPacket decode(byte[] b, int off, int len) throws MalformedPacketException {
         if (len < LENGTH) {
-            throw new MalformedPacketException("bfd-truncated", len + " bytes, need " + LENGTH);
+            throw new MalformedPacketException(BfdDrop.TRUNCATED.label(), len + " bytes, need " + LENGTH);
         }
         int vd = b[off] & 0xff;
         int flags = b[off + 1] & 0xff;
         int version = vd >>> 5;
         if (version != BfdControlPacket.VERSION) {
-            throw new MalformedPacketException("bfd-bad-version", "version " + version);
+            throw new MalformedPacketException(BfdDrop.BAD_VERSION.label(), "version " + version);
         }
         boolean auth = (flags & BIT_A) != 0;
         int length = b[off + OFF_LENGTH] & 0xff;
         if (length < LENGTH || (auth && length < LENGTH + 2)) {
-            throw new MalformedPacketException("bfd-bad-length", "Length field " + length);
+            throw new MalformedPacketException(BfdDrop.BAD_LENGTH.label(), "Length field " + length);
         }
         if (length > len) {
-            throw new MalformedPacketException("bfd-length-exceeds-payload", "Length field " + length + ", payload " + len);
+            throw new MalformedPacketException(BfdDrop.LENGTH_EXCEEDS_PAYLOAD.label(), "Length field " + length + ", payload " + len);
         }
         int mult = b[off + OFF_DETECT_MULT] & 0xff;
         if (mult == 0) {
-            throw new MalformedPacketException("bfd-zero-detect-mult", "Detect Mult 0");
+            throw new MalformedPacketException(BfdDrop.ZERO_DETECT_MULT.label(), "Detect Mult 0");
         }
         if ((flags & BIT_M) != 0) {
-            throw new MalformedPacketException("bfd-multipoint", "M bit set");
+            throw new MalformedPacketException(BfdDrop.MULTIPOINT.label(), "M bit set");
         }
         long my = Bytes.u32(b, off + OFF_MY_DISCR);
         long your = Bytes.u32(b, off + OFF_YOUR_DISCR);
         if (my == 0) {
-            throw new MalformedPacketException("bfd-zero-my-discriminator", "My Discriminator 0");
+            throw new MalformedPacketException(BfdDrop.ZERO_MY_DISCRIMINATOR.label(), "My Discriminator 0");
         }
         BfdState state = BfdState.of(flags >>> 6);
         if (your == 0 && (state == BfdState.INIT || state == BfdState.UP)) {
-            throw new MalformedPacketException("bfd-zero-your-discriminator", "Your Discriminator 0 in state " + state.display());
+            throw new MalformedPacketException(BfdDrop.ZERO_YOUR_DISCRIMINATOR.label(), "Your Discriminator 0 in state " + state.display());
         }
         if (auth) {
-            throw new MalformedPacketException("bfd-auth-unsupported", "A bit set, no authentication configured");
+            throw new MalformedPacketException(BfdDrop.AUTH_UNSUPPORTED.label(), "A bit set, no authentication configured");
         }
         return new BfdControlPacket(version, vd & 0x1f, state, (flags & BIT_P) != 0, (flags & BIT_F) != 0,
                 (flags & BIT_C) != 0, false, (flags & BIT_D) != 0, false, mult, my, your,

@@ -40,6 +40,11 @@ public final class BfdOspfClient {
         bfd.ospfClient.interfaces.add(interfaceName);
     }
 
+    /** The interfaces whose OSPF neighbours get sessions. */
+    Set<String> interfaces() {
+        return interfaces;
+    }
+
     /** The node crashed: its neighbours and their sessions are gone. */
     void forget() {
         attached.clear();

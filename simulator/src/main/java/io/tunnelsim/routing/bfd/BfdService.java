@@ -36,7 +36,8 @@ import java.util.SplittableRandom;
  * single-hop session's interface is down the session is Down (diagnostic 5, Path Down) and
  * silent.
  *
- * <p><b>Reception</b> (RFC 5880 §6.8.6, RFC 5881 §5, RFC 5883 §5), each failure a counted drop:
+ * <p><b>Reception</b> (RFC 5880 §6.8.6, RFC 5881 §5, RFC 5883 §5), each failure a counted drop
+ * ({@link BfdDrop}):
  * single hop with TTL other than 255 ({@code bfd-ttl-not-255}) or a source port outside
  * 49152–65535 ({@code bfd-bad-source-port}); multihop with TTL below the session's minimum TTL
  * (FRR {@code minimum-ttl}, default 254: {@code bfd-ttl-below-minimum}); the codec's checks; a
@@ -255,6 +256,25 @@ public final class BfdService implements NodeService {
         }
     }
 
+    /**
+     * The shortest detection time this node's sessions run with when each peer has the same
+     * timers ({@link BfdTimers#symmetricDetectionTime()}): over every session, and every
+     * interface where OSPF will ask for sessions once neighbours reach 2-Way. 0 when there is
+     * neither. The live driver keeps its lag well below it.
+     */
+    public long shortestDetectionTime() {
+        long min = Long.MAX_VALUE;
+        for (Entry e : sessions.values()) {
+            min = Math.min(min, e.session.timers().symmetricDetectionTime());
+        }
+        if (ospfClient != null) {
+            for (String itf : ospfClient.interfaces()) {
+                min = Math.min(min, interfaceTimers.getOrDefault(itf, nodeTimers).symmetricDetectionTime());
+            }
+        }
+        return min == Long.MAX_VALUE ? 0 : min;
+    }
+
     /** The session for {@code peer}, or null. */
     public BfdSession session(BfdPeer peer) {
         Entry e = sessions.get(peer);
@@ -337,18 +357,18 @@ public final class BfdService implements NodeService {
         byte[] b = p.array();
         int ip = p.offset();
         if (!running) {
-            node.counters().drop("bfd-not-running");
+            node.counters().drop(BfdDrop.NOT_RUNNING);
             return;
         }
         int ttl = Ipv4Codec.ttl(b, ip);
         int udp = ip + hl;
         int srcPort = Bytes.u16(b, udp);
         if (!multihop && ttl != BfdCodec.TTL) {
-            drop("bfd-ttl-not-255");
+            drop(BfdDrop.TTL_NOT_255);
             return;
         }
         if (!multihop && srcPort < BfdCodec.SOURCE_PORT_MIN) {
-            drop("bfd-bad-source-port");
+            drop(BfdDrop.BAD_SOURCE_PORT);
             return;
         }
         int len = Bytes.u16(b, udp + 4) - UdpHeader.LENGTH;
@@ -356,7 +376,8 @@ public final class BfdService implements NodeService {
         try {
             m = BfdCodec.decode(b, udp + UdpHeader.LENGTH, len);
         } catch (MalformedPacketException e) {
-            drop(e.reason());
+            badPackets++;
+            node.counters().drop(e.reason()); // a BfdDrop label: the codec's checks
             return;
         }
         int src = Ipv4Codec.source(b, ip);
@@ -364,11 +385,11 @@ public final class BfdService implements NodeService {
         if (m.yourDiscriminator() != 0) {
             e = byDiscriminator.get(m.yourDiscriminator());
             if (e == null) {
-                drop("bfd-unknown-discriminator");
+                drop(BfdDrop.UNKNOWN_DISCRIMINATOR);
                 return;
             }
             if (e.key.multihop() != multihop || (!multihop && e.itf != in)) {
-                drop("bfd-session-mismatch");
+                drop(BfdDrop.SESSION_MISMATCH);
                 return;
             }
         } else {
@@ -377,20 +398,20 @@ public final class BfdService implements NodeService {
                     : BfdPeer.singleHop(new Ipv4Address(src), in.name());
             e = sessions.get(key);
             if (e == null) {
-                drop("bfd-no-session");
+                drop(BfdDrop.NO_SESSION);
                 return;
             }
         }
         if (multihop && ttl < e.minimumTtl) {
-            drop("bfd-ttl-below-minimum");
+            drop(BfdDrop.TTL_BELOW_MINIMUM);
             return;
         }
         if (!e.session.receive(m)) {
-            node.counters().drop("bfd-admin-down");
+            node.counters().drop(BfdDrop.ADMIN_DOWN);
         }
     }
 
-    private void drop(String reason) {
+    private void drop(BfdDrop reason) {
         badPackets++;
         node.counters().drop(reason);
     }

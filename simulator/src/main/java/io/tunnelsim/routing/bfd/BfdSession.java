@@ -31,6 +31,12 @@ import java.util.SplittableRandom;
  * effect for our own transmission only after the Final, and a reduced Required Min RX enters the
  * detection time only after it. A received P is answered at once by a packet with F (and never P).
  *
+ * <p><b>Remote system</b> (§6.8.1): bfd.RemoteDiscr and the remote timers are learnt from every
+ * valid packet and forgotten when a Detection Time passes without one, in every state; a local
+ * AdminDown keeps them (its packets go on naming the peer in Your Discriminator). Packets that
+ * arrive in AdminDown are discarded by the state machine (§6.8.6) but still count as heard for
+ * that ageing, a choice where the RFC's two paragraphs leave room.
+ *
  * <p>Simplifications: no Demand mode, no Echo function (Required Min Echo RX is sent as 0), no
  * authentication; the session is always Active (§6.1). A packet sent because of a Poll does not
  * move the periodic timer.
@@ -140,14 +146,17 @@ public final class BfdSession {
         resetIntervals();
     }
 
-    /** {@code shutdown} of the session: AdminDown, diagnostic 7 (§6.8.16); packets keep flowing. */
+    /**
+     * {@code shutdown} of the session: AdminDown, diagnostic 7 (§6.8.16); packets keep flowing.
+     * What is known of the remote system is kept: bfd.RemoteDiscr is zeroed only when a
+     * Detection Time passes without a valid packet (§6.8.1), so the AdminDown packets carry the
+     * peer's discriminator in Your Discriminator while the peer is heard.
+     */
     public void adminDown() {
         if (state == BfdState.ADMIN_DOWN) {
             return;
         }
         localDiag = BfdDiagnostic.ADMINISTRATIVELY_DOWN;
-        detectTimer.cancel();
-        forgetRemote();
         pollActive = false;
         change(BfdState.ADMIN_DOWN, false);
         resetIntervals();
@@ -289,6 +298,9 @@ public final class BfdSession {
             rxRequiredInUse = advertisedRx;
         }
         if (state == BfdState.ADMIN_DOWN) {
+            // discarded by the state machine (§6.8.6), but a valid packet all the same: it keeps
+            // bfd.RemoteDiscr from ageing out (§6.8.1)
+            detectTimer.start(detectionTime());
             return false;
         }
         BfdState s = m.state();

@@ -140,7 +140,19 @@ class BfdCodecTest {
             BfdControlPacket p = BfdCodec.decode(b, 0, b.length);
             assertEquals(1, p.version());
         } catch (MalformedPacketException e) {
-            assertTrue(e.reason().startsWith("bfd-"), e.reason());
+            assertTrue(java.util.Arrays.stream(BfdDrop.values()).anyMatch(d -> d.label().equals(e.reason())),
+                    "a BfdDrop label: " + e.reason());
+        }
+    }
+
+    @Test
+    void dropLabelsAreDistinctAndNamedForTheLayer() {
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (BfdDrop d : BfdDrop.values()) {
+            assertTrue(d.label().startsWith("bfd-"), d.label());
+            assertTrue(seen.add(d.label()), "duplicate " + d.label());
+            assertEquals(d.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), d.label().substring(4),
+                    "label follows the constant");
         }
     }
 

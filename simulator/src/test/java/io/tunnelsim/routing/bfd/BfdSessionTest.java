@@ -260,6 +260,37 @@ class BfdSessionTest {
     }
 
     @Test
+    void adminDownKeepsTheRemoteDiscriminatorUntilADetectionTimePassesInSilence() {
+        Wire w = new Wire(13, BfdTimers.DEFAULT, BfdTimers.DEFAULT);
+        w.start();
+        w.runFor(SimTime.seconds(10));
+        assertTrue(w.a.isUp() && w.b.isUp(), w.changes.toString());
+        w.a.adminDown();
+        w.sentByA.clear();
+        w.runFor(SimTime.seconds(3));
+        // RFC 5880 §6.8.1: bfd.RemoteDiscr is zeroed only when a Detection Time passes without a
+        // valid packet; b is still heard (its Down packets), so a's AdminDown packets name it
+        assertEquals(0x2222, w.a.remoteDiscriminator());
+        assertTrue(w.sentByA.size() >= 2, "AdminDown packets keep flowing: " + w.sentByA.size());
+        for (BfdControlPacket m : w.sentByA) {
+            assertEquals(BfdState.ADMIN_DOWN, m.state());
+            assertEquals(BfdDiagnostic.ADMINISTRATIVELY_DOWN.code(), m.diagnostic());
+            assertEquals(0x2222, m.yourDiscriminator(), "Your Discriminator while the peer is heard");
+        }
+        // b falls silent: after one Detection Time (b's multiplier 3 × b's slow 1 s while Down) a forgets it
+        w.bToA = false;
+        long silent = w.scheduler.now();
+        w.runFor(3 * BfdTimers.SLOW_TX + BfdTimers.SLOW_TX);
+        assertEquals(0, w.a.remoteDiscriminator(), "forgotten after a Detection Time of silence");
+        assertEquals(0, w.sentByA.get(w.sentByA.size() - 1).yourDiscriminator());
+        assertTrue(w.a.lastReceived() <= silent + DELAY);
+        w.bToA = true;
+        w.a.adminUp();
+        w.runFor(SimTime.seconds(4));
+        assertTrue(w.a.isUp() && w.b.isUp(), w.changes.toString());
+    }
+
+    @Test
     void aLoneSessionSendsSlowDownPacketsWithoutYourDiscriminator() {
         Wire w = new Wire(9, BfdTimers.DEFAULT, BfdTimers.DEFAULT);
         w.aToB = false;
