@@ -71,10 +71,14 @@ public final class ScalingBenchmark {
             throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
-        cmd.add("-XX:MaxRAMPercentage=75");
-        cmd.add("-XX:+ExitOnOutOfMemoryError");
-        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList());
+        List<String> inherited = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> !a.startsWith("-agentlib") && !a.startsWith("-javaagent")).toList();
+        for (String launcherDefault : List.of("-XX:MaxRAMPercentage=75", "-XX:+ExitOnOutOfMemoryError")) {
+            if (!inherited.contains(launcherDefault)) {
+                cmd.add(launcherDefault);
+            }
+        }
+        cmd.addAll(inherited);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add(ScaleBenchmark.class.getName());
