@@ -19,6 +19,8 @@ public enum EspDropReason implements io.tunnelsim.node.event.DropReason {
     /** The SA reached its hard lifetime (RFC 4301 §4.4.2.1). */
     SA_EXPIRED("esp-sa-expired");
 
+    private static final EspDropReason[] VALUES = values();
+
     private final String reason;
 
     EspDropReason(String reason) {
@@ -28,6 +30,16 @@ public enum EspDropReason implements io.tunnelsim.node.event.DropReason {
     /** The stable drop-reason name, e.g. {@code esp-replay}. */
     public String reason() {
         return reason;
+    }
+
+    /** The reason counted as {@code reason}, or null when none is; allocation-free. */
+    static EspDropReason named(String reason) {
+        for (EspDropReason r : VALUES) {
+            if (r.reason.equals(reason)) {
+                return r;
+            }
+        }
+        return null;
     }
 
     @Override

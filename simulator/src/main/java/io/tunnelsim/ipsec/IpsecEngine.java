@@ -52,7 +52,7 @@ public final class IpsecEngine implements NodeService {
     private final List<IpsecPeer> peers = new ArrayList<>(2);
     private boolean started;
     private long unknownSpi;
-    /** Reassembly of decrypted GRE fragments, apart from the node's cleartext one. */
+    /** Reassembly of decrypted fragments for protected delivery, apart from the node's cleartext one. */
     private final io.tunnelsim.node.Reassembly protectedFragments;
 
     private IpsecEngine(Node node) {

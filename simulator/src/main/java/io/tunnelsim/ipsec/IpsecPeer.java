@@ -362,11 +362,9 @@ public final class IpsecPeer {
 
     void countDrop(String reason) {
         node().counters().drop(reason);
-        for (EspDropReason r : EspDropReason.values()) {
-            if (r.reason().equals(reason)) {
-                drops[r.ordinal()]++;
-                return;
-            }
+        EspDropReason r = EspDropReason.named(reason);
+        if (r != null) {
+            drops[r.ordinal()]++;
         }
     }
 

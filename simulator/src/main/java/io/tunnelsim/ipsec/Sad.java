@@ -28,7 +28,11 @@ public final class Sad {
     private final List<SecurityAssociation> outbound = new ArrayList<>();
     private final Map<SpdEntry, SecurityAssociation> bindings = new IdentityHashMap<>();
 
-    /** Installs an inbound SA that belongs to no peer; its SPI must be unique among this node's inbound SAs. */
+    /**
+     * Installs an inbound SA that belongs to no end, for {@link EspProcessor#open(Sad,
+     * io.tunnelsim.wire.PacketBuffer)}; its SPI must be unique among this node's inbound SAs. A
+     * node's {@link IpsecEngine} receives only with SAs its ends installed.
+     */
     public void addInbound(SecurityAssociation sa) {
         addInbound(sa, null);
     }

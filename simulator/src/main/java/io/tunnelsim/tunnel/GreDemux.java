@@ -67,8 +67,8 @@ public final class GreDemux implements NodeService {
         }
     }
 
-    /** The node's demultiplexer, created on first use. */
-    public static GreDemux of(Node node) {
+    /** The node's demultiplexer, created on first use (by the node's first tunnel). */
+    static GreDemux of(Node node) {
         GreDemux d = node.service(GreDemux.class);
         if (d == null) {
             d = new GreDemux(node);
