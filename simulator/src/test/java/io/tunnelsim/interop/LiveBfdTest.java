@@ -308,4 +308,90 @@ class LiveBfdTest {
                     "FRR declared r1 down " + SimTime.formatShort(frrDetect) + " after r1's last packet\n" + log);
         }
     }
+
+    static final String FRR_OSPFD = String.join("\n",
+            "hostname frr5",
+            "interface eth0",
+            " ip ospf network point-to-point",
+            " ip ospf hello-interval 1",
+            " ip ospf dead-interval 12",
+            " ip ospf retransmit-interval 2",
+            " ip ospf bfd",
+            "router ospf",
+            " ospf router-id 10.9.0.2",
+            " log-adjacency-changes detail",
+            " network 10.9.0.0/30 area 0",
+            "");
+
+    /**
+     * OSPF as a BFD client on both sides ({@code ip ospf bfd} on FRR, {@code bfd: true} on r1's
+     * OSPF interface, FRR's default 300 ms × 3 on both): once Full, each side's OSPF has a BFD
+     * session to the other (FRR's is dynamic, created by ospfd). When the segment fails silently,
+     * both sides must drop the neighbour within the BFD detection time (900 ms) plus the lag
+     * limit, far inside the 12 s dead interval; when it heals the adjacency comes back.
+     */
+    @Test
+    void ospfNeighbourTornDownByBfdOnBothSidesWithinTheDetectionTime() throws Exception {
+        FrrLab.assumeAvailable();
+        assumeTrue(Files.isExecutable(Path.of("/usr/lib/frr/bfdd")), "interop test skipped: /usr/lib/frr/bfdd is missing");
+        try (FrrLab lab = new FrrLab("tg")) {
+            lab.bridge("tgB");
+            lab.tap("tgT", "tgB");
+            lab.namespace("tgF1");
+            lab.veth("tgF1", "eth0", "10.9.0.2/30", "tgB", "tgV1");
+            Map<String, String> conf = new java.util.LinkedHashMap<>();
+            conf.put("bfdd", "hostname frr5\n");
+            conf.put("ospfd", FRR_OSPFD);
+            Path frr = lab.frr("tgF1", conf);
+            ScenarioSpec s = ScenarioLoader.load(Path.of("src/test/resources/interop/ospf-bfd.yaml"));
+            BuiltNetwork built = NetworkBuilder.build(s.topology(), s.variants().get(0), s.seed());
+            Network net = built.network();
+            io.tunnelsim.routing.ospf.OspfProcess ospf = net.node("r1").service(io.tunnelsim.routing.ospf.OspfProcess.class);
+            BfdService bfd = BfdService.of(net.node("r1"));
+            BfdPeer peer = BfdPeer.singleHop(Ipv4Address.parse("10.9.0.2"), "eth0");
+            long detect = io.tunnelsim.routing.bfd.BfdTimers.DEFAULT.symmetricDetectionTime();
+            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("wan", lab.real("tgT")), LiveSpec.DEFAULT_LAG_WARNING))) {
+                long lag = d.lagLimitNs();
+                assertEquals(detect / 4, lag, "a quarter of BFD's 900 ms, not of the 12 s dead interval");
+                Clock c = new Clock(d, net);
+                net.start();
+                String[] nb = {""};
+                String[] json = {""};
+                long full = c.until(() -> LiveOspfLanTest.allFull(ospf, 1), 8 * SimTime.SECOND);
+                assertTrue(full > 0, "r1 not Full: " + ospf.showNeighbors());
+                long bothUp = c.until(() -> bfd.session(peer) != null && bfd.session(peer).isUp()
+                        && "up".equals(field(json[0] = c.during(() -> lab.vtysh(frr, "show bfd peers json")), "status"))
+                        && (nb[0] = c.during(() -> lab.vtysh(frr, "show ip ospf neighbor"))).contains("Full"),
+                        4 * io.tunnelsim.routing.bfd.BfdTimers.SLOW_TX + 4 * SimTime.SECOND);
+                assertTrue(bothUp > 0, "BFD Up both sides: " + bfd.showNeighbors() + json[0] + "\n" + nb[0] + lab.log(frr, "bfdd"));
+                assertEquals("300", field(json[0], "remote-transmit-interval"), json[0]);
+                c.advance(SimTime.SECOND);
+
+                long cut = c.now();
+                built.segmentsByLink().get("wan").setSilentFailure(true);
+                long simDown = c.until(() -> ospf.neighbors().isEmpty(), detect + lag);
+                assertTrue(simDown > 0, "r1 still has its neighbour " + SimTime.formatShort(detect + lag) + " after the cut: "
+                        + ospf.showNeighbors() + bfd.showNeighbors());
+                assertTrue(simDown - cut >= detect - io.tunnelsim.routing.bfd.BfdTimers.DEFAULT_TX - lag,
+                        "not before the detection time less one of FRR's intervals: " + SimTime.formatShort(simDown - cut));
+                assertTrue(net.log().entries().stream().anyMatch(e -> e.message().contains("from FULL to DOWN, Neighbor Down: BFD node down")),
+                        "torn down by BFD, not by the dead interval");
+                c.advance(cut + detect + lag - c.now());
+                nb[0] = c.during(() -> lab.vtysh(frr, "show ip ospf neighbor"));
+                assertFalse(nb[0].contains("10.255.0.1"), "FRR dropped r1 within BFD's detection time + lag: " + nb[0]);
+                String ospfdLog = lab.log(frr, "ospfd");
+                assertTrue(ospfdLog.contains("Full -> Deleted"), "FRR's ospfd logs the neighbour's removal:\n" + ospfdLog);
+
+                built.segmentsByLink().get("wan").setSilentFailure(false);
+                long healed = c.now();
+                long back = c.until(() -> LiveOspfLanTest.allFull(ospf, 1), 10 * SimTime.SECOND);
+                assertTrue(back > 0, "adjacency back after healing: " + ospf.showNeighbors());
+                System.out.printf("live OSPF+BFD: Full at %s, BFD Up both sides at %s; r1 dropped FRR %s after the cut"
+                                + " (detection %s, dead interval 12s); Full again %s after healing; max lag %s (limit %s)%n",
+                        SimTime.formatShort(full), SimTime.formatShort(bothUp), SimTime.formatShort(simDown - cut),
+                        SimTime.formatShort(detect), SimTime.formatShort(back - healed), SimTime.formatShort(d.stats().maxLagNs()),
+                        SimTime.formatShort(lag));
+            }
+        }
+    }
 }
