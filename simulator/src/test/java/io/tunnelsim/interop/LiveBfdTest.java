@@ -198,8 +198,8 @@ class LiveBfdTest {
                 assertTrue(ch.at() >= cmd0, "not before the command");
                 long shutDownAt = ch.at();
                 assertEquals(BfdState.ADMIN_DOWN, r1.remoteState());
-                // FRR 8.4 sends its AdminDown with the diagnostic it had (0), where RFC 5880 §6.8.16
-                // says SHOULD be 7: only the state is relied on
+                // FRR 8.4 sends its AdminDown with diagnostic 0, where RFC 5880 §6.8.16 asks for "an
+                // appropriate value" (7, Administratively Down): only the state is relied on
                 int frrAdminDiag = r1.remoteDiagnostic();
                 c.advance(SimTime.SECOND);
                 assertEquals(BfdState.DOWN, r1.state(), "r1 stays Down while FRR is AdminDown");
