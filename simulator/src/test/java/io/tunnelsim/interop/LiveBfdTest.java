@@ -256,6 +256,23 @@ class LiveBfdTest {
                 assertTrue(d.stats().maxLagNs() < lag, "lag within the limit");
                 log = lab.log(frr, "bfdd");
             }
+
+            // ---- the same scenario from the command line: a live run with BFD alone has a lag limit
+            Path out = lab.dir().resolve("cli");
+            int code = io.tunnelsim.cli.Main.execute(new String[] {"run", "src/test/resources/interop/bfd-p2p.yaml", "--live",
+                "wan=" + lab.real("tbT"), "--out", out.toString(), "--quiet", "--capture"});
+            assertEquals(0, code);
+            String summary = Files.readString(out.resolve("summary.json"));
+            assertTrue(summary.contains("\"deterministic\": false"), summary);
+            assertTrue(summary.contains("\"lag_limit_s\": 0.262500000"), "a quarter of 3 × 350 ms: " + summary);
+            String events = Files.readString(out.resolve("events.log"));
+            assertTrue(events.contains("%BFD-6-BFD_SESS_UP: BFD session"), events);
+            String cliBad = lab.sh("tshark -r " + out.resolve("pcap").resolve("wan.pcap")
+                    + " -Y '_ws.malformed || _ws.expert.severity >= \"Error\"' -T fields -e frame.number").strip();
+            assertEquals("", cliBad, "tunnelsim's own capture of the segment: no malformed frame");
+            String cliBfd = lab.sh("tshark -r " + out.resolve("pcap").resolve("wan.pcap") + " -Y 'bfd && ip.src==10.9.0.1' -T fields -e bfd.sta");
+            assertTrue(cliBfd.matches("(?s).*0x0*3\\b.*"), "r1's Up packets in its own capture: " + cliBfd);
+
             lab.sh("kill -INT $(cat " + pid + ") || true; for i in $(seq 30); do kill -0 $(cat " + pid + ") 2>/dev/null || break; sleep 0.1; done");
 
             // ---- tshark: every frame is BFD, none malformed; FRR detected the cut after its detection time
