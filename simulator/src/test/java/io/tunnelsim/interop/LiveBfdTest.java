@@ -163,6 +163,7 @@ class LiveBfdTest {
             long slowUp = 4 * io.tunnelsim.routing.bfd.BfdTimers.SLOW_TX;
             String log;
             long[] lagLimit = {0};
+            long[] frrDiscr = {0};
             try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("wan", lab.real("tbT")), LiveSpec.DEFAULT_LAG_WARNING))) {
                 long lag = d.lagLimitNs();
                 lagLimit[0] = lag;
@@ -220,6 +221,7 @@ class LiveBfdTest {
 
                 // ---- (b) r1 goes AdminDown: FRR goes Down with diagnostic "neighbor signaled session down"
                 long frrId = Long.parseLong(field(json[0], "id"));
+                frrDiscr[0] = frrId;
                 r1.adminDown();
                 // r1's next packet (within one of its intervals) says AdminDown
                 c.advance(simInterval + lag);
@@ -302,7 +304,7 @@ class LiveBfdTest {
                     if (Integer.decode(r[4]) == 0) {
                         simAdminDown++;
                         assertEquals(7, Integer.decode(r[5]), "AdminDown with diagnostic 7");
-                        assertTrue(Long.decode(r[7]) != 0, "AdminDown packets name FRR in Your Discriminator: " + String.join(",", r));
+                        assertEquals(frrDiscr[0], Long.decode(r[7]), "AdminDown packets name FRR in Your Discriminator: " + String.join(",", r));
                     }
                 }
             }
