@@ -6,6 +6,9 @@
 #   ./tunnelsim run examples/live/ospf-lan.yaml --live lan=tsim-tap0
 #   sudo examples/live/lab.sh vtysh 'show ip ospf neighbor'
 #   sudo examples/live/lab.sh down
+#
+# `lab.sh up bfd` also starts bfdd (frr1/bfdd.conf) and turns on "ip ospf bfd", for
+# examples/live/ospf-bfd.yaml; `lab.sh vtysh 'show bfd peers'` shows the session.
 set -euo pipefail
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 . "$here/lablib.sh"
@@ -26,9 +29,19 @@ case "${1:-}" in
     ip netns exec $NS ip addr add 192.0.2.1/32 dev lo
     mkdir -p "$RUN"
     cp "$here/frr1/zebra.conf" "$here/frr1/ospfd.conf" "$RUN/"
-    lab_frr_start $NS "$RUN" ospfd
-    echo "lab up: FRR ospfd in namespace $NS (10.0.0.2/24), TAP $TAP on bridge $BR"
-    echo "next: ./tunnelsim run examples/live/ospf-lan.yaml --live lan=$TAP"
+    if [ "${2:-}" = bfd ]; then
+      [ -x "$FRR_DIR/bfdd" ] || { echo "lab.sh: $FRR_DIR/bfdd is missing (apt-get install frr)" >&2; exit 1; }
+      cp "$here/frr1/bfdd.conf" "$RUN/"
+      # RxmtInterval 2 s as on r1: an LSA r1 refused for MinLSArrival comes again within 4 s (docs/live.md)
+      sed -i 's/^ ip ospf priority 10$/&\n ip ospf bfd\n ip ospf retransmit-interval 2/' "$RUN/ospfd.conf"
+      lab_frr_start $NS "$RUN" bfdd ospfd
+      echo "lab up: FRR bfdd and ospfd (ip ospf bfd) in namespace $NS (10.0.0.2/24), TAP $TAP on bridge $BR"
+      echo "next: ./tunnelsim run examples/live/ospf-bfd.yaml --live lan=$TAP"
+    else
+      lab_frr_start $NS "$RUN" ospfd
+      echo "lab up: FRR ospfd in namespace $NS (10.0.0.2/24), TAP $TAP on bridge $BR"
+      echo "next: ./tunnelsim run examples/live/ospf-lan.yaml --live lan=$TAP"
+    fi
     ;;
   down)
     lab_frr_stop "$RUN" || true
@@ -46,7 +59,7 @@ case "${1:-}" in
     ip netns exec $NS ping "$@"
     ;;
   *)
-    echo "usage: $0 up | down | vtysh COMMAND... | ping ARGS..." >&2
+    echo "usage: $0 up [bfd] | down | vtysh COMMAND... | ping ARGS..." >&2
     exit 2
     ;;
 esac

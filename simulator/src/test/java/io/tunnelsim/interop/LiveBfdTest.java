@@ -125,6 +125,14 @@ class LiveBfdTest {
         return m.group(2) != null ? m.group(2) : m.group(1);
     }
 
+    /** Both sides Up again within {@code bound} (a poll of FRR that starts within it counts). */
+    private static void bothUp(Clock c, BfdSession r1, Supplier<String> show, String[] json, long bound, String what) {
+        long deadline = c.now() + bound;
+        assertTrue(c.until(r1::isUp, bound) > 0, "r1 Up again " + what);
+        assertTrue(c.until(() -> "up".equals(field(json[0] = c.during(show), "status")), Math.max(0, deadline - c.now())) > 0,
+                "FRR Up again " + what + ": " + json[0]);
+    }
+
     @Test
     void sessionWithFrrBfddComesUpNegotiatesAndDetectsFailuresBothWays() throws Exception {
         FrrLab.assumeAvailable();
@@ -155,6 +163,7 @@ class LiveBfdTest {
             long slowUp = 4 * io.tunnelsim.routing.bfd.BfdTimers.SLOW_TX;
             String log;
             long[] lagLimit = {0};
+            long[] frrDiscr = {0};
             try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("wan", lab.real("tbT")), LiveSpec.DEFAULT_LAG_WARNING))) {
                 long lag = d.lagLimitNs();
                 lagLimit[0] = lag;
@@ -165,9 +174,10 @@ class LiveBfdTest {
                 // ---- Up on both sides, each with the other's timers
                 String[] json = {""};
                 long upSim = c.until(r1::isUp, slowUp);
-                long upFrr = c.until(() -> "up".equals(field(json[0] = c.during(show), "status")), slowUp);
+                // a poll of FRR that starts within the bound counts
+                long upFrr = c.until(() -> "up".equals(field(json[0] = c.during(show), "status")), Math.max(0, slowUp - c.now()));
                 assertTrue(upSim > 0, "r1 not Up within " + SimTime.formatShort(slowUp) + ": " + changes + "\n" + lab.log(frr, "bfdd"));
-                assertTrue(upFrr > 0, "FRR not Up: " + json[0] + "\n" + lab.log(frr, "bfdd"));
+                assertTrue(upFrr > 0, "FRR not Up within " + SimTime.formatShort(slowUp) + ": " + json[0] + "\n" + lab.log(frr, "bfdd"));
                 c.advance(SimTime.SECOND); // the Poll Sequence to the fast rate is over
                 json[0] = c.during(show);
                 assertEquals(Long.toString(r1.localDiscriminator()), field(json[0], "remote-id"), json[0]);
@@ -198,20 +208,20 @@ class LiveBfdTest {
                 assertTrue(ch.at() >= cmd0, "not before the command");
                 long shutDownAt = ch.at();
                 assertEquals(BfdState.ADMIN_DOWN, r1.remoteState());
-                // FRR 8.4 sends its AdminDown with the diagnostic it had (0), where RFC 5880 §6.8.16
-                // says SHOULD be 7: only the state is relied on
+                // FRR 8.4 sends its AdminDown with diagnostic 0, where RFC 5880 §6.8.16 asks for "an
+                // appropriate value" (7, Administratively Down): only the state is relied on
                 int frrAdminDiag = r1.remoteDiagnostic();
                 c.advance(SimTime.SECOND);
                 assertEquals(BfdState.DOWN, r1.state(), "r1 stays Down while FRR is AdminDown");
                 json[0] = c.during(show);
                 assertEquals("shutdown", field(json[0], "status"), json[0]);
                 c.during(() -> lab.vtysh(frr, "configure terminal", "bfd", PEER, "no shutdown"));
-                assertTrue(c.until(r1::isUp, slowUp) > 0, "r1 Up again after FRR's no shutdown: " + changes);
-                assertTrue(c.until(() -> "up".equals(field(json[0] = c.during(show), "status")), slowUp) > 0, json[0]);
+                bothUp(c, r1, show, json, slowUp, "after FRR's no shutdown");
                 c.advance(SimTime.SECOND);
 
                 // ---- (b) r1 goes AdminDown: FRR goes Down with diagnostic "neighbor signaled session down"
                 long frrId = Long.parseLong(field(json[0], "id"));
+                frrDiscr[0] = frrId;
                 r1.adminDown();
                 // r1's next packet (within one of its intervals) says AdminDown
                 c.advance(simInterval + lag);
@@ -222,8 +232,7 @@ class LiveBfdTest {
                 c.advance(2 * SimTime.SECOND);
                 assertEquals(frrId, r1.remoteDiscriminator(), "AdminDown keeps bfd.RemoteDiscr while FRR is heard (RFC 5880 §6.8.1)");
                 r1.adminUp();
-                assertTrue(c.until(r1::isUp, slowUp) > 0, "r1 Up again after no shutdown: " + changes);
-                assertTrue(c.until(() -> "up".equals(field(json[0] = c.during(show), "status")), slowUp) > 0, json[0]);
+                bothUp(c, r1, show, json, slowUp, "after r1's no shutdown");
                 c.advance(SimTime.SECOND);
 
                 // ---- (c) the segment fails silently both ways: each side's detection time expires
@@ -244,8 +253,7 @@ class LiveBfdTest {
                         "r1 Down " + SimTime.formatShort(ch.at() - cut) + " after the cut (detection " + SimTime.formatShort(agreedDetectSim) + ")");
                 built.segmentsByLink().get("wan").setSilentFailure(false);
                 long healed = c.now();
-                assertTrue(c.until(r1::isUp, slowUp) > 0, "r1 Up again after the segment healed: " + changes);
-                assertTrue(c.until(() -> "up".equals(field(json[0] = c.during(show), "status")), slowUp) > 0, json[0]);
+                bothUp(c, r1, show, json, slowUp, "after the segment healed");
                 long end = c.now();
                 System.out.printf("live BFD: Up at %s (r1) / %s (FRR); FRR shutdown -> r1 Down in %s (FRR's diagnostic %d);"
                                 + " r1 silent Down %s after the cut;"
@@ -256,6 +264,23 @@ class LiveBfdTest {
                 assertTrue(d.stats().maxLagNs() < lag, "lag within the limit");
                 log = lab.log(frr, "bfdd");
             }
+
+            // ---- the same scenario from the command line: a live run with BFD alone has a lag limit
+            Path out = lab.dir().resolve("cli");
+            int code = io.tunnelsim.cli.Main.execute(new String[] {"run", "src/test/resources/interop/bfd-p2p.yaml", "--live",
+                "wan=" + lab.real("tbT"), "--out", out.toString(), "--quiet", "--capture"});
+            assertEquals(0, code);
+            String summary = Files.readString(out.resolve("summary.json"));
+            assertTrue(summary.contains("\"deterministic\": false"), summary);
+            assertTrue(summary.contains("\"lag_limit_s\": 0.262500000"), "a quarter of 3 × 350 ms: " + summary);
+            String events = Files.readString(out.resolve("events.log"));
+            assertTrue(events.contains("%BFD-6-BFD_SESS_UP: BFD session"), events);
+            String cliBad = lab.sh("tshark -r " + out.resolve("pcap").resolve("wan.pcap")
+                    + " -Y '_ws.malformed || _ws.expert.severity >= \"Error\"' -T fields -e frame.number").strip();
+            assertEquals("", cliBad, "tunnelsim's own capture of the segment: no malformed frame");
+            String cliBfd = lab.sh("tshark -r " + out.resolve("pcap").resolve("wan.pcap") + " -Y 'bfd && ip.src==10.9.0.1' -T fields -e bfd.sta");
+            assertTrue(cliBfd.matches("(?s).*0x0*3\\b.*"), "r1's Up packets in its own capture: " + cliBfd);
+
             lab.sh("kill -INT $(cat " + pid + ") || true; for i in $(seq 30); do kill -0 $(cat " + pid + ") 2>/dev/null || break; sleep 0.1; done");
 
             // ---- tshark: every frame is BFD, none malformed; FRR detected the cut after its detection time
@@ -279,7 +304,7 @@ class LiveBfdTest {
                     if (Integer.decode(r[4]) == 0) {
                         simAdminDown++;
                         assertEquals(7, Integer.decode(r[5]), "AdminDown with diagnostic 7");
-                        assertTrue(Long.decode(r[7]) != 0, "AdminDown packets name FRR in Your Discriminator: " + String.join(",", r));
+                        assertEquals(frrDiscr[0], Long.decode(r[7]), "AdminDown packets name FRR in Your Discriminator: " + String.join(",", r));
                     }
                 }
             }
@@ -306,6 +331,94 @@ class LiveBfdTest {
             // FRR sends a packet at once on its change to Down: that packet marks its detection
             assertTrue(frrDetect >= agreedDetectFrr - SimTime.MILLISECOND && frrDetect <= agreedDetectFrr + lagLimit[0],
                     "FRR declared r1 down " + SimTime.formatShort(frrDetect) + " after r1's last packet\n" + log);
+        }
+    }
+
+    static final String FRR_OSPFD = String.join("\n",
+            "hostname frr5",
+            "interface eth0",
+            " ip ospf network point-to-point",
+            " ip ospf hello-interval 1",
+            " ip ospf dead-interval 12",
+            " ip ospf retransmit-interval 2",
+            " ip ospf bfd",
+            "router ospf",
+            " ospf router-id 10.9.0.2",
+            " log-adjacency-changes detail",
+            " network 10.9.0.0/30 area 0",
+            "");
+
+    /**
+     * OSPF as a BFD client on both sides ({@code ip ospf bfd} on FRR, {@code bfd: true} on r1's
+     * OSPF interface, FRR's default 300 ms × 3 on both): once Full, each side's OSPF has a BFD
+     * session to the other (FRR's is dynamic, created by ospfd). When the segment fails silently,
+     * both sides must drop the neighbour within the BFD detection time (900 ms) plus the lag
+     * limit, far inside the 12 s dead interval; when it heals the adjacency comes back.
+     */
+    @Test
+    void ospfNeighbourTornDownByBfdOnBothSidesWithinTheDetectionTime() throws Exception {
+        FrrLab.assumeAvailable();
+        assumeTrue(Files.isExecutable(Path.of("/usr/lib/frr/bfdd")), "interop test skipped: /usr/lib/frr/bfdd is missing");
+        try (FrrLab lab = new FrrLab("tg")) {
+            lab.bridge("tgB");
+            lab.tap("tgT", "tgB");
+            lab.namespace("tgF1");
+            lab.veth("tgF1", "eth0", "10.9.0.2/30", "tgB", "tgV1");
+            Map<String, String> conf = new java.util.LinkedHashMap<>();
+            conf.put("bfdd", "hostname frr5\n");
+            conf.put("ospfd", FRR_OSPFD);
+            Path frr = lab.frr("tgF1", conf);
+            ScenarioSpec s = ScenarioLoader.load(Path.of("src/test/resources/interop/ospf-bfd.yaml"));
+            BuiltNetwork built = NetworkBuilder.build(s.topology(), s.variants().get(0), s.seed());
+            Network net = built.network();
+            io.tunnelsim.routing.ospf.OspfProcess ospf = net.node("r1").service(io.tunnelsim.routing.ospf.OspfProcess.class);
+            BfdService bfd = BfdService.of(net.node("r1"));
+            BfdPeer peer = BfdPeer.singleHop(Ipv4Address.parse("10.9.0.2"), "eth0");
+            long detect = io.tunnelsim.routing.bfd.BfdTimers.DEFAULT.symmetricDetectionTime();
+            try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(), new LiveSpec(Map.of("wan", lab.real("tgT")), LiveSpec.DEFAULT_LAG_WARNING))) {
+                long lag = d.lagLimitNs();
+                assertEquals(detect / 4, lag, "a quarter of BFD's 900 ms, not of the 12 s dead interval");
+                Clock c = new Clock(d, net);
+                net.start();
+                String[] nb = {""};
+                String[] json = {""};
+                // point to point, no election: Full within one dead interval
+                long dead = 12 * SimTime.SECOND;
+                long full = c.until(() -> LiveOspfLanTest.allFull(ospf, 1), dead);
+                assertTrue(full > 0, "r1 not Full: " + ospf.showNeighbors());
+                long bothUp = c.until(() -> bfd.session(peer) != null && bfd.session(peer).isUp()
+                        && "up".equals(field(json[0] = c.during(() -> lab.vtysh(frr, "show bfd peers json")), "status"))
+                        && (nb[0] = c.during(() -> lab.vtysh(frr, "show ip ospf neighbor"))).contains("Full"),
+                        4 * io.tunnelsim.routing.bfd.BfdTimers.SLOW_TX + 4 * SimTime.SECOND);
+                assertTrue(bothUp > 0, "BFD Up both sides: " + bfd.showNeighbors() + json[0] + "\n" + nb[0] + lab.log(frr, "bfdd"));
+                assertEquals("300", field(json[0], "remote-transmit-interval"), json[0]);
+                c.advance(SimTime.SECOND);
+
+                long cut = c.now();
+                built.segmentsByLink().get("wan").setSilentFailure(true);
+                long simDown = c.until(() -> ospf.neighbors().isEmpty(), detect + lag);
+                assertTrue(simDown > 0, "r1 still has its neighbour " + SimTime.formatShort(detect + lag) + " after the cut: "
+                        + ospf.showNeighbors() + bfd.showNeighbors());
+                assertTrue(simDown - cut >= detect - io.tunnelsim.routing.bfd.BfdTimers.DEFAULT_TX - lag,
+                        "not before the detection time less one of FRR's intervals: " + SimTime.formatShort(simDown - cut));
+                assertTrue(net.log().entries().stream().anyMatch(e -> e.message().contains("from FULL to DOWN, Neighbor Down: BFD node down")),
+                        "torn down by BFD, not by the dead interval");
+                c.advance(cut + detect + lag - c.now());
+                nb[0] = c.during(() -> lab.vtysh(frr, "show ip ospf neighbor"));
+                assertFalse(nb[0].contains("10.255.0.1"), "FRR dropped r1 within BFD's detection time + lag: " + nb[0]);
+                String ospfdLog = lab.log(frr, "ospfd");
+                assertTrue(ospfdLog.contains("Full -> Deleted"), "FRR's ospfd logs the neighbour's removal:\n" + ospfdLog);
+
+                built.segmentsByLink().get("wan").setSilentFailure(false);
+                long healed = c.now();
+                long back = c.until(() -> LiveOspfLanTest.allFull(ospf, 1), dead);
+                assertTrue(back > 0, "adjacency back after healing: " + ospf.showNeighbors());
+                System.out.printf("live OSPF+BFD: Full at %s, BFD Up both sides at %s; r1 dropped FRR %s after the cut"
+                                + " (detection %s, dead interval 12s); Full again %s after healing; max lag %s (limit %s)%n",
+                        SimTime.formatShort(full), SimTime.formatShort(bothUp), SimTime.formatShort(simDown - cut),
+                        SimTime.formatShort(detect), SimTime.formatShort(back - healed), SimTime.formatShort(d.stats().maxLagNs()),
+                        SimTime.formatShort(lag));
+            }
         }
     }
 }

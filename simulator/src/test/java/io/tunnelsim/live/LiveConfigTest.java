@@ -131,6 +131,21 @@ class LiveConfigTest {
         assertEquals(250 * SimTime.MILLISECOND, LiveDriver.lagLimit(built.network()));
     }
 
+    /** The shipped live BFD example loads, and BFD's 900 ms (not the 4 s dead interval) sets its limit. */
+    @Test
+    void liveOspfBfdExampleLoadsAndBfdSetsTheLagLimit() throws Exception {
+        Path root = Path.of("").toAbsolutePath();
+        while (!Files.exists(root.resolve("examples"))) {
+            root = root.getParent();
+        }
+        ScenarioSpec s = ScenarioLoader.load(root.resolve("examples/live/ospf-bfd.yaml"));
+        var built = io.tunnelsim.scenario.NetworkBuilder.build(s.topology(), s.variants().get(0), s.seed());
+        assertEquals(4 * SimTime.SECOND, LiveDriver.smallestDeadInterval(built.network()));
+        assertEquals(900 * SimTime.MILLISECOND, LiveDriver.shortestBfdDetectionTime(built.network()), "300 ms × 3");
+        assertEquals(225 * SimTime.MILLISECOND, LiveDriver.lagLimit(built.network()));
+        assertTrue(built.segmentsByLink().containsKey("lan"), "the segment --live lan=TAP attaches to");
+    }
+
     /** OSPF with bfd on its interface: the sessions come with 2-Way, but the limit is known before. */
     @Test
     void ospfBfdInterfaceTightensTheLimitBelowTheDeadInterval(@TempDir Path dir) throws Exception {
