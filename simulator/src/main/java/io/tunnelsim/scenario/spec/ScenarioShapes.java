@@ -6,6 +6,7 @@ import static io.tunnelsim.topology.Shape.TEXT;
 
 import io.tunnelsim.routing.bfd.BfdYaml;
 import io.tunnelsim.routing.ospf.OspfYaml;
+import io.tunnelsim.topology.JsonSchema;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.Shape;
 import io.tunnelsim.topology.TopologyShapes;
@@ -95,5 +96,15 @@ public final class ScenarioShapes {
     /** The whole scenario document. */
     public static Shape.Obj scenario() {
         return SCENARIO;
+    }
+
+    /** The JSON Schema of topology files, as committed in {@code schema/topology.schema.json}. */
+    public static String topologySchema() {
+        return JsonSchema.of(TopologyShapes.topology(), "tunnelsim topology");
+    }
+
+    /** The JSON Schema of scenario files, as committed in {@code schema/scenario.schema.json}. */
+    public static String scenarioSchema() {
+        return JsonSchema.of(SCENARIO, "tunnelsim scenario");
     }
 }
