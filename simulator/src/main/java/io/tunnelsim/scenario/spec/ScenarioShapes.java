@@ -72,9 +72,9 @@ public final class ScenarioShapes {
             .key("keepalive", TopologyShapes.KEEPALIVE, "GRE keepalives on every tunnel.")
             .key("bfd", Shape.anyOf(BOOL, BfdYaml.TIMERS), "BFD for routing: static or ospf: true or timers.");
 
-    static final Shape.Obj SWEEP = Shape.obj("Repetitions with the failure shifted in time.")
-            .key("shift", DURATION, "Range the actions are shifted over (default: one period of the detecting timer).")
-            .key("runs", Shape.integer(1, 100_000), "Number of trials.");
+    static final Shape.Obj SWEEP = Shape.obj("Runs with the timeline shifted at random (tunnelsim sweep).")
+            .key("shift", DURATION, "Largest random shift of the timeline in a sweep (default 10s).")
+            .key("runs", Shape.integer(1, 100_000), "Runs per variant (default 20; tunnelsim sweep --trials overrides it).");
 
     static final Shape.Obj LIVE = Shape.obj("Live mode: segments bridged to TAP devices (docs/live.md).")
             .required("segments", Shape.namedMap(null, TEXT), "TAP device per link name.")
