@@ -35,13 +35,16 @@ import tools.jackson.databind.json.JsonMapper;
  * shipped YAML file names its schema on line 1 and passes it (and its loader), and the schema
  * agrees with the loaders: files they accept pass it, keys and values they refuse fail it.
  * Validation uses networknt's json-schema-validator (draft-07); the YAML is read with SnakeYAML
- * (anchors and merge keys resolved) and handed over as JSON.
+ * (YAML 1.1 as the loaders read it, anchors and merge keys resolved) and, for shipped files, also
+ * as YAML 1.2 the way editors' language servers read it.
  */
 class JsonSchemaFilesTest {
 
     static final Path ROOT = Path.of("..");
     private static final Pattern SCHEMA_LINE = Pattern.compile("# yaml-language-server: \\$schema=(\\S+)");
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final tools.jackson.dataformat.yaml.YAMLMapper YAML_1_2 =
+            tools.jackson.dataformat.yaml.YAMLMapper.builder().build();
 
     private static Schema schema(String text) {
         return SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_7).getSchema(text);
@@ -106,6 +109,10 @@ class JsonSchemaFilesTest {
             }
             for (Error e : errors(topology ? TOPOLOGY : SCENARIO, text)) {
                 problems.add(f + ": " + e);
+            }
+            // as an editor reads it: YAML 1.2, where off and yes are words, not booleans
+            for (Error e : (topology ? TOPOLOGY : SCENARIO).validate(YAML_1_2.readTree(text))) {
+                problems.add(f + " (YAML 1.2): " + e);
             }
             try {
                 if (topology) {
