@@ -73,13 +73,30 @@ class JsonSchemaFilesTest {
                 + " generate; regenerate it with: ./tunnelsim schema " + kind + " -o schema/" + kind + ".schema.json");
     }
 
-    /** Every YAML file of the repository outside the simulator's sources and build output. */
+    /**
+     * Every YAML file the repository ships: git's list of tracked files when git is at hand (so
+     * scratch files in a checkout do not count), else every YAML file outside the simulator's
+     * sources, hidden folders, build output and reports; test inputs are not shipped.
+     */
     static List<Path> shippedYaml() throws IOException {
+        try {
+            Process p = new ProcessBuilder("git", "ls-files", "-z", "--", "*.yaml", "*.yml").directory(ROOT.toFile())
+                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (p.waitFor() == 0 && !out.isEmpty()) {
+                return Stream.of(out.split("\0")).filter(f -> !f.isEmpty() && !f.startsWith("simulator/"))
+                        .map(ROOT::resolve).filter(Files::isRegularFile).sorted().toList();
+            }
+        } catch (IOException e) {
+            // no git: walk the tree
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try (Stream<Path> s = Files.walk(ROOT)) {
             return s.filter(p -> {
                 String rel = ROOT.relativize(p).toString().replace('\\', '/');
-                return !rel.startsWith("simulator/") && !rel.startsWith(".") && !rel.contains("/.")
-                        && !rel.contains("target/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"));
+                return !rel.startsWith("simulator/") && !rel.startsWith("reports/") && !rel.startsWith(".")
+                        && !rel.contains("/.") && !rel.contains("target/") && (rel.endsWith(".yaml") || rel.endsWith(".yml"));
             }).sorted().toList();
         }
     }
