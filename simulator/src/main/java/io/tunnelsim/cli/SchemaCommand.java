@@ -45,8 +45,7 @@ final class SchemaCommand implements Callable<Integer> {
         String text = switch (kind) {
             case "topology" -> ScenarioShapes.topologySchema();
             case "scenario" -> ScenarioShapes.scenarioSchema();
-            default -> throw new BadInputException("unknown schema '" + kind + "'" + DidYouMean.hint(kind, KINDS)
-                    + "; write topology or scenario");
+            default -> throw new BadInputException("unknown schema '" + kind + "'" + DidYouMean.hint(kind, KINDS));
         };
         if (output == null) {
             spec.commandLine().getOut().print(text);
