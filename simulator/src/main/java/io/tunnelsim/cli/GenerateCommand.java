@@ -117,7 +117,7 @@ final class GenerateCommand implements Callable<Integer> {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Files.writeString(output, yaml, StandardCharsets.UTF_8);
+        Files.writeString(output, schemaLine(output, "topology") + yaml, StandardCharsets.UTF_8);
         out.println("wrote " + output);
         if (!noScenario) {
             String file = output.getFileName().toString();
@@ -130,10 +130,26 @@ final class GenerateCommand implements Callable<Integer> {
             } else {
                 variants.add(r == RoutingProtocol.NONE ? RoutingProtocol.STATIC : r);
             }
-            Files.writeString(scenario, TopologyGenerator.scenario(file, name, hubAndSpoke, hubCount, siteCount, o, variants)
+            Files.writeString(scenario, schemaLine(scenario, "scenario") + TopologyGenerator.scenario(file, name, hubAndSpoke, hubCount, siteCount, o, variants)
                     .replace("<this file>", scenario.toString()), StandardCharsets.UTF_8);
             out.println("wrote " + scenario + " (run it: tunnelsim compare " + scenario + ")");
         }
         return 0;
+    }
+
+    /**
+     * The line that points editors at the schema ({@code # yaml-language-server: $schema=...}),
+     * when {@code file} lies below a folder with {@code schema/KIND.schema.json} (a checkout of the
+     * repository); else nothing.
+     */
+    static String schemaLine(Path file, String kind) {
+        Path dir = file.toAbsolutePath().normalize().getParent();
+        for (Path d = dir; d != null; d = d.getParent()) {
+            Path s = d.resolve("schema").resolve(kind + ".schema.json");
+            if (Files.isRegularFile(s)) {
+                return "# yaml-language-server: $schema=" + dir.relativize(s).toString().replace('\\', '/') + "\n";
+            }
+        }
+        return "";
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "tunnelsim", mixinStandardHelpOptions = true, versionProvider = Version.class,
         description = "Discrete-event simulator for GRE/IPsec topologies: how long are sites cut off when a link or hub dies?",
         subcommands = {ValidateCommand.class, RunCommand.class, ShowCommand.class, CompareCommand.class,
-                SweepCommand.class, GenerateCommand.class, DrawCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
+                SweepCommand.class, GenerateCommand.class, DrawCommand.class, SchemaCommand.class, BenchCommand.class, CommandLine.HelpCommand.class,
                 picocli.AutoComplete.GenerateCompletion.class})
 public final class Main implements Runnable {
     /** Exit code for bad input (YAML errors, unknown names). */

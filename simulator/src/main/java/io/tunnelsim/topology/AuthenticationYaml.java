@@ -6,7 +6,12 @@ import java.util.Map;
 
 /** The {@code authentication:} key of OSPF and RIP interfaces, read and checked with marks. */
 public final class AuthenticationYaml {
-    static final String[] KEYS = {"mode", "key", "key-id"};
+    /** {@code authentication:} of an OSPF or RIP interface. */
+    public static final Shape.Obj SHAPE = Shape.obj("Authentication: none, a simple password or keyed MD5.")
+            .required("mode", Shape.choice("none", "simple", "md5"), "none, simple (a password) or md5 (keyed MD5).")
+            .key("key", Shape.TEXT, "The password or MD5 key (printable ASCII, no spaces; simple: OSPF 8, RIP 16 characters;"
+                    + " md5: 16).")
+            .key("key-id", Shape.integer(0, 255), "MD5 key ID (default 1).");
 
     private AuthenticationYaml() {
     }
@@ -21,7 +26,7 @@ public final class AuthenticationYaml {
         if (!c.has("authentication")) {
             return Authentication.NONE;
         }
-        YamlMap a = ctx.map(c.get("authentication"), "'authentication' of " + protocol + " interface", KEYS);
+        YamlMap a = ctx.map(c.get("authentication"), "'authentication' of " + protocol + " interface", SHAPE);
         if (a == null) {
             return Authentication.NONE;
         }

@@ -84,6 +84,11 @@ public record IpsecProfileSpec(String name, Esp esp, Auth auth, Mode mode, Optio
             return yamlName;
         }
 
+        /** The YAML words, declaration order. */
+        public static java.util.List<String> yamlNames() {
+            return java.util.Arrays.stream(values()).map(Esp::yamlName).toList();
+        }
+
         public int keyBytes() {
             return keyBytes;
         }
@@ -107,6 +112,11 @@ public record IpsecProfileSpec(String name, Esp esp, Auth auth, Mode mode, Optio
 
         public String yamlName() {
             return yamlName;
+        }
+
+        /** The YAML words, declaration order. */
+        public static java.util.List<String> yamlNames() {
+            return java.util.Arrays.stream(values()).map(Auth::yamlName).toList();
         }
 
         public int keyBytes() {

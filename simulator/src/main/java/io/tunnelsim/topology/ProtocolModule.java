@@ -56,6 +56,13 @@ public interface ProtocolModule<S> {
     S read(NodeSection in);
 
     /**
+     * The keys of the section, as {@link #read} refuses unknown keys by them
+     * ({@code ctx.map(value, what, shape)}); also the section's part of the topology's JSON
+     * Schema. Its description says what the section is.
+     */
+    Shape.Obj shape();
+
+    /**
      * Checks across the two ends of a link or tunnel pair, both ends configured. Findings are
      * warnings: the network still runs and misbehaves as routers would. Called once per
      * two-ended link and once per tunnel pair, in file order.

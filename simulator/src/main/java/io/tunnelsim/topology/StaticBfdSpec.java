@@ -19,8 +19,6 @@ import org.yaml.snakeyaml.nodes.Node;
  */
 public record StaticBfdSpec(Ipv4Address peer, Optional<String> interfaceName, Optional<Ipv4Address> source,
                             int minimumTtl) {
-    static final String[] KEYS = {"multihop", "source", "minimum-ttl"};
-
     public boolean multihop() {
         return interfaceName.isEmpty();
     }
@@ -103,7 +101,7 @@ public record StaticBfdSpec(Ipv4Address peer, Optional<String> interfaceName, Op
         Node n = route.get("bfd");
         YamlMap m = null;
         if (n instanceof MappingNode) {
-            m = ctx.map(n, "'bfd' of a static route", KEYS);
+            m = ctx.map(n, "'bfd' of a static route", TopologyShapes.STATIC_BFD);
             if (m == null) {
                 return null;
             }

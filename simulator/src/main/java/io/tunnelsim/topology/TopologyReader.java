@@ -32,25 +32,6 @@ final class TopologyReader {
     static final Pattern IFACE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_./-]*");
     private static final Pattern LOOPBACK_NAME = Pattern.compile("(lo|Lo|loopback|Loopback)[0-9]*");
 
-    private static final String[] ROOT_KEYS = {"name", "defaults", "nodes", "links", "ipsec", "routing"};
-    private static final String[] LINK_PARAM_KEYS = {"delay", "bandwidth", "mtu", "loss", "queue"};
-    private static final String[] LINK_KEYS = {"name", "endpoints", "delay", "bandwidth", "mtu", "loss", "queue", "lan"};
-    private static final String[] NODE_KEYS = nodeKeys();
-    private static final String[] IFACE_KEYS = {"address", "ipv6", "mtu", "bandwidth", "delay", "shutdown", "gateway",
-        "tunnel", "protection", "crypto-map", "unreachables"};
-    private static final String[] TUNNEL_KEYS = {"source", "destination", "key", "sequence", "checksum", "keepalive",
-        "recursion-hold", "df", "path-mtu-discovery", "keepalive-protection"};
-    private static final String[] STATIC_KEYS = {"prefix", "via", "interface", "distance", "track", "bfd"};
-    private static final String[] TRACK_KEYS = {"icmp-echo", "source", "frequency", "timeout", "up-delay", "down-delay",
-        "bfd"};
-    private static final String[] RIP_KEYS = {"version", "timers", "split-horizon", "default-originate", "interfaces",
-        "request-on-loss", "maximum-paths"};
-    private static final String[] RIP_TIMER_KEYS = {"update", "timeout", "garbage", "holddown", "jitter"};
-    private static final String[] RIP_IF_KEYS = {"offset", "passive", "authentication"};
-    private static final String[] IPSEC_KEYS = {"esp", "auth", "mode", "peer", "local", "remote", "keys", "lifetime",
-        "replay-window", "df-bit", "fragmentation"};
-    private static final String[] KEY_KEYS = {"spi-in", "spi-out", "key-in", "key-out", "auth-in", "auth-out"};
-
     static final long LOOPBACK_DELAY = SimTime.millis(5);
     static final long TUNNEL_DELAY = SimTime.millis(50);
     static final long DEFAULT_RECURSION_HOLD = io.tunnelsim.tunnel.TunnelConfig.DEFAULT_RECURSION_HOLD;
@@ -60,16 +41,6 @@ final class TopologyReader {
     /** The endpoint → link assignment the node pass uses for interface defaults; first link wins. */
     private final Map<Endpoint, LinkSpec> linkByEndpoint = new HashMap<>();
 
-    /** The node's own keys, then each registered module's key, then the keys not yet in modules. */
-    private static String[] nodeKeys() {
-        List<String> keys = new ArrayList<>(List.of("kind", "interfaces", "static", "track"));
-        for (ProtocolModule<?> pm : ProtocolModules.all()) {
-            keys.add(pm.nodeKey());
-        }
-        keys.add("rip");
-        return keys.toArray(new String[0]);
-    }
-
     TopologyReader(YamlContext ctx, Optional<Path> file) {
         this.ctx = ctx;
         this.file = file;
@@ -77,7 +48,7 @@ final class TopologyReader {
 
     TopologySpec read(Node root, String defaultName) {
         YamlMap top = ctx.checkRoot(root, "the topology (expected name:, nodes:, links:)")
-                ? ctx.map(root, "the topology (expected name:, nodes:, links:)", ROOT_KEYS) : null;
+                ? ctx.map(root, "the topology (expected name:, nodes:, links:)", TopologyShapes.topology()) : null;
         if (top == null) {
             return null;
         }
@@ -106,7 +77,7 @@ final class TopologyReader {
         }
         RoutingProtocol routing = RoutingProtocol.NONE;
         if (top.has("routing")) {
-            YamlMap r = ctx.map(top.get("routing"), "'routing'", "protocol");
+            YamlMap r = ctx.map(top.get("routing"), "'routing'", TopologyShapes.ROUTING);
             if (r != null) {
                 routing = r.choice("protocol", RoutingProtocol.byName(), RoutingProtocol.NONE);
             }
@@ -128,11 +99,11 @@ final class TopologyReader {
         if (!top.has("defaults")) {
             return d;
         }
-        YamlMap defs = ctx.map(top.get("defaults"), "'defaults'", "link");
+        YamlMap defs = ctx.map(top.get("defaults"), "'defaults'", TopologyShapes.DEFAULTS);
         if (defs == null || !defs.has("link")) {
             return d;
         }
-        YamlMap l = ctx.map(defs.get("link"), "'defaults.link'", LINK_PARAM_KEYS);
+        YamlMap l = ctx.map(defs.get("link"), "'defaults.link'", TopologyShapes.LINK_PARAMS);
         if (l == null) {
             return d;
         }
@@ -149,7 +120,7 @@ final class TopologyReader {
         List<Node> items = ctx.list(top.get("links"), "'links'");
         Map<String, Node> captureNames = new java.util.HashMap<>();
         for (int i = 0; i < items.size(); i++) {
-            YamlMap l = ctx.map(items.get(i), "a link (expected {endpoints: [\"a:eth0\", \"b:eth0\"]})", LINK_KEYS);
+            YamlMap l = ctx.map(items.get(i), "a link (expected {endpoints: [\"a:eth0\", \"b:eth0\"]})", TopologyShapes.LINK);
             if (l == null) {
                 continue;
             }
@@ -245,7 +216,7 @@ final class TopologyReader {
             ctx.error(entry.keyNode(), "node name '" + YamlContext.abbreviate(name)
                     + "' may only use letters, digits, '_', '.' and '-'");
         }
-        YamlMap m = ctx.map(entry.value(), "node '" + name + "'", NODE_KEYS);
+        YamlMap m = ctx.map(entry.value(), "node '" + name + "'", TopologyShapes.node());
         if (m == null) {
             return null;
         }
@@ -318,7 +289,7 @@ final class TopologyReader {
             ctx.error(entry.keyNode(), "interface name '" + YamlContext.abbreviate(name)
                     + "' must start with a letter and use only letters, digits, '_', '.', '/' and '-'");
         }
-        YamlMap m = ctx.map(entry.value(), "interface '" + node + ":" + name + "'", IFACE_KEYS);
+        YamlMap m = ctx.map(entry.value(), "interface '" + node + ":" + name + "'", TopologyShapes.INTERFACE);
         if (m == null) {
             return null;
         }
@@ -422,7 +393,7 @@ final class TopologyReader {
     }
 
     private TunnelDraft readTunnel(String path, Node n, String where) {
-        YamlMap t = ctx.map(n, "'tunnel' of " + where, TUNNEL_KEYS);
+        YamlMap t = ctx.map(n, "'tunnel' of " + where, TopologyShapes.TUNNEL);
         if (t == null) {
             return null;
         }
@@ -450,7 +421,7 @@ final class TopologyReader {
                     ctx.error(kn, "'keepalive' is true, false or {period: 10s, retries: 3}");
                 }
             } else {
-                YamlMap k = ctx.map(kn, "'keepalive'", "period", "retries");
+                YamlMap k = ctx.map(kn, "'keepalive'", TopologyShapes.KEEPALIVE);
                 if (k != null) {
                     long period = k.duration("period", KeepaliveSpec.DEFAULT.periodNs());
                     TimerRules.keepalive(k, period);
@@ -571,7 +542,7 @@ final class TopologyReader {
             }
             String path = "nodes/" + node + "/track/" + id;
             ctx.mark(path, e.keyNode());
-            YamlMap t = ctx.map(e.value(), "track " + id, TRACK_KEYS);
+            YamlMap t = ctx.map(e.value(), "track " + id, TopologyShapes.TRACK);
             if (t == null) {
                 continue;
             }
@@ -609,7 +580,7 @@ final class TopologyReader {
                              List<StaticRouteSpec> out, List<StaticRouteV6Spec> out6) {
         List<Node> items = ctx.list(n, "'static' of node '" + node + "'");
         for (int i = 0; i < items.size(); i++) {
-            YamlMap s = ctx.map(items.get(i), "a static route (expected {prefix: ..., via: ...})", STATIC_KEYS);
+            YamlMap s = ctx.map(items.get(i), "a static route (expected {prefix: ..., via: ...})", TopologyShapes.STATIC);
             if (s == null) {
                 continue;
             }
@@ -680,7 +651,7 @@ final class TopologyReader {
     }
 
     private RipSpec readRip(String node, Node n, Map<String, InterfaceSpec> interfaces) {
-        YamlMap r = ctx.map(n, "'rip' of node '" + node + "'", RIP_KEYS);
+        YamlMap r = ctx.map(n, "'rip' of node '" + node + "'", TopologyShapes.RIP);
         if (r == null) {
             return null;
         }
@@ -693,7 +664,7 @@ final class TopologyReader {
         }
         RipSpec.Timers timers = RipSpec.Timers.DEFAULT;
         if (r.has("timers")) {
-            YamlMap t = ctx.map(r.get("timers"), "'timers'", RIP_TIMER_KEYS);
+            YamlMap t = ctx.map(r.get("timers"), "'timers'", TopologyShapes.RIP_TIMERS);
             if (t != null) {
                 RipSpec.Timers d = RipSpec.Timers.DEFAULT;
                 timers = new RipSpec.Timers(t.duration("update", d.updateNs()), t.duration("timeout", d.timeoutNs()),
@@ -721,7 +692,7 @@ final class TopologyReader {
                     if (interfaces.get(e.key()).address().isEmpty()) {
                         ctx.error(e.keyNode(), "rip interface '" + e.key() + "' has no IPv4 address");
                     }
-                    YamlMap c = ctx.map(e.value(), "rip interface '" + e.key() + "'", RIP_IF_KEYS);
+                    YamlMap c = ctx.map(e.value(), "rip interface '" + e.key() + "'", TopologyShapes.RIP_INTERFACE);
                     if (c == null) {
                         continue;
                     }
@@ -750,7 +721,7 @@ final class TopologyReader {
         for (YamlMap.Entry e : all.entries()) {
             String path = "ipsec/" + e.key();
             ctx.mark(path, e.keyNode());
-            YamlMap p = ctx.map(e.value(), "ipsec profile '" + e.key() + "'", IPSEC_KEYS);
+            YamlMap p = ctx.map(e.value(), "ipsec profile '" + e.key() + "'", TopologyShapes.IPSEC_PROFILE);
             if (p == null) {
                 continue;
             }
@@ -795,7 +766,7 @@ final class TopologyReader {
                 if (esp.isAead()) {
                     ctx.error(kn, io.tunnelsim.ipsec.IpsecProfile.GCM_MANUAL_KEYS);
                 }
-                keys = Optional.ofNullable(readKeys(name, ctx.map(kn, "'keys'", KEY_KEYS), esp, auth));
+                keys = Optional.ofNullable(readKeys(name, ctx.map(kn, "'keys'", TopologyShapes.MANUAL_KEYS), esp, auth));
             } else {
                 String s = ctx.string(kn, "'keys' (auto or a mapping of SPIs and keys)");
                 if (s != null && !s.equals("auto")) {
@@ -808,7 +779,7 @@ final class TopologyReader {
         // IOS defaults: 3600 s and 4 608 000 KB (crypto ipsec security-association lifetime)
         long lifetimeBytes = io.tunnelsim.ipsec.IpsecProfile.DEFAULT_LIFETIME_BYTES;
         if (p.has("lifetime")) {
-            YamlMap l = ctx.map(p.get("lifetime"), "'lifetime'", "time", "bytes");
+            YamlMap l = ctx.map(p.get("lifetime"), "'lifetime'", TopologyShapes.LIFETIME);
             if (l != null) {
                 lifetime = l.duration("time", lifetime);
                 lifetimeBytes = l.integer("bytes", lifetimeBytes, 0, Long.MAX_VALUE);

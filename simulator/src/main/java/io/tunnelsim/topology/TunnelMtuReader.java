@@ -26,7 +26,7 @@ final class TunnelMtuReader {
         if (t.has("path-mtu-discovery")) {
             Node n = t.get("path-mtu-discovery");
             if (n instanceof MappingNode) {
-                YamlMap m = ctx.map(n, "'path-mtu-discovery'", "age-timer", "min-mtu");
+                YamlMap m = ctx.map(n, "'path-mtu-discovery'", TopologyShapes.PATH_MTU);
                 if (m != null) {
                     pmtud = true;
                     if (m.has("age-timer")) {

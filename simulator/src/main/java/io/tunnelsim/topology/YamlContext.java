@@ -91,23 +91,31 @@ public final class YamlContext {
     }
 
     /**
-     * A mapping view checked against the allowed keys; an empty value ({@code key:}) counts as
-     * an empty mapping. Returns {@code null} after an error when the node is not a mapping.
+     * A mapping view checked against the keys {@code shape} declares; an empty value
+     * ({@code key:}) counts as an empty mapping. Returns {@code null} after an error when the
+     * node is not a mapping.
      */
-    public YamlMap map(Node n, String what, String... allowedKeys) {
+    public YamlMap map(Node n, String what, Shape.Obj shape) {
+        if (shape == null) {
+            throw new IllegalArgumentException("a mapping of fixed keys needs its shape");
+        }
+        return view(n, what, shape);
+    }
+
+    /** Like {@link #map} but any key is allowed (user-chosen names such as node names). */
+    public YamlMap namedMap(Node n, String what) {
+        return view(n, what, null);
+    }
+
+    private YamlMap view(Node n, String what, Shape.Obj shape) {
         if (isNull(n)) {
-            return YamlMap.empty(this, n, allowedKeys);
+            return YamlMap.empty(this, n, shape);
         }
         if (!(n instanceof MappingNode m)) {
             error(n, "expected a mapping for " + what + ", found " + kindOf(n));
             return null;
         }
-        return YamlMap.of(this, m, allowedKeys);
-    }
-
-    /** Like {@link #map} but any key is allowed (user-chosen names such as node names). */
-    public YamlMap namedMap(Node n, String what) {
-        return map(n, what, (String[]) null);
+        return YamlMap.of(this, m, shape);
     }
 
     /** The items of a list; empty after an error when the node is not a list. */

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Predicate;
 
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
@@ -21,6 +22,11 @@ import io.tunnelsim.addr.Ipv6Prefix;
  * A YAML mapping whose keys were checked once (unknown keys get a did-you-mean, duplicates an
  * error) and whose values are read with typed getters. A getter that meets a bad value reports
  * it at the value's position and returns the fallback, so reading continues.
+ *
+ * <p>A map read against a {@link Shape.Obj} refuses the keys the shape does not declare, and
+ * each getter checks that the key is declared with the type it reads (an integer range within
+ * the declared one, the same words for a choice): a reader that drifts from its shape fails
+ * on the first input that uses the key, so the JSON Schema written from the shapes stays true.
  */
 public final class YamlMap {
 
@@ -30,20 +36,23 @@ public final class YamlMap {
 
     private final YamlContext ctx;
     private final Node node;
+    /** The declared keys, or null for user-named keys. */
+    private final Shape.Obj shape;
     private final Map<String, Entry> entries = new LinkedHashMap<>();
 
-    private YamlMap(YamlContext ctx, Node node) {
+    private YamlMap(YamlContext ctx, Node node, Shape.Obj shape) {
         this.ctx = ctx;
         this.node = node;
+        this.shape = shape;
     }
 
-    static YamlMap empty(YamlContext ctx, Node node, String[] allowed) {
-        return new YamlMap(ctx, node);
+    static YamlMap empty(YamlContext ctx, Node node, Shape.Obj shape) {
+        return new YamlMap(ctx, node, shape);
     }
 
-    static YamlMap of(YamlContext ctx, MappingNode m, String[] allowed) {
-        YamlMap map = new YamlMap(ctx, m);
-        List<String> allowedList = allowed == null ? null : Arrays.asList(allowed);
+    static YamlMap of(YamlContext ctx, MappingNode m, Shape.Obj shape) {
+        YamlMap map = new YamlMap(ctx, m, shape);
+        List<String> allowedList = shape == null ? null : Arrays.asList(shape.names());
         for (NodeTuple t : m.getValue()) {
             Node k = t.getKeyNode();
             if (!(k instanceof ScalarNode ks) || YamlContext.isNull(k)) {
@@ -83,12 +92,19 @@ public final class YamlMap {
         return new ArrayList<>(entries.values());
     }
 
+    /** The shape the keys were checked against, or null for user-named keys. */
+    public Shape.Obj shape() {
+        return shape;
+    }
+
     public boolean has(String key) {
+        expect(key, s -> true, "a key");
         return entries.containsKey(key);
     }
 
     /** The value node, or {@code null} when the key is absent. */
     public Node get(String key) {
+        expect(key, s -> true, "a key");
         Entry e = entries.get(key);
         return e == null ? null : e.value();
     }
@@ -114,6 +130,7 @@ public final class YamlMap {
     }
 
     public String string(String key, String fallback) {
+        expect(key, s -> s instanceof Shape.Scalar, "text");
         Node v = get(key);
         if (v == null) {
             return fallback;
@@ -123,6 +140,7 @@ public final class YamlMap {
     }
 
     public long integer(String key, long fallback, long min, long max) {
+        expect(key, s -> s instanceof Shape.Int i && i.min() <= min && max <= i.max(), "an integer " + min + ".." + max);
         Node v = get(key);
         if (v == null) {
             return fallback;
@@ -146,6 +164,7 @@ public final class YamlMap {
     }
 
     public boolean bool(String key, boolean fallback) {
+        expect(key, s -> s instanceof Shape.Bool, "true or false");
         Node v = get(key);
         if (v == null) {
             return fallback;
@@ -171,6 +190,7 @@ public final class YamlMap {
     }
 
     public OptionalLong optionalDuration(String key) {
+        expect(key, s -> isText(s, Shape.Text.DURATION), "a duration");
         Node v = get(key);
         if (v == null) {
             return OptionalLong.empty();
@@ -188,6 +208,7 @@ public final class YamlMap {
     }
 
     public long bandwidth(String key, long fallback) {
+        expect(key, s -> isText(s, Shape.Text.BANDWIDTH), "a bandwidth");
         Node v = get(key);
         if (v == null) {
             return fallback;
@@ -205,6 +226,7 @@ public final class YamlMap {
     }
 
     public double fraction(String key, double fallback) {
+        expect(key, s -> isText(s, Shape.Text.FRACTION), "a ratio");
         Node v = get(key);
         if (v == null) {
             return fallback;
@@ -223,6 +245,7 @@ public final class YamlMap {
 
     /** An IPv4 address, or {@code null} when absent or invalid (invalid is reported). */
     public Ipv4Address ipv4(String key) {
+        expect(key, s -> isText(s, Shape.Text.IPV4) || isText(s, Shape.Text.IP), "an IPv4 address");
         Node v = get(key);
         if (v == null) {
             return null;
@@ -244,6 +267,7 @@ public final class YamlMap {
      * {@code null} when absent or invalid.
      */
     public Ipv4Prefix ipv4Prefix(String key, boolean lengthRequired) {
+        expect(key, s -> isText(s, Shape.Text.IPV4_PREFIX) || isText(s, Shape.Text.IP_PREFIX), "an IPv4 prefix");
         Node v = get(key);
         if (v == null) {
             return null;
@@ -290,6 +314,7 @@ public final class YamlMap {
     }
 
     public Ipv6Prefix ipv6Prefix(String key, boolean lengthRequired) {
+        expect(key, s -> isText(s, Shape.Text.IPV6_PREFIX) || isText(s, Shape.Text.IP_PREFIX), "an IPv6 prefix");
         Node v = get(key);
         if (v == null) {
             return null;
@@ -317,6 +342,7 @@ public final class YamlMap {
     }
 
     public Ipv6Address ipv6(String key) {
+        expect(key, s -> isText(s, Shape.Text.IPV6) || isText(s, Shape.Text.IP), "an IPv6 address");
         Node v = get(key);
         if (v == null) {
             return null;
@@ -335,6 +361,8 @@ public final class YamlMap {
 
     /** One of a fixed set of words; a misspelling gets a did-you-mean. */
     public <E> E choice(String key, Map<String, E> choices, E fallback) {
+        expect(key, s -> s instanceof Shape.Choice c && c.words().equals(List.copyOf(choices.keySet())),
+                "one of " + choices.keySet());
         Node v = get(key);
         if (v == null) {
             return fallback;
@@ -350,5 +378,31 @@ public final class YamlMap {
             return fallback;
         }
         return e;
+    }
+
+    private static boolean isText(Shape s, Shape.Text t) {
+        return s instanceof Shape.Scalar sc && sc.text() == t;
+    }
+
+    /** Fails (a programming error, not an input error) when {@code key} is not declared as read. */
+    private void expect(String key, Predicate<Shape> ok, String as) {
+        if (shape == null) {
+            return;
+        }
+        Shape.Key k = shape.key(key);
+        if (k == null) {
+            throw new IllegalStateException("key '" + key + "' is read but not declared in " + shape);
+        }
+        if (!matches(k.shape(), ok)) {
+            throw new IllegalStateException("key '" + key + "' of " + shape + " is declared as " + k.shape()
+                    + " but read as " + as);
+        }
+    }
+
+    private static boolean matches(Shape s, Predicate<Shape> ok) {
+        if (s instanceof Shape.AnyOf a) {
+            return a.options().stream().anyMatch(o -> matches(o, ok));
+        }
+        return ok.test(s);
     }
 }

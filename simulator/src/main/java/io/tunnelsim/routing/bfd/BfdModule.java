@@ -5,6 +5,7 @@ import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.topology.NodeSection;
 import io.tunnelsim.topology.NodeSpec;
 import io.tunnelsim.topology.ProtocolModule;
+import io.tunnelsim.topology.Shape;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -30,6 +31,11 @@ public final class BfdModule implements ProtocolModule<BfdSpec> {
     @Override
     public BfdSpec read(NodeSection in) {
         return BfdYaml.read(in);
+    }
+
+    @Override
+    public Shape.Obj shape() {
+        return BfdYaml.SECTION;
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.InterfaceSpec;
 import io.tunnelsim.topology.NodeSection;
+import io.tunnelsim.topology.Shape;
 import io.tunnelsim.topology.YamlContext;
 import io.tunnelsim.topology.YamlMap;
 import java.util.ArrayList;
@@ -20,11 +21,26 @@ import org.yaml.snakeyaml.nodes.Node;
  * {@code receive-interval}, {@code detect-multiplier}; described in {@code docs/routing-bfd.md}.
  */
 public final class BfdYaml {
-    static final String[] TIMER_KEYS = {"transmit-interval", "receive-interval", "detect-multiplier"};
-    static final String[] SECTION_KEYS = {"transmit-interval", "receive-interval", "detect-multiplier", "interfaces",
-        "peers"};
-    static final String[] PEER_KEYS = {"peer", "interface", "multihop", "source", "minimum-ttl", "shutdown",
-        "transmit-interval", "receive-interval", "detect-multiplier"};
+    /** The session timers; also a variant's {@code bfd:} override. */
+    public static final Shape.Obj TIMERS = Shape.obj("BFD session timers (FRR bfdd's names and defaults).")
+            .key("transmit-interval", Shape.DURATION, "Desired minimum transmit interval, 10ms..60s (default 300ms).")
+            .key("receive-interval", Shape.DURATION, "Required minimum receive interval, 10ms..60s (default 300ms).")
+            .key("detect-multiplier", Shape.integer(1, 255), "Packets missed before the session goes down (default 3).");
+
+    static final Shape.Obj PEER = Shape.obj("A BFD peer without a client protocol.")
+            .required("peer", Shape.IPV4, "Peer address.")
+            .key("interface", Shape.TEXT, "Interface of a single-hop session (default: the connected one).")
+            .key("multihop", Shape.BOOL, "Multihop session (RFC 5883).")
+            .key("source", Shape.IPV4, "Local address of a multihop session.")
+            .key("minimum-ttl", Shape.integer(1, 255), "Lowest TTL accepted on a multihop session (default 254).")
+            .key("shutdown", Shape.BOOL, "Administratively down.")
+            .keysOf(TIMERS);
+
+    /** The node's {@code bfd:} section. */
+    static final Shape.Obj SECTION = Shape.obj("BFD (RFC 5880, 5881, 5883).")
+            .keysOf(TIMERS)
+            .key("interfaces", Shape.namedMap(null, TIMERS), "Timers per interface, by name.")
+            .key("peers", Shape.list(PEER), "Sessions configured without a client.");
 
     private BfdYaml() {
     }
@@ -52,7 +68,7 @@ public final class BfdYaml {
     public static Optional<BfdTimers> variant(YamlContext ctx, YamlMap variant) {
         Node n = variant.get("bfd");
         if (n instanceof MappingNode) {
-            YamlMap m = ctx.map(n, "'bfd' overrides", TIMER_KEYS);
+            YamlMap m = ctx.map(n, "'bfd' overrides", TIMERS);
             return m == null ? Optional.empty() : Optional.of(timers(ctx, m, BfdTimers.DEFAULT));
         }
         return variant.bool("bfd", false) ? Optional.of(BfdTimers.DEFAULT) : Optional.empty();
@@ -60,7 +76,7 @@ public final class BfdYaml {
 
     static BfdSpec read(NodeSection in) {
         YamlContext ctx = in.context();
-        YamlMap m = ctx.map(in.value(), "'bfd' of node '" + in.node() + "'", SECTION_KEYS);
+        YamlMap m = ctx.map(in.value(), "'bfd' of node '" + in.node() + "'", SECTION);
         if (m == null) {
             return null;
         }
@@ -75,7 +91,7 @@ public final class BfdYaml {
                     if (!in.checkInterface(e.keyNode(), e.key(), "bfd interface")) {
                         continue;
                     }
-                    YamlMap c = ctx.map(e.value(), "bfd interface '" + e.key() + "'", TIMER_KEYS);
+                    YamlMap c = ctx.map(e.value(), "bfd interface '" + e.key() + "'", TIMERS);
                     if (c != null) {
                         ifs.put(e.key(), timers(ctx, c, node));
                     }
@@ -86,7 +102,7 @@ public final class BfdYaml {
         if (m.has("peers")) {
             List<Node> items = ctx.list(m.get("peers"), "'peers' of bfd");
             for (int i = 0; i < items.size(); i++) {
-                YamlMap p = ctx.map(items.get(i), "a bfd peer (expected {peer: A.B.C.D, interface: X})", PEER_KEYS);
+                YamlMap p = ctx.map(items.get(i), "a bfd peer (expected {peer: A.B.C.D, interface: X})", PEER);
                 if (p == null || !p.require("peer", "a bfd peer")) {
                     continue;
                 }

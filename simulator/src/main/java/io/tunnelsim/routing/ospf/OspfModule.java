@@ -10,6 +10,7 @@ import io.tunnelsim.topology.EndPair;
 import io.tunnelsim.topology.NodeSection;
 import io.tunnelsim.topology.NodeSpec;
 import io.tunnelsim.topology.ProtocolModule;
+import io.tunnelsim.topology.Shape;
 
 /**
  * OSPFv2 (RFC 2328) as a protocol module: the router's {@code ospf:} section ({@link OspfYaml}
@@ -37,6 +38,11 @@ public final class OspfModule implements ProtocolModule<OspfSpec> {
     @Override
     public OspfSpec read(NodeSection in) {
         return OspfYaml.read(in);
+    }
+
+    @Override
+    public Shape.Obj shape() {
+        return OspfYaml.SECTION;
     }
 
     @Override

@@ -12,6 +12,7 @@ import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.DidYouMean;
 import io.tunnelsim.topology.InterfaceSpec;
 import io.tunnelsim.topology.NodeSection;
+import io.tunnelsim.topology.Shape;
 import io.tunnelsim.topology.SpecValues;
 import io.tunnelsim.topology.TimerRules;
 import io.tunnelsim.topology.YamlContext;
@@ -24,9 +25,38 @@ import io.tunnelsim.topology.YamlMap;
  */
 public final class OspfYaml {
 
-    static final String[] OSPF_KEYS = {"router-id", "spf", "reference-bandwidth", "interfaces", "loopback-cost"};
-    static final String[] OSPF_IF_KEYS = {"area", "cost", "hello", "dead", "retransmit", "transmit-delay",
-        "network", "priority", "passive", "hello-multiplier", "bfd", "authentication"};
+    /** The SPF throttle as a mapping (IOS timers throttle spf START HOLD MAX). */
+    static final Shape.Obj SPF_TIMERS = Shape.obj("SPF throttle timers (IOS timers throttle spf).")
+            .key("start", Shape.DURATION, "Delay of the first SPF after a change.")
+            .key("hold", Shape.DURATION, "Hold time between SPF runs, doubled while changes keep coming.")
+            .key("max", Shape.DURATION, "Longest wait between SPF runs (not below hold).");
+
+    /** {@code spf:} of a section or of a variant's overrides. */
+    public static final Shape SPF = Shape.anyOf(Shape.choice("classic", "modern"), SPF_TIMERS);
+
+    static final Shape.Obj INTERFACE = Shape.obj("OSPF on one interface.")
+            .key("area", Shape.anyOf(Shape.integer(0, 0xFFFF_FFFFL), Shape.IPV4), "Area ID: a number or dotted (0 or 0.0.0.0).")
+            .key("cost", Shape.integer(1, 65535), "Interface cost (default reference bandwidth / bandwidth).")
+            .key("hello", Shape.DURATION, "Hello interval (default 10s).")
+            .key("dead", Shape.DURATION, "Router dead interval (default 4 x hello).")
+            .key("retransmit", Shape.DURATION, "LSA retransmit interval, whole seconds (default 5s).")
+            .key("transmit-delay", Shape.DURATION, "Interface transmit delay, whole seconds (default 1s).")
+            .key("network", Shape.choice("point-to-point", "broadcast"), "Network type (default: broadcast on Ethernet,"
+                    + " point-to-point on tunnels).")
+            .key("priority", Shape.integer(0, 255), "Router priority in DR election (default 1; 0: never DR).")
+            .key("passive", Shape.BOOL, "Advertise the subnet but send no hellos (default: true on loopbacks).")
+            .key("hello-multiplier", Shape.integer(3, 20), "Fast hellos: N hellos a second with a dead interval of 1s"
+                    + " (IOS dead-interval minimal hello-multiplier).")
+            .key("bfd", Shape.BOOL, "Let BFD report neighbour loss (needs a bfd section on the node).")
+            .key("authentication", io.tunnelsim.topology.AuthenticationYaml.SHAPE, "OSPF authentication (RFC 2328 appendix D).");
+
+    /** The node's {@code ospf:} section. */
+    static final Shape.Obj SECTION = Shape.obj("OSPFv2 (RFC 2328).")
+            .key("router-id", Shape.IPV4, "Router ID (default: highest loopback address, else highest address).")
+            .key("spf", SPF, "SPF throttle: classic, modern (default) or {start, hold, max}.")
+            .key("reference-bandwidth", Shape.BANDWIDTH, "Reference bandwidth for interface costs (default 100Mbps).")
+            .key("interfaces", Shape.namedMap(null, INTERFACE), "Interfaces OSPF runs on, by name.")
+            .key("loopback-cost", Shape.choice("ios", "rfc"), "Loopback host route cost: ios (default) or rfc.");
 
     private final YamlContext ctx;
     private final NodeSection in;
@@ -42,7 +72,7 @@ public final class OspfYaml {
     }
 
     private OspfSpec readOspf(String node, Node n, Map<String, InterfaceSpec> interfaces) {
-        YamlMap o = ctx.map(n, "'ospf' of node '" + node + "'", OSPF_KEYS);
+        YamlMap o = ctx.map(n, "'ospf' of node '" + node + "'", SECTION);
         if (o == null) {
             return null;
         }
@@ -67,7 +97,7 @@ public final class OspfYaml {
                     if (spec.address().isEmpty()) {
                         ctx.error(e.keyNode(), "ospf interface '" + e.key() + "' has no IPv4 address");
                     }
-                    YamlMap c = ctx.map(e.value(), "ospf interface '" + e.key() + "'", OSPF_IF_KEYS);
+                    YamlMap c = ctx.map(e.value(), "ospf interface '" + e.key() + "'", INTERFACE);
                     if (c == null) {
                         continue;
                     }
@@ -132,7 +162,7 @@ public final class OspfYaml {
      */
     public static SpfThrottle readSpf(YamlContext ctx, Node n) {
         if (n instanceof MappingNode) {
-            YamlMap s = ctx.map(n, "'spf'", "start", "hold", "max");
+            YamlMap s = ctx.map(n, "'spf'", SPF_TIMERS);
             SpfThrottle d = SpfThrottle.MODERN;
             long start = s.duration("start", d.initialDelay());
             long hold = s.duration("hold", d.holdTime());

@@ -18,8 +18,8 @@ final class ProbeSizing {
         if (!p.has("size-sweep")) {
             return ProbeSpec.SizeSweep.NONE;
         }
-        YamlMap m = ctx.map(p.get("size-sweep"), "'size-sweep' (expected {min: 1400, max: 1500, step: 10})", "min", "max",
-                "step");
+        YamlMap m = ctx.map(p.get("size-sweep"), "'size-sweep' (expected {min: 1400, max: 1500, step: 10})",
+                ScenarioShapes.SIZE_SWEEP);
         if (m == null) {
             return ProbeSpec.SizeSweep.NONE;
         }

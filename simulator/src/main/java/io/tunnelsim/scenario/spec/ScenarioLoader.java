@@ -47,13 +47,6 @@ import io.tunnelsim.topology.YamlSource;
  */
 public final class ScenarioLoader {
 
-    private static final String[] ROOT_KEYS = {"name", "topology", "duration", "seed", "warmup", "probes", "timeline",
-        "variants", "sweep", "live"};
-    private static final String[] PROBE_KEYS = {"name", "from", "to", "type", "interval", "size", "start", "port", "df",
-        "pmtud", "size-sweep"};
-    private static final String[] ACTION_KEYS = {"at", "action", "link", "interface", "node", "loss", "delay"};
-    private static final String[] VARIANT_KEYS = {"name", "routing", "topology", "ospf", "rip", "track", "keepalive", "bfd"};
-
     /** Most probes one scenario may send (all flows together), so that results fit in memory. */
     public static final long MAX_PROBES = 10_000_000;
 
@@ -107,7 +100,7 @@ public final class ScenarioLoader {
 
     private ScenarioSpec read(Node root) {
         YamlMap top = ctx.checkRoot(root, "the scenario (expected name:, topology:, duration:, ...)")
-                ? ctx.map(root, "the scenario (expected name:, topology:, duration:, ...)", ROOT_KEYS) : null;
+                ? ctx.map(root, "the scenario (expected name:, topology:, duration:, ...)", ScenarioShapes.SCENARIO) : null;
         if (top == null) {
             return null;
         }
@@ -165,7 +158,7 @@ public final class ScenarioLoader {
         if (!top.has("live")) {
             return LiveSpec.NONE;
         }
-        YamlMap l = ctx.map(top.get("live"), "'live' (expected {segments: {lan: tap0}})", "segments", "lag-warning");
+        YamlMap l = ctx.map(top.get("live"), "'live' (expected {segments: {lan: tap0}})", ScenarioShapes.LIVE);
         if (l == null) {
             return LiveSpec.NONE;
         }
@@ -269,7 +262,7 @@ public final class ScenarioLoader {
         Set<String> names = new HashSet<>();
         List<Node> items = ctx.list(top.get("probes"), "'probes'");
         for (int i = 0; i < items.size(); i++) {
-            YamlMap p = ctx.map(items.get(i), "a probe (expected {from: a, to: b})", PROBE_KEYS);
+            YamlMap p = ctx.map(items.get(i), "a probe (expected {from: a, to: b})", ScenarioShapes.PROBE);
             if (p == null) {
                 continue;
             }
@@ -346,7 +339,7 @@ public final class ScenarioLoader {
         }
         List<Node> items = ctx.list(top.get("timeline"), "'timeline'");
         for (Node item : items) {
-            YamlMap a = ctx.map(item, "a timeline entry (expected {at: 40s, action: link-down, link: ...})", ACTION_KEYS);
+            YamlMap a = ctx.map(item, "a timeline entry (expected {at: 40s, action: link-down, link: ...})", ScenarioShapes.ACTION);
             if (a == null) {
                 continue;
             }
@@ -495,7 +488,7 @@ public final class ScenarioLoader {
             ctx.error(top.get("variants"), "'variants' is empty; remove it to run one default variant");
         }
         for (int i = 0; i < items.size(); i++) {
-            YamlMap v = ctx.map(items.get(i), "a variant (expected {name: x, routing: ospf})", VARIANT_KEYS);
+            YamlMap v = ctx.map(items.get(i), "a variant (expected {name: x, routing: ospf})", ScenarioShapes.VARIANT);
             if (v == null) {
                 continue;
             }
@@ -510,7 +503,7 @@ public final class ScenarioLoader {
             TopologySpec vt = v.has("topology") ? topology(v.get("topology"), name) : topology;
             Optional<VariantSpec.OspfOverrides> ospf = Optional.empty();
             if (v.has("ospf")) {
-                YamlMap o = ctx.map(v.get("ospf"), "'ospf' overrides", "hello", "dead", "spf", "hello-multiplier");
+                YamlMap o = ctx.map(v.get("ospf"), "'ospf' overrides", ScenarioShapes.OSPF_OVERRIDES);
                 if (o != null) {
                     OptionalLong hello = o.optionalDuration("hello");
                     OptionalLong dead = o.optionalDuration("dead");
@@ -527,7 +520,7 @@ public final class ScenarioLoader {
             }
             Optional<VariantSpec.RipOverrides> rip = Optional.empty();
             if (v.has("rip")) {
-                YamlMap r = ctx.map(v.get("rip"), "'rip' overrides", "update", "timeout", "garbage", "holddown", "jitter");
+                YamlMap r = ctx.map(v.get("rip"), "'rip' overrides", ScenarioShapes.RIP_OVERRIDES);
                 if (r != null) {
                     rip = Optional.of(new VariantSpec.RipOverrides(r.optionalDuration("update"), r.optionalDuration("timeout"),
                             r.optionalDuration("garbage"), r.optionalDuration("holddown"), r.optionalDuration("jitter")));
@@ -539,7 +532,7 @@ public final class ScenarioLoader {
             }
             Optional<VariantSpec.TrackOverrides> track = Optional.empty();
             if (v.has("track")) {
-                YamlMap tr = ctx.map(v.get("track"), "'track' overrides", "frequency", "timeout");
+                YamlMap tr = ctx.map(v.get("track"), "'track' overrides", ScenarioShapes.TRACK_OVERRIDES);
                 if (tr != null) {
                     OptionalLong f = tr.optionalDuration("frequency");
                     OptionalLong to = tr.optionalDuration("timeout");
@@ -551,7 +544,7 @@ public final class ScenarioLoader {
             }
             Optional<KeepaliveSpec> keepalive = Optional.empty();
             if (v.has("keepalive")) {
-                YamlMap k = ctx.map(v.get("keepalive"), "'keepalive' (expected {period: 10s, retries: 3})", "period", "retries");
+                YamlMap k = ctx.map(v.get("keepalive"), "'keepalive' (expected {period: 10s, retries: 3})", io.tunnelsim.topology.TopologyShapes.KEEPALIVE);
                 if (k != null) {
                     long period = k.duration("period", KeepaliveSpec.DEFAULT.periodNs());
                     TimerRules.keepalive(k, period);
@@ -651,7 +644,7 @@ public final class ScenarioLoader {
         if (!top.has("sweep")) {
             return SweepSpec.DEFAULT;
         }
-        YamlMap s = ctx.map(top.get("sweep"), "'sweep'", "shift", "runs");
+        YamlMap s = ctx.map(top.get("sweep"), "'sweep'", ScenarioShapes.SWEEP);
         if (s == null) {
             return SweepSpec.DEFAULT;
         }
