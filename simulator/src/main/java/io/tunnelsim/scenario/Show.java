@@ -152,6 +152,7 @@ public final class Show {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "received %d, forwarded %d, delivered %d, originated %d%n", c.received, c.forwarded, c.delivered, c.originated));
         c.dropsByReason().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  drop %-32s %d%n", k, v)));
+        sb.append("balance: ").append(c.balanceLine()).append('\n');
         return sb.toString();
     }
 }
