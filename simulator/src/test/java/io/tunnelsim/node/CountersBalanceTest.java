@@ -248,4 +248,27 @@ class CountersBalanceTest {
         assertTrue(c.arpDelivered >= 2, "ARP from r1 and r3: " + c.balanceLine());
         assertAllBalanced();
     }
+
+    @Test
+    void framesWithoutIpAreReceivedThenDropped() {
+        Node r1 = n.node("r1");
+        EthernetInterface lan0 = (EthernetInterface) r1.interfaceNamed("lan0");
+        Counters c = r1.counters();
+        long received = c.received;
+        lan0.receiveFrame(PacketBuffer.copyOf(new byte[10]));
+        assertEquals(1, c.drops(NodeDrop.ETH_TRUNCATED));
+        byte[] unknown = new byte[60];
+        java.util.Arrays.fill(unknown, 0, 6, (byte) 0xff);
+        unknown[12] = (byte) 0x88;
+        unknown[13] = (byte) 0xb5; // local experimental EtherType
+        lan0.receiveFrame(PacketBuffer.copyOf(unknown));
+        assertEquals(1, c.drops(NodeDrop.UNKNOWN_ETHERTYPE));
+        byte[] arp = unknown.clone();
+        arp[12] = 0x08;
+        arp[13] = 0x06; // ARP with hardware type 0: malformed
+        lan0.receiveFrame(PacketBuffer.copyOf(arp));
+        assertEquals(received + 3, c.received);
+        assertEquals(3, c.networkDrops(), c.networkDropsByReason().toString());
+        assertBalanced(r1);
+    }
 }
