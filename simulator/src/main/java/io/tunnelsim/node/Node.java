@@ -28,6 +28,12 @@ import java.util.Map;
  * otherwise forwarding: TTL check, FIB longest-prefix match, TTL decrement with incremental
  * checksum, egress MTU check, then the egress interface ({@link Interface#outputIpv4}).
  *
+ * <p>Counters ({@link Counters}, docs/model.md "Counters"): every packet entering the node
+ * (received, originated — counted before its route lookup, so an ICMP error of ours that finds
+ * no route is originated, then dropped as {@code no-route}) leaves it once: sent, encapsulated,
+ * delivered, dropped, fragmented, reassembled, or still held. Local delivery runs in the local
+ * stage, where a protocol's refusals are counted apart; receiving and originating reset it.
+ *
  * <p>Simplifications: IP options are carried but not processed; ICMP errors are not rate
  * limited; the source of an ICMP error is the address of the interface the offending packet
  * arrived on.
