@@ -62,4 +62,26 @@ class ShowCountersBalanceTest {
         }
         assertEquals(n(out, "dropped"), network, "the dropped term is the network-stage drops");
     }
+
+    @Test
+    void nodeAllPrintsOneBalanceLinePerNode() {
+        CliTest.Result r = CliTest.run("show", "--allow-outside", FAILOVER, "counters", "--node", "all", "--at", "120s");
+        assertEquals(0, r.code(), r.err());
+        List<String> lines = r.out().lines().toList();
+        assertTrue(lines.get(0).startsWith("counters balance at 120s"), r.out());
+        List<String> nodes = lines.subList(1, lines.size());
+        // the failover topology: two sites, two providers, a PC at each site
+        assertEquals(6, nodes.size(), r.out());
+        assertTrue(nodes.stream().allMatch(l -> l.matches("[a-z0-9-]+: received \\d+ \\+ .*: balanced")), r.out());
+        CliTest.Result json = CliTest.run("show", "--allow-outside", FAILOVER, "counters", "--node", "all", "--at", "120s", "--json");
+        Map<?, ?> snap = (Map<?, ?>) ((List<?>) ((Map<?, ?>) MiniJson.parse(json.out())).get("snapshots")).get(0);
+        Map<?, ?> rows = (Map<?, ?>) snap.get("rows");
+        assertEquals(6, rows.size(), json.out());
+        for (Object counters : rows.values()) {
+            assertEquals(Boolean.TRUE, ((Map<?, ?>) ((Map<?, ?>) counters).get("balance")).get("balanced"));
+        }
+        CliTest.Result route = CliTest.run("show", "--allow-outside", FAILOVER, "route", "--node", "all", "--at", "120s");
+        assertEquals(2, route.code());
+        assertTrue(route.err().contains("--node all works with counters only"), route.err());
+    }
 }
