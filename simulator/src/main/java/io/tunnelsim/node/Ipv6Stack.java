@@ -251,6 +251,18 @@ public final class Ipv6Stack {
         node.counters().heldNd++;
     }
 
+    /** A crash: packets waiting for neighbour discovery are dropped as {@code interface-down}, as ARP's are. */
+    void flushPending() {
+        for (Pending w : pending.values()) {
+            w.retry.cancel();
+            node.counters().heldNd -= w.queue.size();
+            for (int i = 0; i < w.queue.size(); i++) {
+                node.counters().drop(NodeDrop.INTERFACE_DOWN);
+            }
+        }
+        pending.clear();
+    }
+
     private void solicit(Ipv6Address target, Pending w) {
         w.tries++;
         Ipv6Address src = sourceFor(w.out);

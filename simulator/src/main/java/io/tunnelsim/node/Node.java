@@ -268,6 +268,7 @@ public class Node {
             itf.onNodeCrash();
         }
         reassembly.clear();
+        ipv6.flushPending();
         for (Interface itf : interfaceArray) {
             if (itf instanceof EthernetInterface e && e.segment() != null && e.segment().ports().size() == 2) {
                 // the far end of a cable to a dead box loses carrier

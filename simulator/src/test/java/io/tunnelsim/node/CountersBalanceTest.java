@@ -190,6 +190,21 @@ class CountersBalanceTest {
     }
 
     @Test
+    void crashDropsPacketsWaitingForNeighbourDiscovery() {
+        Node h1 = n.node("h1");
+        h1.interfaceNamed("eth0").addIpv6(Ipv6Prefix.parse("2001:db8:1::10/64"));
+        assertTrue(h1.ipv6().sendEcho(Ipv6Address.parse("2001:db8:1::99"), 1, 1, 8));
+        assertEquals(1, h1.counters().heldNd);
+        h1.crash();
+        assertEquals(0, h1.counters().heldNd);
+        assertEquals(1, h1.counters().drops(NodeDrop.INTERFACE_DOWN));
+        assertBalanced(h1);
+        n.runUntil(n.scheduler().now() + 4 * S);
+        assertEquals(0, h1.counters().drops(NodeDrop.ND_UNRESOLVED), "the solicitation retries died with the node");
+        assertBalanced(h1);
+    }
+
+    @Test
     void refusalByALocalProtocolIsALocalDropOutsideTheBalance() {
         Node h2 = n.node("h2");
         Counters c = h2.counters();
