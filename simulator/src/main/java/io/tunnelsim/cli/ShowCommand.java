@@ -45,7 +45,8 @@ final class ShowCommand implements Callable<Integer> {
             description = "Simulated time(s), e.g. 45s, or 45s,90s (or --at repeated): one table per time.")
     List<String> at;
 
-    @Option(names = "--node", required = true, paramLabel = "NAME", description = "Node to show.")
+    @Option(names = "--node", required = true, paramLabel = "NAME",
+            description = "Node to show; for counters, 'all' gives every node's balance line.")
     String node;
 
     @Option(names = "--variant", paramLabel = "NAME", description = "Variant (default: the first).")
@@ -98,7 +99,12 @@ final class ShowCommand implements Callable<Integer> {
             }
             times.add(t);
         }
-        if (v.topology().node(node) == null) {
+        // every node's counters balance in one table (a node really named "all" is shown alone)
+        boolean allNodes = "all".equals(node) && v.topology().node(node) == null;
+        if (allNodes && w != Show.What.COUNTERS) {
+            throw new BadInputException("--node all works with counters only (show SCENARIO counters --node all --at T)");
+        }
+        if (!allNodes && v.topology().node(node) == null) {
             throw new BadInputException("no node '" + node + "' in topology " + v.topology().name()
                     + io.tunnelsim.topology.DidYouMean.hint(node, v.topology().nodes().keySet()));
         }
@@ -116,6 +122,26 @@ final class ShowCommand implements Callable<Integer> {
         for (long t : times) {
             // each time is its own deterministic run up to that time: the state a single run passes through
             BuiltNetwork b = ScenarioRunner.run(s, v, RunOptions.DEFAULT.withUntil(t)).built();
+            if (allNodes) {
+                if (json) {
+                    j.beginObject().name("at").seconds(t).name("rows").beginObject();
+                    for (Node n : b.network().nodes()) {
+                        j.name(n.name());
+                        ShowJson.table(j, n, w, arg);
+                    }
+                    j.endObject().endObject();
+                } else {
+                    if (!first) {
+                        out.println();
+                    }
+                    out.println("counters balance at " + SimTime.formatShort(t) + " (" + s.name() + "/" + v.name() + ")");
+                    for (Node n : b.network().nodes()) {
+                        out.println(n.name() + ": " + n.counters().balanceLine());
+                    }
+                }
+                first = false;
+                continue;
+            }
             Node n = b.network().node(node);
             try {
                 if (json) {

@@ -98,11 +98,19 @@ public final class Results {
         long received = 0;
         long forwarded = 0;
         long delivered = 0;
+        long originated = 0;
+        long sent = 0;
+        long unbalanced = 0;
         for (Node n : r.built().network().nodes()) {
             Counters k = n.counters();
             received += k.received;
             forwarded += k.forwarded;
             delivered += k.delivered;
+            originated += k.originated;
+            sent += k.sent;
+            if (k.imbalance() != 0) {
+                unbalanced++;
+            }
             k.dropsByReason().forEach((reason, v) -> c.merge("drop." + reason, v, Long::sum));
         }
         long lost = 0;
@@ -118,6 +126,10 @@ public final class Results {
         c.put("packets.received", received);
         c.put("packets.forwarded", forwarded);
         c.put("packets.delivered", delivered);
+        c.put("packets.originated", originated);
+        c.put("packets.sent", sent);
+        // nodes whose counters do not balance (docs/model.md, "Counters"): 0
+        c.put("packets.unbalanced-nodes", unbalanced);
         c.put("link.frames", frames);
         c.put("link.lost-random", lost);
         c.put("link.lost-silent-failure", silent);

@@ -162,7 +162,23 @@ public final class ShowJson {
         w.beginObject().member("received", c.received).member("forwarded", c.forwarded).member("delivered", c.delivered)
                 .member("originated", c.originated).name("drops").beginObject();
         c.dropsByReason().forEach((k, v) -> w.member(k, v));
-        w.endObject().endObject();
+        w.endObject();
+        // the terms of docs/model.md's balance: in = out + held
+        w.name("balance").beginObject()
+                .name("in").beginObject().member("received", c.received).member("originated", c.originated)
+                .member("fragments", c.fragments).member("reassembled", c.reassembled).endObject()
+                .name("out").beginObject().member("sent", c.sent).member("encapsulated", c.encapsulated)
+                .member("delivered", c.delivered).member("arp_delivered", c.arpDelivered).member("dropped", c.networkDrops()).member("fragmented", c.fragmented)
+                .member("fragments_reassembled", c.fragmentsReassembled).endObject()
+                .name("held").beginObject().member("fragments_held", c.heldFragments).member("arp_pending", c.heldArp)
+                .member("nd_pending", c.heldNd).endObject()
+                .name("drops_by_stage").beginObject().name("network").beginObject();
+        c.networkDropsByReason().forEach((k, v) -> w.member(k, v));
+        w.endObject().name("local").beginObject();
+        c.localDropsByReason().forEach((k, v) -> w.member(k, v));
+        w.endObject().endObject()
+                .member("difference", c.imbalance()).member("balanced", c.imbalance() == 0).endObject();
+        w.endObject();
     }
 
     static void ospfDatabase(JsonWriter w, Node n) {

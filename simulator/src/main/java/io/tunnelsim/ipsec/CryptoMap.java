@@ -179,7 +179,9 @@ public final class CryptoMap implements PacketHook {
             }
             if (!innerDf && peer.fragmentation() == IpsecPeer.Fragmentation.BEFORE_ENCRYPTION) {
                 // fragment the cleartext, then each fragment in its own ESP packet (the far host reassembles)
-                for (PacketBuffer f : io.tunnelsim.node.Fragmenter.fragment(p, max)) {
+                java.util.List<PacketBuffer> fragments = io.tunnelsim.node.Fragmenter.fragment(p, max);
+                node.countFragmentation(fragments.size());
+                for (PacketBuffer f : fragments) {
                     if (peer.sealTunnel(f, outerSrc, OUTER_TTL)) {
                         node.transmitDirect(r.egress(), f, outNextHop, null);
                     }

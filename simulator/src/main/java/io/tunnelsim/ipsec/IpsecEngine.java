@@ -57,7 +57,7 @@ public final class IpsecEngine implements NodeService {
 
     private IpsecEngine(Node node) {
         this.node = node;
-        this.protectedFragments = new io.tunnelsim.node.Reassembly(node);
+        this.protectedFragments = new io.tunnelsim.node.Reassembly(node, true);
         node.registerIpHandler(Esp.IP_PROTOCOL, this::receive);
         node.addIcmpListener(this::icmp);
     }

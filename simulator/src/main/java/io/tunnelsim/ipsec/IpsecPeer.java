@@ -290,6 +290,9 @@ public final class IpsecPeer {
         }
         encaps++;
         encapBytes += payload;
+        // the cleartext leaves the node's accounting inside the ESP packet the node originates
+        node().counters().encapsulated++;
+        node().counters().originated++;
         if (sa.lifetimeState() != SecurityAssociation.LifetimeState.ALIVE) {
             session.lifetimeReached(sa, "volume");
         }

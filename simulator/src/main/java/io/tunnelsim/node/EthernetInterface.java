@@ -25,6 +25,11 @@ import java.util.TreeMap;
  * than typical scenarios) but are flushed when the line protocol goes down or the node
  * crashes; an unresolved address is retried every second, three times, then its queued
  * packets are dropped as {@code arp-unresolved}; no proxy ARP.
+ *
+ * <p>Counters (docs/model.md, "Counters"): a frame handed to the segment is sent; a packet in
+ * the ARP queue is held until it is sent or dropped; ARP requests and replies are originated
+ * and sent, received ARP packets are delivered to ARP ({@link Counters#arpDelivered}); frames that carry no IP (ARP,
+ * truncated, unknown EtherType) are counted as received here, IP ones by the node.
  */
 public final class EthernetInterface extends Interface {
     static final long ARP_RETRY = io.tunnelsim.sim.SimTime.SECOND;
@@ -150,6 +155,7 @@ public final class EthernetInterface extends Interface {
             return;
         }
         w.queue.add(p);
+        node.counters().heldArp++;
     }
 
     @Override
@@ -164,6 +170,7 @@ public final class EthernetInterface extends Interface {
 
     private void sendArpRequest(int target, Pending w) {
         w.tries++;
+        node.counters().originated++;
         ArpPacket req = new ArpPacket(ArpPacket.REQUEST, mac, new Ipv4Address(ipv4Bits()), MacAddress.ZERO, new Ipv4Address(target));
         PacketBuffer p = PacketBuffer.allocate(ArpPacket.LENGTH);
         ArpCodec.encode(req, p.array(), p.append(ArpPacket.LENGTH));
@@ -178,6 +185,7 @@ public final class EthernetInterface extends Interface {
         }
         if (w.tries >= ARP_TRIES || !isUp()) {
             pending.remove(target);
+            node.counters().heldArp -= w.queue.size();
             for (int i = 0; i < w.queue.size(); i++) {
                 node.counters().drop(NodeDrop.ARP_UNRESOLVED);
             }
@@ -192,6 +200,7 @@ public final class EthernetInterface extends Interface {
             if (w.retry != null) {
                 w.retry.cancel();
             }
+            node.counters().heldArp -= w.queue.size();
             for (int i = 0; i < w.queue.size(); i++) {
                 node.counters().drop(NodeDrop.INTERFACE_DOWN);
             }
@@ -214,6 +223,7 @@ public final class EthernetInterface extends Interface {
             node.counters().drop(NodeDrop.OUTPUT_QUEUE_FULL);
             return;
         }
+        node.counters().sent++;
         outPackets++;
         outBytes += len;
     }
@@ -224,8 +234,10 @@ public final class EthernetInterface extends Interface {
         }
         byte[] b = frame.array();
         int off = frame.offset();
+        Counters c = node.counters();
         if (frame.length() < EthernetHeader.LENGTH) {
-            node.counters().drop(NodeDrop.ETH_TRUNCATED);
+            c.received++;
+            c.drop(NodeDrop.ETH_TRUNCATED);
             return;
         }
         long dst = EthernetCodec.destination(b, off);
@@ -238,9 +250,15 @@ public final class EthernetInterface extends Interface {
         frame.pull(EthernetHeader.LENGTH);
         switch (type) {
             case EthernetHeader.TYPE_IPV4 -> node.receiveIpv4(frame, this);
-            case EthernetHeader.TYPE_ARP -> receiveArp(frame);
+            case EthernetHeader.TYPE_ARP -> {
+                c.received++;
+                receiveArp(frame);
+            }
             case EthernetHeader.TYPE_IPV6 -> node.receiveIpv6(frame, this);
-            default -> node.counters().drop(NodeDrop.UNKNOWN_ETHERTYPE);
+            default -> {
+                c.received++;
+                c.drop(NodeDrop.UNKNOWN_ETHERTYPE);
+            }
         }
     }
 
@@ -252,6 +270,7 @@ public final class EthernetInterface extends Interface {
             node.counters().drop(e.reason());
             return;
         }
+        node.counters().arpDelivered++;
         int mine = ipv4Bits();
         int sender = a.senderIp().bits();
         boolean forMe = mine != 0 && a.targetIp().bits() == mine;
@@ -262,6 +281,7 @@ public final class EthernetInterface extends Interface {
             ArpPacket reply = new ArpPacket(ArpPacket.REPLY, mac, a.targetIp(), a.senderMac(), a.senderIp());
             PacketBuffer r = PacketBuffer.allocate(ArpPacket.LENGTH);
             ArpCodec.encode(reply, r.array(), r.append(ArpPacket.LENGTH));
+            node.counters().originated++;
             send(r, a.senderMac().bits(), EthernetHeader.TYPE_ARP);
         }
     }
@@ -273,6 +293,7 @@ public final class EthernetInterface extends Interface {
             if (w.retry != null) {
                 w.retry.cancel();
             }
+            node.counters().heldArp -= w.queue.size();
             for (PacketBuffer q : w.queue) {
                 send(q, macAddr, EthernetHeader.TYPE_IPV4);
             }

@@ -31,6 +31,10 @@ import java.util.Optional;
  * header is not ICMPv6, UDP or a registered handler is dropped as {@code ipv6-unsupported-next-header});
  * the route table is a list searched longest-prefix first, sized for passenger networks of a
  * few prefixes per node; neighbour entries never age during a run.
+ *
+ * <p>Counters as for IPv4 (docs/model.md, "Counters"): a packet of ours is originated before
+ * its route lookup, neighbour solicitations and advertisements are originated too, a packet
+ * waiting for neighbour discovery is held.
  */
 public final class Ipv6Stack {
     public static final Ipv6Address ALL_NODES = Ipv6Address.parse("ff02::1");
@@ -174,23 +178,33 @@ public final class Ipv6Stack {
         if (node.isCrashed()) {
             return false;
         }
-        Ipv6Route r = lookup(dst);
-        if (r == null) {
-            node.counters().drop(NodeDrop.IPV6_NO_ROUTE);
-            return false;
+        Counters c = node.counters();
+        boolean stage = c.enterNetwork();
+        try {
+            c.originated++;
+            Ipv6Route r = lookup(dst);
+            if (r == null) {
+                c.drop(NodeDrop.IPV6_NO_ROUTE);
+                return false;
+            }
+            Ipv6Address s = src != null ? src : sourceFor(r.egress());
+            Ipv6Codec.push(payload, Ipv6Header.of(payload.length(), nextHeader, hopLimit, s, dst));
+            transmit(r, payload, dst);
+            return true;
+        } finally {
+            c.restoreStage(stage);
         }
-        Ipv6Address s = src != null ? src : sourceFor(r.egress());
-        Ipv6Codec.push(payload, Ipv6Header.of(payload.length(), nextHeader, hopLimit, s, dst));
-        node.counters().originated++;
-        transmit(r, payload, dst);
-        return true;
     }
 
     /** Sends an ICMPv6 echo request (used by probes). */
     public boolean sendEcho(Ipv6Address dst, int identifier, int sequence, int dataLength) {
         Ipv6Route r = lookup(dst);
         if (r == null) {
-            node.counters().drop(NodeDrop.IPV6_NO_ROUTE);
+            if (!node.isCrashed()) {
+                // the echo request of ours that finds no route: originated, then dropped
+                node.counters().originated++;
+                node.counters().drop(NodeDrop.IPV6_NO_ROUTE);
+            }
             return false;
         }
         Ipv6Address s = sourceFor(r.egress());
@@ -234,6 +248,19 @@ public final class Ipv6Stack {
             return;
         }
         w.queue.add(p);
+        node.counters().heldNd++;
+    }
+
+    /** A crash: packets waiting for neighbour discovery are dropped as {@code interface-down}, as ARP's are. */
+    void flushPending() {
+        for (Pending w : pending.values()) {
+            w.retry.cancel();
+            node.counters().heldNd -= w.queue.size();
+            for (int i = 0; i < w.queue.size(); i++) {
+                node.counters().drop(NodeDrop.INTERFACE_DOWN);
+            }
+        }
+        pending.clear();
     }
 
     private void solicit(Ipv6Address target, Pending w) {
@@ -243,6 +270,7 @@ public final class Ipv6Stack {
         Icmpv6NeighborSolicitation ns = new Icmpv6NeighborSolicitation(target, Optional.of(w.out.mac()));
         PacketBuffer p = Icmpv6NdpCodec.toBuffer(ns, src, group);
         Ipv6Codec.push(p, Ipv6Header.of(p.length(), Ipv6Header.ICMPV6, Icmpv6NdpCodec.HOP_LIMIT, src, group));
+        node.counters().originated++;
         w.out.sendIpv6Frame(p, MacAddress.ipv6Multicast(group).bits());
         w.retry = node.scheduler().scheduleIn(SimTime.SECOND, () -> {
             if (pending.get(target) != w) {
@@ -250,6 +278,7 @@ public final class Ipv6Stack {
             }
             if (w.tries >= EthernetInterface.ARP_TRIES) {
                 pending.remove(target);
+                node.counters().heldNd -= w.queue.size();
                 for (int i = 0; i < w.queue.size(); i++) {
                     node.counters().drop(NodeDrop.ND_UNRESOLVED);
                 }
@@ -277,7 +306,13 @@ public final class Ipv6Stack {
         }
         if (isLocal(h.destination())) {
             node.counters().delivered++;
-            deliver(p, in, h);
+            // from here on the packet is the local protocol's: its refusals are local-stage drops
+            boolean stage = node.counters().enterLocal();
+            try {
+                deliver(p, in, h);
+            } finally {
+                node.counters().restoreStage(stage);
+            }
             return;
         }
         if (h.destination().isMulticast()) {
@@ -337,7 +372,13 @@ public final class Ipv6Stack {
                     PacketBuffer r = Icmpv6NdpCodec.toBuffer(na, ns.target(), h.source());
                     Ipv6Codec.push(r, Ipv6Header.of(r.length(), Ipv6Header.ICMPV6, Icmpv6NdpCodec.HOP_LIMIT, ns.target(), h.source()));
                     long mac = ns.sourceLinkLayer().map(MacAddress::bits).orElse(MacAddress.ipv6Multicast(ALL_NODES).bits());
-                    e.sendIpv6Frame(r, mac);
+                    boolean stage = node.counters().enterNetwork();
+                    try {
+                        node.counters().originated++;
+                        e.sendIpv6Frame(r, mac);
+                    } finally {
+                        node.counters().restoreStage(stage);
+                    }
                 }
                 case Icmpv6Header.NEIGHBOR_ADVERTISEMENT -> {
                     Icmpv6NeighborAdvertisement na = Icmpv6NdpCodec.decodeAdvertisement(b, at, len, h.source(), h.destination());
@@ -360,9 +401,14 @@ public final class Ipv6Stack {
         Pending w = pending.remove(a);
         if (w != null) {
             w.retry.cancel();
-            for (PacketBuffer q : w.queue) {
-                w.out.sendIpv6Frame(q, mac);
+            // the waiting packets leave in the network stage, though ND is handled in the local one
+            Counters c = node.counters();
+            boolean stage = c.enterNetwork();
+            c.heldNd -= w.queue.size();
+            for (int i = 0; i < w.queue.size(); i++) {
+                w.out.sendIpv6Frame(w.queue.get(i), mac);
             }
+            c.restoreStage(stage);
         }
     }
 

@@ -20,12 +20,14 @@ public final class LoopbackInterface extends Interface {
     @Override
     public void outputIpv4(PacketBuffer p, int nextHop) {
         outPackets++;
+        node.counters().sent++;
         node.receiveIpv4(p, this);
     }
 
     @Override
     public void outputIpv6(PacketBuffer p, Ipv6Address nextHop) {
         outPackets++;
+        node.counters().sent++;
         node.receiveIpv6(p, this);
     }
 }

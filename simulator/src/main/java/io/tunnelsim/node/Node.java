@@ -28,6 +28,12 @@ import java.util.Map;
  * otherwise forwarding: TTL check, FIB longest-prefix match, TTL decrement with incremental
  * checksum, egress MTU check, then the egress interface ({@link Interface#outputIpv4}).
  *
+ * <p>Counters ({@link Counters}, docs/model.md "Counters"): every packet entering the node
+ * (received, originated — counted before its route lookup, so an ICMP error of ours that finds
+ * no route is originated, then dropped as {@code no-route}) leaves it once: sent, encapsulated,
+ * delivered, dropped, fragmented, reassembled, or still held. Local delivery runs in the local
+ * stage, where a protocol's refusals are counted apart; receiving and originating reset it.
+ *
  * <p>Simplifications: IP options are carried but not processed; ICMP errors are not rate
  * limited; the source of an ICMP error is the address of the interface the offending packet
  * arrived on.
@@ -267,6 +273,7 @@ public class Node {
             itf.onNodeCrash();
         }
         reassembly.clear();
+        ipv6.flushPending();
         for (Interface itf : interfaceArray) {
             if (itf instanceof EthernetInterface e && e.segment() != null && e.segment().ports().size() == 2) {
                 // the far end of a cable to a dead box loses carrier
@@ -304,8 +311,13 @@ public class Node {
         if (crashed) {
             return;
         }
-        counters.received++;
-        ipv6.receive(p, in);
+        boolean stage = counters.enterNetwork();
+        try {
+            counters.received++;
+            ipv6.receive(p, in);
+        } finally {
+            counters.restoreStage(stage);
+        }
     }
 
     /** True when {@code addr} is one of this node's interface addresses. */
@@ -359,7 +371,16 @@ public class Node {
         if (crashed) {
             return;
         }
-        counters.received++;
+        boolean stage = counters.enterNetwork();
+        try {
+            counters.received++;
+            receive(p, in, applyHook);
+        } finally {
+            counters.restoreStage(stage);
+        }
+    }
+
+    private void receive(PacketBuffer p, Interface in, boolean applyHook) {
         byte[] b = p.array();
         int off = p.offset();
         int total;
@@ -427,14 +448,20 @@ public class Node {
         counters.delivered++;
         int proto = Ipv4Codec.protocol(b, off);
         IpHandler h = ipHandlers[proto];
-        if (h == null) {
-            counters.drop(NodeDrop.PROTOCOL_UNREACHABLE);
-            if (!isBroadcastOrMulticast(Ipv4Codec.destination(b, off))) {
-                sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_PROTOCOL_UNREACHABLE, 0);
+        // from here on the packet is the local protocol's: its refusals are local-stage drops
+        boolean stage = counters.enterLocal();
+        try {
+            if (h == null) {
+                counters.drop(NodeDrop.PROTOCOL_UNREACHABLE);
+                if (!isBroadcastOrMulticast(Ipv4Codec.destination(b, off))) {
+                    sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_PROTOCOL_UNREACHABLE, 0);
+                }
+                return;
             }
-            return;
+            h.receive(in, p, Ipv4Codec.headerLength(b, off));
+        } finally {
+            counters.restoreStage(stage);
         }
-        h.receive(in, p, Ipv4Codec.headerLength(b, off));
     }
 
     private static boolean isBroadcastOrMulticast(int a) {
@@ -471,9 +498,17 @@ public class Node {
             sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_FRAGMENTATION_NEEDED, mtu);
             return;
         }
-        for (PacketBuffer f : Fragmenter.fragment(p, mtu)) {
-            egress.outputIpv4(f, nextHop);
+        List<PacketBuffer> pieces = Fragmenter.fragment(p, mtu);
+        countFragmentation(pieces.size());
+        for (int i = 0; i < pieces.size(); i++) {
+            egress.outputIpv4(pieces.get(i), nextHop);
         }
+    }
+
+    /** Counts one packet cut into {@code pieces} fragments (the balance's fragmented and fragments terms). */
+    public void countFragmentation(int pieces) {
+        counters.fragmented++;
+        counters.fragments += pieces;
     }
 
     public int nextIpId() {
@@ -489,10 +524,22 @@ public class Node {
         if (crashed) {
             return false;
         }
+        boolean stage = counters.enterNetwork();
+        try {
+            return originate(payload, src, dst, protocol, ttl, dontFragment);
+        } finally {
+            counters.restoreStage(stage);
+        }
+    }
+
+    private boolean originate(PacketBuffer payload, int src, int dst, int protocol, int ttl, boolean dontFragment) {
+        // counted before the route lookup: a packet of ours that finds no route is originated, then dropped
+        counters.originated++;
         if (isLocalAddress(dst)) {
             int s = src != 0 ? src : dst;
             Ipv4Codec.push(payload, 0, nextIpId(), dontFragment ? Ipv4Codec.FLAG_DF : 0, ttl, protocol, s, dst);
-            counters.originated++;
+            // sent on the loopback now, received from it at once
+            counters.sent++;
             PacketBuffer local = payload;
             scheduler().scheduleIn(0, () -> receiveIpv4(local, loopbackOrFirst()));
             return true;
@@ -508,7 +555,6 @@ public class Node {
             s = anyAddress();
         }
         Ipv4Codec.push(payload, 0, nextIpId(), dontFragment ? Ipv4Codec.FLAG_DF : 0, ttl, protocol, s, dst);
-        counters.originated++;
         transmit(r.egress(), payload, r.hasNextHop() ? r.nextHop() : dst, null);
         return true;
     }
@@ -520,14 +566,19 @@ public class Node {
 
     /** As {@link #sendIpv4On(Interface, PacketBuffer, int, int, int, int)}, with the DF bit set when asked. */
     public void sendIpv4On(Interface out, PacketBuffer payload, int src, int dst, int protocol, int ttl, boolean dontFragment) {
-        if (crashed || !out.isUp()) {
-            counters.drop(NodeDrop.INTERFACE_DOWN);
-            return;
+        boolean stage = counters.enterNetwork();
+        try {
+            counters.originated++;
+            if (crashed || !out.isUp()) {
+                counters.drop(NodeDrop.INTERFACE_DOWN);
+                return;
+            }
+            int s = src != 0 ? src : out.ipv4Bits();
+            Ipv4Codec.push(payload, 0xc0, nextIpId(), dontFragment ? Ipv4Codec.FLAG_DF : 0, ttl, protocol, s, dst);
+            transmit(out, payload, dst, null);
+        } finally {
+            counters.restoreStage(stage);
         }
-        int s = src != 0 ? src : out.ipv4Bits();
-        Ipv4Codec.push(payload, 0xc0, nextIpId(), dontFragment ? Ipv4Codec.FLAG_DF : 0, ttl, protocol, s, dst);
-        counters.originated++;
-        transmit(out, payload, dst, null);
     }
 
     /** Sends a UDP datagram from {@code srcPort} to {@code dst}:{@code dstPort} via the FIB. */
@@ -589,6 +640,15 @@ public class Node {
      * fragments.
      */
     public void sendIcmpError(PacketBuffer offending, Interface in, int type, int code, int mtu) {
+        boolean stage = counters.enterNetwork();
+        try {
+            icmpError(offending, in, type, code, mtu);
+        } finally {
+            counters.restoreStage(stage);
+        }
+    }
+
+    private void icmpError(PacketBuffer offending, Interface in, int type, int code, int mtu) {
         byte[] b = offending.array();
         int off = offending.offset();
         int src = Ipv4Codec.source(b, off);
@@ -600,7 +660,9 @@ public class Node {
             return;
         }
         if (type == IcmpMessage.DEST_UNREACHABLE && in != null && !in.sendsUnreachables()) {
-            // no ip unreachables: the error is never sent (how an ICMP-filtering provider black-holes PMTUD)
+            // no ip unreachables: the error is never sent (how an ICMP-filtering provider black-holes PMTUD);
+            // it counts as one of ours, originated and dropped
+            counters.originated++;
             counters.drop(NodeDrop.ICMP_UNREACHABLE_SUPPRESSED);
             return;
         }

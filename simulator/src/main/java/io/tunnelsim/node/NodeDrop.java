@@ -25,6 +25,7 @@ public enum NodeDrop implements DropReason {
     ND_QUEUE_FULL("nd-queue-full"),
     ND_UNRESOLVED("nd-unresolved"),
     NO_ROUTE("no-route"),
+    NODE_CRASHED("node-crashed"),
     NOT_FOR_THIS_HOST("not-for-this-host"),
     OUTPUT_QUEUE_FULL("output-queue-full"),
     PROTOCOL_UNREACHABLE("protocol-unreachable"),

@@ -16,6 +16,13 @@ import java.util.Map;
  * <p>Simplifications: overlapping fragments are not merged — a fragment that overlaps data
  * already received is dropped as {@code fragment-overlap} (RFC 5722's rule for IPv6, applied
  * here too); the ICMP time-exceeded (code 1) message is not sent on timeout.
+ *
+ * <p>Counters: the node's own reassembly is in the balance (docs/model.md, "Counters"): a
+ * fragment it keeps is held until its datagram completes (then it counts as a fragment
+ * reassembled, and the datagram as reassembled) or times out (then each of its fragments is a
+ * {@code reassembly-timeout} drop; a crash drops them as {@code node-crashed}). A reassembly of
+ * a local protocol (IPsec's, of decrypted fragments that are part of delivered ESP packets)
+ * counts only its drops, as local-stage drops.
  */
 public final class Reassembly {
     static final long TIMEOUT = 30 * SimTime.SECOND;
@@ -26,6 +33,7 @@ public final class Reassembly {
         final boolean[] have = new boolean[8192];
         byte[] header;
         int received;
+        int fragments;
         int total = -1;
         Event timeout;
     }
@@ -34,17 +42,46 @@ public final class Reassembly {
     }
 
     private final Node node;
+    private final boolean local;
     private final Map<Key, Datagram> inProgress = new HashMap<>();
 
+    /** The node's own reassembly, in the counters' balance. */
     public Reassembly(Node node) {
-        this.node = node;
+        this(node, false);
     }
 
+    /** With {@code local} true, a local protocol's reassembly: its drops are local-stage drops. */
+    public Reassembly(Node node, boolean local) {
+        this.node = node;
+        this.local = local;
+    }
+
+    /** Forgets every datagram in progress (a crash): their fragments are dropped as {@code node-crashed}. */
     public void clear() {
         for (Datagram d : inProgress.values()) {
             d.timeout.cancel();
+            release(d, NodeDrop.NODE_CRASHED);
         }
         inProgress.clear();
+    }
+
+    private void drop(NodeDrop reason) {
+        if (local) {
+            node.counters().dropLocal(reason);
+        } else {
+            node.counters().drop(reason);
+        }
+    }
+
+    /** The fragments of {@code d} leave the held state as drops under {@code reason}. */
+    private void release(Datagram d, NodeDrop reason) {
+        if (!local) {
+            node.counters().heldFragments -= d.fragments;
+        }
+        for (int i = 0; i < d.fragments; i++) {
+            drop(reason);
+        }
+        d.fragments = 0;
     }
 
     /** Adds a fragment; returns the whole datagram once complete, else null. */
@@ -57,14 +94,14 @@ public final class Reassembly {
         Datagram d = inProgress.get(k);
         if (d == null) {
             if (inProgress.size() >= MAX_DATAGRAMS) {
-                node.counters().drop(NodeDrop.REASSEMBLY_LIMIT);
+                drop(NodeDrop.REASSEMBLY_LIMIT);
                 return null;
             }
             d = new Datagram();
             Datagram dd = d;
             d.timeout = node.scheduler().scheduleIn(TIMEOUT, () -> {
                 if (inProgress.remove(k) == dd) {
-                    node.counters().drop(NodeDrop.REASSEMBLY_TIMEOUT);
+                    release(dd, NodeDrop.REASSEMBLY_TIMEOUT);
                 }
             });
             inProgress.put(k, d);
@@ -74,12 +111,12 @@ public final class Reassembly {
         int n = p.length() - hl;
         boolean more = (ff & Ipv4Codec.FLAG_MF) != 0;
         if (start + n > 65535 - hl || (more && (n & 7) != 0)) {
-            node.counters().drop(NodeDrop.FRAGMENT_BAD_LENGTH);
+            drop(NodeDrop.FRAGMENT_BAD_LENGTH);
             return null;
         }
         for (int u = start / 8; u < (start + n + 7) / 8; u++) {
             if (d.have[u]) {
-                node.counters().drop(NodeDrop.FRAGMENT_OVERLAP);
+                drop(NodeDrop.FRAGMENT_OVERLAP);
                 return null;
             }
         }
@@ -88,6 +125,7 @@ public final class Reassembly {
         }
         System.arraycopy(b, off + hl, d.data, start, n);
         d.received += n;
+        d.fragments++;
         if (start == 0) {
             d.header = java.util.Arrays.copyOfRange(b, off, off + hl);
         }
@@ -95,10 +133,20 @@ public final class Reassembly {
             d.total = start + n;
         }
         if (d.total < 0 || d.received < d.total || d.header == null) {
+            if (!local) {
+                node.counters().heldFragments++;
+            }
             return null;
         }
         inProgress.remove(k);
         d.timeout.cancel();
+        if (!local) {
+            // the fragments held before this one, and this one, make one datagram
+            Counters c = node.counters();
+            c.heldFragments -= d.fragments - 1;
+            c.fragmentsReassembled += d.fragments;
+            c.reassembled++;
+        }
         int hlen = d.header.length;
         PacketBuffer whole = PacketBuffer.allocate(hlen + d.total);
         int at = whole.append(hlen + d.total);

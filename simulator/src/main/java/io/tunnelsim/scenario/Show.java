@@ -151,7 +151,14 @@ public final class Show {
         var c = n.counters();
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "received %d, forwarded %d, delivered %d, originated %d%n", c.received, c.forwarded, c.delivered, c.originated));
-        c.dropsByReason().forEach((k, v) -> sb.append(String.format(Locale.ROOT, "  drop %-32s %d%n", k, v)));
+        var local = c.localDropsByReason();
+        c.dropsByReason().forEach((k, v) -> {
+            // a local-stage drop (refused after delivery) is outside the balance: marked
+            Long l = local.get(k);
+            String stage = l == null ? "" : l.longValue() == v ? " (local)" : " (local " + l + ")";
+            sb.append(String.format(Locale.ROOT, "  drop %-32s %d%s%n", k, v, stage));
+        });
+        sb.append("balance: ").append(c.balanceLine()).append('\n');
         return sb.toString();
     }
 }

@@ -412,6 +412,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         GreCodec.push(p, keepaliveReplyHeader());
         Ipv4Codec.push(p, 0, node.nextIpId(), 0, 255, Ipv4Header.PROTO_GRE, destinationBits(), src);
         keepalivesSent++;
+        node.counters().originated++;
         encapsulateAndSend(p, GreHeader.IPV4);
     }
 
@@ -468,6 +469,9 @@ public final class TunnelInterface extends Interface implements NodeService {
     }
 
     private void encapsulateAndSend(PacketBuffer p, int protocolType) {
+        // the passenger leaves the node's accounting wrapped in a GRE packet that the node originates
+        node.counters().encapsulated++;
+        node.counters().originated++;
         boolean ipv4 = protocolType == GreHeader.IPV4 && p.length() >= Ipv4Header.MIN_LENGTH;
         int tos = ipv4 ? p.getU8(1) : 0;
         // IOS: DF clear; df: inherit and path-mtu-discovery copy the passenger's DF
@@ -492,7 +496,9 @@ public final class TunnelInterface extends Interface implements NodeService {
             int pieces = protection.fragmentBefore(p, r.egress().mtu());
             if (pieces > 0) {
                 // fragmentation before encryption: each fragment travels in its own ESP packet
-                for (PacketBuffer f : io.tunnelsim.node.Fragmenter.fragment(p, pieces)) {
+                java.util.List<PacketBuffer> fragments = io.tunnelsim.node.Fragmenter.fragment(p, pieces);
+                node.countFragmentation(fragments.size());
+                for (PacketBuffer f : fragments) {
                     if (protection.protect(f)) {
                         send(r.egress(), f, nextHop);
                     }
