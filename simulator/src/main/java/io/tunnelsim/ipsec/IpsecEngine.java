@@ -201,7 +201,7 @@ public final class IpsecEngine implements NodeService {
         int i = Arrays.binarySearch(spis, 0, inboundCount, Esp.readSpi(b, ipOff + hl));
         if (i < 0) {
             unknownSpi++;
-            node.counters().drop(EspDropReason.UNKNOWN_SPI);
+            node.counters().drop(EspDropReason.UNKNOWN_SPI, p, in);
             return;
         }
         SecurityAssociation sa = inboundBySpi[i];

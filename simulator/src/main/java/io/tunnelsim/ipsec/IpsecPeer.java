@@ -277,7 +277,7 @@ public final class IpsecPeer {
     boolean seal(PacketBuffer p, int nextHeader) {
         SecurityAssociation sa = outbound;
         if (sa == null) {
-            node().counters().drop(IpsecDrop.NO_SA);
+            node().counters().drop(IpsecDrop.NO_SA, p, null);
             return false;
         }
         sa.checkLifetime(node().scheduler().now());

@@ -123,7 +123,7 @@ public final class EthernetInterface extends Interface {
     @Override
     public void outputIpv4(PacketBuffer p, int nextHop) {
         if (!isUp()) {
-            node.counters().drop(NodeDrop.INTERFACE_DOWN);
+            node.counters().drop(NodeDrop.INTERFACE_DOWN, p, this);
             return;
         }
         if (Ipv4Address.BROADCAST.bits() == nextHop || (ipv4() != null && ipv4().length() < 31 && ipv4().broadcast().bits() == nextHop)) {
@@ -146,7 +146,7 @@ public final class EthernetInterface extends Interface {
             sendArpRequest(nextHop, w);
         }
         if (w.queue.size() >= ARP_QUEUE) {
-            node.counters().drop(NodeDrop.ARP_QUEUE_FULL);
+            node.counters().drop(NodeDrop.ARP_QUEUE_FULL, p, this);
             return;
         }
         w.queue.add(p);
@@ -179,7 +179,7 @@ public final class EthernetInterface extends Interface {
         if (w.tries >= ARP_TRIES || !isUp()) {
             pending.remove(target);
             for (int i = 0; i < w.queue.size(); i++) {
-                node.counters().drop(NodeDrop.ARP_UNRESOLVED);
+                node.counters().drop(NodeDrop.ARP_UNRESOLVED, w.queue.get(i), this);
             }
             return;
         }
@@ -193,7 +193,7 @@ public final class EthernetInterface extends Interface {
                 w.retry.cancel();
             }
             for (int i = 0; i < w.queue.size(); i++) {
-                node.counters().drop(NodeDrop.INTERFACE_DOWN);
+                node.counters().drop(NodeDrop.INTERFACE_DOWN, w.queue.get(i), this);
             }
         }
         pending.clear();
@@ -211,7 +211,7 @@ public final class EthernetInterface extends Interface {
         EthernetCodec.pushWithPadding(p, dstMac, macBits, etherType);
         int len = p.length();
         if (!segment.transmit(this, p)) {
-            node.counters().drop(NodeDrop.OUTPUT_QUEUE_FULL);
+            node.counters().drop(NodeDrop.OUTPUT_QUEUE_FULL, p, this);
             return;
         }
         outPackets++;
@@ -220,6 +220,10 @@ public final class EthernetInterface extends Interface {
 
     void receiveFrame(PacketBuffer frame) {
         if (!isUp()) {
+            if (frame.trace() != 0 && frame.length() >= EthernetHeader.LENGTH
+                    && EthernetCodec.destination(frame.array(), frame.offset()) == macBits) {
+                node.traceLoss(node.isCrashed() ? NodeDrop.NODE_DOWN : NodeDrop.INTERFACE_DOWN, frame, this);
+            }
             return;
         }
         byte[] b = frame.array();

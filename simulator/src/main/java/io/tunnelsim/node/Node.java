@@ -176,6 +176,17 @@ public class Node {
         network.events().publish(event);
     }
 
+    /**
+     * A probe packet was lost here without a counted drop (it arrived on a down interface or at
+     * a crashed node): publishes {@link io.tunnelsim.node.event.PacketDropped} for probe packets
+     * only, and only when subscribed.
+     */
+    public void traceLoss(io.tunnelsim.node.event.DropReason reason, PacketBuffer p, Interface itf) {
+        if (p.trace() != 0 && network.events().wants(io.tunnelsim.node.event.PacketDropped.class)) {
+            publish(new io.tunnelsim.node.event.PacketDropped(now(), name, reason, itf == null ? null : itf.name(), p.trace()));
+        }
+    }
+
     /** The simulated time now, nanoseconds (the time stamp of an event published now). */
     public long now() {
         return network.scheduler().now();
@@ -352,9 +363,13 @@ public class Node {
      */
     public void receiveIpv4(PacketBuffer p, Interface in, boolean applyHook) {
         if (crashed) {
+            traceLoss(NodeDrop.NODE_DOWN, p, in);
             return;
         }
         counters.received++;
+        if (p.trace() != 0) {
+            network.probeVisited(this, p.trace());
+        }
         byte[] b = p.array();
         int off = p.offset();
         int total;
@@ -391,14 +406,14 @@ public class Node {
         byte[] b = p.array();
         int off = p.offset();
         if (Ipv4Codec.ttl(b, off) <= 1) {
-            counters.drop(NodeDrop.TTL_EXPIRED);
+            counters.drop(NodeDrop.TTL_EXPIRED, p, in);
             sendIcmpError(p, in, IcmpMessage.TIME_EXCEEDED, 0, 0);
             return;
         }
         int dst = Ipv4Codec.destination(b, off);
         FibEntry e = rib.fib().lookup(dst);
         if (e == null) {
-            counters.drop(NodeDrop.NO_ROUTE);
+            counters.drop(NodeDrop.NO_ROUTE, p, in);
             sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_NET_UNREACHABLE, 0);
             return;
         }
@@ -462,7 +477,7 @@ public class Node {
         byte[] b = p.array();
         int off = p.offset();
         if (Ipv4Codec.dontFragment(b, off)) {
-            counters.drop(NodeDrop.FRAG_NEEDED_DF_SET);
+            counters.drop(NodeDrop.FRAG_NEEDED_DF_SET, p, egress);
             sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_FRAGMENTATION_NEEDED, mtu);
             return;
         }
@@ -494,7 +509,7 @@ public class Node {
         }
         FibEntry e = rib.fib().lookup(dst);
         if (e == null) {
-            counters.drop(NodeDrop.NO_ROUTE);
+            counters.drop(NodeDrop.NO_ROUTE, payload, null);
             return false;
         }
         Route r = e.select(src, dst);
@@ -641,7 +656,9 @@ public class Node {
                 return;
             }
             IcmpMessage reply = new IcmpMessage(IcmpMessage.ECHO_REPLY, 0, m.rest(), m.data());
-            sendIpv4(IcmpCodec.toBuffer(reply), dst, src, Ipv4Header.PROTO_ICMP, DEFAULT_TTL, false);
+            PacketBuffer rb = IcmpCodec.toBuffer(reply);
+            rb.setTrace(p.trace()); // the reply to a probe is the same probe on its way back
+            sendIpv4(rb, dst, src, Ipv4Header.PROTO_ICMP, DEFAULT_TTL, false);
             return;
         }
         for (IcmpListener l : icmpListeners) {
