@@ -45,7 +45,9 @@ import java.util.TreeSet;
  *   <li><b>Detection</b>: the earliest event on a path node in [T, H] of the right direction
  *       (something going down after a failure, coming up after a restoration). At equal times
  *       a mechanism (keepalives exhausted, dead timer, BFD, track, RIP timeout, carrier) is
- *       preferred to a bare consequence (line protocol down, adjacency down).</li>
+ *       preferred to a bare consequence (line protocol down, adjacency down). An event about one
+ *       route (a RIP route timeout) counts only when its prefix holds the flow's source or
+ *       destination.</li>
  *   <li><b>FIB changes</b>: changes in [T, H] on path nodes of prefixes that hold the flow's
  *       source or destination address, in time order.</li>
  *   <li><b>Drops</b>: each lost probe is counted once, under its first drop event (place,
@@ -112,6 +114,15 @@ public final class CauseAnalyzer {
         return List.copyOf(out);
     }
 
+    private static boolean holdsAny(Ipv4Prefix prefix, List<Ipv4Address> addresses) {
+        for (Ipv4Address a : addresses) {
+            if (prefix.contains(a)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static OutageCause chain(ActionResult r, ActionKind kind, List<ProbeRecord> sorted, boolean[] inFlight,
                                      FlowTrace trace, Map<Long, ProbeLoss> drops, CauseEvidence evidence) {
         long start = r.atNs();
@@ -171,11 +182,20 @@ public final class CauseAnalyzer {
         counts.sort(Comparator.comparingInt(DropCount::count).reversed().thenComparing(DropCount::reason)
                 .thenComparing(DropCount::where).thenComparing(DropCount::iface));
 
+        List<Ipv4Address> addresses = new ArrayList<>();
+        if (trace != null) {
+            for (String a : trace.addresses()) {
+                addresses.add(Ipv4Address.parse(a));
+            }
+        }
         boolean wantDown = kind != ActionKind.RESTORATION;
         Detection detection = null;
         for (Detection d : evidence.detections()) {
             if (d.timeNs() < start || d.timeNs() > horizon || d.kind().isDown() != wantDown || !path.contains(d.node())) {
                 continue;
+            }
+            if (!d.prefix().isEmpty() && !holdsAny(Ipv4Prefix.parse(d.prefix()), addresses)) {
+                continue; // a route of another prefix
             }
             if (detection == null || d.timeNs() < detection.timeNs()
                     || (d.timeNs() == detection.timeNs() && d.kind().isCause() && !detection.kind().isCause())) {
@@ -183,23 +203,11 @@ public final class CauseAnalyzer {
             }
         }
 
-        List<Ipv4Address> addresses = new ArrayList<>();
-        if (trace != null) {
-            for (String a : trace.addresses()) {
-                addresses.add(Ipv4Address.parse(a));
-            }
-        }
         List<RouteChange> fib = new ArrayList<>();
         for (RouteChange c : evidence.routes()) {
-            if (c.timeNs() < start || c.timeNs() > horizon || !path.contains(c.node())) {
-                continue;
-            }
-            Ipv4Prefix prefix = Ipv4Prefix.parse(c.prefix());
-            for (Ipv4Address a : addresses) {
-                if (prefix.contains(a)) {
-                    fib.add(c);
-                    break;
-                }
+            if (c.timeNs() >= start && c.timeNs() <= horizon && path.contains(c.node())
+                    && holdsAny(Ipv4Prefix.parse(c.prefix()), addresses)) {
+                fib.add(c);
             }
         }
         fib.sort(Comparator.comparingLong(RouteChange::timeNs));

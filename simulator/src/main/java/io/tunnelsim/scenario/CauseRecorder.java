@@ -127,7 +127,7 @@ final class CauseRecorder {
         }
         if (e instanceof RipRouteTimeout r) {
             return new Detection(t, n, Detection.Kind.RIP_ROUTE_TIMEOUT, r.prefix() + " via " + r.nextHop() + " on " + r.iface(),
-                    "not refreshed for " + seconds(r.timeoutNs()));
+                    "not refreshed for " + seconds(r.timeoutNs()), r.prefix().toString());
         }
         return null;
     }

@@ -138,6 +138,19 @@ class CauseAnalyzerTest {
     }
 
     @Test
+    void aRouteTimeoutExplainsOnlyFlowsItsPrefixHolds() {
+        long end = 20 * S;
+        List<ProbeRecord> probes = flow(FLOW, end, t -> t >= 5 * S && t < 6 * S);
+        Detection other = new Detection(5 * S + 100 * MS, "r1", Detection.Kind.RIP_ROUTE_TIMEOUT, "1.1.1.1/32 via 10.9.0.1",
+                "", "1.1.1.1/32");
+        Detection ours = new Detection(5 * S + 100 * MS, "r1", Detection.Kind.RIP_ROUTE_TIMEOUT, "10.2.0.0/16 via 10.9.0.1",
+                "", "10.2.0.0/16");
+        CauseEvidence ev = new CauseEvidence(List.of(trace(FLOW, end)), List.of(), List.of(other, ours), List.of());
+        ActionResult r = explain(probes, new TimelineAction("fail", 5 * S, ActionKind.FAILURE), end, ev).get(0);
+        assertEquals(ours, r.cause().orElseThrow().detection().orElseThrow());
+    }
+
+    @Test
     void probesInFlightAtTheEndAreNotDrops() {
         long end = 20 * S;
         // lost from 17 s on; those sent after 18 s are in flight when the run ends at 20 s

@@ -13,14 +13,23 @@ import java.util.Objects;
  * @param subject the object: an interface name as in the topology ({@code tunnel0}), an OSPF
  *                neighbour ({@code 2.2.2.2 on tunnel0}), a BFD peer, a track, a RIP route
  * @param detail  extra facts for the reader (the timer arithmetic, the BFD diagnostic); may be empty
+ * @param prefix  for an event about one route (a RIP route timeout), that route's prefix; empty
+ *                otherwise. Such an event only explains flows whose source or destination the
+ *                prefix holds.
  */
-public record Detection(long timeNs, String node, Kind kind, String subject, String detail) {
+public record Detection(long timeNs, String node, Kind kind, String subject, String detail, String prefix) {
 
     public Detection {
         Objects.requireNonNull(node, "node");
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(detail, "detail");
+        Objects.requireNonNull(prefix, "prefix");
+    }
+
+    /** An event not about one route. */
+    public Detection(long timeNs, String node, Kind kind, String subject, String detail) {
+        this(timeNs, node, kind, subject, detail, "");
     }
 
     /**
