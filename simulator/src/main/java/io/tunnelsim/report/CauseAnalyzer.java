@@ -36,7 +36,9 @@ import java.util.TreeSet;
  *   <li><b>Lost probes</b> and <b>in flight</b>: exactly as {@link ConvergenceAnalyzer} counts
  *       them. A probe still in flight when the run ended is never a drop.</li>
  *   <li><b>Recovery probe</b> D: the first probe delivered after the window's last lost probe;
- *       absent when the flow had not recovered. <b>Horizon</b> H: D's receive time, or W.</li>
+ *       absent when the flow had not recovered. <b>Horizon</b> H: D's receive time, else the
+ *       window's end W (events at W itself belong to the next action, unless the window is the
+ *       run's last).</li>
  *   <li><b>The flow's path</b>: the nodes reached by the last probe delivered before T (probe and
  *       echo reply), the nodes reached by D, the nodes that dropped the window's lost probes, and
  *       the flow's source. Links that lost probes are places of drops, not path nodes. This is
@@ -152,7 +154,8 @@ public final class CauseAnalyzer {
                 recovery = p;
             }
         }
-        long horizon = recovery != null ? recovery.receivedNs() : end;
+        // events at the end of an open window belong to the next action
+        long horizon = recovery != null ? recovery.receivedNs() : closed ? end : end - 1;
 
         TreeSet<String> path = new TreeSet<>();
         if (trace != null) {

@@ -151,6 +151,26 @@ class CauseAnalyzerTest {
     }
 
     @Test
+    void theNextActionsChangesAreNotInAnOpenWindow() {
+        long end = 20 * S;
+        List<ProbeRecord> probes = flow(FLOW, end, t -> t >= 5 * S && t < 10 * S);
+        List<TimelineAction> actions = List.of(new TimelineAction("down", 5 * S, ActionKind.FAILURE),
+                new TimelineAction("up", 10 * S, ActionKind.RESTORATION));
+        RouteChange inside = new RouteChange(5 * S, "r1", "10.2.0.0/24", "eth1 10.9.0.1", "none");
+        RouteChange atNext = new RouteChange(10 * S, "r1", "10.2.0.0/24", "none", "eth1 10.9.0.1");
+        CauseEvidence ev = new CauseEvidence(List.of(trace(FLOW, end)), List.of(),
+                List.of(det(10 * S, "r1", Detection.Kind.CARRIER_LOSS, "eth2")), List.of(inside, atNext));
+        List<ActionResult> r = CauseAnalyzer.explain(ConvergenceAnalyzer.analyze(probes, actions, end, List.of(), List.of()),
+                actions, probes, end, ev);
+        OutageCause c = r.get(0).cause().orElseThrow();
+        assertEquals(List.of(inside), c.fibChanges());
+        assertTrue(c.detection().isEmpty());
+        assertTrue(c.firstDelivered().isEmpty());
+        assertEquals("detected: nothing on the path changed state before recovery", CauseText.lines(r.get(0)).get(0));
+        assertEquals(Optional.empty(), r.get(1).cause(), "the restoration lost nothing");
+    }
+
+    @Test
     void probesInFlightAtTheEndAreNotDrops() {
         long end = 20 * S;
         // lost from 17 s on; those sent after 18 s are in flight when the run ends at 20 s
