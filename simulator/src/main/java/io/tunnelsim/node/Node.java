@@ -308,9 +308,13 @@ public class Node {
     /** An IPv6 packet (header at {@code p.offset()}) arrived on {@code in}. */
     public void receiveIpv6(PacketBuffer p, Interface in) {
         if (crashed) {
+            traceLoss(NodeDrop.NODE_DOWN, p, in);
             return;
         }
         counters.received++;
+        if (p.trace() != 0) {
+            network.probeVisited(this, p.trace());
+        }
         ipv6.receive(p, in);
     }
 

@@ -276,7 +276,7 @@ public final class ProbeFlow implements NodeService {
             sizes[seq] = size;
         }
         if (destination6 != null) {
-            source.ipv6().sendEcho(destination6, id, seq & 0xffff, size - 48);
+            source.ipv6().sendEcho(destination6, id, seq & 0xffff, size - 48, traceTag(id, seq));
         } else if (type == Type.ICMP) {
             byte[] data = new byte[size - 28];
             IcmpMessage m = IcmpMessage.echo(true, id, seq & 0xffff, data);

@@ -166,6 +166,25 @@ class OutageCausesTest {
     }
 
     @Test
+    void ipv6ProbesAreFollowedToo() throws Exception {
+        ScenarioSpec s = ScenarioLoader.load(ExampleCaptureInteropTest.root().resolve("examples/gre-basic.yaml"));
+        VariantResult v = run(s, s.variants().get(0).name(), RunOptions.DEFAULT);
+        ActionResult v4 = v.actions().stream().filter(a -> a.action().startsWith("silent-failure") && a.flow().equals("hq-to-br"))
+                .findFirst().orElseThrow();
+        ActionResult v6 = v.actions().stream().filter(a -> a.action().startsWith("silent-failure") && a.flow().equals("hq-to-br-v6"))
+                .findFirst().orElseThrow();
+        for (ActionResult a : new ActionResult[] {v4, v6}) {
+            OutageCause c = a.cause().orElseThrow();
+            assertEquals(a.lostProbes(), c.drops().stream().mapToInt(DropCount::count).sum());
+            assertTrue(c.drops().stream().noneMatch(d -> d.reason().equals(DropCount.NO_DROP_SEEN)), a.flow() + ": " + c.dropSummary());
+            // the single tunnel has keepalives 10 s x 3 (topology), and no backup
+            assertBetween(detectedAfter(a, c, Detection.Kind.KEEPALIVE_RETRIES_EXHAUSTED), 20 * S + 1, 40 * S);
+            assertTrue(c.firstDelivered().isEmpty());
+        }
+        assertEquals(v4.cause().get().detection(), v6.cause().get().detection(), "the same tunnel carries both");
+    }
+
+    @Test
     void withoutCausesARunGathersNothing() throws Exception {
         VariantResult v = run(failover, "static-ip-sla", RunOptions.DEFAULT.withoutCauses());
         assertTrue(v.actions().stream().allMatch(a -> a.cause().isPresent() == (a.lostProbes() > 0)));
