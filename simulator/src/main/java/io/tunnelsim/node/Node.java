@@ -177,13 +177,14 @@ public class Node {
     }
 
     /**
-     * A probe packet was lost here without a counted drop (it arrived on a down interface or at
-     * a crashed node): publishes {@link io.tunnelsim.node.event.PacketDropped} for probe packets
-     * only, and only when subscribed.
+     * Probe packet {@code p} was lost here (a counted drop, or a loss no counter sees: it arrived
+     * on a down interface or at a crashed node): publishes
+     * {@link io.tunnelsim.node.event.ProbeDropped} for probe packets only, and only when
+     * subscribed. Any other packet costs one field test.
      */
     public void traceLoss(io.tunnelsim.node.event.DropReason reason, PacketBuffer p, Interface itf) {
-        if (p.trace() != 0 && network.events().wants(io.tunnelsim.node.event.PacketDropped.class)) {
-            publish(new io.tunnelsim.node.event.PacketDropped(now(), name, reason, itf == null ? null : itf.name(), p.trace()));
+        if (p.trace() != 0 && network.events().wants(io.tunnelsim.node.event.ProbeDropped.class)) {
+            publish(new io.tunnelsim.node.event.ProbeDropped(now(), name, reason, itf == null ? null : itf.name(), p.trace()));
         }
     }
 

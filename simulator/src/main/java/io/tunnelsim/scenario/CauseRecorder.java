@@ -8,7 +8,7 @@ import io.tunnelsim.node.event.FrameLost;
 import io.tunnelsim.node.event.InterfaceStateChanged;
 import io.tunnelsim.node.event.LineProtocolChanged;
 import io.tunnelsim.node.event.NetEvent;
-import io.tunnelsim.node.event.PacketDropped;
+import io.tunnelsim.node.event.ProbeDropped;
 import io.tunnelsim.report.model.CauseEvidence;
 import io.tunnelsim.report.model.Detection;
 import io.tunnelsim.report.model.FlowTrace;
@@ -34,8 +34,9 @@ import java.util.TreeMap;
  * a link, the state changes that detect a failure or a repair, and the FIB changes in structured
  * form. Everything comes from typed events and the probe trace; no log text is read.
  *
- * <p>Only probe packets are followed: the drop events it subscribes to are built at drop sites
- * (rare), and the per-packet cost for any other packet is one test of its trace tag.
+ * <p>Only probe packets are followed: it subscribes to {@code ProbeDropped} and {@code FrameLost},
+ * which are built for probe packets only, never to {@code PacketDropped}; the per-packet cost
+ * for any other packet is one test of its trace tag.
  */
 final class CauseRecorder {
     private final Network net;
@@ -54,14 +55,20 @@ final class CauseRecorder {
             flows.put(f.id(), f);
         }
         net.traceProbes((node, tag) -> visits.computeIfAbsent(tag, t -> new BitSet()).set(node.index()));
-        net.events().subscribe(PacketDropped.class, this::dropped);
+        net.events().subscribe(ProbeDropped.class, this::dropped);
         net.events().subscribe(FrameLost.class, this::lost);
-        net.events().subscribe(NetEvent.class, this::detection);
+        // the detecting events by type: a subscription to every NetEvent would make every
+        // on-demand event (PacketDropped, SaInstalled) wanted, and built, all run long
+        for (Class<? extends NetEvent> type : List.of(InterfaceStateChanged.class, LineProtocolChanged.class,
+                TunnelKeepaliveExpired.class, AdjacencyChanged.class, BfdSessionChanged.class, TrackChanged.class,
+                RipRouteTimeout.class)) {
+            net.events().subscribe(type, this::detection);
+        }
         net.events().subscribe(FibChanged.class, this::fib);
     }
 
-    private void dropped(PacketDropped d) {
-        ProbeFlow f = d.probe() == 0 ? null : flows.get(ProbeFlow.traceFlow(d.probe()));
+    private void dropped(ProbeDropped d) {
+        ProbeFlow f = flows.get(ProbeFlow.traceFlow(d.probe()));
         if (f != null) {
             drops.add(new ProbeLoss(f.name(), ProbeFlow.traceSeq(d.probe()), d.timeNs(), d.node(),
                     d.iface() == null ? "" : d.iface(), d.reason().label(), false));

@@ -1,10 +1,12 @@
 package io.tunnelsim.node;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.node.event.FrameLost;
 import io.tunnelsim.node.event.PacketDropped;
+import io.tunnelsim.node.event.ProbeDropped;
 import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.wire.PacketBuffer;
@@ -44,10 +46,11 @@ class ProbeTraceTest {
     void dropsAndLinkLossesNameTheProbe() {
         Network n = NetworkForwardingTest.line(1, 1500);
         ProbeFlow f = NetworkForwardingTest.ping(n, "h1", "10.2.0.10", 100 * MS, 100, SimTime.seconds(3));
-        List<PacketDropped> drops = new ArrayList<>();
+        List<ProbeDropped> drops = new ArrayList<>();
         List<FrameLost> lost = new ArrayList<>();
-        n.events().subscribe(PacketDropped.class, drops::add);
+        n.events().subscribe(ProbeDropped.class, drops::add);
         n.events().subscribe(FrameLost.class, lost::add);
+        assertFalse(n.events().wants(PacketDropped.class), "following probes builds no event for other drops");
         Segment middle = n.segment("r2-r3");
         n.scheduler().schedule(SimTime.seconds(1), () -> middle.setSilentFailure(true));
         n.scheduler().schedule(SimTime.seconds(2), () -> {
@@ -66,14 +69,31 @@ class ProbeTraceTest {
         }
         assertEquals(10, lost.size(), "the probes sent from 1 s to 2 s");
         // from 2 s: r2 has no route to 10.2.0.0/24 any more; it drops on the interface it came in by
-        List<PacketDropped> probeDrops = drops.stream().filter(d -> d.probe() != 0).toList();
+        List<ProbeDropped> probeDrops = drops;
         assertEquals(10, probeDrops.size());
-        for (PacketDropped d : probeDrops) {
+        for (ProbeDropped d : probeDrops) {
             assertEquals("r2", d.node());
             assertEquals(NodeDrop.NO_ROUTE, d.reason());
             assertEquals("eth0", d.iface());
             assertTrue(f.sentAt(ProbeFlow.traceSeq(d.probe())) >= SimTime.seconds(2));
         }
+    }
+
+    @Test
+    void countedDropsNameTheirInterfaceAndProbeToo() {
+        Network n = NetworkForwardingTest.line(1, 1500);
+        ProbeFlow f = NetworkForwardingTest.ping(n, "h1", "10.2.0.10", 100 * MS, 100, SimTime.seconds(2));
+        List<PacketDropped> drops = new ArrayList<>();
+        n.events().subscribe(PacketDropped.class, drops::add);
+        n.scheduler().schedule(SimTime.seconds(1), () -> n.segment("r2-r3").setCarrier(false));
+        n.runUntil(SimTime.seconds(3));
+        List<PacketDropped> noRoute = drops.stream().filter(d -> d.reason() == NodeDrop.NO_ROUTE).toList();
+        assertEquals(10, noRoute.size());
+        for (PacketDropped d : noRoute) {
+            assertEquals("eth0", d.iface());
+            assertEquals(f.id(), ProbeFlow.traceFlow(d.probe()));
+        }
+        assertEquals(10, n.node("r2").counters().drops(NodeDrop.NO_ROUTE), "counted as before");
     }
 
     @Test
