@@ -187,6 +187,11 @@ class OutageCausesTest {
     @Test
     void withoutCausesARunGathersNothing() throws Exception {
         VariantResult v = run(failover, "static-ip-sla", RunOptions.DEFAULT.withoutCauses());
+        VariantResult followed = run(failover, "static-ip-sla", RunOptions.DEFAULT);
+        // following the probes observes the run and changes nothing in it
+        assertEquals(followed.eventsExecuted(), v.eventsExecuted());
+        assertEquals(followed.probes(), v.probes());
+        assertEquals(followed.counters(), v.counters());
         assertTrue(v.actions().stream().allMatch(a -> a.cause().isPresent() == (a.lostProbes() > 0)));
         OutageCause c = action(v, "silent-failure").cause().orElseThrow();
         assertTrue(c.detection().isEmpty());
