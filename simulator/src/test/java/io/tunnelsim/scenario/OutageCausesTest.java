@@ -185,6 +185,35 @@ class OutageCausesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void summaryJsonAndTheReportCarryTheChain() throws Exception {
+        VariantResult v = run(failover, "static-keepalive", RunOptions.DEFAULT);
+        ScenarioInfo info = Results.scenarioInfo(failover, java.util.List.of(100 * S, 400 * S), failover.seed());
+        String json = io.tunnelsim.report.SummaryJson.run(info, v);
+        var doc = (java.util.Map<String, Object>) io.tunnelsim.report.MiniJson.parse(json);
+        var variant = ((java.util.List<java.util.Map<String, Object>>) doc.get("variants")).get(0);
+        var actions = (java.util.List<java.util.Map<String, Object>>) variant.get("actions");
+        var flow = ((java.util.List<java.util.Map<String, Object>>) actions.get(0).get("flows")).get(0);
+        var causes = (java.util.Map<String, Object>) flow.get("causes");
+        var detection = (java.util.Map<String, Object>) causes.get("detection");
+        assertEquals("keepalive-retries-exhausted", detection.get("kind"));
+        long lost = ((Number) flow.get("lost")).longValue();
+        assertEquals(lost, ((Number) causes.get("lost")).longValue());
+        long sum = 0;
+        for (var d : (java.util.List<java.util.Map<String, Object>>) causes.get("drops")) {
+            sum += ((Number) d.get("count")).longValue();
+        }
+        assertEquals(lost, sum);
+        assertEquals(lost + " lost: " + action(v, "silent-failure").cause().get().dropSummary(), causes.get("summary"));
+
+        String html = io.tunnelsim.report.HtmlReport.comparison(new io.tunnelsim.report.model.ComparisonReport(info,
+                java.util.List.of(v)), java.util.List.of());
+        assertTrue(html.contains("<h2>Why each outage happened</h2>"));
+        assertTrue(html.contains("detected: keepalive retries exhausted on tunnel0 at "), "the worst flow's chain");
+        assertTrue(html.contains("lost " + lost + ": "));
+    }
+
+    @Test
     void withoutCausesARunGathersNothing() throws Exception {
         VariantResult v = run(failover, "static-ip-sla", RunOptions.DEFAULT.withoutCauses());
         VariantResult followed = run(failover, "static-ip-sla", RunOptions.DEFAULT);
