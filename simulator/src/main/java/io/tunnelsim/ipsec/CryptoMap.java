@@ -207,7 +207,7 @@ public final class CryptoMap implements PacketHook {
         int src = Ipv4Codec.source(b, off);
         SpdEntry e = inboundSpd.lookup(src, dst, proto, sourcePort(p, proto), destinationPort(p, proto));
         if (e != null && e.action() == SpdAction.PROTECT) {
-            peerForInbound(e).countCleartextViolation();
+            peerForInbound(e).countCleartextViolation(p);
             return false;
         }
         return true;

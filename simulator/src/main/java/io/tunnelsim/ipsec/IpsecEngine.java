@@ -253,7 +253,7 @@ public final class IpsecEngine implements NodeService {
         int dst = Ipv4Codec.destination(b, off);
         int proto = Ipv4Codec.protocol(b, off);
         if (!peer.inboundPolicy().matches(src, dst, proto, PortRange.NO_PORT, PortRange.NO_PORT)) {
-            peer.countSelectorMismatch();
+            peer.countSelectorMismatch(p);
             return;
         }
         if (proto == Ipv4Header.PROTO_GRE && node.isLocalAddress(dst)) {

@@ -285,7 +285,7 @@ public final class IpsecPeer {
         try {
             EspProcessor.seal(sa, p, nextHeader);
         } catch (MalformedPacketException e) {
-            countDrop(e.reason());
+            countDrop(e.reason(), p);
             return false;
         }
         encaps++;
@@ -349,7 +349,7 @@ public final class IpsecPeer {
         try {
             nextHeader = EspProcessor.open(sa, p);
         } catch (MalformedPacketException e) {
-            countDrop(e.reason());
+            countDrop(e.reason(), p);
             return -1;
         }
         decaps++;
@@ -361,23 +361,31 @@ public final class IpsecPeer {
     }
 
     void countDrop(String reason) {
+        countDrop(reason, null);
+    }
+
+    /** As {@link #countDrop(String)}; a probe packet {@code p} (null: unknown) is reported lost here. */
+    void countDrop(String reason, PacketBuffer p) {
         node().counters().drop(reason);
         for (EspDropReason r : EspDropReason.values()) {
             if (r.reason().equals(reason)) {
                 drops[r.ordinal()]++;
+                if (p != null) {
+                    node().traceLoss(r, p, attachedTo());
+                }
                 return;
             }
         }
     }
 
-    void countSelectorMismatch() {
+    void countSelectorMismatch(PacketBuffer p) {
         selectorMismatches++;
-        node().counters().drop(IpsecDrop.INBOUND_SELECTOR_MISMATCH);
+        node().counters().drop(IpsecDrop.INBOUND_SELECTOR_MISMATCH, p, attachedTo());
     }
 
-    void countCleartextViolation() {
+    void countCleartextViolation(PacketBuffer p) {
         cleartextViolations++;
-        node().counters().drop(IpsecDrop.CLEARTEXT_POLICY_VIOLATION);
+        node().counters().drop(IpsecDrop.CLEARTEXT_POLICY_VIOLATION, p, attachedTo());
     }
 
     @Override
