@@ -27,6 +27,7 @@ public final class Reassembly {
         byte[] header;
         int received;
         int total = -1;
+        long trace;
         Event timeout;
     }
 
@@ -88,6 +89,9 @@ public final class Reassembly {
         }
         System.arraycopy(b, off + hl, d.data, start, n);
         d.received += n;
+        if (p.trace() != 0) {
+            d.trace = p.trace(); // fragments of a probe: the whole datagram is that probe
+        }
         if (start == 0) {
             d.header = java.util.Arrays.copyOfRange(b, off, off + hl);
         }
@@ -101,6 +105,7 @@ public final class Reassembly {
         d.timeout.cancel();
         int hlen = d.header.length;
         PacketBuffer whole = PacketBuffer.allocate(hlen + d.total);
+        whole.setTrace(d.trace);
         int at = whole.append(hlen + d.total);
         byte[] w = whole.array();
         System.arraycopy(d.header, 0, w, at, hlen);

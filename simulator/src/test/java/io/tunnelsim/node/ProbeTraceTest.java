@@ -43,6 +43,19 @@ class ProbeTraceTest {
     }
 
     @Test
+    void aFragmentedProbeKeepsItsTagThroughReassemblyAndItsReply() {
+        Network n = NetworkForwardingTest.line(1, 600); // r2-r3 fragments a 1400-byte probe
+        ProbeFlow f = NetworkForwardingTest.ping(n, "h1", "10.2.0.10", 100 * MS, 1400, SimTime.seconds(1));
+        Map<Long, BitSet> visits = new HashMap<>();
+        n.traceProbes((node, tag) -> visits.computeIfAbsent(tag, t -> new BitSet()).set(node.index()));
+        n.runUntil(SimTime.seconds(2));
+        int seq = f.count() - 1;
+        assertTrue(f.receivedAt(seq) > 0);
+        // h1 is reached only by the echo reply, built from the reassembled request at h2
+        assertTrue(visits.get(ProbeFlow.traceTag(f.id(), seq)).get(n.node("h1").index()));
+    }
+
+    @Test
     void dropsAndLinkLossesNameTheProbe() {
         Network n = NetworkForwardingTest.line(1, 1500);
         ProbeFlow f = NetworkForwardingTest.ping(n, "h1", "10.2.0.10", 100 * MS, 100, SimTime.seconds(3));
