@@ -1,5 +1,6 @@
 package io.tunnelsim.cli;
 
+import io.tunnelsim.report.CauseText;
 import io.tunnelsim.report.Human;
 import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.FlowStartup;
@@ -110,6 +111,9 @@ final class RunCommand implements Callable<Integer> {
                         ? Human.duration(a.controlPlane().lastFibChangeNs().getAsLong()) + " after the action" : "none");
             }
             out.println(line);
+            for (String c : CauseText.lines(a)) {
+                out.println("      " + c);
+            }
         }
     }
 }

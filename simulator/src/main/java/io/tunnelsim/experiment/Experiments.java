@@ -164,7 +164,7 @@ public final class Experiments {
         List<List<ActionSummary>> summaries = parallel(total, jobs, k -> {
             VariantSpec v = variants.get(k / trials);
             int t = k % trials;
-            RunResult r = ScenarioRunner.run(s, v, RunOptions.DEFAULT.withShift(shifts[t], seeds[t]));
+            RunResult r = ScenarioRunner.run(s, v, RunOptions.DEFAULT.withShift(shifts[t], seeds[t]).withoutCauses());
             ScenarioInfo info = Results.scenarioInfo(s, r.actionTimes(), seeds[t]);
             VariantResult vr = Results.variantResult(s, r, info);
             if (progress != null) {

@@ -4,6 +4,7 @@ import io.tunnelsim.node.Counters;
 import io.tunnelsim.node.EventLog;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.Segment;
+import io.tunnelsim.report.CauseAnalyzer;
 import io.tunnelsim.report.ConvergenceAnalyzer;
 import io.tunnelsim.report.model.ActionKind;
 import io.tunnelsim.report.model.ActionResult;
@@ -67,6 +68,7 @@ public final class Results {
             }
         }
         List<ActionResult> actions = ConvergenceAnalyzer.analyze(probes, info.actions(), r.endNs(), r.fibChanges(), r.stateChanges());
+        actions = CauseAnalyzer.explain(actions, info.actions(), probes, r.endNs(), r.causes());
         List<String> key = new ArrayList<>();
         for (EventLog.Entry e : r.events()) {
             if (startupNoise(e)) {

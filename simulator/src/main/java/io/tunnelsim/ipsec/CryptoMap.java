@@ -145,7 +145,7 @@ public final class CryptoMap implements PacketHook {
             return true;
         }
         if (e.action() == SpdAction.DISCARD) {
-            node.counters().drop(IpsecDrop.POLICY_DISCARD);
+            node.counters().drop(IpsecDrop.POLICY_DISCARD, p, egress);
             return false;
         }
         IpsecPeer peer = peers.get(e);
@@ -157,7 +157,7 @@ public final class CryptoMap implements PacketHook {
         int outerDst = peer.remote().bits();
         FibEntry fe = node.fib().lookup(outerDst);
         if (fe == null) {
-            node.counters().drop(IpsecDrop.NO_ROUTE_TO_PEER);
+            node.counters().drop(IpsecDrop.NO_ROUTE_TO_PEER, p, egress);
             return false;
         }
         Route r = fe.select(outerSrc, outerDst);
@@ -172,7 +172,7 @@ public final class CryptoMap implements PacketHook {
             boolean innerDf = Ipv4Codec.dontFragment(b, off);
             if (innerDf && peer.outerDf(true)) {
                 // the sender asked for no fragmentation and the outside header keeps DF: RFC 1191 §4
-                node.counters().drop(io.tunnelsim.node.NodeDrop.FRAG_NEEDED_DF_SET);
+                node.counters().drop(io.tunnelsim.node.NodeDrop.FRAG_NEEDED_DF_SET, p, egress);
                 node.sendIcmpError(p, null, io.tunnelsim.wire.IcmpMessage.DEST_UNREACHABLE,
                         io.tunnelsim.wire.IcmpMessage.CODE_FRAGMENTATION_NEEDED, max);
                 return false;
@@ -209,7 +209,7 @@ public final class CryptoMap implements PacketHook {
         int src = Ipv4Codec.source(b, off);
         SpdEntry e = inboundSpd.lookup(src, dst, proto, sourcePort(p, proto), destinationPort(p, proto));
         if (e != null && e.action() == SpdAction.PROTECT) {
-            peerForInbound(e).countCleartextViolation();
+            peerForInbound(e).countCleartextViolation(p);
             return false;
         }
         return true;

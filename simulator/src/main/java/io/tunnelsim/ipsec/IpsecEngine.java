@@ -170,7 +170,7 @@ public final class IpsecEngine implements NodeService {
         int i = sad.find(Esp.readSpi(b, ipOff + hl));
         if (i < 0) {
             unknownSpi++;
-            node.counters().drop(EspDropReason.UNKNOWN_SPI);
+            node.counters().drop(EspDropReason.UNKNOWN_SPI, p, in);
             return;
         }
         SecurityAssociation sa = sad.inboundAt(i);
@@ -219,7 +219,7 @@ public final class IpsecEngine implements NodeService {
         int dst = Ipv4Codec.destination(b, off);
         int proto = Ipv4Codec.protocol(b, off);
         if (!peer.inboundPolicy().matches(src, dst, proto, PortRange.NO_PORT, PortRange.NO_PORT)) {
-            peer.countSelectorMismatch();
+            peer.countSelectorMismatch(p);
             return;
         }
         if (node.isLocalAddress(dst) && node.ipHandler(proto) instanceof ProtectedIpHandler h) {

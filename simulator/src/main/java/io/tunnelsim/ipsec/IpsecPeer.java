@@ -277,7 +277,7 @@ public final class IpsecPeer {
     boolean seal(PacketBuffer p, int nextHeader) {
         SecurityAssociation sa = outbound;
         if (sa == null) {
-            node().counters().drop(IpsecDrop.NO_SA);
+            node().counters().drop(IpsecDrop.NO_SA, p, null);
             return false;
         }
         sa.checkLifetime(node().scheduler().now());
@@ -285,7 +285,7 @@ public final class IpsecPeer {
         try {
             EspProcessor.seal(sa, p, nextHeader);
         } catch (MalformedPacketException e) {
-            countDrop(e.reason());
+            countDrop(e.reason(), p);
             return false;
         }
         encaps++;
@@ -352,7 +352,7 @@ public final class IpsecPeer {
         try {
             nextHeader = EspProcessor.open(sa, p);
         } catch (MalformedPacketException e) {
-            countDrop(e.reason());
+            countDrop(e.reason(), p);
             return -1;
         }
         decaps++;
@@ -364,21 +364,29 @@ public final class IpsecPeer {
     }
 
     void countDrop(String reason) {
+        countDrop(reason, null);
+    }
+
+    /** As {@link #countDrop(String)}; a probe packet {@code p} (null: unknown) is reported lost here. */
+    void countDrop(String reason, PacketBuffer p) {
         node().counters().drop(reason);
         EspDropReason r = EspDropReason.named(reason);
         if (r != null) {
             drops[r.ordinal()]++;
+            if (p != null) {
+                node().traceLoss(r, p, attachedTo());
+            }
         }
     }
 
-    void countSelectorMismatch() {
+    void countSelectorMismatch(PacketBuffer p) {
         selectorMismatches++;
-        node().counters().drop(IpsecDrop.INBOUND_SELECTOR_MISMATCH);
+        node().counters().drop(IpsecDrop.INBOUND_SELECTOR_MISMATCH, p, attachedTo());
     }
 
-    void countCleartextViolation() {
+    void countCleartextViolation(PacketBuffer p) {
         cleartextViolations++;
-        node().counters().drop(IpsecDrop.CLEARTEXT_POLICY_VIOLATION);
+        node().counters().drop(IpsecDrop.CLEARTEXT_POLICY_VIOLATION, p, attachedTo());
     }
 
     @Override

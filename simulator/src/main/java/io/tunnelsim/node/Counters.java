@@ -102,6 +102,22 @@ public final class Counters {
     }
 
     /**
+     * Counts a drop of packet {@code p} on interface {@code itf} (either may be null); publishes
+     * {@link PacketDropped} with the interface and the packet's trace tag when subscribed, and
+     * for a probe packet {@link io.tunnelsim.node.event.ProbeDropped} when subscribed.
+     */
+    public void drop(DropReason reason, io.tunnelsim.wire.PacketBuffer p, Interface itf) {
+        drop(reason.label());
+        if (node != null && node.network().events().wants(PacketDropped.class)) {
+            node.publish(new PacketDropped(node.now(), node.name(), reason, itf == null ? null : itf.name(),
+                    p == null ? 0 : p.trace()));
+        }
+        if (node != null && p != null) {
+            node.traceLoss(reason, p, itf);
+        }
+    }
+
+    /**
      * Counts a drop under a name that no {@link DropReason} carries yet: the wire codecs'
      * malformed-packet reasons ({@code MalformedPacketException.reason()}) and IPsec's named
      * policy drops.

@@ -128,7 +128,7 @@ public final class EthernetInterface extends Interface {
     @Override
     public void outputIpv4(PacketBuffer p, int nextHop) {
         if (!isUp()) {
-            node.counters().drop(NodeDrop.INTERFACE_DOWN);
+            node.counters().drop(NodeDrop.INTERFACE_DOWN, p, this);
             return;
         }
         if (Ipv4Address.BROADCAST.bits() == nextHop || (ipv4() != null && ipv4().length() < 31 && ipv4().broadcast().bits() == nextHop)) {
@@ -151,7 +151,7 @@ public final class EthernetInterface extends Interface {
             sendArpRequest(nextHop, w);
         }
         if (w.queue.size() >= ARP_QUEUE) {
-            node.counters().drop(NodeDrop.ARP_QUEUE_FULL);
+            node.counters().drop(NodeDrop.ARP_QUEUE_FULL, p, this);
             return;
         }
         w.queue.add(p);
@@ -187,7 +187,7 @@ public final class EthernetInterface extends Interface {
             pending.remove(target);
             node.counters().heldArp -= w.queue.size();
             for (int i = 0; i < w.queue.size(); i++) {
-                node.counters().drop(NodeDrop.ARP_UNRESOLVED);
+                node.counters().drop(NodeDrop.ARP_UNRESOLVED, w.queue.get(i), this);
             }
             return;
         }
@@ -202,7 +202,7 @@ public final class EthernetInterface extends Interface {
             }
             node.counters().heldArp -= w.queue.size();
             for (int i = 0; i < w.queue.size(); i++) {
-                node.counters().drop(NodeDrop.INTERFACE_DOWN);
+                node.counters().drop(NodeDrop.INTERFACE_DOWN, w.queue.get(i), this);
             }
         }
         pending.clear();
@@ -220,7 +220,7 @@ public final class EthernetInterface extends Interface {
         EthernetCodec.pushWithPadding(p, dstMac, macBits, etherType);
         int len = p.length();
         if (!segment.transmit(this, p)) {
-            node.counters().drop(NodeDrop.OUTPUT_QUEUE_FULL);
+            node.counters().drop(NodeDrop.OUTPUT_QUEUE_FULL, p, this);
             return;
         }
         node.counters().sent++;
@@ -230,6 +230,10 @@ public final class EthernetInterface extends Interface {
 
     void receiveFrame(PacketBuffer frame) {
         if (!isUp()) {
+            if (frame.trace() != 0 && frame.length() >= EthernetHeader.LENGTH
+                    && EthernetCodec.destination(frame.array(), frame.offset()) == macBits) {
+                node.traceLoss(node.isCrashed() ? NodeDrop.NODE_DOWN : NodeDrop.INTERFACE_DOWN, frame, this);
+            }
             return;
         }
         byte[] b = frame.array();

@@ -33,6 +33,7 @@ public final class Fragmenter {
             int n = Math.min(chunk, dataLen - pos);
             boolean last = pos + n >= dataLen;
             PacketBuffer f = PacketBuffer.allocate(hl + n);
+            f.setTrace(p.trace());
             int at = f.append(hl + n);
             byte[] fb = f.array();
             System.arraycopy(b, off, fb, at, hl);

@@ -184,7 +184,7 @@ public final class Ipv6Stack {
             c.originated++;
             Ipv6Route r = lookup(dst);
             if (r == null) {
-                c.drop(NodeDrop.IPV6_NO_ROUTE);
+                c.drop(NodeDrop.IPV6_NO_ROUTE, payload, null);
                 return false;
             }
             Ipv6Address s = src != null ? src : sourceFor(r.egress());
@@ -198,23 +198,34 @@ public final class Ipv6Stack {
 
     /** Sends an ICMPv6 echo request (used by probes). */
     public boolean sendEcho(Ipv6Address dst, int identifier, int sequence, int dataLength) {
+        return sendEcho(dst, identifier, sequence, dataLength, 0);
+    }
+
+    /** As {@link #sendEcho(Ipv6Address, int, int, int)}, the packet carrying trace tag {@code trace} ({@link PacketBuffer#trace()}). */
+    public boolean sendEcho(Ipv6Address dst, int identifier, int sequence, int dataLength, long trace) {
         Ipv6Route r = lookup(dst);
         if (r == null) {
             if (!node.isCrashed()) {
                 // the echo request of ours that finds no route: originated, then dropped
+                PacketBuffer tagged = null;
+                if (trace != 0) {
+                    tagged = PacketBuffer.allocate(0); // only the tag: the drop event names the probe
+                    tagged.setTrace(trace);
+                }
                 node.counters().originated++;
-                node.counters().drop(NodeDrop.IPV6_NO_ROUTE);
+                node.counters().drop(NodeDrop.IPV6_NO_ROUTE, tagged, null);
             }
             return false;
         }
         Ipv6Address s = sourceFor(r.egress());
         PacketBuffer p = Icmpv6Codec.echo(Icmpv6Header.echoRequest(identifier, sequence), new byte[dataLength], 0, dataLength, s, dst);
+        p.setTrace(trace);
         return send(p, s, dst, Ipv6Header.ICMPV6, 64);
     }
 
     private void transmit(Ipv6Route r, PacketBuffer p, Ipv6Address dst) {
         if (p.length() > r.egress().mtu()) {
-            node.counters().drop(NodeDrop.IPV6_PACKET_TOO_BIG);
+            node.counters().drop(NodeDrop.IPV6_PACKET_TOO_BIG, p, r.egress());
             sendError(p, Icmpv6Header.packetTooBig(r.egress().mtu()));
             return;
         }
@@ -224,7 +235,7 @@ public final class Ipv6Stack {
     /** Ethernet egress: neighbour discovery, then the frame. */
     void output(EthernetInterface out, PacketBuffer p, Ipv6Address nextHop) {
         if (!out.isUp()) {
-            node.counters().drop(NodeDrop.INTERFACE_DOWN);
+            node.counters().drop(NodeDrop.INTERFACE_DOWN, p, out);
             return;
         }
         if (nextHop.isMulticast()) {
@@ -244,7 +255,7 @@ public final class Ipv6Stack {
             solicit(nextHop, w);
         }
         if (w.queue.size() >= EthernetInterface.ARP_QUEUE) {
-            node.counters().drop(NodeDrop.ND_QUEUE_FULL);
+            node.counters().drop(NodeDrop.ND_QUEUE_FULL, p, out);
             return;
         }
         w.queue.add(p);
@@ -280,7 +291,7 @@ public final class Ipv6Stack {
                 pending.remove(target);
                 node.counters().heldNd -= w.queue.size();
                 for (int i = 0; i < w.queue.size(); i++) {
-                    node.counters().drop(NodeDrop.ND_UNRESOLVED);
+                    node.counters().drop(NodeDrop.ND_UNRESOLVED, w.queue.get(i), w.out);
                 }
             } else {
                 solicit(target, w);
@@ -324,13 +335,13 @@ public final class Ipv6Stack {
             return;
         }
         if (h.hopLimit() <= 1) {
-            node.counters().drop(NodeDrop.IPV6_HOP_LIMIT_EXCEEDED);
+            node.counters().drop(NodeDrop.IPV6_HOP_LIMIT_EXCEEDED, p, in);
             sendError(p, Icmpv6Header.timeExceeded(Icmpv6Header.HOP_LIMIT_EXCEEDED));
             return;
         }
         Ipv6Route r = lookup(h.destination());
         if (r == null) {
-            node.counters().drop(NodeDrop.IPV6_NO_ROUTE);
+            node.counters().drop(NodeDrop.IPV6_NO_ROUTE, p, in);
             sendError(p, Icmpv6Header.destinationUnreachable(Icmpv6Header.UNREACHABLE_NO_ROUTE));
             return;
         }
@@ -359,6 +370,7 @@ public final class Ipv6Stack {
                     Ipv6Address src = h.destination().isMulticast() ? sourceFor(in) : h.destination();
                     PacketBuffer reply = Icmpv6Codec.echo(Icmpv6Header.echoReply(req.identifier(), req.sequence()),
                             b, at + 8, len - 8, src, h.source());
+                    reply.setTrace(p.trace()); // the reply to a probe is the same probe on its way back
                     send(reply, src, h.source(), Ipv6Header.ICMPV6, 64);
                 }
                 case Icmpv6Header.NEIGHBOR_SOLICITATION -> {

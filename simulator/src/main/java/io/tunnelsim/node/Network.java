@@ -25,6 +25,29 @@ public final class Network {
     private final List<FibListener> fibListeners = new ArrayList<>();
     private boolean started;
 
+    private ProbeVisits probeVisits;
+
+    /** Sees every node a probe packet (trace tag not 0) reaches; see {@link #traceProbes}. */
+    @FunctionalInterface
+    public interface ProbeVisits {
+        void visited(Node node, long probe);
+    }
+
+    /**
+     * Follows probe packets: {@code visits} is told of every node that receives one (the
+     * receive path of IPv4, before any decision). One listener; null stops it. Packets
+     * without a trace tag cost one field test.
+     */
+    public void traceProbes(ProbeVisits visits) {
+        this.probeVisits = visits;
+    }
+
+    void probeVisited(Node n, long probe) {
+        if (probeVisits != null) {
+            probeVisits.visited(n, probe);
+        }
+    }
+
     public Network(long seed) {
         this.random = new RandomStreams(seed);
     }
@@ -103,6 +126,7 @@ public final class Network {
         }
         Segment s = new Segment(name, scheduler, random.stream("link/" + name + "/loss"), bandwidthBps, delay, loss, mtu, queueLimit);
         segments.put(name, s);
+        s.events = events;
         for (EthernetInterface e : ends) {
             e.attach(s);
         }

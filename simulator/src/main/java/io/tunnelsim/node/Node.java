@@ -187,6 +187,18 @@ public class Node {
         network.events().publish(event);
     }
 
+    /**
+     * Probe packet {@code p} was lost here (a counted drop, or a loss no counter sees: it arrived
+     * on a down interface or at a crashed node): publishes
+     * {@link io.tunnelsim.node.event.ProbeDropped} for probe packets only, and only when
+     * subscribed. Any other packet costs one field test.
+     */
+    public void traceLoss(io.tunnelsim.node.event.DropReason reason, PacketBuffer p, Interface itf) {
+        if (p.trace() != 0 && network.events().wants(io.tunnelsim.node.event.ProbeDropped.class)) {
+            publish(new io.tunnelsim.node.event.ProbeDropped(now(), name, reason, itf == null ? null : itf.name(), p.trace()));
+        }
+    }
+
     /** The simulated time now, nanoseconds (the time stamp of an event published now). */
     public long now() {
         return network.scheduler().now();
@@ -309,11 +321,15 @@ public class Node {
     /** An IPv6 packet (header at {@code p.offset()}) arrived on {@code in}. */
     public void receiveIpv6(PacketBuffer p, Interface in) {
         if (crashed) {
+            traceLoss(NodeDrop.NODE_DOWN, p, in);
             return;
         }
         boolean stage = counters.enterNetwork();
         try {
             counters.received++;
+            if (p.trace() != 0) {
+                network.probeVisited(this, p.trace());
+            }
             ipv6.receive(p, in);
         } finally {
             counters.restoreStage(stage);
@@ -369,11 +385,15 @@ public class Node {
      */
     public void receiveIpv4(PacketBuffer p, Interface in, boolean applyHook) {
         if (crashed) {
+            traceLoss(NodeDrop.NODE_DOWN, p, in);
             return;
         }
         boolean stage = counters.enterNetwork();
         try {
             counters.received++;
+            if (p.trace() != 0) {
+                network.probeVisited(this, p.trace());
+            }
             receive(p, in, applyHook);
         } finally {
             counters.restoreStage(stage);
@@ -417,14 +437,14 @@ public class Node {
         byte[] b = p.array();
         int off = p.offset();
         if (Ipv4Codec.ttl(b, off) <= 1) {
-            counters.drop(NodeDrop.TTL_EXPIRED);
+            counters.drop(NodeDrop.TTL_EXPIRED, p, in);
             sendIcmpError(p, in, IcmpMessage.TIME_EXCEEDED, 0, 0);
             return;
         }
         int dst = Ipv4Codec.destination(b, off);
         FibEntry e = rib.fib().lookup(dst);
         if (e == null) {
-            counters.drop(NodeDrop.NO_ROUTE);
+            counters.drop(NodeDrop.NO_ROUTE, p, in);
             sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_NET_UNREACHABLE, 0);
             return;
         }
@@ -494,7 +514,7 @@ public class Node {
         byte[] b = p.array();
         int off = p.offset();
         if (Ipv4Codec.dontFragment(b, off)) {
-            counters.drop(NodeDrop.FRAG_NEEDED_DF_SET);
+            counters.drop(NodeDrop.FRAG_NEEDED_DF_SET, p, egress);
             sendIcmpError(p, in, IcmpMessage.DEST_UNREACHABLE, IcmpMessage.CODE_FRAGMENTATION_NEEDED, mtu);
             return;
         }
@@ -546,7 +566,7 @@ public class Node {
         }
         FibEntry e = rib.fib().lookup(dst);
         if (e == null) {
-            counters.drop(NodeDrop.NO_ROUTE);
+            counters.drop(NodeDrop.NO_ROUTE, payload, null);
             return false;
         }
         Route r = e.select(src, dst);
@@ -708,7 +728,9 @@ public class Node {
                 return;
             }
             IcmpMessage reply = new IcmpMessage(IcmpMessage.ECHO_REPLY, 0, m.rest(), m.data());
-            sendIpv4(IcmpCodec.toBuffer(reply), dst, src, Ipv4Header.PROTO_ICMP, DEFAULT_TTL, false);
+            PacketBuffer rb = IcmpCodec.toBuffer(reply);
+            rb.setTrace(p.trace()); // the reply to a probe is the same probe on its way back
+            sendIpv4(rb, dst, src, Ipv4Header.PROTO_ICMP, DEFAULT_TTL, false);
             return;
         }
         for (IcmpListener l : icmpListeners) {

@@ -25,7 +25,10 @@ public enum NodeDrop implements DropReason {
     ND_QUEUE_FULL("nd-queue-full"),
     ND_UNRESOLVED("nd-unresolved"),
     NO_ROUTE("no-route"),
+    /** Fragments held for reassembly when the node crashed (counted). */
     NODE_CRASHED("node-crashed"),
+    /** A probe arrived at a crashed (powered-off) node; published for probes only, not counted. */
+    NODE_DOWN("node-down"),
     NOT_FOR_THIS_HOST("not-for-this-host"),
     OUTPUT_QUEUE_FULL("output-queue-full"),
     PROTOCOL_UNREACHABLE("protocol-unreachable"),

@@ -35,6 +35,7 @@ public final class Reassembly {
         int received;
         int fragments;
         int total = -1;
+        long trace;
         Event timeout;
     }
 
@@ -126,6 +127,9 @@ public final class Reassembly {
         System.arraycopy(b, off + hl, d.data, start, n);
         d.received += n;
         d.fragments++;
+        if (p.trace() != 0) {
+            d.trace = p.trace(); // fragments of a probe: the whole datagram is that probe
+        }
         if (start == 0) {
             d.header = java.util.Arrays.copyOfRange(b, off, off + hl);
         }
@@ -149,6 +153,7 @@ public final class Reassembly {
         }
         int hlen = d.header.length;
         PacketBuffer whole = PacketBuffer.allocate(hlen + d.total);
+        whole.setTrace(d.trace);
         int at = whole.append(hlen + d.total);
         byte[] w = whole.array();
         System.arraycopy(d.header, 0, w, at, hlen);

@@ -45,6 +45,8 @@ public final class Segment {
     public long framesLost;
     public long framesSilentlyDropped;
     public long framesQueueDropped;
+    /** Where {@link io.tunnelsim.node.event.FrameLost} goes (set by the network that owns the segment). */
+    io.tunnelsim.node.event.EventBus events;
 
     public Segment(String name, Scheduler scheduler, SplittableRandom random, long bandwidthBps, long delay,
                    double loss, int mtu, int queueLimit) {
@@ -195,6 +197,7 @@ public final class Segment {
         }
         if (loss > 0 && random.nextDouble() < loss) {
             framesLost++;
+            lost(frame, LinkDrop.RANDOM_LOSS);
             return true;
         }
         long arrival = end + delay;
@@ -267,12 +270,21 @@ public final class Segment {
     private void arrive(EthernetInterface to, PacketBuffer frame) {
         if (silent) {
             framesSilentlyDropped++;
+            lost(frame, LinkDrop.SILENT_FAILURE);
             return;
         }
         if (!carrier) {
+            lost(frame, LinkDrop.NO_CARRIER);
             return;
         }
         to.receiveFrame(frame);
+    }
+
+    /** A probe's frame vanished here: tell whoever listens (nothing is built otherwise). */
+    private void lost(PacketBuffer frame, LinkDrop why) {
+        if (frame.trace() != 0 && events != null && events.wants(io.tunnelsim.node.event.FrameLost.class)) {
+            events.publish(new io.tunnelsim.node.event.FrameLost(scheduler.now(), name, why, frame.trace()));
+        }
     }
 
     @Override

@@ -88,7 +88,7 @@ public final class HtmlReport {
         h.append("</table>\n");
         h.append("<h2>Results per flow</h2>\n<table>\n<tr><th>Variant</th><th>Action</th><th>Flow</th>"
                 + "<th>Outcome</th><th>Loss windows</th><th>Longest</th><th>Full recovery after the action</th>"
-                + "<th>Lost</th><th>Start-up loss</th></tr>\n");
+                + "<th>Lost</th><th>Start-up loss</th><th>Why (detection; lost by place and reason)</th></tr>\n");
         for (VariantResult v : report.variants()) {
             for (ActionResult r : v.actions()) {
                 h.append("<tr><td>").append(escape(v.name())).append("</td><td>").append(escape(r.action()))
@@ -100,10 +100,13 @@ public final class HtmlReport {
                 h.append("<td class=\"num\">").append(r.lostProbes()).append("</td>");
                 FlowStartup st = v.startup().stream().filter(f -> f.flow().equals(r.flow())).findFirst().orElse(null);
                 h.append("<td class=\"num\">").append(st == null ? "\u2014" : st.lostProbes() + " of " + st.probesSent())
+                        .append("</td><td>").append(r.cause().isEmpty() ? "\u2014"
+                                : escape(CauseText.detection(r.cause().get(), r.atNs()) + "; " + r.cause().get().dropSummary()))
                         .append("</td></tr>\n");
             }
         }
         h.append("</table>\n");
+        causes(h, report);
         figures(h, figures);
         h.append("<h2>Key events</h2>\n");
         for (VariantResult v : report.variants()) {
@@ -333,11 +336,68 @@ public final class HtmlReport {
                         .append("</td><td>").append(escape(Human.outcome(s))).append("</td><td class=\"num\">")
                         .append(s.lostProbes()).append("</td><td>");
                 ActionResult first = v.actions().stream().filter(r -> r.action().equals(s.action())).findFirst().orElse(null);
-                h.append(first == null ? "\u2014" : escape(Human.firstDetection(first))).append("</td><td>")
+                ActionResult explained = v.actions().stream().filter(r -> r.action().equals(s.action()) && r.cause().isPresent())
+                        .max(java.util.Comparator.comparingLong(HtmlReport::severity)).orElse(null);
+                h.append(explained != null ? escape(CauseText.detection(explained.cause().get(), explained.atNs()))
+                        : first == null ? "\u2014" : escape(Human.firstDetection(first))).append("</td><td>")
                         .append(first == null ? "" : escape(Human.reading(s, first.controlPlane()))).append("</td></tr>\n");
             }
             h.append("</table>\n");
         }
+    }
+
+    /**
+     * Per variant and action, the causal chain of the worst-off flow (longest loss window, else
+     * the largest lower bound, else the most probes lost).
+     */
+    private static void causes(StringBuilder h, ComparisonReport report) {
+        h.append("<h2>Why each outage happened</h2>\n<p>For each variant and action, the worst-off flow: what "
+                + "detected the change on the flow's path, the forwarding-table changes on that path, the first probe "
+                + "delivered after the loss, and where and why every lost probe was dropped. Times are after the action.</p>\n");
+        boolean any = false;
+        for (VariantResult v : report.variants()) {
+            List<ActionResult> worst = new ArrayList<>();
+            for (ActionResult r : v.actions()) {
+                if (r.cause().isEmpty()) {
+                    continue;
+                }
+                int at = -1;
+                for (int i = 0; i < worst.size(); i++) {
+                    if (worst.get(i).action().equals(r.action())) {
+                        at = i;
+                    }
+                }
+                if (at < 0) {
+                    worst.add(r);
+                } else if (severity(r) > severity(worst.get(at))) {
+                    worst.set(at, r);
+                }
+            }
+            if (worst.isEmpty()) {
+                continue;
+            }
+            any = true;
+            h.append("<h3>").append(escape(v.name())).append("</h3>\n");
+            for (ActionResult r : worst) {
+                h.append("<p><b>").append(escape(r.action())).append("</b> at ").append(escape(Human.duration(r.atNs())))
+                        .append(", flow ").append(escape(r.flow())).append(": ").append(escape(Human.outcome(r)))
+                        .append("</p>\n<pre>");
+                for (String line : CauseText.lines(r)) {
+                    h.append(escape(line)).append('\n');
+                }
+                h.append("</pre>\n");
+            }
+        }
+        if (!any) {
+            h.append("<p>No flow lost a probe after an action.</p>\n");
+        }
+    }
+
+    private static long severity(ActionResult r) {
+        if (r.longestLossWindowNs().isPresent()) {
+            return r.longestLossWindowNs().getAsLong();
+        }
+        return r.outageAtLeastNs().orElse(0) + Long.MAX_VALUE / 4;
     }
 
     private static long rank(ActionSummary s) {

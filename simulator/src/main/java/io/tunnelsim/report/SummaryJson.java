@@ -2,6 +2,10 @@ package io.tunnelsim.report;
 
 import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.ActionSummary;
+import io.tunnelsim.report.model.Detection;
+import io.tunnelsim.report.model.DropCount;
+import io.tunnelsim.report.model.OutageCause;
+import io.tunnelsim.report.model.RouteChange;
 import io.tunnelsim.report.model.FlowStartup;
 import io.tunnelsim.report.model.LossWindow;
 import io.tunnelsim.report.model.OutageSample;
@@ -46,14 +50,26 @@ import java.util.OptionalLong;
  *                                               "time_without_delivery_s", "recovery_s", "zero_loss_s",
  *                                               "outage_at_least_s",
  *                                               "loss_windows": [ { "start_s", "end_s", "duration_s",
- *                                                                   "open", "lost" } ] } ] } ] } ],
+ *                                                                   "open", "lost" } ],
+ *                                               "causes": null | { "path": [ node names ],
+ *                                                   "detection": null | { "t_s", "after_action_s", "node",
+ *                                                                "kind", "subject", "detail", "text" },
+ *                                                   "fib_changes": [ { "t_s", "after_action_s", "node",
+ *                                                                      "prefix", "from", "to" } ],
+ *                                                   "first_delivered": null | { "seq", "sent_s", "received_s" },
+ *                                                   "lost", "in_flight",
+ *                                                   "drops": [ { "reason", "where", "on_link", "interface",
+ *                                                                "count" } ],
+ *                                                   "summary" } } ] } ] } ],
  *   "sweep": [ { "variant", "measure", "actions": [ { "action", "trials", "not_recovered", "min_s",
  *                "median_s", "p95_s", "max_s", "samples": [ { "seed", "outage_s" } ] } ] } ]
  * }
  * </pre>
  * {@code variants} is absent for a sweep, {@code sweep} for a run or a comparison. For an open
  * loss window {@code end_s} is null and {@code duration_s} is the lower bound up to the end of
- * the action's window. A sweep's samples are the worst flow's longest loss window.
+ * the action's window. A sweep's samples are the worst flow's longest loss window. {@code causes}
+ * is the flow's causal chain for the action ({@link CauseAnalyzer}), null when the flow lost no
+ * probe (or never worked, or the action did not run); its {@code drops} counts sum to {@code lost}.
  */
 public final class SummaryJson {
 
@@ -234,11 +250,64 @@ public final class SummaryJson {
                     w.member("open", lw.open()).member("lost", lw.lost()).endObject();
                 }
                 w.endArray();
+                causes(w.name("causes"), r);
                 w.endObject();
             }
             w.endArray().endObject();
         }
         w.endArray().endObject();
+    }
+
+    private static void causes(JsonWriter w, ActionResult r) {
+        if (r.cause().isEmpty()) {
+            w.nullValue();
+            return;
+        }
+        OutageCause c = r.cause().get();
+        w.beginObject();
+        w.name("path").beginArray();
+        for (String n : c.path()) {
+            w.value(n);
+        }
+        w.endArray();
+        w.name("detection");
+        if (c.detection().isPresent()) {
+            Detection d = c.detection().get();
+            w.beginObject();
+            w.name("t_s").seconds(d.timeNs());
+            w.name("after_action_s").seconds(d.timeNs() - r.atNs());
+            w.member("node", d.node()).member("kind", d.kind().code()).member("subject", d.subject())
+                    .member("detail", d.detail()).member("text", d.describe()).endObject();
+        } else {
+            w.nullValue();
+        }
+        w.name("fib_changes").beginArray();
+        for (RouteChange f : c.fibChanges()) {
+            w.beginObject();
+            w.name("t_s").seconds(f.timeNs());
+            w.name("after_action_s").seconds(f.timeNs() - r.atNs());
+            w.member("node", f.node()).member("prefix", f.prefix()).member("from", f.from()).member("to", f.to()).endObject();
+        }
+        w.endArray();
+        w.name("first_delivered");
+        if (c.firstDelivered().isPresent()) {
+            ProbeRecord p = c.firstDelivered().get();
+            w.beginObject().member("seq", p.seq());
+            w.name("sent_s").seconds(p.sentNs());
+            w.name("received_s").seconds(p.receivedNs());
+            w.endObject();
+        } else {
+            w.nullValue();
+        }
+        w.member("lost", c.lost()).member("in_flight", c.inFlight());
+        w.name("drops").beginArray();
+        for (DropCount d : c.drops()) {
+            w.beginObject().member("reason", d.reason()).member("where", d.where()).member("on_link", d.onLink())
+                    .member("interface", d.iface()).member("count", d.count()).endObject();
+        }
+        w.endArray();
+        w.member("summary", c.lost() + " lost: " + c.dropSummary());
+        w.endObject();
     }
 
     private static void sweep(JsonWriter w, SweepResult sweep) {

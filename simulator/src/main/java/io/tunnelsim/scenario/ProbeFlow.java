@@ -110,6 +110,24 @@ public final class ProbeFlow implements NodeService {
         return name;
     }
 
+    /**
+     * The trace tag of probe {@code seq} of flow {@code id} ({@code PacketBuffer.trace()}); its
+     * echo reply carries the same tag. Never 0 (flow ids start at 1).
+     */
+    public static long traceTag(int id, int seq) {
+        return ((long) (id & 0xffff) << 32) | (seq & 0xffff_ffffL);
+    }
+
+    /** The flow id of a trace tag. */
+    public static int traceFlow(long tag) {
+        return (int) (tag >>> 32);
+    }
+
+    /** The sequence number of a trace tag. */
+    public static int traceSeq(long tag) {
+        return (int) tag;
+    }
+
     /** Don't Fragment on every probe; {@code pathMtuDiscovery}: honour fragmentation-needed (RFC 1191). */
     public void setDontFragment(boolean dontFragment, boolean pathMtuDiscovery) {
         this.df = dontFragment;
@@ -155,6 +173,30 @@ public final class ProbeFlow implements NodeService {
 
     public long interval() {
         return interval;
+    }
+
+    /** The sending node. */
+    public Node sourceNode() {
+        return source;
+    }
+
+    /**
+     * The IPv4 source address the probes leave with, as text: the address of the interface the
+     * source's FIB points at the destination now (else its first address); null for IPv6 flows
+     * or a node without addresses.
+     */
+    public String sourceAddressText() {
+        if (destination6 != null) {
+            return null;
+        }
+        var e = source.fib().lookup(destination);
+        int s = e != null ? e.select(0, destination).egress().ipv4Bits() : 0;
+        for (Interface i : source.interfaces()) {
+            if (s == 0 && i.ipv4Bits() != 0) {
+                s = i.ipv4Bits();
+            }
+        }
+        return s == 0 ? null : new Ipv4Address(s).toString();
     }
 
     /** The destination as text (IPv4 or IPv6). */
@@ -234,11 +276,13 @@ public final class ProbeFlow implements NodeService {
             sizes[seq] = size;
         }
         if (destination6 != null) {
-            source.ipv6().sendEcho(destination6, id, seq & 0xffff, size - 48);
+            source.ipv6().sendEcho(destination6, id, seq & 0xffff, size - 48, traceTag(id, seq));
         } else if (type == Type.ICMP) {
             byte[] data = new byte[size - 28];
             IcmpMessage m = IcmpMessage.echo(true, id, seq & 0xffff, data);
-            source.sendIpv4(IcmpCodec.toBuffer(m), 0, destination, Ipv4Header.PROTO_ICMP, 64, df);
+            PacketBuffer p = IcmpCodec.toBuffer(m);
+            p.setTrace(traceTag(id, seq));
+            source.sendIpv4(p, 0, destination, Ipv4Header.PROTO_ICMP, 64, df);
         } else {
             int len = size - 28;
             PacketBuffer p = PacketBuffer.allocate(len);
@@ -249,6 +293,7 @@ public final class ProbeFlow implements NodeService {
             Bytes.put32(b, at + 4, seq);
             Bytes.put32(b, at + 8, now >>> 32);
             Bytes.put32(b, at + 12, now & 0xffffffffL);
+            p.setTrace(traceTag(id, seq));
             source.sendUdp(p, 0, destination, 40000 + (id % 20000), udpPort, 64, df);
         }
         long t = now + interval;

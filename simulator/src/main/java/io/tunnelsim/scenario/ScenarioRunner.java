@@ -11,6 +11,7 @@ import io.tunnelsim.node.event.LineProtocolChanged;
 import io.tunnelsim.node.event.LoggedEvent;
 import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.node.event.NodeStateChanged;
+import io.tunnelsim.report.model.CauseEvidence;
 import io.tunnelsim.report.model.FibChange;
 import io.tunnelsim.report.model.StateChange;
 import io.tunnelsim.routing.ospf.AdjacencyChanged;
@@ -59,13 +60,15 @@ public final class ScenarioRunner {
 
         List<ProbeFlow> flows = probes(scenario, topo, net, end);
         List<Long> actionTimes = schedule(scenario, built, options.shiftNs(), end);
+        CauseRecorder causes = options.causes() ? new CauseRecorder(net, flows, firstAction) : null;
 
         CaptureSet capture = options.captureDir() == null ? null : CaptureSet.attach(net, options.captureDir());
         io.tunnelsim.live.LiveStats live = null;
         try {
             if (scenario.live().enabled()) {
                 live = runLive(scenario, built, end, options);
-                return new RunResult(variant.name(), built, flows, fib, fibTotal[0], states, net.log().entries(), end, actionTimes, live);
+                return new RunResult(variant.name(), built, flows, fib, fibTotal[0], states, net.log().entries(), end, actionTimes, live,
+                        causes == null ? CauseEvidence.none() : causes.evidence());
             }
             net.start();
             long step = Math.max(1, end / 200);
@@ -82,7 +85,8 @@ public final class ScenarioRunner {
                 capture.close();
             }
         }
-        return new RunResult(variant.name(), built, flows, fib, fibTotal[0], states, net.log().entries(), end, actionTimes);
+        return new RunResult(variant.name(), built, flows, fib, fibTotal[0], states, net.log().entries(), end, actionTimes, null,
+                causes == null ? CauseEvidence.none() : causes.evidence());
     }
 
     /** Live mode: TAP devices on the named segments, the scheduler paced by the wall clock (docs/live.md). */

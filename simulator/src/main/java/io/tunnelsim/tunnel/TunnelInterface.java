@@ -395,6 +395,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         }
         if (unanswered >= config.keepaliveRetries() && !keepaliveDown) {
             keepaliveDown = true;
+            node.publish(new TunnelKeepaliveExpired(node.now(), node.name(), name(), unanswered, config.keepalivePeriod()));
             evaluate();
         }
         sendKeepalive();
@@ -434,7 +435,7 @@ public final class TunnelInterface extends Interface implements NodeService {
     @Override
     public void outputIpv4(PacketBuffer p, int nextHop) {
         if (!isUp()) {
-            node.counters().drop(TunnelDrop.TUNNEL_DOWN);
+            node.counters().drop(TunnelDrop.TUNNEL_DOWN, p, this);
             return;
         }
         outPackets++;
@@ -445,7 +446,7 @@ public final class TunnelInterface extends Interface implements NodeService {
     @Override
     public void outputIpv6(PacketBuffer p, Ipv6Address nextHop) {
         if (!isUp()) {
-            node.counters().drop(TunnelDrop.TUNNEL_DOWN);
+            node.counters().drop(TunnelDrop.TUNNEL_DOWN, p, this);
             return;
         }
         outPackets++;
@@ -482,12 +483,12 @@ public final class TunnelInterface extends Interface implements NodeService {
         Ipv4Codec.push(p, tos, node.nextIpId(), flags, 255, Ipv4Header.PROTO_GRE, src, dst);
         FibEntry e = node.fib().lookup(dst);
         if (e == null) {
-            node.counters().drop(TunnelDrop.TUNNEL_NO_ROUTE);
+            node.counters().drop(TunnelDrop.TUNNEL_NO_ROUTE, p, this);
             return;
         }
         Route r = e.select(src, dst);
         if (r.egress() == this || (r.egress() instanceof TunnelInterface && demux.nesting >= MAX_NESTING)) {
-            node.counters().drop(TunnelDrop.TUNNEL_RECURSION);
+            node.counters().drop(TunnelDrop.TUNNEL_RECURSION, p, this);
             recursiveRouting();
             return;
         }
@@ -530,7 +531,7 @@ public final class TunnelInterface extends Interface implements NodeService {
      */
     void receiveGre(PacketBuffer p, int hl, boolean protectedPacket) {
         if (protection != null && !protectedPacket) {
-            node.counters().drop(TunnelDrop.TUNNEL_UNPROTECTED);
+            node.counters().drop(TunnelDrop.TUNNEL_UNPROTECTED, p, this);
             return;
         }
         byte[] b = p.array();
@@ -566,7 +567,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         if (type == GreHeader.IPV4) {
             // an administratively shut tunnel decapsulates nothing, not even the peer's keepalive (IOS)
             if (!isUp() && !(isAdminUp() && isKeepaliveToReflect(p))) {
-                node.counters().drop(TunnelDrop.TUNNEL_DOWN);
+                node.counters().drop(TunnelDrop.TUNNEL_DOWN, p, this);
                 return;
             }
             inPackets++;

@@ -19,6 +19,8 @@ public final class PacketBuffer {
     private byte[] data;
     private int start;
     private int end;
+    /** Which probe this packet is (0: none); see {@link #trace()}. */
+    private long trace;
 
     private PacketBuffer(byte[] data, int start, int end) {
         this.data = data;
@@ -108,9 +110,26 @@ public final class PacketBuffer {
         end = start + len;
     }
 
-    /** An independent copy with the default head- and tailroom. */
+    /** An independent copy with the default head- and tailroom; the trace tag goes with it. */
     public PacketBuffer copy() {
-        return copyOf(data, start, length());
+        PacketBuffer c = copyOf(data, start, length());
+        c.trace = trace;
+        return c;
+    }
+
+    /**
+     * The trace tag: which probe packet this is, 0 for every other packet. It is metadata, not
+     * bytes on the wire (the shape of an ns-3 packet tag): a probe application sets it, it stays
+     * with the buffer through encapsulation, encryption and decapsulation (they work in place),
+     * and copies and fragments inherit it, so a drop deep inside a tunnel can still name the
+     * probe it lost.
+     */
+    public long trace() {
+        return trace;
+    }
+
+    public void setTrace(long tag) {
+        this.trace = tag;
     }
 
     public byte[] toByteArray() {

@@ -25,13 +25,31 @@ import java.util.OptionalLong;
  * @param windowEndNs      end of the action's window: the next action, or the end of the run
  * @param nextAction       label of the action that closed the window, when one did
  * @param controlPlane     FIB and state changes in the window
+ * @param cause            why the flow lost probes (the causal chain); empty without loss, or
+ *                         before {@code CauseAnalyzer} has run
  */
 public record ActionResult(String action, long atNs, String flow, Outcome outcome, int probesSent, int lostProbes,
                            int inFlightProbes, List<LossWindow> lossWindows, OptionalLong recoveryNs,
                            OptionalLong timeToZeroLossNs, long windowEndNs, Optional<String> nextAction,
-                           ControlPlane controlPlane) {
+                           ControlPlane controlPlane, Optional<OutageCause> cause) {
+
+    /** A result without its causal chain (added later by {@link #withCause}). */
+    public ActionResult(String action, long atNs, String flow, Outcome outcome, int probesSent, int lostProbes,
+                        int inFlightProbes, List<LossWindow> lossWindows, OptionalLong recoveryNs,
+                        OptionalLong timeToZeroLossNs, long windowEndNs, Optional<String> nextAction,
+                        ControlPlane controlPlane) {
+        this(action, atNs, flow, outcome, probesSent, lostProbes, inFlightProbes, lossWindows, recoveryNs,
+                timeToZeroLossNs, windowEndNs, nextAction, controlPlane, Optional.empty());
+    }
+
+    /** This result with its causal chain. */
+    public ActionResult withCause(Optional<OutageCause> c) {
+        return new ActionResult(action, atNs, flow, outcome, probesSent, lostProbes, inFlightProbes, lossWindows,
+                recoveryNs, timeToZeroLossNs, windowEndNs, nextAction, controlPlane, c);
+    }
 
     public ActionResult {
+        Objects.requireNonNull(cause, "cause");
         Objects.requireNonNull(action, "action");
         Objects.requireNonNull(flow, "flow");
         Objects.requireNonNull(outcome, "outcome");

@@ -459,8 +459,8 @@ public final class RipProcess implements NodeService {
                     arm(r);
                     return;
                 }
-                node.log("RIP-6-TIMEOUT", "Route " + r.prefix + " via " + new Ipv4Address(r.nextHop) + ", "
-                        + r.itf.displayName() + " timed out after " + SimTime.formatShort(config.timeout()));
+                node.publish(new RipRouteTimeout(scheduler.now(), node.name(), r.prefix, new Ipv4Address(r.nextHop),
+                        r.itf.name(), r.itf.displayName(), config.timeout()));
                 invalidate(r);
                 requestAlternatives();
             } else {
