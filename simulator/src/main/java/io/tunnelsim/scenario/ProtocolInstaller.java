@@ -4,8 +4,9 @@ import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.routing.rip.RipConfig;
+import io.tunnelsim.routing.rip.RipInstaller;
 import io.tunnelsim.routing.rip.RipProcess;
-import io.tunnelsim.routing.rip.SplitHorizon;
+import io.tunnelsim.routing.rip.RipSpec;
 import io.tunnelsim.routing.track.IpSla;
 import io.tunnelsim.routing.track.IpSlaConfig;
 import io.tunnelsim.routing.track.Track;
@@ -14,7 +15,6 @@ import io.tunnelsim.topology.InterfaceSpec;
 import io.tunnelsim.topology.NodeSpec;
 import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.ProtocolModules;
-import io.tunnelsim.topology.RipSpec;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologySpec;
 import io.tunnelsim.topology.TrackSpec;
@@ -22,9 +22,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Wires the protocols of a topology and variant into built nodes: RIP and OSPF processes (as
- * configured per node, or generated on the overlay by the variant), IP SLA operations and track
- * objects, and the sections of the registered {@link ProtocolModule}s.
+ * Wires the protocols of a topology and variant into built nodes: the RIP and OSPF a
+ * {@code routing:} choice generates on the overlay, IP SLA operations and track objects, and the
+ * sections of the registered {@link ProtocolModule}s (configured OSPF, BFD and RIP).
  */
 final class ProtocolInstaller {
     private ProtocolInstaller() {
@@ -37,8 +37,6 @@ final class ProtocolInstaller {
             boolean overlayRouter = plan.overlay().containsKey(ns.name());
             if (plan.routing() == RoutingProtocol.RIP && overlayRouter) {
                 generatedRip(plan, ns, n, variant, notes);
-            } else if (plan.routing() == RoutingProtocol.NONE && ns.rip().isPresent()) {
-                configuredRip(ns.rip().get(), n, variant);
             }
             if (plan.routing() == RoutingProtocol.OSPF && overlayRouter) {
                 OspfOverlay.generated(plan, ns, n, variant, notes);
@@ -75,36 +73,15 @@ final class ProtocolInstaller {
 
     // ------------------------------------------------------------------ RIP
 
+    /** The runtime configuration of the generated RIP: {@code timers} with the variant's overrides. */
     static RipConfig ripConfig(RipSpec.Timers timers, RipSpec.SplitHorizon sh, boolean originate, VariantSpec variant) {
-        long update = timers.updateNs();
-        long timeout = timers.timeoutNs();
-        long garbage = timers.garbageNs();
-        long hold = timers.holddownNs();
-        long jitter = timers.jitterNs();
         if (variant != null && variant.rip().isPresent()) {
             var o = variant.rip().get();
-            update = o.updateNs().orElse(update);
-            timeout = o.timeoutNs().orElse(timeout);
-            garbage = o.garbageNs().orElse(garbage);
-            hold = o.holddownNs().orElse(hold);
-            jitter = o.jitterNs().orElse(jitter);
+            timers = new RipSpec.Timers(o.updateNs().orElse(timers.updateNs()), o.timeoutNs().orElse(timers.timeoutNs()),
+                    o.garbageNs().orElse(timers.garbageNs()), o.holddownNs().orElse(timers.holddownNs()),
+                    o.jitterNs().orElse(timers.jitterNs()));
         }
-        RipConfig c = RipConfig.defaults().withTimers(update, timeout, garbage)
-                .withJitter(jitter >= 0 ? jitter : Math.min(RipConfig.DEFAULT_JITTER, update / 6)).withHoldDown(hold)
-                .withSplitHorizon(switch (sh) {
-                    case OFF -> SplitHorizon.OFF;
-                    case SIMPLE -> SplitHorizon.SIMPLE;
-                    case POISON -> SplitHorizon.POISON_REVERSE;
-                });
-        return originate ? c.withOriginateDefault(true) : c;
-    }
-
-    private static void configuredRip(RipSpec rs, Node n, VariantSpec variant) {
-        RipProcess rip = RipProcess.create(n, ripConfig(rs.timers(), rs.splitHorizon(), rs.defaultOriginate(), variant)
-                .withRequestOnLoss(rs.requestOnLoss()).withMaxPaths(rs.maximumPaths()));
-        for (RipSpec.RipInterfaceSpec i : rs.interfaces().values()) {
-            rip.enable(i.name(), i.passive(), i.offset(), i.authentication());
-        }
+        return RipInstaller.config(timers, sh, originate);
     }
 
     /**
@@ -112,11 +89,12 @@ final class ProtocolInstaller {
      * router's cheapest get a receive offset of 1 so the backup is not an equal-cost path.
      */
     private static void generatedRip(RoutingPlan plan, NodeSpec ns, Node n, VariantSpec variant, List<String> notes) {
-        RipSpec.Timers timers = ns.rip().map(RipSpec::timers).orElse(RipSpec.Timers.DEFAULT);
-        RipSpec.SplitHorizon sh = ns.rip().map(RipSpec::splitHorizon).orElse(RipSpec.SplitHorizon.SIMPLE);
+        var configured = ns.protocol(RipSpec.class);
+        RipSpec.Timers timers = configured.map(RipSpec::timers).orElse(RipSpec.Timers.DEFAULT);
+        RipSpec.SplitHorizon sh = configured.map(RipSpec::splitHorizon).orElse(RipSpec.SplitHorizon.SIMPLE);
         RipProcess rip = RipProcess.create(n, ripConfig(timers, sh, false, variant)
-                .withRequestOnLoss(ns.rip().map(RipSpec::requestOnLoss).orElse(false))
-                .withMaxPaths(ns.rip().map(RipSpec::maximumPaths).orElse(RipSpec.DEFAULT_MAXIMUM_PATHS)));
+                .withRequestOnLoss(configured.map(RipSpec::requestOnLoss).orElse(false))
+                .withMaxPaths(configured.map(RipSpec::maximumPaths).orElse(RipSpec.DEFAULT_MAXIMUM_PATHS)));
         long cheapest = Long.MAX_VALUE;
         for (var e : plan.overlay().get(ns.name())) {
             cheapest = Math.min(cheapest, e.cost());

@@ -1,7 +1,6 @@
 package io.tunnelsim.scenario;
 
 import io.tunnelsim.node.Node;
-import io.tunnelsim.routing.rip.RipProcess;
 import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.ProtocolModules;
 
@@ -18,10 +17,6 @@ final class ProtocolShow {
             if (s != null) {
                 sb.append(s);
             }
-        }
-        RipProcess rip = n.service(RipProcess.class);
-        if (rip != null) {
-            sb.append(rip.showProtocols());
         }
         if (sb.length() == 0) {
             sb.append("% No routing protocol with neighbours runs on ").append(n.name()).append('\n');

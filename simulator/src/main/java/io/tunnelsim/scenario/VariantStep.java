@@ -3,12 +3,12 @@ package io.tunnelsim.scenario;
 import io.tunnelsim.routing.ospf.OspfInstaller;
 import io.tunnelsim.routing.ospf.OspfInterfaceSpec;
 import io.tunnelsim.routing.ospf.OspfSpec;
+import io.tunnelsim.routing.rip.RipSpec;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.InterfaceSpec;
 import io.tunnelsim.topology.KeepaliveSpec;
 import io.tunnelsim.topology.NodeSpec;
-import io.tunnelsim.topology.RipSpec;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologySpec;
 import io.tunnelsim.topology.TunnelSpec;
@@ -51,18 +51,17 @@ public final class VariantStep {
             if (keepalive.isPresent() || staticKeepalives) {
                 m = withInterfaces(m, keepalives(m, keepalive));
             }
-            if (ospf.isPresent() && m.protocol(OspfSpec.class).isPresent()) {
+            if ((ospf.isPresent() && m.protocol(OspfSpec.class).isPresent())
+                    || (rip.isPresent() && m.protocol(RipSpec.class).isPresent())) {
                 Map<String, Object> protocols = new LinkedHashMap<>(m.protocols());
                 for (var e : protocols.entrySet()) {
-                    if (e.getValue() instanceof OspfSpec s) {
+                    if (ospf.isPresent() && e.getValue() instanceof OspfSpec s) {
                         e.setValue(ospf(s, ospf.get()));
+                    } else if (rip.isPresent() && e.getValue() instanceof RipSpec r) {
+                        e.setValue(rip(r, rip.get()));
                     }
                 }
                 m = m.withProtocols(protocols);
-            }
-            if (rip.isPresent() && m.rip().isPresent()) {
-                m = new NodeSpec(m.name(), m.kind(), m.interfaces(), m.staticRoutes(), m.staticRoutesV6(), m.tracks(),
-                        m.protocols(), Optional.of(rip(m.rip().get(), rip.get())));
             }
             nodes.put(n.name(), m);
         }
@@ -71,8 +70,7 @@ public final class VariantStep {
     }
 
     private static NodeSpec withInterfaces(NodeSpec n, Map<String, InterfaceSpec> interfaces) {
-        return new NodeSpec(n.name(), n.kind(), interfaces, n.staticRoutes(), n.staticRoutesV6(), n.tracks(), n.protocols(),
-                n.rip());
+        return new NodeSpec(n.name(), n.kind(), interfaces, n.staticRoutes(), n.staticRoutesV6(), n.tracks(), n.protocols());
     }
 
     /** Every tunnel's keepalive: the override, else (static routing) the default where none is configured. */

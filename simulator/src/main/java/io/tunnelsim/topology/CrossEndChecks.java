@@ -14,9 +14,7 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>Each {@link ProtocolModule}'s own checks across the pair ({@link ProtocolModule#checkPair});
- *       for OSPF: timers, area, network type, MTU and authentication.</li>
- *   <li>RIP authentication differs across the two ends (mode, key ID or key): every packet is
- *       refused (RFC 2453 §5.2, RFC 2082).</li>
+ *       for OSPF: timers, area, network type, MTU and authentication; for RIP: authentication.</li>
  *   <li>A GRE tunnel whose far end has no tunnel back (destination and source not mirrored), or
  *       whose pair uses a different key (RFC 2890 §2.1: a packet with another key is dropped).</li>
  *   <li>A tunnel whose outer packets, by the router's own connected and static routes, leave by
@@ -74,26 +72,6 @@ public final class CrossEndChecks {
         for (ProtocolModule<?> m : ProtocolModules.all()) {
             m.checkPair(pair);
         }
-        ripAuthentication(a, b, what);
-    }
-
-    private void ripAuthentication(Endpoint a, Endpoint b, String what) {
-        RipSpec.RipInterfaceSpec x = ripInterface(a);
-        RipSpec.RipInterfaceSpec y = ripInterface(b);
-        if (x == null || y == null) {
-            return;
-        }
-        String auth = io.tunnelsim.wire.Authentication.mismatch(a, x.authentication(), b, y.authentication());
-        if (auth != null) {
-            warn(loc.of("nodes/" + a.node() + "/rip/interfaces/" + a.iface()),
-                    loc.of("nodes/" + b.node() + "/rip/interfaces/" + b.iface()), "RIP authentication differs across " + what
-                            + ": " + auth + "; each end drops the other's packets as unauthenticated");
-        }
-    }
-
-    private RipSpec.RipInterfaceSpec ripInterface(Endpoint e) {
-        NodeSpec n = spec.node(e.node());
-        return n == null || n.rip().isEmpty() ? null : n.rip().get().interfaces().get(e.iface());
     }
 
     private void tunnel(NodeSpec n, InterfaceSpec i) {

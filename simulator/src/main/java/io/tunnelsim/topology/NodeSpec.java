@@ -7,7 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A router or a host with its interfaces and (routers only) routing configuration.
+ * A router or a host with its interfaces and (routers only) routing configuration; each
+ * protocol's section (OSPF, BFD, RIP) is in {@code protocols}.
  *
  * @param staticRoutes    IPv4 static routes in file order
  * @param staticRoutesV6  IPv6 static routes in file order
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 public record NodeSpec(String name, Kind kind, Map<String, InterfaceSpec> interfaces, List<StaticRouteSpec> staticRoutes,
                        List<StaticRouteV6Spec> staticRoutesV6, Map<Integer, TrackSpec> tracks,
-                       Map<String, Object> protocols, Optional<RipSpec> rip) {
+                       Map<String, Object> protocols) {
 
     /** What a node is. Hosts have a default gateway and no routing or tunnels. */
     public enum Kind {
@@ -44,7 +45,7 @@ public record NodeSpec(String name, Kind kind, Map<String, InterfaceSpec> interf
 
     /** A copy with {@code protocols} in place of this node's module sections. */
     public NodeSpec withProtocols(Map<String, Object> replaced) {
-        return new NodeSpec(name, kind, interfaces, staticRoutes, staticRoutesV6, tracks, replaced, rip);
+        return new NodeSpec(name, kind, interfaces, staticRoutes, staticRoutesV6, tracks, replaced);
     }
 
     public boolean isHost() {

@@ -15,7 +15,7 @@ import java.util.Set;
 public final class ProtocolModules {
 
     /** Keys a node's mapping has without any module. */
-    static final Set<String> NODE_KEYS = Set.of("kind", "interfaces", "static", "track", "rip");
+    static final Set<String> NODE_KEYS = Set.of("kind", "interfaces", "static", "track");
 
     private static final List<ProtocolModule<?>> ALL = load();
 

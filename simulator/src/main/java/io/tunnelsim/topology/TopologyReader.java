@@ -233,7 +233,6 @@ final class TopologyReader {
                     routerOnly.add(pm.nodeKey());
                 }
             }
-            routerOnly.add("rip");
             for (String k : routerOnly) {
                 if (m.has(k)) {
                     ctx.error(m.get(k), "host '" + name + "' cannot have '" + k
@@ -274,11 +273,7 @@ final class TopologyReader {
                 }
             }
         }
-        Optional<RipSpec> rip = Optional.empty();
-        if (!host && m.has("rip")) {
-            rip = Optional.ofNullable(readRip(name, m.get("rip"), interfaces));
-        }
-        return new NodeSpec(name, kind, interfaces, statics, statics6, tracks, protocols, rip);
+        return new NodeSpec(name, kind, interfaces, statics, statics6, tracks, protocols);
     }
 
     private IfaceDraft readInterface(String node, boolean host, YamlMap.Entry entry, LinkDefaults d) {
@@ -628,7 +623,7 @@ final class TopologyReader {
         }
     }
 
-    // ---- router id and RIP ----
+    // ---- router id ----
 
     /** Highest loopback address, else highest address of any interface (the usual router-id choice). */
     static Ipv4Address defaultRouterId(Map<String, InterfaceSpec> interfaces) {
@@ -648,63 +643,6 @@ final class TopologyReader {
             }
         }
         return Ipv4Address.ANY;
-    }
-
-    private RipSpec readRip(String node, Node n, Map<String, InterfaceSpec> interfaces) {
-        YamlMap r = ctx.map(n, "'rip' of node '" + node + "'", TopologyShapes.RIP);
-        if (r == null) {
-            return null;
-        }
-        String path = "nodes/" + node + "/rip";
-        markAll(path, r);
-        int version = (int) r.integer("version", 2, 1, 2);
-        if (version == 1) {
-            ctx.error(r.nodeFor("version"), "RIPv1 (classful, broadcast) is not modelled; only version 2 (RFC 2453) runs."
-                    + " Hint: write version: 2 or leave it out");
-        }
-        RipSpec.Timers timers = RipSpec.Timers.DEFAULT;
-        if (r.has("timers")) {
-            YamlMap t = ctx.map(r.get("timers"), "'timers'", TopologyShapes.RIP_TIMERS);
-            if (t != null) {
-                RipSpec.Timers d = RipSpec.Timers.DEFAULT;
-                timers = new RipSpec.Timers(t.duration("update", d.updateNs()), t.duration("timeout", d.timeoutNs()),
-                        t.duration("garbage", d.garbageNs()), t.duration("holddown", d.holddownNs()),
-                        t.has("jitter") ? t.duration("jitter", 0) : -1);
-                TimerRules.rip(t, timers.updateNs(), timers.timeoutNs(), timers.garbageNs(), timers.holddownNs(),
-                        timers.jitterNs());
-            }
-        }
-        Map<String, RipSpec.SplitHorizon> sh = new LinkedHashMap<>();
-        sh.put("simple", RipSpec.SplitHorizon.SIMPLE);
-        sh.put("poison", RipSpec.SplitHorizon.POISON);
-        sh.put("off", RipSpec.SplitHorizon.OFF);
-        RipSpec.SplitHorizon split = r.choice("split-horizon", sh, RipSpec.SplitHorizon.SIMPLE);
-        boolean origin = r.bool("default-originate", false);
-        Map<String, RipSpec.RipInterfaceSpec> ifs = new LinkedHashMap<>();
-        if (r.has("interfaces")) {
-            YamlMap im = ctx.namedMap(r.get("interfaces"), "'interfaces' of rip");
-            if (im != null) {
-                for (YamlMap.Entry e : im.entries()) {
-                    ctx.mark(path + "/interfaces/" + e.key(), e.keyNode());
-                    if (!checkIface(e.keyNode(), node, e.key(), interfaces, "rip interface")) {
-                        continue;
-                    }
-                    if (interfaces.get(e.key()).address().isEmpty()) {
-                        ctx.error(e.keyNode(), "rip interface '" + e.key() + "' has no IPv4 address");
-                    }
-                    YamlMap c = ctx.map(e.value(), "rip interface '" + e.key() + "'", TopologyShapes.RIP_INTERFACE);
-                    if (c == null) {
-                        continue;
-                    }
-                    ifs.put(e.key(), new RipSpec.RipInterfaceSpec(e.key(), (int) c.integer("offset", 0, 0, 16),
-                            c.bool("passive", false), AuthenticationYaml.read(ctx, c, "rip", 16)));
-                }
-            }
-        } else {
-            ctx.warning(r.node(), "rip on node '" + node + "' lists no interfaces, so it runs on none");
-        }
-        return new RipSpec(version, timers, split, origin, ifs, r.bool("request-on-loss", false),
-                (int) r.integer("maximum-paths", RipSpec.DEFAULT_MAXIMUM_PATHS, 1, 32));
     }
 
     // ---- IPsec ----

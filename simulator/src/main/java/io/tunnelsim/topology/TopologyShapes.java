@@ -98,27 +98,6 @@ public final class TopologyShapes {
             .key("down-delay", DURATION, "Delay before the track goes down.")
             .key("bfd", IPV4, "Follow the BFD session to this peer instead of an echo.");
 
-    public static final Shape.Obj RIP_TIMERS = Shape.obj("RIP timers (RFC 2453: 30s, 180s, 120s).")
-            .key("update", DURATION, "Update interval (default 30s).")
-            .key("timeout", DURATION, "Route timeout (default 180s).")
-            .key("garbage", DURATION, "Garbage-collection time (default 120s).")
-            .key("holddown", DURATION, "Hold-down after a route is lost (default 0s).")
-            .key("jitter", DURATION, "Random jitter of the update interval.");
-
-    static final Shape.Obj RIP_INTERFACE = Shape.obj("RIP on one interface.")
-            .key("offset", Shape.integer(0, 16), "Metric added to routes received here.")
-            .key("passive", BOOL, "Receive only, send no updates.")
-            .key("authentication", AuthenticationYaml.SHAPE, "RIP authentication (RFC 2453 §4.1, RFC 2082).");
-
-    static final Shape.Obj RIP = Shape.obj("RIPv2 (RFC 2453).")
-            .key("version", Shape.integer(1, 2), "RIP version; only 2 runs.")
-            .key("timers", RIP_TIMERS, "Timers.")
-            .key("split-horizon", Shape.choice("simple", "poison", "off"), "Split horizon (default simple).")
-            .key("default-originate", BOOL, "Advertise a default route.")
-            .key("interfaces", Shape.namedMap(null, RIP_INTERFACE), "Interfaces RIP runs on, by name.")
-            .key("request-on-loss", BOOL, "Send a request when a route is lost.")
-            .key("maximum-paths", Shape.integer(1, 32), "Equal-cost paths installed (default 4).");
-
     static final Shape.Obj LIFETIME = Shape.obj("SA lifetime (IOS defaults 3600s and 4608000 KB).")
             .key("time", DURATION, "Lifetime in time.")
             .key("bytes", Shape.integer(0, Long.MAX_VALUE), "Lifetime in bytes (0: none).");
@@ -149,7 +128,7 @@ public final class TopologyShapes {
     static final Shape.Obj ROUTING = Shape.obj("Network-wide routing generated over the GRE tunnels.")
             .key("protocol", Shape.choice(RoutingProtocol.byName().keySet()), "Routing protocol.");
 
-    /** The node's keys: its own, each registered module's section, then RIP. */
+    /** The node's keys: its own, then each registered module's section. */
     private static final class Holder {
         static final Shape.Obj NODE = node();
         static final Shape.Obj TOPOLOGY = Shape.named("topology", "A tunnelsim topology: nodes, links and IPsec profiles.")
@@ -170,7 +149,7 @@ public final class TopologyShapes {
                 Shape.Obj s = pm.shape();
                 n.key(pm.nodeKey(), s, s.description());
             }
-            return n.key("rip", RIP, "RIPv2.");
+            return n;
         }
     }
 

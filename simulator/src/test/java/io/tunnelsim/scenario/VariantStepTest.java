@@ -51,7 +51,7 @@ class VariantStepTest {
             NodeSpec m = v.node(n.name());
             assertEquals(n.interfaces(), m.interfaces());
             assertEquals(n.staticRoutes(), m.staticRoutes());
-            assertEquals(n.rip(), m.rip());
+            assertEquals(n.protocol(io.tunnelsim.routing.rip.RipSpec.class), m.protocol(io.tunnelsim.routing.rip.RipSpec.class));
             if (n.protocol(OspfSpec.class).isEmpty()) {
                 assertEquals(n, m, n.name() + " runs no OSPF and is untouched");
                 continue;
@@ -150,11 +150,11 @@ class VariantStepTest {
 
     @Test
     void ripOverridesReplaceOnlyTheTimersGiven() {
-        io.tunnelsim.topology.RipSpec r = new io.tunnelsim.topology.RipSpec(2, io.tunnelsim.topology.RipSpec.Timers.DEFAULT,
-                io.tunnelsim.topology.RipSpec.SplitHorizon.POISON, true, java.util.Map.of(), true);
-        io.tunnelsim.topology.RipSpec o = VariantStep.rip(r, new VariantSpec.RipOverrides(OptionalLong.of(SimTime.seconds(5)),
+        io.tunnelsim.routing.rip.RipSpec r = new io.tunnelsim.routing.rip.RipSpec(2, io.tunnelsim.routing.rip.RipSpec.Timers.DEFAULT,
+                io.tunnelsim.routing.rip.RipSpec.SplitHorizon.POISON, true, java.util.Map.of(), true);
+        io.tunnelsim.routing.rip.RipSpec o = VariantStep.rip(r, new VariantSpec.RipOverrides(OptionalLong.of(SimTime.seconds(5)),
                 OptionalLong.empty(), OptionalLong.of(SimTime.seconds(20)), OptionalLong.empty()));
-        assertEquals(new io.tunnelsim.topology.RipSpec.Timers(SimTime.seconds(5), SimTime.seconds(180), SimTime.seconds(20), 0),
+        assertEquals(new io.tunnelsim.routing.rip.RipSpec.Timers(SimTime.seconds(5), SimTime.seconds(180), SimTime.seconds(20), 0),
                 o.timers());
         assertEquals(r.splitHorizon(), o.splitHorizon());
         assertEquals(r.defaultOriginate(), o.defaultOriginate());

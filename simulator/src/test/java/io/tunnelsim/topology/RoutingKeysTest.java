@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import org.junit.jupiter.api.Test;
 
+import io.tunnelsim.routing.rip.RipSpec;
+
 /** OSPF and RIP keys the model honours, and the ones it refuses instead of ignoring. */
 class RoutingKeysTest {
 
@@ -30,9 +32,9 @@ class RoutingKeysTest {
                 """;
         TopologySpec off = TopologyLoader.parse(yaml.formatted(""), "t.yaml");
         TopologySpec on = TopologyLoader.parse(yaml.formatted(", request-on-loss: true"), "t.yaml");
-        assertFalse(off.nodes().get("a").rip().orElseThrow().requestOnLoss());
-        assertTrue(on.nodes().get("a").rip().orElseThrow().requestOnLoss());
-        assertEquals(RipSpec.SplitHorizon.SIMPLE, off.nodes().get("a").rip().orElseThrow().splitHorizon());
+        assertFalse(off.nodes().get("a").protocol(RipSpec.class).orElseThrow().requestOnLoss());
+        assertTrue(on.nodes().get("a").protocol(RipSpec.class).orElseThrow().requestOnLoss());
+        assertEquals(RipSpec.SplitHorizon.SIMPLE, off.nodes().get("a").protocol(RipSpec.class).orElseThrow().splitHorizon());
     }
 
     @Test
@@ -59,7 +61,7 @@ class RoutingKeysTest {
                     interfaces: {eth0: {address: 10.0.0.1/30}}
                     rip: {timers: {update: 37500ms, jitter: 7500ms}, interfaces: {eth0: {}}}
                 """, "t.yaml");
-        assertEquals(7_500_000_000L, t.nodes().get("a").rip().orElseThrow().timers().jitterNs());
+        assertEquals(7_500_000_000L, t.nodes().get("a").protocol(RipSpec.class).orElseThrow().timers().jitterNs());
         assertEquals(-1, RipSpec.Timers.DEFAULT.jitterNs(), "automatic: 5 s, at most update / 6");
     }
 
@@ -85,8 +87,8 @@ class RoutingKeysTest {
                     interfaces: {eth0: {address: 10.0.0.1/30}}
                     rip: {%sinterfaces: {eth0: {}}}
                 """;
-        assertEquals(4, TopologyLoader.parse(yaml.formatted(""), "t.yaml").nodes().get("a").rip().orElseThrow().maximumPaths());
-        assertEquals(1, TopologyLoader.parse(yaml.formatted("maximum-paths: 1, "), "t.yaml").nodes().get("a").rip().orElseThrow()
+        assertEquals(4, TopologyLoader.parse(yaml.formatted(""), "t.yaml").nodes().get("a").protocol(RipSpec.class).orElseThrow().maximumPaths());
+        assertEquals(1, TopologyLoader.parse(yaml.formatted("maximum-paths: 1, "), "t.yaml").nodes().get("a").protocol(RipSpec.class).orElseThrow()
                 .maximumPaths());
         assertSingleError(yaml.formatted("maximum-paths: 0, "), 4, 26, "'maximum-paths' is 0, outside 1..32");
     }
@@ -137,6 +139,6 @@ class RoutingKeysTest {
         assertEquals(io.tunnelsim.wire.Authentication.md5(1, "s3cret"),
                 t.nodes().get("a").protocol(io.tunnelsim.routing.ospf.OspfSpec.class).orElseThrow().interfaces().get("eth0").authentication(), "key ID 1 by default");
         assertEquals(io.tunnelsim.wire.Authentication.simple("sixteen-chars-ok"),
-                t.nodes().get("a").rip().orElseThrow().interfaces().get("eth1").authentication());
+                t.nodes().get("a").protocol(RipSpec.class).orElseThrow().interfaces().get("eth1").authentication());
     }
 }

@@ -18,6 +18,7 @@ import io.tunnelsim.routing.ospf.NetworkType;
 import io.tunnelsim.routing.ospf.OspfInterfaceSpec;
 import io.tunnelsim.routing.ospf.OspfSpec;
 import io.tunnelsim.routing.ospf.SpfThrottle;
+import io.tunnelsim.routing.rip.RipSpec;
 import io.tunnelsim.sim.SimTime;
 
 class TopologyLoaderTest {
@@ -80,7 +81,7 @@ class TopologyLoaderTest {
         assertEquals(NetworkType.BROADCAST, ospf.interfaces().get("lan0").network());
         assertTrue(ospf.interfaces().get("lo0").passive(), "loopbacks are passive");
 
-        RipSpec rip = hq.rip().orElseThrow();
+        RipSpec rip = hq.protocol(RipSpec.class).orElseThrow();
         assertEquals(RipSpec.SplitHorizon.POISON, rip.splitHorizon());
         assertEquals(RipSpec.Timers.DEFAULT, rip.timers());
         assertTrue(rip.interfaces().get("lan0").passive());
@@ -96,7 +97,7 @@ class TopologyLoaderTest {
         assertEquals(1000, bt.cost(), "100 Mbps reference over a 100 kbps tunnel");
         assertEquals(SimTime.seconds(10), bt.helloNs());
         assertEquals(Ipv4Address.parse("2.2.2.2"), branch.protocol(OspfSpec.class).orElseThrow().routerId(), "router id from the loopback");
-        assertEquals(RipSpec.SplitHorizon.SIMPLE, branch.rip().orElseThrow().splitHorizon());
+        assertEquals(RipSpec.SplitHorizon.SIMPLE, branch.protocol(RipSpec.class).orElseThrow().splitHorizon());
 
         assertEquals(Ipv4Address.parse("10.1.0.1"), t.node("hq-pc").interfaces().get("eth0").gateway().orElseThrow());
 

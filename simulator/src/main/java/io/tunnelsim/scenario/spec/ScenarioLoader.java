@@ -21,6 +21,7 @@ import io.tunnelsim.live.LiveSpec;
 import io.tunnelsim.routing.ospf.OspfSpec;
 import io.tunnelsim.routing.ospf.OspfYaml;
 import io.tunnelsim.routing.ospf.SpfThrottle;
+import io.tunnelsim.routing.rip.RipSpec;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.Diagnostic;
 import io.tunnelsim.topology.Diagnostics;
@@ -602,14 +603,14 @@ public final class ScenarioLoader {
 
     /** Variant RIP timers over each RIP process's own (or the generated default) timers. */
     private void checkRipOverrides(YamlMap r, VariantSpec.RipOverrides o, RoutingProtocol routing, TopologySpec t) {
-        List<io.tunnelsim.topology.RipSpec.Timers> bases = new ArrayList<>();
+        List<RipSpec.Timers> bases = new ArrayList<>();
         if (t != null) {
             for (NodeSpec n : t.nodes().values()) {
-                n.rip().ifPresent(x -> bases.add(x.timers()));
+                n.protocol(RipSpec.class).ifPresent(x -> bases.add(x.timers()));
             }
         }
         if (routing == RoutingProtocol.RIP || bases.isEmpty()) {
-            bases.add(io.tunnelsim.topology.RipSpec.Timers.DEFAULT);
+            bases.add(RipSpec.Timers.DEFAULT);
         }
         int before = ctx.diagnostics().errorCount();
         for (var b : bases) {

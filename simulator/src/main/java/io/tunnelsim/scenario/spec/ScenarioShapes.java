@@ -6,6 +6,7 @@ import static io.tunnelsim.topology.Shape.TEXT;
 
 import io.tunnelsim.routing.bfd.BfdYaml;
 import io.tunnelsim.routing.ospf.OspfYaml;
+import io.tunnelsim.routing.rip.RipYaml;
 import io.tunnelsim.topology.JsonSchema;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.Shape;
@@ -56,7 +57,7 @@ public final class ScenarioShapes {
             .key("spf", OspfYaml.SPF, "SPF throttle: classic, modern or {start, hold, max}.")
             .key("hello-multiplier", Shape.integer(3, 20), "Fast hellos: N a second, dead interval 1s.");
 
-    static final Shape.Obj RIP_OVERRIDES = Shape.obj("RIP timers of this variant.").keysOf(TopologyShapes.RIP_TIMERS);
+    static final Shape.Obj RIP_OVERRIDES = Shape.obj("RIP timers of this variant.").keysOf(RipYaml.TIMERS);
 
     static final Shape.Obj TRACK_OVERRIDES = Shape.obj("IP SLA timers of this variant's tracks.")
             .key("frequency", DURATION, "Interval between echoes.")

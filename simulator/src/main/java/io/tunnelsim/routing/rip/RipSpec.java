@@ -1,4 +1,4 @@
-package io.tunnelsim.topology;
+package io.tunnelsim.routing.rip;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
