@@ -76,10 +76,7 @@ final class ProtocolInstaller {
     /** The runtime configuration of the generated RIP: {@code timers} with the variant's overrides. */
     static RipConfig ripConfig(RipSpec.Timers timers, RipSpec.SplitHorizon sh, boolean originate, VariantSpec variant) {
         if (variant != null && variant.rip().isPresent()) {
-            var o = variant.rip().get();
-            timers = new RipSpec.Timers(o.updateNs().orElse(timers.updateNs()), o.timeoutNs().orElse(timers.timeoutNs()),
-                    o.garbageNs().orElse(timers.garbageNs()), o.holddownNs().orElse(timers.holddownNs()),
-                    o.jitterNs().orElse(timers.jitterNs()));
+            timers = VariantStep.ripTimers(timers, variant.rip().get());
         }
         return RipInstaller.config(timers, sh, originate);
     }

@@ -117,10 +117,13 @@ public final class VariantStep {
     }
 
     static RipSpec rip(RipSpec r, VariantSpec.RipOverrides o) {
-        RipSpec.Timers t = r.timers();
-        RipSpec.Timers u = new RipSpec.Timers(o.updateNs().orElse(t.updateNs()), o.timeoutNs().orElse(t.timeoutNs()),
+        return new RipSpec(r.version(), ripTimers(r.timers(), o), r.splitHorizon(), r.defaultOriginate(), r.interfaces(),
+                r.requestOnLoss(), r.maximumPaths());
+    }
+
+    /** {@code t} with the timers {@code o} overrides (also the base of the RIP a {@code routing: rip} choice generates). */
+    static RipSpec.Timers ripTimers(RipSpec.Timers t, VariantSpec.RipOverrides o) {
+        return new RipSpec.Timers(o.updateNs().orElse(t.updateNs()), o.timeoutNs().orElse(t.timeoutNs()),
                 o.garbageNs().orElse(t.garbageNs()), o.holddownNs().orElse(t.holddownNs()), o.jitterNs().orElse(t.jitterNs()));
-        return new RipSpec(r.version(), u, r.splitHorizon(), r.defaultOriginate(), r.interfaces(), r.requestOnLoss(),
-                r.maximumPaths());
     }
 }
