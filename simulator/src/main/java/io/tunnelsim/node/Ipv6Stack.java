@@ -254,7 +254,7 @@ public final class Ipv6Stack {
             pending.put(nextHop, w);
             solicit(nextHop, w);
         }
-        if (w.queue.size() >= EthernetInterface.ARP_QUEUE) {
+        if (w.queue.size() >= Arp.QUEUE) {
             node.counters().drop(NodeDrop.ND_QUEUE_FULL, p, out);
             return;
         }
@@ -287,7 +287,7 @@ public final class Ipv6Stack {
             if (pending.get(target) != w) {
                 return;
             }
-            if (w.tries >= EthernetInterface.ARP_TRIES) {
+            if (w.tries >= Arp.TRIES) {
                 pending.remove(target);
                 node.counters().heldNd -= w.queue.size();
                 for (int i = 0; i < w.queue.size(); i++) {

@@ -4,6 +4,7 @@ import io.tunnelsim.node.FibChanged;
 import io.tunnelsim.node.FibEntry;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.node.event.FrameLost;
 import io.tunnelsim.node.event.InterfaceStateChanged;
 import io.tunnelsim.node.event.LineProtocolChanged;

@@ -1,6 +1,7 @@
 package io.tunnelsim.scenario;
 
 import io.tunnelsim.node.EventLog;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.report.model.CauseEvidence;
 import io.tunnelsim.report.model.FibChange;
 import io.tunnelsim.report.model.StateChange;

@@ -8,7 +8,7 @@ import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.ipsec.crypto.EspEncryption;
 import io.tunnelsim.ipsec.crypto.EspIntegrity;
-import io.tunnelsim.scenario.ProbeFlow;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.wire.Ipv4Codec;
 import io.tunnelsim.wire.Ipv4Header;
 import io.tunnelsim.wire.PacketBuffer;

@@ -11,7 +11,7 @@ import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.ipsec.crypto.EspEncryption;
 import io.tunnelsim.ipsec.crypto.EspIntegrity;
 import io.tunnelsim.node.EventLog;
-import io.tunnelsim.scenario.ProbeFlow;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.tunnel.TunnelConfig;
 import io.tunnelsim.wire.GreCodec;
 import io.tunnelsim.wire.GreHeader;

@@ -7,7 +7,7 @@ import io.tunnelsim.ipsec.crypto.EspEncryption;
 import io.tunnelsim.ipsec.crypto.EspIntegrity;
 import io.tunnelsim.node.Counters;
 import io.tunnelsim.node.Node;
-import io.tunnelsim.scenario.ProbeFlow;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.tunnel.TunnelConfig;
 import io.tunnelsim.wire.PacketBuffer;
 import org.junit.jupiter.api.Test;

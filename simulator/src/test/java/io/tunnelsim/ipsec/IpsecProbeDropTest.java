@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.tunnelsim.ipsec.crypto.EspEncryption;
 import io.tunnelsim.ipsec.crypto.EspIntegrity;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.node.event.ProbeDropped;
-import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.wire.PacketBuffer;
 import java.util.ArrayList;

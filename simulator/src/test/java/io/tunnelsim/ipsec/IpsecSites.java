@@ -1,12 +1,12 @@
 package io.tunnelsim.ipsec;
 
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.testutil.Nets;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.routing.StaticRoute;
-import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.tunnel.TunnelConfig;
 import io.tunnelsim.tunnel.TunnelInterface;

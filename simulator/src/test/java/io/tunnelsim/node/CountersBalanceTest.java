@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv6Address;
 import io.tunnelsim.addr.Ipv6Prefix;
-import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.wire.IcmpCodec;
 import io.tunnelsim.wire.IcmpMessage;

@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.routing.StaticRoute;
-import io.tunnelsim.scenario.ProbeFlow;
-import io.tunnelsim.scenario.UdpSink;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.wire.IcmpCodec;
 import io.tunnelsim.wire.IcmpMessage;

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tunnelsim.node.event.FrameLost;
 import io.tunnelsim.node.event.PacketDropped;
 import io.tunnelsim.node.event.ProbeDropped;
-import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.wire.PacketBuffer;
 import java.util.ArrayList;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.capture.PcapReader;
 import io.tunnelsim.node.EventLog;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.scenario.spec.ScenarioException;
 import io.tunnelsim.scenario.spec.ScenarioLoader;
 import io.tunnelsim.scenario.spec.ScenarioSpec;

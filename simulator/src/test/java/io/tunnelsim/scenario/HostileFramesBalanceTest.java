@@ -8,6 +8,7 @@ import io.tunnelsim.node.ExternalPort;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.node.Segment;
 import io.tunnelsim.scenario.spec.ScenarioLoader;
 import io.tunnelsim.scenario.spec.ScenarioSpec;

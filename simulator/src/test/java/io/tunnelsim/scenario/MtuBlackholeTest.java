@@ -6,6 +6,7 @@ import static io.tunnelsim.scenario.TwoSiteFixture.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.scenario.spec.ScenarioLoader;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
 import io.tunnelsim.scenario.spec.VariantSpec;

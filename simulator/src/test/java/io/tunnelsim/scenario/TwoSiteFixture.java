@@ -1,6 +1,7 @@
 package io.tunnelsim.scenario;
 
 import io.tunnelsim.node.Node;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.scenario.spec.ScenarioException;
 import io.tunnelsim.scenario.spec.ScenarioLoader;
 import io.tunnelsim.scenario.spec.ScenarioSpec;

@@ -5,9 +5,9 @@ import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.routing.StaticRoute;
 import io.tunnelsim.routing.StaticRouting;
-import io.tunnelsim.scenario.ProbeFlow;
 
 /** Small helpers the hand-built test networks share. */
 public final class Nets {

@@ -7,7 +7,7 @@ import io.tunnelsim.addr.Ipv6Address;
 import io.tunnelsim.addr.Ipv6Prefix;
 import io.tunnelsim.capture.CaptureSet;
 import io.tunnelsim.node.Node;
-import io.tunnelsim.scenario.ProbeFlow;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.testutil.Tshark;
 import java.nio.file.Path;

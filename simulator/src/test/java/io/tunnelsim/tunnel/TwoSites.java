@@ -3,8 +3,8 @@ package io.tunnelsim.tunnel;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.routing.StaticRoute;
-import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.testutil.Nets;
 

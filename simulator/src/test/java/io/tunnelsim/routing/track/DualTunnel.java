@@ -1,5 +1,6 @@
 package io.tunnelsim.routing.track;
 
+import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.testutil.Nets;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
@@ -8,7 +9,6 @@ import io.tunnelsim.node.FibEntry;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.routing.StaticRoute;
-import io.tunnelsim.scenario.ProbeFlow;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.tunnel.TunnelConfig;
 import io.tunnelsim.tunnel.TunnelInterface;

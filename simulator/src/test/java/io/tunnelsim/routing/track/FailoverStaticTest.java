@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.node.EventLog;
-import io.tunnelsim.scenario.ProbeFlow;
+import io.tunnelsim.node.ProbeFlow;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,5 @@
-package io.tunnelsim.scenario;
+package io.tunnelsim.node;
 
-import io.tunnelsim.node.Node;
 import io.tunnelsim.wire.Bytes;
 import java.util.HashMap;
 import java.util.Map;

@@ -1,9 +1,6 @@
-package io.tunnelsim.scenario;
+package io.tunnelsim.node;
 
 import io.tunnelsim.addr.Ipv4Address;
-import io.tunnelsim.node.Interface;
-import io.tunnelsim.node.Node;
-import io.tunnelsim.node.NodeService;
 import io.tunnelsim.sim.Event;
 import io.tunnelsim.wire.Bytes;
 import io.tunnelsim.wire.IcmpCodec;

@@ -1,4 +1,4 @@
-package io.tunnelsim.scenario;
+package io.tunnelsim.node;
 
 import io.tunnelsim.node.event.DropReason;
 
