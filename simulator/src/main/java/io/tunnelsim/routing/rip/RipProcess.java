@@ -105,7 +105,7 @@ public final class RipProcess implements NodeService {
     private final Scheduler scheduler;
     private final SplittableRandom random;
     private final LinkedHashMap<String, IfState> interfaces = new LinkedHashMap<>();
-    private final TreeMap<Ipv4Prefix, RipRoute> table = new TreeMap<>();
+    private final RipTable table = new RipTable();
     private final TreeMap<Ipv4Address, Long> neighbors = new TreeMap<>();
     private boolean running;
     private Event periodicEvent;
@@ -213,9 +213,9 @@ public final class RipProcess implements NodeService {
         enter();
         try {
             if (config.originateDefault()) {
-                RipRoute d = new RipRoute(Ipv4Prefix.DEFAULT, RipRoute.Kind.ORIGINATED, 1, 0, null, 0, scheduler.now());
+                RipRoute d = new RipRoute(this, Ipv4Prefix.DEFAULT, RipRoute.Kind.ORIGINATED, 1, 0, null, 0, scheduler.now());
                 d.changed = true;
-                table.put(Ipv4Prefix.DEFAULT, d);
+                table.put(d);
                 trigger();
             }
             checkInterfaces();
@@ -231,7 +231,8 @@ public final class RipProcess implements NodeService {
         periodicEvent = cancel(periodicEvent);
         triggeredEvent = cancel(triggeredEvent);
         requestEvent = cancel(requestEvent);
-        for (RipRoute r : table.values()) {
+        for (int i = 0; i < table.size(); i++) {
+            RipRoute r = table.at(i);
             r.timerEvent = cancel(r.timerEvent);
         }
         table.clear();
@@ -311,12 +312,12 @@ public final class RipProcess implements NodeService {
 
     private boolean interfaceDown(IfState st) {
         boolean lost = false;
-        for (RipRoute r : new ArrayList<>(table.values())) {
+        for (RipRoute r : table.snapshot()) {
             if (!r.reachable()) {
                 continue;
             }
-            boolean dropped = r.alternates.removeIf(a -> a.itf == st.itf);
-            if (r.itf == st.itf && !r.alternates.isEmpty()) {
+            boolean dropped = r.removeAlternatesVia(st.itf);
+            if (r.itf == st.itf && r.hasAlternates()) {
                 r.promote(); // an equal-metric path remains: no loss, no triggered update
                 install(r);
             } else if (r.itf == st.itf) {
@@ -344,9 +345,9 @@ public final class RipProcess implements NodeService {
                 node.rib().update(RouteSource.RIP, net, List.of());
             }
         }
-        RipRoute c = new RipRoute(net, RipRoute.Kind.CONNECTED, 1, 0, itf, 0, scheduler.now());
+        RipRoute c = new RipRoute(this, net, RipRoute.Kind.CONNECTED, 1, 0, itf, 0, scheduler.now());
         c.changed = true;
-        table.put(net, c);
+        table.put(c);
         trigger();
         if (!st.passive) {
             sendRequest(st);
@@ -409,11 +410,7 @@ public final class RipProcess implements NodeService {
         if (r.kind != RipRoute.Kind.LEARNT) {
             return Long.MAX_VALUE;
         }
-        long heard = r.lastHeard;
-        for (RipRoute.Path a : r.alternates) {
-            heard = Math.min(heard, a.lastHeard);
-        }
-        return heard + config.timeout();
+        return r.oldestHeard() + config.timeout();
     }
 
     /** Makes sure the route's timer event fires no later than its deadline. */
@@ -422,15 +419,15 @@ public final class RipProcess implements NodeService {
         if (d == Long.MAX_VALUE) {
             return;
         }
-        if (r.timerEvent != null && !r.timerEvent.isCancelled() && r.timerEventTime <= d) {
+        if (r.timerEvent != null && !r.timerEvent.isCancelled() && r.timerEvent.time() <= d) {
             return;
         }
         cancel(r.timerEvent);
-        r.timerEventTime = d;
-        r.timerEvent = scheduler.schedule(d, () -> routeTimer(r));
+        r.timerEvent = scheduler.schedule(d, r);
     }
 
-    private void routeTimer(RipRoute r) {
+    /** The timer event of {@code r} fired: re-arms it for a later deadline or acts on the one reached. */
+    void routeTimer(RipRoute r) {
         r.timerEvent = null;
         if (!running || table.get(r.prefix) != r) {
             return;
@@ -447,9 +444,9 @@ public final class RipProcess implements NodeService {
         try {
             if (r.reachable()) {
                 long now = scheduler.now();
-                boolean dropped = r.alternates.removeIf(a -> a.lastHeard + config.timeout() <= now);
+                boolean dropped = r.removeAlternatesHeardBy(now - config.timeout());
                 boolean primaryExpired = r.lastHeard + config.timeout() <= now;
-                if (!primaryExpired || !r.alternates.isEmpty()) {
+                if (!primaryExpired || r.hasAlternates()) {
                     if (primaryExpired) {
                         r.promote(); // the primary path timed out, an equal-metric one is still heard
                     }
@@ -475,7 +472,7 @@ public final class RipProcess implements NodeService {
     private void invalidate(RipRoute r) {
         long now = scheduler.now();
         r.metric = INFINITY;
-        r.alternates.clear();
+        r.clearAlternates();
         r.changed = true;
         r.garbageAt = now + config.garbage();
         r.holdDownUntil = config.holdDown() > 0 ? now + config.holdDown() : 0;
@@ -488,10 +485,11 @@ public final class RipProcess implements NodeService {
         if (r.kind != RipRoute.Kind.LEARNT) {
             return;
         }
-        if (r.reachable() && !r.alternates.isEmpty()) {
-            List<Route> paths = new ArrayList<>(1 + r.alternates.size());
+        if (r.reachable() && r.hasAlternates()) {
+            List<Route> paths = new ArrayList<>(1 + r.alternateCount());
             paths.add(new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP));
-            for (RipRoute.Path a : r.alternates) {
+            for (int i = 0; i < r.alternateCount(); i++) {
+                RipRoute.Path a = r.alternateAt(i);
                 paths.add(new Route(r.prefix, a.nextHop, a.itf, config.distance(), r.metric, RouteSource.RIP));
             }
             node.rib().update(RouteSource.RIP, r.prefix, paths);
@@ -525,15 +523,16 @@ public final class RipProcess implements NodeService {
                 sendResponse(st.itf, entriesFor(st.itf, changedOnly, true), RipCodec.RIP2_ROUTERS.bits(), PORT);
             }
         }
-        for (RipRoute r : table.values()) {
-            r.changed = false;
+        for (int i = 0; i < table.size(); i++) {
+            table.at(i).changed = false;
         }
     }
 
     /** The entries a response on {@code out} carries, split horizon applied when asked. */
     private List<RipEntry> entriesFor(Interface out, boolean changedOnly, boolean splitHorizon) {
         List<RipEntry> list = new ArrayList<>();
-        for (RipRoute r : table.values()) {
+        for (int i = 0; i < table.size(); i++) {
+            RipRoute r = table.at(i);
             if (changedOnly && !r.changed) {
                 continue;
             }
@@ -729,7 +728,7 @@ public final class RipProcess implements NodeService {
             } else if (metric < r.metric) {
                 adopt(prefix, r, metric, nh, in, tag); // better: the only path now
             } else {
-                r.alternates.remove(alt); // worse or unreachable: no longer an equal-cost path
+                r.removeAlternate(alt); // worse or unreachable: no longer an equal-cost path
                 install(r);
             }
             return;
@@ -738,7 +737,7 @@ public final class RipProcess implements NodeService {
         if (sameRouter) {
             if (r.reachable()) {
                 r.lastHeard = now;
-                if (metric > r.metric && !r.alternates.isEmpty()) {
+                if (metric > r.metric && r.hasAlternates()) {
                     r.promote(); // the primary path got worse; an equal-metric path remains
                     install(r);
                     arm(r);
@@ -761,8 +760,8 @@ public final class RipProcess implements NodeService {
         }
         boolean better = metric < r.metric;
         if (!better && r.kind == RipRoute.Kind.LEARNT && r.reachable() && metric == r.metric
-                && 1 + r.alternates.size() < config.maxPaths()) {
-            r.alternates.add(new RipRoute.Path(nh, in, now)); // IOS maximum-paths: one more equal-cost path
+                && 1 + r.alternateCount() < config.maxPaths()) {
+            r.addAlternate(new RipRoute.Path(nh, in, now)); // IOS maximum-paths: one more equal-cost path
             install(r);
             return;
         }
@@ -779,8 +778,8 @@ public final class RipProcess implements NodeService {
             if (r != null) {
                 r.timerEvent = cancel(r.timerEvent);
             }
-            r = new RipRoute(prefix, RipRoute.Kind.LEARNT, metric, nh, in, tag, now);
-            table.put(prefix, r);
+            r = new RipRoute(this, prefix, RipRoute.Kind.LEARNT, metric, nh, in, tag, now);
+            table.put(r);
         } else {
             r.metric = metric;
             r.nextHop = nh;
@@ -790,7 +789,7 @@ public final class RipProcess implements NodeService {
         }
         r.garbageAt = 0;
         r.holdDownUntil = 0;
-        r.alternates.clear();
+        r.clearAlternates();
         r.changed = true;
         install(r);
         arm(r);
@@ -802,7 +801,8 @@ public final class RipProcess implements NodeService {
     /** The RIP table, sorted by prefix. */
     public List<RipRouteInfo> routes() {
         List<RipRouteInfo> out = new ArrayList<>(table.size());
-        for (RipRoute r : table.values()) {
+        for (int i = 0; i < table.size(); i++) {
+            RipRoute r = table.at(i);
             String origin = switch (r.kind) {
                 case CONNECTED -> "connected";
                 case ORIGINATED -> "originated";
@@ -833,7 +833,8 @@ public final class RipProcess implements NodeService {
     public String showDatabase() {
         StringBuilder sb = new StringBuilder();
         long now = scheduler.now();
-        for (RipRoute r : table.values()) {
+        for (int i = 0; i < table.size(); i++) {
+            RipRoute r = table.at(i);
             sb.append(r.prefix).append("    ");
             switch (r.kind) {
                 case CONNECTED -> sb.append("directly connected, ").append(r.itf.displayName())

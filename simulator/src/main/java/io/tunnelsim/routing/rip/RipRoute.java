@@ -3,16 +3,21 @@ package io.tunnelsim.routing.rip;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.sim.Event;
+import java.util.Arrays;
 
 /**
  * One entry of the RIP routing table (RFC 2453 §3.6): destination, metric, next hop, the
  * interface it was learnt on, route tag, the route change flag and the two timers. The timers
  * are deadlines checked by one scheduler event per route (refreshing a route only moves the
- * deadline; the event reschedules itself when it finds the deadline in the future).
+ * deadline; the event reschedules itself when it finds the deadline in the future). The route
+ * is that event's action itself, so arming its timer allocates nothing beside the event.
  */
-final class RipRoute {
+final class RipRoute implements Runnable {
     enum Kind { CONNECTED, ORIGINATED, LEARNT }
 
+    private static final Path[] NO_PATHS = new Path[0];
+
+    final RipProcess owner;
     final Ipv4Prefix prefix;
     final Kind kind;
     int metric;
@@ -24,9 +29,9 @@ final class RipRoute {
     long garbageAt;
     long holdDownUntil;
     Event timerEvent;
-    long timerEventTime;
     /** Further equal-metric paths from other neighbours (IOS maximum-paths), each with its own timeout. */
-    final java.util.ArrayList<Path> alternates = new java.util.ArrayList<>(0);
+    private Path[] alternates = NO_PATHS;
+    private int alternateCount;
 
     /** One further path: next hop, interface, when it was last heard. */
     static final class Path {
@@ -41,37 +46,8 @@ final class RipRoute {
         }
     }
 
-    Path alternate(int nh, Interface in) {
-        for (Path p : alternates) {
-            if (p.nextHop == nh && p.itf == in) {
-                return p;
-            }
-        }
-        return null;
-    }
-
-    /** True when the primary path or an alternate leaves through {@code out}. */
-    boolean uses(Interface out) {
-        if (itf == out) {
-            return true;
-        }
-        for (Path p : alternates) {
-            if (p.itf == out) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Replaces the primary path by the first alternate (same metric). */
-    void promote() {
-        Path p = alternates.remove(0);
-        nextHop = p.nextHop;
-        itf = p.itf;
-        lastHeard = p.lastHeard;
-    }
-
-    RipRoute(Ipv4Prefix prefix, Kind kind, int metric, int nextHop, Interface itf, int tag, long now) {
+    RipRoute(RipProcess owner, Ipv4Prefix prefix, Kind kind, int metric, int nextHop, Interface itf, int tag, long now) {
+        this.owner = owner;
         this.prefix = prefix;
         this.kind = kind;
         this.metric = metric;
@@ -81,7 +57,116 @@ final class RipRoute {
         this.lastHeard = now;
     }
 
+    /** The route's timer fired. */
+    @Override
+    public void run() {
+        owner.routeTimer(this);
+    }
+
     boolean reachable() {
         return metric < RipProcess.INFINITY;
+    }
+
+    int alternateCount() {
+        return alternateCount;
+    }
+
+    boolean hasAlternates() {
+        return alternateCount > 0;
+    }
+
+    Path alternateAt(int i) {
+        return alternates[i];
+    }
+
+    Path alternate(int nh, Interface in) {
+        for (int i = 0; i < alternateCount; i++) {
+            Path p = alternates[i];
+            if (p.nextHop == nh && p.itf == in) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    void addAlternate(Path p) {
+        if (alternateCount == alternates.length) {
+            alternates = Arrays.copyOf(alternates, Math.max(1, alternateCount * 2));
+        }
+        alternates[alternateCount++] = p;
+    }
+
+    private void removeAlternateAt(int i) {
+        System.arraycopy(alternates, i + 1, alternates, i, alternateCount - i - 1);
+        alternates[--alternateCount] = null;
+    }
+
+    void removeAlternate(Path p) {
+        for (int i = 0; i < alternateCount; i++) {
+            if (alternates[i] == p) {
+                removeAlternateAt(i);
+                return;
+            }
+        }
+    }
+
+    /** Drops the alternates through {@code out}; true when there were any. */
+    boolean removeAlternatesVia(Interface out) {
+        boolean removed = false;
+        for (int i = alternateCount - 1; i >= 0; i--) {
+            if (alternates[i].itf == out) {
+                removeAlternateAt(i);
+                removed = true;
+            }
+        }
+        return removed;
+    }
+
+    /** Drops the alternates last heard at or before {@code heardBy}; true when there were any. */
+    boolean removeAlternatesHeardBy(long heardBy) {
+        boolean removed = false;
+        for (int i = alternateCount - 1; i >= 0; i--) {
+            if (alternates[i].lastHeard <= heardBy) {
+                removeAlternateAt(i);
+                removed = true;
+            }
+        }
+        return removed;
+    }
+
+    void clearAlternates() {
+        Arrays.fill(alternates, 0, alternateCount, null);
+        alternateCount = 0;
+    }
+
+    /** The earliest time a path of this route (primary or alternate) was last heard. */
+    long oldestHeard() {
+        long heard = lastHeard;
+        for (int i = 0; i < alternateCount; i++) {
+            heard = Math.min(heard, alternates[i].lastHeard);
+        }
+        return heard;
+    }
+
+    /** True when the primary path or an alternate leaves through {@code out}. */
+    boolean uses(Interface out) {
+        if (itf == out) {
+            return true;
+        }
+        for (int i = 0; i < alternateCount; i++) {
+            if (alternates[i].itf == out) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Replaces the primary path by the first alternate (same metric). */
+    void promote() {
+        Path p = alternates[0];
+        removeAlternateAt(0);
+        nextHop = p.nextHop;
+        itf = p.itf;
+        lastHeard = p.lastHeard;
     }
 }
