@@ -113,6 +113,9 @@ public final class RipProcess implements NodeService {
     private Event requestEvent;
     private int depth;
     private boolean interfacesDirty;
+    /** Scratch of {@link #pick}: table positions and advertised metrics of the routes of one response. */
+    private int[] picked = new int[16];
+    private int[] pickedMetric = new int[16];
 
     private long periodicUpdates;
     private long triggeredUpdates;
@@ -520,7 +523,7 @@ public final class RipProcess implements NodeService {
     private void sendUpdates(boolean changedOnly) {
         for (IfState st : interfaces.values()) {
             if (st.up && !st.passive) {
-                sendResponse(st.itf, entriesFor(st.itf, changedOnly, true), RipCodec.RIP2_ROUTERS.bits(), PORT);
+                sendTable(st, st.itf, changedOnly, true, RipCodec.RIP2_ROUTERS.bits(), PORT);
             }
         }
         for (int i = 0; i < table.size(); i++) {
@@ -528,9 +531,17 @@ public final class RipProcess implements NodeService {
         }
     }
 
-    /** The entries a response on {@code out} carries, split horizon applied when asked. */
-    private List<RipEntry> entriesFor(Interface out, boolean changedOnly, boolean splitHorizon) {
-        List<RipEntry> list = new ArrayList<>();
+    /**
+     * Picks the routes a response on {@code out} carries, split horizon applied when asked:
+     * their table positions go to {@link #picked}, the metrics to advertise to
+     * {@link #pickedMetric} (both reused from response to response). Returns how many.
+     */
+    private int pick(Interface out, boolean changedOnly, boolean splitHorizon) {
+        if (picked.length < table.size()) {
+            picked = new int[Math.max(table.size(), 2 * picked.length)];
+            pickedMetric = new int[picked.length];
+        }
+        int n = 0;
         for (int i = 0; i < table.size(); i++) {
             RipRoute r = table.at(i);
             if (changedOnly && !r.changed) {
@@ -545,9 +556,43 @@ public final class RipProcess implements NodeService {
                     metric = INFINITY;
                 }
             }
-            list.add(new RipEntry(RipEntry.AFI_IPV4, r.tag, r.prefix.address(), r.prefix.mask(), Ipv4Address.ANY, metric));
+            picked[n] = i;
+            pickedMetric[n++] = metric;
         }
-        return list;
+        return n;
+    }
+
+    /**
+     * Sends the routes {@link #pick} selects on {@code out}, at most 25 a message: each message's
+     * bytes are written straight into its packet (no message object), or, on an interface with
+     * authentication, built as a {@link RipPacket} and encoded with its authentication entry.
+     */
+    private void sendTable(IfState st, Interface out, boolean changedOnly, boolean splitHorizon, int dst, int dstPort) {
+        int n = pick(out, changedOnly, splitHorizon);
+        if (st.auth.mode() != Authentication.Mode.NONE) {
+            List<RipEntry> list = new ArrayList<>(n);
+            for (int j = 0; j < n; j++) {
+                RipRoute r = table.at(picked[j]);
+                list.add(new RipEntry(RipEntry.AFI_IPV4, r.tag, r.prefix.address(), r.prefix.mask(), Ipv4Address.ANY,
+                        pickedMetric[j]));
+            }
+            sendResponse(out, list, dst, dstPort);
+            return;
+        }
+        for (int from = 0; from < n; from += RipPacket.MAX_ENTRIES) {
+            int count = Math.min(RipPacket.MAX_ENTRIES, n - from);
+            int len = RipCodec.HEADER_LENGTH + count * RipCodec.ENTRY_LENGTH;
+            PacketBuffer pb = PacketBuffer.allocate(len);
+            byte[] a = pb.array();
+            int off = pb.append(len);
+            RipCodec.writeHeader(a, off, RipPacket.RESPONSE, 2);
+            for (int j = 0; j < count; j++) {
+                RipRoute r = table.at(picked[from + j]);
+                RipCodec.writeEntry(a, RipCodec.entryOffset(off, j), RipEntry.AFI_IPV4, r.tag, r.prefix.address().bits(),
+                        r.prefix.maskBits(), 0, pickedMetric[from + j]);
+            }
+            transmit(out, pb, dst, dstPort);
+        }
     }
 
     private void sendResponse(Interface out, List<RipEntry> entries, int dst, int dstPort) {
@@ -556,12 +601,15 @@ public final class RipProcess implements NodeService {
         int per = RipPacket.MAX_ENTRIES - (auth.mode() == Authentication.Mode.NONE ? 0 : auth.mode() == Authentication.Mode.SIMPLE ? 1 : 2);
         for (int from = 0; from < entries.size(); from += per) {
             RipPacket m = RipPacket.response(entries.subList(from, Math.min(entries.size(), from + per)));
-            PacketBuffer pb = toBuffer(m, auth);
-            // Multicast updates TTL 1; a unicast reply (RFC 2453 §3.9.1) the host default TTL 64; DF set, as
-            // FRR ripd on Linux (path MTU discovery on by default; a response never exceeds 504 bytes)
-            node.sendUdpOn(out, pb, dst, PORT, dstPort, new Ipv4Address(dst).isMulticast() ? 1 : UNICAST_TTL, true);
-            responsesSent++;
+            transmit(out, toBuffer(m, auth), dst, dstPort);
         }
+    }
+
+    private void transmit(Interface out, PacketBuffer pb, int dst, int dstPort) {
+        // Multicast (224/4) updates TTL 1; a unicast reply (RFC 2453 §3.9.1) the host default TTL 64; DF set, as
+        // FRR ripd on Linux (path MTU discovery on by default; a response never exceeds 504 bytes)
+        node.sendUdpOn(out, pb, dst, PORT, dstPort, (dst >>> 28) == 0xE ? 1 : UNICAST_TTL, true);
+        responsesSent++;
     }
 
     private void sendRequest(IfState st) {
@@ -604,9 +652,10 @@ public final class RipProcess implements NodeService {
         int udp = ip + hl;
         int srcPort = Bytes.u16(b, udp);
         int len = Bytes.u16(b, udp + 4) - UdpHeader.LENGTH;
-        RipPacket m;
+        int rip = udp + UdpHeader.LENGTH;
+        int range;
         try {
-            m = RipCodec.decode(b, udp + UdpHeader.LENGTH, len);
+            range = RipCodec.check(b, rip, len);
         } catch (MalformedPacketException e) {
             badPackets++;
             node.counters().drop(e.reason());
@@ -620,17 +669,23 @@ public final class RipProcess implements NodeService {
                     + " (invalid authentication: " + authFailure.substring(4) + ")");
             return;
         }
-        if (m.version() != 2) {
+        if (RipCodec.version(b, rip) != 2) {
             badPackets++;
             node.counters().drop(RipDrop.RIP_UNSUPPORTED_VERSION);
             return;
         }
         enter();
         try {
-            if (m.command() == RipPacket.REQUEST) {
+            if (RipCodec.command(b, rip) == RipPacket.REQUEST) {
+                RipPacket m;
+                try {
+                    m = RipCodec.decode(b, rip, len);
+                } catch (MalformedPacketException e) {
+                    throw new IllegalStateException("checked message failed to decode", e);
+                }
                 request(st, in, src, srcPort, m);
             } else {
-                response(st, in, src, srcPort, m);
+                response(st, in, src, srcPort, b, rip, range);
             }
         } finally {
             exit();
@@ -643,7 +698,7 @@ public final class RipProcess implements NodeService {
             return;
         }
         if (m.isWholeTableRequest()) {
-            sendResponse(in, entriesFor(in, false, srcPort == PORT), src, srcPort);
+            sendTable(st, in, false, srcPort == PORT, src, srcPort);
             return;
         }
         List<RipEntry> answer = new ArrayList<>(m.entries().size());
@@ -655,7 +710,8 @@ public final class RipProcess implements NodeService {
         sendResponse(in, answer, src, srcPort);
     }
 
-    private void response(IfState st, Interface in, int src, int srcPort, RipPacket m) {
+    /** A checked response at {@code b[rip]}: its route entries are read in place, nothing is built per entry. */
+    private void response(IfState st, Interface in, int src, int srcPort, byte[] b, int rip, int range) {
         if (srcPort != PORT) {
             badPackets++;
             node.counters().drop(RipDrop.RIP_BAD_SOURCE_PORT);
@@ -668,33 +724,46 @@ public final class RipProcess implements NodeService {
             return;
         }
         responsesReceived++;
-        neighbors.put(new Ipv4Address(src), scheduler.now());
-        for (RipEntry e : m.entries()) {
-            if (e.addressFamily() != RipEntry.AFI_IPV4) {
+        heardFrom(src);
+        for (int i = RipCodec.firstEntry(range), end = RipCodec.endEntry(range); i < end; i++) {
+            int p = RipCodec.entryOffset(rip, i);
+            if (RipCodec.entryAddressFamily(b, p) != RipEntry.AFI_IPV4) {
                 continue;
             }
-            if (!validDestination(e)) {
+            int address = RipCodec.entryAddress(b, p);
+            int mask = RipCodec.entryMask(b, p);
+            if (!validDestination(address, mask)) {
                 badEntries++;
                 node.counters().drop(RipDrop.RIP_BAD_ENTRY);
                 continue;
             }
             int nh = src;
-            int given = e.nextHop().bits();
+            int given = RipCodec.entryNextHop(b, p);
             if (given != 0 && subnet.contains(given) && !node.isLocalAddress(given)) {
                 nh = given;
             }
-            int metric = Math.min(e.metric() + INTERFACE_COST + st.offset, INFINITY);
-            update(e.prefix(), metric, nh, in, e.routeTag());
+            int metric = Math.min(RipCodec.entryMetric(b, p) + INTERFACE_COST + st.offset, INFINITY);
+            update(address, Integer.bitCount(mask), metric, nh, in, RipCodec.entryRouteTag(b, p));
         }
     }
 
+    /** Notes a response from neighbour {@code src} (a map entry is made only for a new neighbour). */
+    private void heardFrom(int src) {
+        long now = scheduler.now();
+        for (var e : neighbors.entrySet()) {
+            if (e.getKey().bits() == src) {
+                e.setValue(now);
+                return;
+            }
+        }
+        neighbors.put(new Ipv4Address(src), now);
+    }
+
     /** RFC 2453 §3.9.2 destination checks: unicast, not net 0 (except the default) or 127, clean mask. */
-    static boolean validDestination(RipEntry e) {
-        if (!e.hasContiguousMask()) {
+    static boolean validDestination(int a, int mask) {
+        if ((mask | (mask - 1)) != -1 && mask != 0) {
             return false;
         }
-        int a = e.address().bits();
-        int mask = e.mask().bits();
         if ((a & ~mask) != 0) {
             return false;
         }
@@ -706,15 +775,16 @@ public final class RipProcess implements NodeService {
     }
 
     /** The route-update rules of RFC 2453 §3.9.2 for one received entry (metric already adjusted). */
-    private void update(Ipv4Prefix prefix, int metric, int nh, Interface in, int tag) {
+    private void update(int network, int length, int metric, int nh, Interface in, int tag) {
         long now = scheduler.now();
-        RipRoute r = table.get(prefix);
+        RipRoute r = table.get(RipTable.key(network, length));
         if (r == null) {
             if (metric < INFINITY) {
-                adopt(prefix, null, metric, nh, in, tag);
+                adopt(new Ipv4Prefix(new Ipv4Address(network), length), null, metric, nh, in, tag);
             }
             return;
         }
+        Ipv4Prefix prefix = r.prefix;
         if (r.kind != RipRoute.Kind.LEARNT && r.reachable()) {
             return; // our own networks are not replaced by hearsay
         }
