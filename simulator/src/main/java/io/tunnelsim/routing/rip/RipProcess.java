@@ -81,6 +81,7 @@ public final class RipProcess implements NodeService {
     public static final int UNICAST_TTL = 64;
     /** Added to every received metric: RIP counts hops. */
     public static final int INTERFACE_COST = 1;
+    private static final Route[] NO_ROUTES = new Route[0];
 
     private static final class IfState {
         final String name;
@@ -345,7 +346,7 @@ public final class RipProcess implements NodeService {
         if (old != null) {
             old.timerEvent = cancel(old.timerEvent);
             if (old.kind == RipRoute.Kind.LEARNT && old.reachable()) {
-                node.rib().update(RouteSource.RIP, net, List.of());
+                node.rib().update(RouteSource.RIP, net, NO_ROUTES);
             }
         }
         RipRoute c = new RipRoute(this, net, RipRoute.Kind.CONNECTED, 1, 0, itf, 0, scheduler.now());
@@ -488,20 +489,17 @@ public final class RipProcess implements NodeService {
         if (r.kind != RipRoute.Kind.LEARNT) {
             return;
         }
-        if (r.reachable() && r.hasAlternates()) {
-            List<Route> paths = new ArrayList<>(1 + r.alternateCount());
-            paths.add(new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP));
-            for (int i = 0; i < r.alternateCount(); i++) {
-                RipRoute.Path a = r.alternateAt(i);
-                paths.add(new Route(r.prefix, a.nextHop, a.itf, config.distance(), r.metric, RouteSource.RIP));
-            }
-            node.rib().update(RouteSource.RIP, r.prefix, paths);
-        } else if (r.reachable()) {
-            node.rib().update(RouteSource.RIP, r.prefix,
-                    List.of(new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP)));
-        } else {
-            node.rib().update(RouteSource.RIP, r.prefix, List.of());
+        if (!r.reachable()) {
+            node.rib().update(RouteSource.RIP, r.prefix, NO_ROUTES);
+            return;
         }
+        Route[] paths = new Route[1 + r.alternateCount()];
+        paths[0] = new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP);
+        for (int i = 0; i < r.alternateCount(); i++) {
+            RipRoute.Path a = r.alternateAt(i);
+            paths[i + 1] = new Route(r.prefix, a.nextHop, a.itf, config.distance(), r.metric, RouteSource.RIP);
+        }
+        node.rib().update(RouteSource.RIP, r.prefix, paths);
     }
 
     private void requestAlternatives() {
