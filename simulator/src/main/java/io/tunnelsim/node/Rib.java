@@ -21,25 +21,52 @@ import java.util.TreeMap;
  */
 public final class Rib {
     private static final long EMPTY = -1L;
-    private static final RouteSource[] SOURCES = RouteSource.values();
+    private static final int SOURCES = RouteSource.values().length;
+
+    static {
+        if (SOURCES != 4) {
+            throw new ExceptionInInitializerError("Rib.Candidates holds 4 route sources, RouteSource has " + SOURCES);
+        }
+    }
     private static final Route[] NONE = new Route[0];
 
-    /** The candidates for one prefix: each source's offer (null: none), indexed by ordinal. */
+    /**
+     * The candidates for one prefix: each source's offer (null: none), by the source's ordinal.
+     * One field per source, not an array of them: a node holds one of these per prefix.
+     */
     private static final class Candidates {
         final Ipv4Prefix prefix;
-        final Route[][] bySource = new Route[SOURCES.length][];
+        private Route[] s0;
+        private Route[] s1;
+        private Route[] s2;
+        private Route[] s3;
 
         Candidates(Ipv4Prefix prefix) {
             this.prefix = prefix;
         }
 
-        boolean isEmpty() {
-            for (Route[] r : bySource) {
-                if (r != null) {
-                    return false;
-                }
+        Route[] get(int source) {
+            return switch (source) {
+                case 0 -> s0;
+                case 1 -> s1;
+                case 2 -> s2;
+                case 3 -> s3;
+                default -> throw new IllegalArgumentException("route source " + source);
+            };
+        }
+
+        void set(int source, Route[] routes) {
+            switch (source) {
+                case 0 -> s0 = routes;
+                case 1 -> s1 = routes;
+                case 2 -> s2 = routes;
+                case 3 -> s3 = routes;
+                default -> throw new IllegalArgumentException("route source " + source);
             }
-            return true;
+        }
+
+        boolean isEmpty() {
+            return s0 == null && s1 == null && s2 == null && s3 == null;
         }
     }
 
@@ -153,10 +180,10 @@ public final class Rib {
         Candidates c = get(key);
         int s = source.ordinal();
         if (routes.length == 0) {
-            if (c == null || c.bySource[s] == null) {
+            if (c == null || c.get(s) == null) {
                 return;
             }
-            c.bySource[s] = null;
+            c.set(s, null);
             if (c.isEmpty()) {
                 delete(key);
             }
@@ -165,8 +192,8 @@ public final class Rib {
                 c = new Candidates(prefix.network());
                 insert(key, c);
             }
-            Route[] old = c.bySource[s];
-            c.bySource[s] = routes;
+            Route[] old = c.get(s);
+            c.set(s, routes);
             if (Arrays.equals(routes, old)) {
                 return;
             }
@@ -176,7 +203,7 @@ public final class Rib {
 
     /** Withdraws every route of {@code source} (a protocol stopping or a node crash). */
     public void withdrawAll(RouteSource source) {
-        long[] touched = keysWhere(c -> c.bySource[source.ordinal()] != null);
+        long[] touched = keysWhere(c -> c.get(source.ordinal()) != null);
         for (long k : touched) {
             Candidates c = get(k);
             if (c != null) {
@@ -206,8 +233,8 @@ public final class Rib {
     public Map<Ipv4Prefix, List<Route>> offered(RouteSource source) {
         TreeMap<Ipv4Prefix, List<Route>> out = new TreeMap<>();
         for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != EMPTY && values[i].bySource[source.ordinal()] != null) {
-                out.put(values[i].prefix, List.of(values[i].bySource[source.ordinal()]));
+            if (keys[i] != EMPTY && values[i].get(source.ordinal()) != null) {
+                out.put(values[i].prefix, List.of(values[i].get(source.ordinal())));
             }
         }
         return out;
@@ -216,7 +243,8 @@ public final class Rib {
     /** Re-selects the prefixes that have a candidate route through {@code itf} (it changed state). */
     public void recomputeVia(Interface itf) {
         long[] touched = keysWhere(c -> {
-            for (Route[] routes : c.bySource) {
+            for (int s = 0; s < SOURCES; s++) {
+                Route[] routes = c.get(s);
                 if (routes != null) {
                     for (Route r : routes) {
                         if (r.egress() == itf) {
@@ -240,7 +268,8 @@ public final class Rib {
         int bestDistance = Integer.MAX_VALUE;
         long bestMetric = Long.MAX_VALUE;
         if (c != null) {
-            for (Route[] routes : c.bySource) {
+            for (int s = 0; s < SOURCES; s++) {
+                Route[] routes = c.get(s);
                 if (routes == null) {
                     continue;
                 }
@@ -266,7 +295,8 @@ public final class Rib {
         int n = 0;
         Route[] only = null;
         boolean onlyWhole = true;
-        for (Route[] routes : c.bySource) {
+        for (int s = 0; s < SOURCES; s++) {
+            Route[] routes = c.get(s);
             if (routes == null) {
                 continue;
             }
