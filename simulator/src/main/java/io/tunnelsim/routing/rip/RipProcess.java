@@ -53,8 +53,9 @@ import java.util.TreeMap;
  * <p><b>Timers</b>: each route has a timeout (180 s) after which it is advertised with metric 16
  * for the garbage-collection time (120 s) and then deleted. With a hold-down (Cisco flavour),
  * an unreachable route ignores all news about its prefix until the hold-down ends or the route
- * is flushed. One scheduler event per route checks a deadline, so refreshing a route costs no
- * queue operation.
+ * is flushed. The timers are deadlines: one scheduler event per process runs at the earliest of
+ * them and acts on every route whose deadline has come (routes due at the same instant in
+ * prefix order), so refreshing a route costs no queue operation and no allocation.
  *
  * <p><b>Interfaces</b>: an interface going down makes every route through it (and its own
  * connected network) unreachable at once and schedules a triggered update; with
@@ -112,6 +113,9 @@ public final class RipProcess implements NodeService {
     private Event periodicEvent;
     private Event triggeredEvent;
     private Event requestEvent;
+    /** The one timer event of all routes: runs at the earliest route deadline (see {@link #sweep}). */
+    private Event sweepEvent;
+    private final Runnable sweepAction = this::sweep;
     private int depth;
     private boolean interfacesDirty;
     /** Scratch of {@link #pick}: table positions and advertised metrics of the routes of one response. */
@@ -217,7 +221,7 @@ public final class RipProcess implements NodeService {
         enter();
         try {
             if (config.originateDefault()) {
-                RipRoute d = new RipRoute(this, Ipv4Prefix.DEFAULT, RipRoute.Kind.ORIGINATED, 1, 0, null, 0, scheduler.now());
+                RipRoute d = new RipRoute(Ipv4Prefix.DEFAULT, RipRoute.Kind.ORIGINATED, 1, 0, null, 0, scheduler.now());
                 d.changed = true;
                 table.put(d);
                 trigger();
@@ -235,10 +239,7 @@ public final class RipProcess implements NodeService {
         periodicEvent = cancel(periodicEvent);
         triggeredEvent = cancel(triggeredEvent);
         requestEvent = cancel(requestEvent);
-        for (int i = 0; i < table.size(); i++) {
-            RipRoute r = table.at(i);
-            r.timerEvent = cancel(r.timerEvent);
-        }
+        sweepEvent = cancel(sweepEvent);
         table.clear();
         neighbors.clear();
         for (IfState st : interfaces.values()) {
@@ -344,12 +345,11 @@ public final class RipProcess implements NodeService {
         Ipv4Prefix net = st.address.network();
         RipRoute old = table.get(net);
         if (old != null) {
-            old.timerEvent = cancel(old.timerEvent);
             if (old.kind == RipRoute.Kind.LEARNT && old.reachable()) {
                 node.rib().update(RouteSource.RIP, net, NO_ROUTES);
             }
         }
-        RipRoute c = new RipRoute(this, net, RipRoute.Kind.CONNECTED, 1, 0, itf, 0, scheduler.now());
+        RipRoute c = new RipRoute(net, RipRoute.Kind.CONNECTED, 1, 0, itf, 0, scheduler.now());
         c.changed = true;
         table.put(c);
         trigger();
@@ -417,37 +417,62 @@ public final class RipProcess implements NodeService {
         return r.oldestHeard() + config.timeout();
     }
 
-    /** Makes sure the route's timer event fires no later than its deadline. */
+    /** Makes sure the sweep runs no later than the route's deadline. */
     private void arm(RipRoute r) {
         long d = deadline(r);
         if (d == Long.MAX_VALUE) {
             return;
         }
-        if (r.timerEvent != null && !r.timerEvent.isCancelled() && r.timerEvent.time() <= d) {
+        if (sweepEvent != null && !sweepEvent.isCancelled() && sweepEvent.time() <= d) {
             return;
         }
-        cancel(r.timerEvent);
-        r.timerEvent = scheduler.schedule(d, r);
+        cancel(sweepEvent);
+        sweepEvent = scheduler.schedule(d, sweepAction);
     }
 
-    /** The timer event of {@code r} fired: re-arms it for a later deadline or acts on the one reached. */
-    void routeTimer(RipRoute r) {
-        r.timerEvent = null;
-        if (!running || table.get(r.prefix) != r) {
+    /**
+     * The sweep event fired, at the earliest deadline it was armed for: every route whose deadline
+     * has come is acted on (in prefix order), then the sweep is armed for the earliest deadline
+     * left. Routes refreshed meanwhile have moved their deadlines on and are left alone.
+     */
+    private void sweep() {
+        sweepEvent = null;
+        if (!running) {
             return;
         }
-        long d = deadline(r);
-        if (d == Long.MAX_VALUE) {
+        long now = scheduler.now();
+        RipRoute[] due = null;
+        for (int i = 0; i < table.size(); i++) {
+            if (deadline(table.at(i)) <= now) {
+                due = table.snapshot();
+                break;
+            }
+        }
+        if (due != null) {
+            for (RipRoute r : due) {
+                if (running && table.get(r.prefix) == r && deadline(r) <= now) {
+                    expire(r, now);
+                }
+            }
+        }
+        if (!running) {
             return;
         }
-        if (scheduler.now() < d) {
-            arm(r);
-            return;
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < table.size(); i++) {
+            next = Math.min(next, deadline(table.at(i)));
         }
+        if (next != Long.MAX_VALUE && (sweepEvent == null || sweepEvent.isCancelled() || sweepEvent.time() > next)) {
+            cancel(sweepEvent);
+            sweepEvent = scheduler.schedule(Math.max(next, now), sweepAction);
+        }
+    }
+
+    /** The deadline of {@code r} has come: a path times out, or the route is flushed. */
+    private void expire(RipRoute r, long now) {
         enter();
         try {
             if (r.reachable()) {
-                long now = scheduler.now();
                 boolean dropped = r.removeAlternatesHeardBy(now - config.timeout());
                 boolean primaryExpired = r.lastHeard + config.timeout() <= now;
                 if (!primaryExpired || r.hasAlternates()) {
@@ -457,7 +482,6 @@ public final class RipProcess implements NodeService {
                     if (dropped || primaryExpired) {
                         install(r);
                     }
-                    arm(r);
                     return;
                 }
                 node.log("RIP-6-TIMEOUT", "Route " + r.prefix + " via " + new Ipv4Address(r.nextHop) + ", "
@@ -843,10 +867,7 @@ public final class RipProcess implements NodeService {
         long now = scheduler.now();
         RipRoute r = old;
         if (r == null || r.kind != RipRoute.Kind.LEARNT) {
-            if (r != null) {
-                r.timerEvent = cancel(r.timerEvent);
-            }
-            r = new RipRoute(this, prefix, RipRoute.Kind.LEARNT, metric, nh, in, tag, now);
+            r = new RipRoute(prefix, RipRoute.Kind.LEARNT, metric, nh, in, tag, now);
             table.put(r);
         } else {
             r.metric = metric;

@@ -2,22 +2,19 @@ package io.tunnelsim.routing.rip;
 
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.Interface;
-import io.tunnelsim.sim.Event;
 import java.util.Arrays;
 
 /**
  * One entry of the RIP routing table (RFC 2453 §3.6): destination, metric, next hop, the
  * interface it was learnt on, route tag, the route change flag and the two timers. The timers
- * are deadlines checked by one scheduler event per route (refreshing a route only moves the
- * deadline; the event reschedules itself when it finds the deadline in the future). The route
- * is that event's action itself, so arming its timer allocates nothing beside the event.
+ * are deadlines, checked by the process's one sweep event (refreshing a route only moves its
+ * deadline: no scheduler operation, no allocation).
  */
-final class RipRoute implements Runnable {
+final class RipRoute {
     enum Kind { CONNECTED, ORIGINATED, LEARNT }
 
     private static final Path[] NO_PATHS = new Path[0];
 
-    final RipProcess owner;
     final Ipv4Prefix prefix;
     final Kind kind;
     int metric;
@@ -28,7 +25,6 @@ final class RipRoute implements Runnable {
     long lastHeard;
     long garbageAt;
     long holdDownUntil;
-    Event timerEvent;
     /** Further equal-metric paths from other neighbours (IOS maximum-paths), each with its own timeout. */
     private Path[] alternates = NO_PATHS;
     private int alternateCount;
@@ -46,8 +42,7 @@ final class RipRoute implements Runnable {
         }
     }
 
-    RipRoute(RipProcess owner, Ipv4Prefix prefix, Kind kind, int metric, int nextHop, Interface itf, int tag, long now) {
-        this.owner = owner;
+    RipRoute(Ipv4Prefix prefix, Kind kind, int metric, int nextHop, Interface itf, int tag, long now) {
         this.prefix = prefix;
         this.kind = kind;
         this.metric = metric;
@@ -55,12 +50,6 @@ final class RipRoute implements Runnable {
         this.itf = itf;
         this.tag = tag;
         this.lastHeard = now;
-    }
-
-    /** The route's timer fired. */
-    @Override
-    public void run() {
-        owner.routeTimer(this);
     }
 
     boolean reachable() {
