@@ -2,6 +2,7 @@ package io.tunnelsim.routing.rip;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.addr.PrefixPool;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.NodeService;
@@ -106,6 +107,7 @@ public final class RipProcess implements NodeService {
     private final byte[] digestScratch = new byte[Authentication.DIGEST_LENGTH];
     private final Scheduler scheduler;
     private final SplittableRandom random;
+    private final PrefixPool prefixes;
     private final LinkedHashMap<String, IfState> interfaces = new LinkedHashMap<>();
     private final RipTable table = new RipTable();
     private final TreeMap<Ipv4Address, Long> neighbors = new TreeMap<>();
@@ -137,6 +139,7 @@ public final class RipProcess implements NodeService {
         this.config = config;
         this.scheduler = node.scheduler();
         this.random = node.network().random().stream("rip/" + node.name());
+        this.prefixes = node.network().prefixes();
         node.registerUdp(PORT, this::receive);
         node.joinGroup(RipCodec.RIP2_ROUTERS);
     }
@@ -802,7 +805,7 @@ public final class RipProcess implements NodeService {
         RipRoute r = table.get(RipTable.key(network, length));
         if (r == null) {
             if (metric < INFINITY) {
-                adopt(new Ipv4Prefix(new Ipv4Address(network), length), null, metric, nh, in, tag);
+                adopt(prefixes.get(network, length), null, metric, nh, in, tag);
             }
             return;
         }
