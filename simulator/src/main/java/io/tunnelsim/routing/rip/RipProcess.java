@@ -412,7 +412,7 @@ public final class RipProcess implements NodeService {
 
     private long deadline(RipRoute r) {
         if (!r.reachable()) {
-            return r.garbageAt;
+            return r.invalidAt + config.garbage();
         }
         if (r.kind != RipRoute.Kind.LEARNT) {
             return Long.MAX_VALUE;
@@ -505,8 +505,7 @@ public final class RipProcess implements NodeService {
         r.metric = INFINITY;
         r.clearAlternates();
         r.changed = true;
-        r.garbageAt = now + config.garbage();
-        r.holdDownUntil = config.holdDown() > 0 ? now + config.holdDown() : 0;
+        r.invalidAt = now;
         install(r);
         arm(r);
         trigger();
@@ -523,8 +522,8 @@ public final class RipProcess implements NodeService {
         Route[] paths = new Route[1 + r.alternateCount()];
         paths[0] = new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP);
         for (int i = 0; i < r.alternateCount(); i++) {
-            RipRoute.Path a = r.alternateAt(i);
-            paths[i + 1] = new Route(r.prefix, a.nextHop, a.itf, config.distance(), r.metric, RouteSource.RIP);
+            paths[i + 1] = new Route(r.prefix, r.alternateNextHop(i), r.alternateItf(i), config.distance(), r.metric,
+                    RouteSource.RIP);
         }
         node.rib().update(RouteSource.RIP, r.prefix, paths);
     }
@@ -813,13 +812,13 @@ public final class RipProcess implements NodeService {
         if (r.kind != RipRoute.Kind.LEARNT && r.reachable()) {
             return; // our own networks are not replaced by hearsay
         }
-        if (!r.reachable() && now < r.holdDownUntil) {
+        if (!r.reachable() && config.holdDown() > 0 && now < r.invalidAt + config.holdDown()) {
             return;
         }
-        RipRoute.Path alt = r.kind == RipRoute.Kind.LEARNT && r.reachable() ? r.alternate(nh, in) : null;
-        if (alt != null) {
+        int alt = r.kind == RipRoute.Kind.LEARNT && r.reachable() ? r.alternate(nh, in) : -1;
+        if (alt >= 0) {
             if (metric == r.metric) {
-                alt.lastHeard = now;
+                r.heardAlternate(alt, now);
             } else if (metric < r.metric) {
                 adopt(prefix, r, metric, nh, in, tag); // better: the only path now
             } else {
@@ -856,7 +855,7 @@ public final class RipProcess implements NodeService {
         boolean better = metric < r.metric;
         if (!better && r.kind == RipRoute.Kind.LEARNT && r.reachable() && metric == r.metric
                 && 1 + r.alternateCount() < config.maxPaths()) {
-            r.addAlternate(new RipRoute.Path(nh, in, now)); // IOS maximum-paths: one more equal-cost path
+            r.addAlternate(nh, in, now); // IOS maximum-paths: one more equal-cost path
             install(r);
             return;
         }
@@ -879,8 +878,6 @@ public final class RipProcess implements NodeService {
             r.tag = tag;
             r.lastHeard = now;
         }
-        r.garbageAt = 0;
-        r.holdDownUntil = 0;
         r.clearAlternates();
         r.changed = true;
         install(r);

@@ -8,7 +8,12 @@ import java.util.Arrays;
  * One entry of the RIP routing table (RFC 2453 §3.6): destination, metric, next hop, the
  * interface it was learnt on, route tag, the route change flag and the two timers. The timers
  * are deadlines, checked by the process's one sweep event (refreshing a route only moves its
- * deadline: no scheduler operation, no allocation).
+ * deadline: no scheduler operation, no allocation); the garbage-collection and hold-down
+ * deadlines both follow from the time the route became unreachable.
+ *
+ * <p>Further equal-metric paths (IOS maximum-paths): the first one's next hop, interface and
+ * last-heard time are fields of the route itself, any further ones small objects in an array;
+ * a router holds one route per destination, and most destinations have at most two paths.
  */
 final class RipRoute {
     enum Kind { CONNECTED, ORIGINATED, LEARNT }
@@ -23,14 +28,18 @@ final class RipRoute {
     int tag;
     boolean changed;
     long lastHeard;
-    long garbageAt;
-    long holdDownUntil;
-    /** Further equal-metric paths from other neighbours (IOS maximum-paths), each with its own timeout. */
-    private Path[] alternates = NO_PATHS;
+    /** When the route last became unreachable (valid while it is). */
+    long invalidAt;
     private int alternateCount;
+    /** Alternate 0. */
+    private int altNextHop;
+    private Interface altItf;
+    private long altHeard;
+    /** Alternates 1, 2, ... */
+    private Path[] more = NO_PATHS;
 
-    /** One further path: next hop, interface, when it was last heard. */
-    static final class Path {
+    /** An alternate beyond the first: next hop, interface, when it was last heard. */
+    private static final class Path {
         final int nextHop;
         final Interface itf;
         long lastHeard;
@@ -64,47 +73,78 @@ final class RipRoute {
         return alternateCount > 0;
     }
 
-    Path alternateAt(int i) {
-        return alternates[i];
+    int alternateNextHop(int i) {
+        return i == 0 ? altNextHop : more[i - 1].nextHop;
     }
 
-    Path alternate(int nh, Interface in) {
+    Interface alternateItf(int i) {
+        return i == 0 ? altItf : more[i - 1].itf;
+    }
+
+    private long alternateHeard(int i) {
+        return i == 0 ? altHeard : more[i - 1].lastHeard;
+    }
+
+    /** Index of the alternate path through {@code nh} on {@code in}, or -1. */
+    int alternate(int nh, Interface in) {
         for (int i = 0; i < alternateCount; i++) {
-            Path p = alternates[i];
-            if (p.nextHop == nh && p.itf == in) {
-                return p;
+            if (alternateNextHop(i) == nh && alternateItf(i) == in) {
+                return i;
             }
         }
-        return null;
+        return -1;
     }
 
-    void addAlternate(Path p) {
-        if (alternateCount == alternates.length) {
-            alternates = Arrays.copyOf(alternates, Math.max(1, alternateCount * 2));
+    void heardAlternate(int i, long now) {
+        if (i == 0) {
+            altHeard = now;
+        } else {
+            more[i - 1].lastHeard = now;
         }
-        alternates[alternateCount++] = p;
     }
 
-    private void removeAlternateAt(int i) {
-        System.arraycopy(alternates, i + 1, alternates, i, alternateCount - i - 1);
-        alternates[--alternateCount] = null;
+    void addAlternate(int nh, Interface in, long now) {
+        if (alternateCount == 0) {
+            altNextHop = nh;
+            altItf = in;
+            altHeard = now;
+        } else {
+            int j = alternateCount - 1;
+            if (j == more.length) {
+                more = Arrays.copyOf(more, Math.max(1, 2 * j));
+            }
+            more[j] = new Path(nh, in, now);
+        }
+        alternateCount++;
     }
 
-    void removeAlternate(Path p) {
-        for (int i = 0; i < alternateCount; i++) {
-            if (alternates[i] == p) {
-                removeAlternateAt(i);
+    void removeAlternate(int i) {
+        if (i == 0) {
+            if (alternateCount > 1) {
+                Path p = more[0];
+                altNextHop = p.nextHop;
+                altItf = p.itf;
+                altHeard = p.lastHeard;
+                i = 1; // the first further one moved up: remove it from the array
+            } else {
+                altItf = null;
+                alternateCount = 0;
                 return;
             }
         }
+        int j = i - 1;
+        int n = alternateCount - 1;
+        System.arraycopy(more, j + 1, more, j, n - j - 1);
+        more[n - 1] = null;
+        alternateCount--;
     }
 
     /** Drops the alternates through {@code out}; true when there were any. */
     boolean removeAlternatesVia(Interface out) {
         boolean removed = false;
         for (int i = alternateCount - 1; i >= 0; i--) {
-            if (alternates[i].itf == out) {
-                removeAlternateAt(i);
+            if (alternateItf(i) == out) {
+                removeAlternate(i);
                 removed = true;
             }
         }
@@ -115,8 +155,8 @@ final class RipRoute {
     boolean removeAlternatesHeardBy(long heardBy) {
         boolean removed = false;
         for (int i = alternateCount - 1; i >= 0; i--) {
-            if (alternates[i].lastHeard <= heardBy) {
-                removeAlternateAt(i);
+            if (alternateHeard(i) <= heardBy) {
+                removeAlternate(i);
                 removed = true;
             }
         }
@@ -124,7 +164,8 @@ final class RipRoute {
     }
 
     void clearAlternates() {
-        Arrays.fill(alternates, 0, alternateCount, null);
+        altItf = null;
+        Arrays.fill(more, null);
         alternateCount = 0;
     }
 
@@ -132,7 +173,7 @@ final class RipRoute {
     long oldestHeard() {
         long heard = lastHeard;
         for (int i = 0; i < alternateCount; i++) {
-            heard = Math.min(heard, alternates[i].lastHeard);
+            heard = Math.min(heard, alternateHeard(i));
         }
         return heard;
     }
@@ -143,7 +184,7 @@ final class RipRoute {
             return true;
         }
         for (int i = 0; i < alternateCount; i++) {
-            if (alternates[i].itf == out) {
+            if (alternateItf(i) == out) {
                 return true;
             }
         }
@@ -152,10 +193,9 @@ final class RipRoute {
 
     /** Replaces the primary path by the first alternate (same metric). */
     void promote() {
-        Path p = alternates[0];
-        removeAlternateAt(0);
-        nextHop = p.nextHop;
-        itf = p.itf;
-        lastHeard = p.lastHeard;
+        nextHop = altNextHop;
+        itf = altItf;
+        lastHeard = altHeard;
+        removeAlternate(0);
     }
 }
