@@ -15,6 +15,8 @@ final class RipTable {
     private long[] keys = new long[16];
     private RipRoute[] routes = new RipRoute[16];
     private int size;
+    /** Where the last search ended (see {@link #search}). */
+    private int finger;
 
     /** The sort key of a prefix: network bits (unsigned) above the length, as {@code compareTo} orders them. */
     static long key(int networkBits, int length) {
@@ -34,8 +36,36 @@ final class RipTable {
         return routes[i];
     }
 
+    /**
+     * Position of {@code key}, or {@code -(insertion point) - 1}. The search starts where the last
+     * one ended and gallops from there: a response lists its routes in prefix order, as this table
+     * holds them, so the next entry's route is usually a step or two on, and a lookup reads one or
+     * two cache lines of keys instead of a binary search's ten.
+     */
     private int search(long key) {
-        return Arrays.binarySearch(keys, 0, size, key);
+        int lo;
+        int hi;
+        int f = finger;
+        if (f < size && keys[f] <= key) {
+            if (keys[f] == key) {
+                return f;
+            }
+            // keys[f] < key: gallop forward
+            lo = f + 1;
+            int step = 1;
+            hi = lo;
+            while (hi < size && keys[hi] < key) {
+                lo = hi + 1;
+                hi = f + (step <<= 1);
+            }
+            hi = Math.min(hi + 1, size);
+        } else {
+            lo = 0;
+            hi = Math.min(f, size);
+        }
+        int i = Arrays.binarySearch(keys, lo, hi, key);
+        finger = i >= 0 ? i : Math.min(-i - 1, Math.max(size - 1, 0));
+        return i;
     }
 
     RipRoute get(long key) {
