@@ -168,6 +168,19 @@ public final class Rib {
 
     /** Replaces all routes {@code source} offers for {@code prefix}; an empty list withdraws them. */
     public void update(RouteSource source, Ipv4Prefix prefix, List<Route> routes) {
+        if (!routes.isEmpty()) {
+            Candidates c = get(key(prefix));
+            Route[] old = c == null ? null : c.get(source.ordinal());
+            if (old != null && old.length == routes.size()) {
+                boolean same = true;
+                for (int i = 0; i < old.length && same; i++) {
+                    same = old[i].equals(routes.get(i));
+                }
+                if (same) {
+                    return; // the offer held already: no copy, no re-selection
+                }
+            }
+        }
         update(source, prefix, routes.isEmpty() ? NONE : routes.toArray(NONE));
     }
 
