@@ -29,9 +29,10 @@ import java.util.concurrent.TimeUnit;
  * simple split horizon, for {@code seconds} of simulated time. The ns-3 side is our own program,
  * {@code bench/ns3/rip-grid.cc}, built with g++ against Debian's {@code libns3-dev} when its
  * headers are installed and run as a child process on the same grid and timers; it reports its
- * own simulation wall time and peak RSS (VmHWM). The tunnelsim side runs in this JVM and
- * reports the simulation's wall time, events, the GC-measured peak heap and the process's peak
- * RSS ({@code VmHWM}, which includes the JVM itself). Both report how many routes the corner
+ * own simulation wall time and peak RSS (VmHWM). The tunnelsim side runs likewise in a process
+ * of its own, a JVM started with {@link #JVM_OPTIONS} on this JVM's class path, and reports the
+ * simulation's wall time, events, the GC-measured peak heap and its process's peak RSS
+ * ({@code VmHWM}, which includes the JVM itself: code, class metadata, collector). Both report how many routes the corner
  * router holds at the end, to show they did the same work: every one of the {@code 2k(k−1)}
  * link prefixes.
  *
@@ -43,13 +44,19 @@ public final class RipGridBenchmark {
     /** The ns-3 program's source, relative to the repository root. */
     static final Path NS3_SOURCE = Path.of("bench", "ns3", "rip-grid.cc");
     static final Path NS3_HEADER = Path.of("/usr/include/ns3/rip-helper.h");
+    /**
+     * Options of the JVM that runs the tunnelsim side: the serial collector, since the simulation
+     * runs on one thread (a parallel or concurrent collector buys nothing there and keeps more
+     * memory resident). No heap limit is set: the JVM's defaults size the heap.
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC");
 
     private RipGridBenchmark() {
     }
 
     /** One side's figures. */
     record Figures(double wallSeconds, long peakRssKib, long routesAtCorner, long events, long peakHeapBytes,
-                   long peakLiveHeapBytes) {
+                   long peakLiveHeapBytes, long maxHeapBytes) {
     }
 
     /** The grid's routers in row-major order and their RIP processes (added as services, not started). */
@@ -61,6 +68,9 @@ public final class RipGridBenchmark {
         int k = args.length > 0 ? Integer.parseInt(args[0]) : 30;
         long seconds = args.length > 1 ? Long.parseLong(args[1]) : 300;
         Figures f = tunnelsim(k, seconds);
+        System.out.printf(Locale.ROOT, "wall_seconds %.3f%npeak_rss_kib %d%nroutes_at_corner %d%nevents %d%n"
+                + "peak_heap_bytes %d%npeak_live_heap_bytes %d%nmax_heap_bytes %d%n", f.wallSeconds(), f.peakRssKib(),
+                f.routesAtCorner(), f.events(), f.peakHeapBytes(), f.peakLiveHeapBytes(), f.maxHeapBytes());
         System.out.printf(Locale.ROOT, "tunnelsim rip-grid k=%d %d s: wall %.2f s, peak RSS %.0f MiB, peak heap %.0f MiB, peak live %.0f MiB,"
                 + " %d events, %d routes at (0,0)%n", k, seconds, f.wallSeconds(), f.peakRssKib() / 1024.0,
                 f.peakHeapBytes() / 1048576.0, f.peakLiveHeapBytes() / 1048576.0, f.events(), f.routesAtCorner());
@@ -71,18 +81,45 @@ public final class RipGridBenchmark {
                 k, k, k * k, 2 * k * (k - 1), seconds);
         out.println("  load average before: " + loadAverage());
         Figures ns3 = ns3(out, k, seconds);
-        Figures sim = tunnelsim(k, seconds);
+        Figures sim = tunnelsimProcess(k, seconds);
         out.println("  load average after:  " + loadAverage());
         out.printf(Locale.ROOT, "  %-10s %12s %14s %16s %12s%n", "", "wall (s)", "peak RSS (MiB)", "routes at (0,0)", "events");
-        out.printf(Locale.ROOT, "  %-10s %12.2f %14.0f %16d %12d   (heap: peak %.0f MiB, peak live %.0f MiB, -Xmx %.0f MiB)%n",
-                "tunnelsim", sim.wallSeconds(), sim.peakRssKib() / 1024.0, sim.routesAtCorner(), sim.events(),
-                sim.peakHeapBytes() / 1048576.0, sim.peakLiveHeapBytes() / 1048576.0, HeapPeak.maxHeapBytes() / 1048576.0);
+        out.printf(Locale.ROOT, "  %-10s %12.2f %14.0f %16d %12d   (JVM %s; heap: peak %.0f MiB, peak live %.0f MiB,"
+                + " max %.0f MiB by the JVM's default)%n", "tunnelsim", sim.wallSeconds(), sim.peakRssKib() / 1024.0,
+                sim.routesAtCorner(), sim.events(), String.join(" ", JVM_OPTIONS), sim.peakHeapBytes() / 1048576.0,
+                sim.peakLiveHeapBytes() / 1048576.0, sim.maxHeapBytes() / 1048576.0);
         if (ns3 != null) {
             out.printf(Locale.ROOT, "  %-10s %12.2f %14.0f %16d %12s%n", "ns-3.37", ns3.wallSeconds(), ns3.peakRssKib() / 1024.0,
                     ns3.routesAtCorner(), "-");
             out.printf(Locale.ROOT, "  ratio tunnelsim / ns-3: wall %.2fx, peak RSS %.2fx%n", sim.wallSeconds() / ns3.wallSeconds(),
                     (double) sim.peakRssKib() / ns3.peakRssKib());
         }
+    }
+
+    /** The tunnelsim side in a JVM of its own ({@link #JVM_OPTIONS}, this JVM's class path), measured there. */
+    static Figures tunnelsimProcess(int k, long seconds) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), RipGridBenchmark.class.getName(),
+                Integer.toString(k), Long.toString(seconds)));
+        Map<String, String> kv = keyValues(exec(command));
+        return new Figures(Double.parseDouble(kv.get("wall_seconds")), Long.parseLong(kv.get("peak_rss_kib")),
+                Long.parseLong(kv.get("routes_at_corner")), Long.parseLong(kv.get("events")),
+                Long.parseLong(kv.get("peak_heap_bytes")), Long.parseLong(kv.get("peak_live_heap_bytes")),
+                Long.parseLong(kv.get("max_heap_bytes")));
+    }
+
+    /** The {@code key value} lines of a side's output. */
+    private static Map<String, String> keyValues(String text) {
+        Map<String, String> kv = new HashMap<>();
+        for (String line : text.split("\n")) {
+            String[] p = line.trim().split(" ");
+            if (p.length == 2) {
+                kv.put(p[0], p[1]);
+            }
+        }
+        return kv;
     }
 
     /** Builds and runs the tunnelsim grid; the caller's JVM is the process measured. */
@@ -101,7 +138,7 @@ public final class RipGridBenchmark {
             }
         }
         Figures f = new Figures(wall, vmHwmKib(), routes, net.scheduler().executedEvents(), heap.peakBytes(),
-                heap.peakLiveBytes());
+                heap.peakLiveBytes(), HeapPeak.maxHeapBytes());
         heap.close();
         return f;
     }
@@ -183,16 +220,9 @@ public final class RipGridBenchmark {
         // Debian 12's pkg-config --libs for ns-3 names libgsl, which is not installed with it: link explicitly
         exec(List.of("g++", "-O2", "-std=c++17", "-o", binary.toString(), NS3_SOURCE.toString(), "-lns3-core",
                 "-lns3-network", "-lns3-internet", "-lns3-point-to-point"));
-        String text = exec(List.of(binary.toString(), Integer.toString(k), Long.toString(seconds)));
-        Map<String, String> kv = new HashMap<>();
-        for (String line : text.split("\n")) {
-            String[] p = line.trim().split(" ");
-            if (p.length == 2) {
-                kv.put(p[0], p[1]);
-            }
-        }
+        Map<String, String> kv = keyValues(exec(List.of(binary.toString(), Integer.toString(k), Long.toString(seconds))));
         return new Figures(Double.parseDouble(kv.get("wall_seconds")), Long.parseLong(kv.get("peak_rss_kib")),
-                Long.parseLong(kv.get("routes_at_corner")), -1, -1, -1);
+                Long.parseLong(kv.get("routes_at_corner")), -1, -1, -1, -1);
     }
 
     private static String exec(List<String> command) throws IOException, InterruptedException {

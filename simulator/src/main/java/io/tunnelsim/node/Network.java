@@ -23,6 +23,7 @@ public final class Network {
     private final LinkedHashMap<String, Node> nodes = new LinkedHashMap<>();
     private final LinkedHashMap<String, Segment> segments = new LinkedHashMap<>();
     private final List<FibListener> fibListeners = new ArrayList<>();
+    private final io.tunnelsim.addr.PrefixPool prefixes = new io.tunnelsim.addr.PrefixPool();
     private boolean started;
 
     private ProbeVisits probeVisits;
@@ -58,6 +59,11 @@ public final class Network {
 
     public RandomStreams random() {
         return random;
+    }
+
+    /** The network's shared prefix objects: routing processes hold one per destination, not one per router. */
+    public io.tunnelsim.addr.PrefixPool prefixes() {
+        return prefixes;
     }
 
     public EventLog log() {

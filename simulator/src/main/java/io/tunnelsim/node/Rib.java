@@ -1,8 +1,7 @@
 package io.tunnelsim.node;
 
 import io.tunnelsim.addr.Ipv4Prefix;
-import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -12,11 +11,70 @@ import java.util.TreeMap;
  * RIB installs, per prefix, the eligible routes (egress interface up) with the lowest
  * administrative distance, then the lowest metric — several of them when they tie (equal-cost
  * multipath). Every resulting change reaches the {@link Fib} and the node's FIB listeners.
+ *
+ * <p>Layout: one open-addressing hash table keyed by (network bits, prefix length) in a primitive
+ * {@code long} array, like the {@link Fib}; per prefix a small record holds each source's routes
+ * as an array. An offer equal to the one held changes nothing; a new selection equal to the
+ * installed entry leaves the FIB alone, and when the selection is exactly one source's offer the
+ * FIB entry shares that array. Walks over every prefix (a source withdrawing all, an interface
+ * changing state) visit the prefixes in address order, as a sorted map would.
  */
 public final class Rib {
+    private static final long EMPTY = -1L;
+    private static final int SOURCES = RouteSource.values().length;
+
+    static {
+        if (SOURCES != 4) {
+            throw new ExceptionInInitializerError("Rib.Candidates holds 4 route sources, RouteSource has " + SOURCES);
+        }
+    }
+    private static final Route[] NONE = new Route[0];
+
+    /**
+     * The candidates for one prefix: each source's offer (null: none), by the source's ordinal.
+     * One field per source, not an array of them: a node holds one of these per prefix.
+     */
+    private static final class Candidates {
+        final Ipv4Prefix prefix;
+        private Route[] s0;
+        private Route[] s1;
+        private Route[] s2;
+        private Route[] s3;
+
+        Candidates(Ipv4Prefix prefix) {
+            this.prefix = prefix;
+        }
+
+        Route[] get(int source) {
+            return switch (source) {
+                case 0 -> s0;
+                case 1 -> s1;
+                case 2 -> s2;
+                case 3 -> s3;
+                default -> throw new IllegalArgumentException("route source " + source);
+            };
+        }
+
+        void set(int source, Route[] routes) {
+            switch (source) {
+                case 0 -> s0 = routes;
+                case 1 -> s1 = routes;
+                case 2 -> s2 = routes;
+                case 3 -> s3 = routes;
+                default -> throw new IllegalArgumentException("route source " + source);
+            }
+        }
+
+        boolean isEmpty() {
+            return s0 == null && s1 == null && s2 == null && s3 == null;
+        }
+    }
+
     private final Node node;
     private final Fib fib = new Fib();
-    private final TreeMap<Ipv4Prefix, EnumMap<RouteSource, List<Route>>> candidates = new TreeMap<>();
+    private long[] keys = newKeys(16);
+    private Candidates[] values = new Candidates[16];
+    private int size;
 
     Rib(Node node) {
         this.node = node;
@@ -26,115 +84,273 @@ public final class Rib {
         return fib;
     }
 
+    private static long[] newKeys(int n) {
+        long[] k = new long[n];
+        Arrays.fill(k, EMPTY);
+        return k;
+    }
+
+    /** The key of a prefix: network bits (unsigned) above the length, so keys sort as prefixes do. */
+    private static long key(Ipv4Prefix p) {
+        return (Integer.toUnsignedLong(p.networkBits()) << 6) | p.length();
+    }
+
+    private int slot(long key) {
+        long h = key * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h >>> 40) & (keys.length - 1);
+    }
+
+    private int find(long key) {
+        int m = keys.length - 1;
+        for (int i = slot(key); ; i = (i + 1) & m) {
+            long k = keys[i];
+            if (k == key) {
+                return i;
+            }
+            if (k == EMPTY) {
+                return -1;
+            }
+        }
+    }
+
+    private Candidates get(long key) {
+        int i = find(key);
+        return i < 0 ? null : values[i];
+    }
+
+    private void insert(long key, Candidates c) {
+        if (2 * (size + 1) > keys.length) {
+            long[] oldKeys = keys;
+            Candidates[] oldValues = values;
+            keys = newKeys(oldKeys.length * 2);
+            values = new Candidates[oldKeys.length * 2];
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldKeys[i] != EMPTY) {
+                    place(oldKeys[i], oldValues[i]);
+                }
+            }
+        }
+        place(key, c);
+        size++;
+    }
+
+    private void place(long key, Candidates c) {
+        int m = keys.length - 1;
+        int j = slot(key);
+        while (keys[j] != EMPTY) {
+            j = (j + 1) & m;
+        }
+        keys[j] = key;
+        values[j] = c;
+    }
+
+    /** Linear-probing deletion by backward shift, as in {@link Fib}. */
+    private void delete(long key) {
+        int i = find(key);
+        if (i < 0) {
+            return;
+        }
+        int m = keys.length - 1;
+        int hole = i;
+        for (int j = (i + 1) & m; keys[j] != EMPTY; j = (j + 1) & m) {
+            int home = slot(keys[j]);
+            boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!stays) {
+                keys[hole] = keys[j];
+                values[hole] = values[j];
+                hole = j;
+            }
+        }
+        keys[hole] = EMPTY;
+        values[hole] = null;
+        size--;
+    }
+
     /** Replaces all routes {@code source} offers for {@code prefix}; an empty list withdraws them. */
     public void update(RouteSource source, Ipv4Prefix prefix, List<Route> routes) {
-        Ipv4Prefix key = prefix.network();
-        EnumMap<RouteSource, List<Route>> bySource = candidates.get(key);
-        if (routes.isEmpty()) {
-            if (bySource == null || bySource.remove(source) == null) {
+        if (!routes.isEmpty()) {
+            Candidates c = get(key(prefix));
+            Route[] old = c == null ? null : c.get(source.ordinal());
+            if (old != null && old.length == routes.size()) {
+                boolean same = true;
+                for (int i = 0; i < old.length && same; i++) {
+                    same = old[i].equals(routes.get(i));
+                }
+                if (same) {
+                    return; // the offer held already: no copy, no re-selection
+                }
+            }
+        }
+        update(source, prefix, routes.isEmpty() ? NONE : routes.toArray(NONE));
+    }
+
+    /**
+     * As {@link #update(RouteSource, Ipv4Prefix, List)} with the routes in an array, which the RIB
+     * keeps (the caller must not change it afterwards); an empty array withdraws them.
+     */
+    public void update(RouteSource source, Ipv4Prefix prefix, Route[] routes) {
+        long key = key(prefix);
+        Candidates c = get(key);
+        int s = source.ordinal();
+        if (routes.length == 0) {
+            if (c == null || c.get(s) == null) {
                 return;
             }
-            if (bySource.isEmpty()) {
-                candidates.remove(key);
+            c.set(s, null);
+            if (c.isEmpty()) {
+                delete(key);
             }
         } else {
-            if (bySource == null) {
-                bySource = new EnumMap<>(RouteSource.class);
-                candidates.put(key, bySource);
+            if (c == null) {
+                c = new Candidates(prefix.network());
+                insert(key, c);
             }
-            List<Route> old = bySource.put(source, List.copyOf(routes));
-            if (routes.equals(old)) {
+            Route[] old = c.get(s);
+            c.set(s, routes);
+            if (Arrays.equals(routes, old)) {
                 return;
             }
         }
-        recompute(key);
+        recompute(key, c.prefix);
     }
 
     /** Withdraws every route of {@code source} (a protocol stopping or a node crash). */
     public void withdrawAll(RouteSource source) {
-        List<Ipv4Prefix> touched = new ArrayList<>();
-        for (var e : candidates.entrySet()) {
-            if (e.getValue().containsKey(source)) {
-                touched.add(e.getKey());
+        long[] touched = keysWhere(c -> c.get(source.ordinal()) != null);
+        for (long k : touched) {
+            Candidates c = get(k);
+            if (c != null) {
+                update(source, c.prefix, NONE);
             }
         }
-        for (Ipv4Prefix p : touched) {
-            update(source, p, List.of());
+    }
+
+    /** Keys of the prefixes whose candidates match, in address order. */
+    private long[] keysWhere(java.util.function.Predicate<Candidates> test) {
+        long[] out = new long[8];
+        int n = 0;
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && test.test(values[i])) {
+                if (n == out.length) {
+                    out = Arrays.copyOf(out, 2 * n);
+                }
+                out[n++] = keys[i];
+            }
         }
+        out = Arrays.copyOf(out, n);
+        Arrays.sort(out);
+        return out;
     }
 
     /** Routes {@code source} currently offers, by prefix. */
     public Map<Ipv4Prefix, List<Route>> offered(RouteSource source) {
         TreeMap<Ipv4Prefix, List<Route>> out = new TreeMap<>();
-        candidates.forEach((p, m) -> {
-            List<Route> r = m.get(source);
-            if (r != null) {
-                out.put(p, r);
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i] != EMPTY && values[i].get(source.ordinal()) != null) {
+                out.put(values[i].prefix, List.of(values[i].get(source.ordinal())));
             }
-        });
+        }
         return out;
     }
 
     /** Re-selects the prefixes that have a candidate route through {@code itf} (it changed state). */
     public void recomputeVia(Interface itf) {
-        List<Ipv4Prefix> touched = null;
-        for (var e : candidates.entrySet()) {
-            found:
-            for (List<Route> routes : e.getValue().values()) {
-                for (int i = 0; i < routes.size(); i++) {
-                    if (routes.get(i).egress() == itf) {
-                        if (touched == null) {
-                            touched = new ArrayList<>();
+        long[] touched = keysWhere(c -> {
+            for (int s = 0; s < SOURCES; s++) {
+                Route[] routes = c.get(s);
+                if (routes != null) {
+                    for (Route r : routes) {
+                        if (r.egress() == itf) {
+                            return true;
                         }
-                        touched.add(e.getKey());
-                        break found;
                     }
                 }
             }
-        }
-        if (touched != null) {
-            for (Ipv4Prefix p : touched) {
-                recompute(p);
+            return false;
+        });
+        for (long k : touched) {
+            Candidates c = get(k);
+            if (c != null) {
+                recompute(k, c.prefix);
             }
         }
     }
 
-    private void recompute(Ipv4Prefix key) {
-        EnumMap<RouteSource, List<Route>> bySource = candidates.get(key);
-        List<Route> best = new ArrayList<>(2);
-        if (bySource != null) {
-            int bestDistance = Integer.MAX_VALUE;
-            long bestMetric = Long.MAX_VALUE;
-            for (List<Route> routes : bySource.values()) {
+    private void recompute(long key, Ipv4Prefix prefix) {
+        Candidates c = get(key);
+        int bestDistance = Integer.MAX_VALUE;
+        long bestMetric = Long.MAX_VALUE;
+        if (c != null) {
+            for (int s = 0; s < SOURCES; s++) {
+                Route[] routes = c.get(s);
+                if (routes == null) {
+                    continue;
+                }
                 for (Route r : routes) {
-                    if (!r.egress().isUp()) {
-                        continue;
-                    }
-                    if (r.distance() < bestDistance || (r.distance() == bestDistance && r.metric() < bestMetric)) {
-                        best.clear();
+                    if (r.egress().isUp() && (r.distance() < bestDistance
+                            || (r.distance() == bestDistance && r.metric() < bestMetric))) {
                         bestDistance = r.distance();
                         bestMetric = r.metric();
-                        best.add(r);
-                    } else if (r.distance() == bestDistance && r.metric() == bestMetric && !best.contains(r)) {
-                        best.add(r);
                     }
                 }
             }
         }
-        FibEntry old = fib.get(key);
-        if (best.isEmpty()) {
+        FibEntry old = fib.get(prefix);
+        if (bestDistance == Integer.MAX_VALUE) {
             if (old != null) {
-                fib.remove(key);
-                node.fibChanged(key, old, null);
+                fib.remove(prefix);
+                node.fibChanged(prefix, old, null);
             }
             return;
         }
-        FibEntry e = new FibEntry(key, best.toArray(new Route[0]));
-        if (e.sameAs(old)) {
-            return;
+        // the selection: every eligible route at the best (distance, metric), in source order, duplicates once
+        Route[] best = null;
+        int n = 0;
+        Route[] only = null;
+        boolean onlyWhole = true;
+        for (int s = 0; s < SOURCES; s++) {
+            Route[] routes = c.get(s);
+            if (routes == null) {
+                continue;
+            }
+            for (Route r : routes) {
+                if (!r.egress().isUp() || r.distance() != bestDistance || r.metric() != bestMetric) {
+                    onlyWhole &= only != routes;
+                    continue;
+                }
+                if (best == null) {
+                    best = new Route[4];
+                    only = routes;
+                } else if (only != routes) {
+                    onlyWhole = false;
+                }
+                boolean seen = false;
+                for (int i = 0; i < n && !seen; i++) {
+                    seen = best[i].equals(r);
+                }
+                if (seen) {
+                    onlyWhole = false;
+                    continue;
+                }
+                if (n == best.length) {
+                    best = Arrays.copyOf(best, 2 * n);
+                }
+                best[n++] = r;
+            }
         }
+        if (old != null && old.pathCount() == n) {
+            boolean same = true;
+            for (int i = 0; i < n && same; i++) {
+                same = old.path(i).equals(best[i]);
+            }
+            if (same) {
+                return;
+            }
+        }
+        Route[] paths = onlyWhole && only.length == n ? only : Arrays.copyOf(best, n);
+        FibEntry e = new FibEntry(prefix, paths);
         fib.put(e);
-        node.fibChanged(key, old, e);
+        node.fibChanged(prefix, old, e);
     }
 
     /** {@code show ip route} layout. */

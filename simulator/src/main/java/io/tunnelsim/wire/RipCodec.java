@@ -68,6 +68,26 @@ public final class RipCodec {
     }
 
     public static RipPacket decode(byte[] buf, int off, int len) throws MalformedPacketException {
+        int range = check(buf, off, len);
+        int first = firstEntry(range);
+        int last = endEntry(range);
+        List<RipEntry> entries = new ArrayList<>(last - first);
+        for (int i = first; i < last; i++) {
+            int p = entryOffset(off, i);
+            entries.add(new RipEntry(u16(buf, p), u16(buf, p + 2), Ipv4Address.read(buf, p + 4), Ipv4Address.read(buf, p + 8),
+                    Ipv4Address.read(buf, p + 12), entryMetric(buf, p)));
+        }
+        return new RipPacket(buf[off] & 0xff, buf[off + 1] & 0xff, entries);
+    }
+
+    /**
+     * Applies every check of {@link #decode} to the message at {@code buf[off]} without building
+     * it, and returns the range of its route entries (authentication entry and trailer
+     * excluded): read it with {@link #firstEntry} and {@link #endEntry}, the entries themselves
+     * with {@link #entryOffset} and the {@code entry*} readers. A caller that needs only the
+     * fields (a router processing a response) reads the same checked bytes {@code decode} would.
+     */
+    public static int check(byte[] buf, int off, int len) throws MalformedPacketException {
         if (len < HEADER_LENGTH) {
             throw new MalformedPacketException("rip-truncated", len + " bytes, need 4");
         }
@@ -103,21 +123,76 @@ public final class RipCodec {
                 throw new MalformedPacketException("rip-auth-unsupported", "authentication type " + at);
             }
         }
-        List<RipEntry> entries = new ArrayList<>(last - first);
         for (int i = first; i < last; i++) {
-            int p = off + HEADER_LENGTH + i * ENTRY_LENGTH;
-            int afi = u16(buf, p);
-            if (afi == AFI_AUTHENTICATION) {
+            int p = entryOffset(off, i);
+            if (u16(buf, p) == AFI_AUTHENTICATION) {
                 throw new MalformedPacketException("rip-bad-auth", "authentication entry " + i + " is not the first");
             }
             long metric = u32(buf, p + 16);
             if (metric < 1 || metric > RipEntry.INFINITY) {
                 throw new MalformedPacketException("rip-bad-metric", "metric " + metric + " in entry " + i);
             }
-            entries.add(new RipEntry(afi, u16(buf, p + 2), Ipv4Address.read(buf, p + 4), Ipv4Address.read(buf, p + 8),
-                    Ipv4Address.read(buf, p + 12), (int) metric));
         }
-        return new RipPacket(command, version, entries);
+        return first << 8 | last;
+    }
+
+    /** Index of the first route entry in a range returned by {@link #check}. */
+    public static int firstEntry(int range) {
+        return range >>> 8;
+    }
+
+    /** One past the index of the last route entry in a range returned by {@link #check}. */
+    public static int endEntry(int range) {
+        return range & 0xff;
+    }
+
+    /** Offset of entry {@code i} of the message at {@code off}. */
+    public static int entryOffset(int off, int i) {
+        return off + HEADER_LENGTH + i * ENTRY_LENGTH;
+    }
+
+    public static int entryAddressFamily(byte[] buf, int entry) {
+        return u16(buf, entry);
+    }
+
+    public static int entryRouteTag(byte[] buf, int entry) {
+        return u16(buf, entry + 2);
+    }
+
+    public static int entryAddress(byte[] buf, int entry) {
+        return Ipv4Address.readBits(buf, entry + 4);
+    }
+
+    public static int entryMask(byte[] buf, int entry) {
+        return Ipv4Address.readBits(buf, entry + 8);
+    }
+
+    public static int entryNextHop(byte[] buf, int entry) {
+        return Ipv4Address.readBits(buf, entry + 12);
+    }
+
+    /** The metric of a checked entry (1–16). */
+    public static int entryMetric(byte[] buf, int entry) {
+        return Ipv4Address.readBits(buf, entry + 16);
+    }
+
+    /** Writes the 4-byte header of a message at {@code buf[off]}. */
+    public static void writeHeader(byte[] buf, int off, int command, int version) {
+        buf[off] = (byte) command;
+        buf[off + 1] = (byte) version;
+        buf[off + 2] = 0;
+        buf[off + 3] = 0;
+    }
+
+    /** Writes one 20-byte route entry at {@code buf[p]}, as {@link #encode} writes a {@link RipEntry}. */
+    public static void writeEntry(byte[] buf, int p, int addressFamily, int routeTag, int address, int mask, int nextHop,
+                                  int metric) {
+        putU16(buf, p, addressFamily);
+        putU16(buf, p + 2, routeTag);
+        Ipv4Address.writeBits(buf, p + 4, address);
+        Ipv4Address.writeBits(buf, p + 8, mask);
+        Ipv4Address.writeBits(buf, p + 12, nextHop);
+        Ipv4Address.writeBits(buf, p + 16, metric);
     }
 
     /**
@@ -247,18 +322,11 @@ public final class RipCodec {
 
     /** Writes the message at {@code buf[off]} and returns its length. */
     public static int encode(RipPacket m, byte[] buf, int off) {
-        buf[off] = (byte) m.command();
-        buf[off + 1] = (byte) m.version();
-        buf[off + 2] = 0;
-        buf[off + 3] = 0;
+        writeHeader(buf, off, m.command(), m.version());
         int p = off + HEADER_LENGTH;
         for (RipEntry e : m.entries()) {
-            putU16(buf, p, e.addressFamily());
-            putU16(buf, p + 2, e.routeTag());
-            e.address().write(buf, p + 4);
-            e.mask().write(buf, p + 8);
-            e.nextHop().write(buf, p + 12);
-            Ipv4Address.writeBits(buf, p + 16, e.metric());
+            writeEntry(buf, p, e.addressFamily(), e.routeTag(), e.address().bits(), e.mask().bits(), e.nextHop().bits(),
+                    e.metric());
             p += ENTRY_LENGTH;
         }
         return p - off;

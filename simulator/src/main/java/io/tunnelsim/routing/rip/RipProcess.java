@@ -2,6 +2,7 @@ package io.tunnelsim.routing.rip;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.addr.PrefixPool;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.NodeService;
@@ -53,8 +54,9 @@ import java.util.TreeMap;
  * <p><b>Timers</b>: each route has a timeout (180 s) after which it is advertised with metric 16
  * for the garbage-collection time (120 s) and then deleted. With a hold-down (Cisco flavour),
  * an unreachable route ignores all news about its prefix until the hold-down ends or the route
- * is flushed. One scheduler event per route checks a deadline, so refreshing a route costs no
- * queue operation.
+ * is flushed. The timers are deadlines: one scheduler event per process runs at the earliest of
+ * them and acts on every route whose deadline has come (routes due at the same instant in
+ * prefix order), so refreshing a route costs no queue operation and no allocation.
  *
  * <p><b>Interfaces</b>: an interface going down makes every route through it (and its own
  * connected network) unreachable at once and schedules a triggered update; with
@@ -81,6 +83,7 @@ public final class RipProcess implements NodeService {
     public static final int UNICAST_TTL = 64;
     /** Added to every received metric: RIP counts hops. */
     public static final int INTERFACE_COST = 1;
+    private static final Route[] NO_ROUTES = new Route[0];
 
     private static final class IfState {
         final String name;
@@ -104,15 +107,22 @@ public final class RipProcess implements NodeService {
     private final byte[] digestScratch = new byte[Authentication.DIGEST_LENGTH];
     private final Scheduler scheduler;
     private final SplittableRandom random;
+    private final PrefixPool prefixes;
     private final LinkedHashMap<String, IfState> interfaces = new LinkedHashMap<>();
-    private final TreeMap<Ipv4Prefix, RipRoute> table = new TreeMap<>();
+    private final RipTable table = new RipTable();
     private final TreeMap<Ipv4Address, Long> neighbors = new TreeMap<>();
     private boolean running;
     private Event periodicEvent;
     private Event triggeredEvent;
     private Event requestEvent;
+    /** The one timer event of all routes: runs at the earliest route deadline (see {@link #sweep}). */
+    private Event sweepEvent;
+    private final Runnable sweepAction = this::sweep;
     private int depth;
     private boolean interfacesDirty;
+    /** Scratch of {@link #pick}: table positions and advertised metrics of the routes of one response. */
+    private int[] picked = new int[16];
+    private int[] pickedMetric = new int[16];
 
     private long periodicUpdates;
     private long triggeredUpdates;
@@ -129,6 +139,7 @@ public final class RipProcess implements NodeService {
         this.config = config;
         this.scheduler = node.scheduler();
         this.random = node.network().random().stream("rip/" + node.name());
+        this.prefixes = node.network().prefixes();
         node.registerUdp(PORT, this::receive);
         node.joinGroup(RipCodec.RIP2_ROUTERS);
     }
@@ -215,7 +226,7 @@ public final class RipProcess implements NodeService {
             if (config.originateDefault()) {
                 RipRoute d = new RipRoute(Ipv4Prefix.DEFAULT, RipRoute.Kind.ORIGINATED, 1, 0, null, 0, scheduler.now());
                 d.changed = true;
-                table.put(Ipv4Prefix.DEFAULT, d);
+                table.put(d);
                 trigger();
             }
             checkInterfaces();
@@ -231,9 +242,7 @@ public final class RipProcess implements NodeService {
         periodicEvent = cancel(periodicEvent);
         triggeredEvent = cancel(triggeredEvent);
         requestEvent = cancel(requestEvent);
-        for (RipRoute r : table.values()) {
-            r.timerEvent = cancel(r.timerEvent);
-        }
+        sweepEvent = cancel(sweepEvent);
         table.clear();
         neighbors.clear();
         for (IfState st : interfaces.values()) {
@@ -311,12 +320,12 @@ public final class RipProcess implements NodeService {
 
     private boolean interfaceDown(IfState st) {
         boolean lost = false;
-        for (RipRoute r : new ArrayList<>(table.values())) {
+        for (RipRoute r : table.snapshot()) {
             if (!r.reachable()) {
                 continue;
             }
-            boolean dropped = r.alternates.removeIf(a -> a.itf == st.itf);
-            if (r.itf == st.itf && !r.alternates.isEmpty()) {
+            boolean dropped = r.removeAlternatesVia(st.itf);
+            if (r.itf == st.itf && r.hasAlternates()) {
                 r.promote(); // an equal-metric path remains: no loss, no triggered update
                 install(r);
             } else if (r.itf == st.itf) {
@@ -339,14 +348,13 @@ public final class RipProcess implements NodeService {
         Ipv4Prefix net = st.address.network();
         RipRoute old = table.get(net);
         if (old != null) {
-            old.timerEvent = cancel(old.timerEvent);
             if (old.kind == RipRoute.Kind.LEARNT && old.reachable()) {
-                node.rib().update(RouteSource.RIP, net, List.of());
+                node.rib().update(RouteSource.RIP, net, NO_ROUTES);
             }
         }
         RipRoute c = new RipRoute(net, RipRoute.Kind.CONNECTED, 1, 0, itf, 0, scheduler.now());
         c.changed = true;
-        table.put(net, c);
+        table.put(c);
         trigger();
         if (!st.passive) {
             sendRequest(st);
@@ -404,59 +412,79 @@ public final class RipProcess implements NodeService {
 
     private long deadline(RipRoute r) {
         if (!r.reachable()) {
-            return r.garbageAt;
+            return r.invalidAt + config.garbage();
         }
         if (r.kind != RipRoute.Kind.LEARNT) {
             return Long.MAX_VALUE;
         }
-        long heard = r.lastHeard;
-        for (RipRoute.Path a : r.alternates) {
-            heard = Math.min(heard, a.lastHeard);
-        }
-        return heard + config.timeout();
+        return r.oldestHeard() + config.timeout();
     }
 
-    /** Makes sure the route's timer event fires no later than its deadline. */
+    /** Makes sure the sweep runs no later than the route's deadline. */
     private void arm(RipRoute r) {
         long d = deadline(r);
         if (d == Long.MAX_VALUE) {
             return;
         }
-        if (r.timerEvent != null && !r.timerEvent.isCancelled() && r.timerEventTime <= d) {
+        if (sweepEvent != null && !sweepEvent.isCancelled() && sweepEvent.time() <= d) {
             return;
         }
-        cancel(r.timerEvent);
-        r.timerEventTime = d;
-        r.timerEvent = scheduler.schedule(d, () -> routeTimer(r));
+        cancel(sweepEvent);
+        sweepEvent = scheduler.schedule(d, sweepAction);
     }
 
-    private void routeTimer(RipRoute r) {
-        r.timerEvent = null;
-        if (!running || table.get(r.prefix) != r) {
+    /**
+     * The sweep event fired, at the earliest deadline it was armed for: every route whose deadline
+     * has come is acted on (in prefix order), then the sweep is armed for the earliest deadline
+     * left. Routes refreshed meanwhile have moved their deadlines on and are left alone.
+     */
+    private void sweep() {
+        sweepEvent = null;
+        if (!running) {
             return;
         }
-        long d = deadline(r);
-        if (d == Long.MAX_VALUE) {
+        long now = scheduler.now();
+        RipRoute[] due = null;
+        for (int i = 0; i < table.size(); i++) {
+            if (deadline(table.at(i)) <= now) {
+                due = table.snapshot();
+                break;
+            }
+        }
+        if (due != null) {
+            for (RipRoute r : due) {
+                if (running && table.get(r.prefix) == r && deadline(r) <= now) {
+                    expire(r, now);
+                }
+            }
+        }
+        if (!running) {
             return;
         }
-        if (scheduler.now() < d) {
-            arm(r);
-            return;
+        long next = Long.MAX_VALUE;
+        for (int i = 0; i < table.size(); i++) {
+            next = Math.min(next, deadline(table.at(i)));
         }
+        if (next != Long.MAX_VALUE && (sweepEvent == null || sweepEvent.isCancelled() || sweepEvent.time() > next)) {
+            cancel(sweepEvent);
+            sweepEvent = scheduler.schedule(Math.max(next, now), sweepAction);
+        }
+    }
+
+    /** The deadline of {@code r} has come: a path times out, or the route is flushed. */
+    private void expire(RipRoute r, long now) {
         enter();
         try {
             if (r.reachable()) {
-                long now = scheduler.now();
-                boolean dropped = r.alternates.removeIf(a -> a.lastHeard + config.timeout() <= now);
+                boolean dropped = r.removeAlternatesHeardBy(now - config.timeout());
                 boolean primaryExpired = r.lastHeard + config.timeout() <= now;
-                if (!primaryExpired || !r.alternates.isEmpty()) {
+                if (!primaryExpired || r.hasAlternates()) {
                     if (primaryExpired) {
                         r.promote(); // the primary path timed out, an equal-metric one is still heard
                     }
                     if (dropped || primaryExpired) {
                         install(r);
                     }
-                    arm(r);
                     return;
                 }
                 node.publish(new RipRouteTimeout(scheduler.now(), node.name(), r.prefix, new Ipv4Address(r.nextHop),
@@ -475,10 +503,9 @@ public final class RipProcess implements NodeService {
     private void invalidate(RipRoute r) {
         long now = scheduler.now();
         r.metric = INFINITY;
-        r.alternates.clear();
+        r.clearAlternates();
         r.changed = true;
-        r.garbageAt = now + config.garbage();
-        r.holdDownUntil = config.holdDown() > 0 ? now + config.holdDown() : 0;
+        r.invalidAt = now;
         install(r);
         arm(r);
         trigger();
@@ -488,19 +515,17 @@ public final class RipProcess implements NodeService {
         if (r.kind != RipRoute.Kind.LEARNT) {
             return;
         }
-        if (r.reachable() && !r.alternates.isEmpty()) {
-            List<Route> paths = new ArrayList<>(1 + r.alternates.size());
-            paths.add(new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP));
-            for (RipRoute.Path a : r.alternates) {
-                paths.add(new Route(r.prefix, a.nextHop, a.itf, config.distance(), r.metric, RouteSource.RIP));
-            }
-            node.rib().update(RouteSource.RIP, r.prefix, paths);
-        } else if (r.reachable()) {
-            node.rib().update(RouteSource.RIP, r.prefix,
-                    List.of(new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP)));
-        } else {
-            node.rib().update(RouteSource.RIP, r.prefix, List.of());
+        if (!r.reachable()) {
+            node.rib().update(RouteSource.RIP, r.prefix, NO_ROUTES);
+            return;
         }
+        Route[] paths = new Route[1 + r.alternateCount()];
+        paths[0] = new Route(r.prefix, r.nextHop, r.itf, config.distance(), r.metric, RouteSource.RIP);
+        for (int i = 0; i < r.alternateCount(); i++) {
+            paths[i + 1] = new Route(r.prefix, r.alternateNextHop(i), r.alternateItf(i), config.distance(), r.metric,
+                    RouteSource.RIP);
+        }
+        node.rib().update(RouteSource.RIP, r.prefix, paths);
     }
 
     private void requestAlternatives() {
@@ -522,18 +547,27 @@ public final class RipProcess implements NodeService {
     private void sendUpdates(boolean changedOnly) {
         for (IfState st : interfaces.values()) {
             if (st.up && !st.passive) {
-                sendResponse(st.itf, entriesFor(st.itf, changedOnly, true), RipCodec.RIP2_ROUTERS.bits(), PORT);
+                sendTable(st, st.itf, changedOnly, true, RipCodec.RIP2_ROUTERS.bits(), PORT);
             }
         }
-        for (RipRoute r : table.values()) {
-            r.changed = false;
+        for (int i = 0; i < table.size(); i++) {
+            table.at(i).changed = false;
         }
     }
 
-    /** The entries a response on {@code out} carries, split horizon applied when asked. */
-    private List<RipEntry> entriesFor(Interface out, boolean changedOnly, boolean splitHorizon) {
-        List<RipEntry> list = new ArrayList<>();
-        for (RipRoute r : table.values()) {
+    /**
+     * Picks the routes a response on {@code out} carries, split horizon applied when asked:
+     * their table positions go to {@link #picked}, the metrics to advertise to
+     * {@link #pickedMetric} (both reused from response to response). Returns how many.
+     */
+    private int pick(Interface out, boolean changedOnly, boolean splitHorizon) {
+        if (picked.length < table.size()) {
+            picked = new int[Math.max(table.size(), 2 * picked.length)];
+            pickedMetric = new int[picked.length];
+        }
+        int n = 0;
+        for (int i = 0; i < table.size(); i++) {
+            RipRoute r = table.at(i);
             if (changedOnly && !r.changed) {
                 continue;
             }
@@ -546,9 +580,43 @@ public final class RipProcess implements NodeService {
                     metric = INFINITY;
                 }
             }
-            list.add(new RipEntry(RipEntry.AFI_IPV4, r.tag, r.prefix.address(), r.prefix.mask(), Ipv4Address.ANY, metric));
+            picked[n] = i;
+            pickedMetric[n++] = metric;
         }
-        return list;
+        return n;
+    }
+
+    /**
+     * Sends the routes {@link #pick} selects on {@code out}, at most 25 a message: each message's
+     * bytes are written straight into its packet (no message object), or, on an interface with
+     * authentication, built as a {@link RipPacket} and encoded with its authentication entry.
+     */
+    private void sendTable(IfState st, Interface out, boolean changedOnly, boolean splitHorizon, int dst, int dstPort) {
+        int n = pick(out, changedOnly, splitHorizon);
+        if (st.auth.mode() != Authentication.Mode.NONE) {
+            List<RipEntry> list = new ArrayList<>(n);
+            for (int j = 0; j < n; j++) {
+                RipRoute r = table.at(picked[j]);
+                list.add(new RipEntry(RipEntry.AFI_IPV4, r.tag, r.prefix.address(), r.prefix.mask(), Ipv4Address.ANY,
+                        pickedMetric[j]));
+            }
+            sendResponse(out, list, dst, dstPort);
+            return;
+        }
+        for (int from = 0; from < n; from += RipPacket.MAX_ENTRIES) {
+            int count = Math.min(RipPacket.MAX_ENTRIES, n - from);
+            int len = RipCodec.HEADER_LENGTH + count * RipCodec.ENTRY_LENGTH;
+            PacketBuffer pb = PacketBuffer.allocate(len);
+            byte[] a = pb.array();
+            int off = pb.append(len);
+            RipCodec.writeHeader(a, off, RipPacket.RESPONSE, 2);
+            for (int j = 0; j < count; j++) {
+                RipRoute r = table.at(picked[from + j]);
+                RipCodec.writeEntry(a, RipCodec.entryOffset(off, j), RipEntry.AFI_IPV4, r.tag, r.prefix.address().bits(),
+                        r.prefix.maskBits(), 0, pickedMetric[from + j]);
+            }
+            transmit(out, pb, dst, dstPort);
+        }
     }
 
     private void sendResponse(Interface out, List<RipEntry> entries, int dst, int dstPort) {
@@ -557,12 +625,15 @@ public final class RipProcess implements NodeService {
         int per = RipPacket.MAX_ENTRIES - (auth.mode() == Authentication.Mode.NONE ? 0 : auth.mode() == Authentication.Mode.SIMPLE ? 1 : 2);
         for (int from = 0; from < entries.size(); from += per) {
             RipPacket m = RipPacket.response(entries.subList(from, Math.min(entries.size(), from + per)));
-            PacketBuffer pb = toBuffer(m, auth);
-            // Multicast updates TTL 1; a unicast reply (RFC 2453 §3.9.1) the host default TTL 64; DF set, as
-            // FRR ripd on Linux (path MTU discovery on by default; a response never exceeds 504 bytes)
-            node.sendUdpOn(out, pb, dst, PORT, dstPort, new Ipv4Address(dst).isMulticast() ? 1 : UNICAST_TTL, true);
-            responsesSent++;
+            transmit(out, toBuffer(m, auth), dst, dstPort);
         }
+    }
+
+    private void transmit(Interface out, PacketBuffer pb, int dst, int dstPort) {
+        // Multicast (224/4) updates TTL 1; a unicast reply (RFC 2453 §3.9.1) the host default TTL 64; DF set, as
+        // FRR ripd on Linux (path MTU discovery on by default; a response never exceeds 504 bytes)
+        node.sendUdpOn(out, pb, dst, PORT, dstPort, (dst >>> 28) == 0xE ? 1 : UNICAST_TTL, true);
+        responsesSent++;
     }
 
     private void sendRequest(IfState st) {
@@ -605,9 +676,10 @@ public final class RipProcess implements NodeService {
         int udp = ip + hl;
         int srcPort = Bytes.u16(b, udp);
         int len = Bytes.u16(b, udp + 4) - UdpHeader.LENGTH;
-        RipPacket m;
+        int rip = udp + UdpHeader.LENGTH;
+        int range;
         try {
-            m = RipCodec.decode(b, udp + UdpHeader.LENGTH, len);
+            range = RipCodec.check(b, rip, len);
         } catch (MalformedPacketException e) {
             badPackets++;
             node.counters().drop(e.reason());
@@ -621,17 +693,23 @@ public final class RipProcess implements NodeService {
                     + " (invalid authentication: " + authFailure.substring(4) + ")");
             return;
         }
-        if (m.version() != 2) {
+        if (RipCodec.version(b, rip) != 2) {
             badPackets++;
             node.counters().drop(RipDrop.RIP_UNSUPPORTED_VERSION);
             return;
         }
         enter();
         try {
-            if (m.command() == RipPacket.REQUEST) {
+            if (RipCodec.command(b, rip) == RipPacket.REQUEST) {
+                RipPacket m;
+                try {
+                    m = RipCodec.decode(b, rip, len);
+                } catch (MalformedPacketException e) {
+                    throw new IllegalStateException("checked message failed to decode", e);
+                }
                 request(st, in, src, srcPort, m);
             } else {
-                response(st, in, src, srcPort, m);
+                response(st, in, src, srcPort, b, rip, range);
             }
         } finally {
             exit();
@@ -644,7 +722,7 @@ public final class RipProcess implements NodeService {
             return;
         }
         if (m.isWholeTableRequest()) {
-            sendResponse(in, entriesFor(in, false, srcPort == PORT), src, srcPort);
+            sendTable(st, in, false, srcPort == PORT, src, srcPort);
             return;
         }
         List<RipEntry> answer = new ArrayList<>(m.entries().size());
@@ -656,7 +734,8 @@ public final class RipProcess implements NodeService {
         sendResponse(in, answer, src, srcPort);
     }
 
-    private void response(IfState st, Interface in, int src, int srcPort, RipPacket m) {
+    /** A checked response at {@code b[rip]}: its route entries are read in place, nothing is built per entry. */
+    private void response(IfState st, Interface in, int src, int srcPort, byte[] b, int rip, int range) {
         if (srcPort != PORT) {
             badPackets++;
             node.counters().drop(RipDrop.RIP_BAD_SOURCE_PORT);
@@ -669,33 +748,46 @@ public final class RipProcess implements NodeService {
             return;
         }
         responsesReceived++;
-        neighbors.put(new Ipv4Address(src), scheduler.now());
-        for (RipEntry e : m.entries()) {
-            if (e.addressFamily() != RipEntry.AFI_IPV4) {
+        heardFrom(src);
+        for (int i = RipCodec.firstEntry(range), end = RipCodec.endEntry(range); i < end; i++) {
+            int p = RipCodec.entryOffset(rip, i);
+            if (RipCodec.entryAddressFamily(b, p) != RipEntry.AFI_IPV4) {
                 continue;
             }
-            if (!validDestination(e)) {
+            int address = RipCodec.entryAddress(b, p);
+            int mask = RipCodec.entryMask(b, p);
+            if (!validDestination(address, mask)) {
                 badEntries++;
                 node.counters().drop(RipDrop.RIP_BAD_ENTRY);
                 continue;
             }
             int nh = src;
-            int given = e.nextHop().bits();
+            int given = RipCodec.entryNextHop(b, p);
             if (given != 0 && subnet.contains(given) && !node.isLocalAddress(given)) {
                 nh = given;
             }
-            int metric = Math.min(e.metric() + INTERFACE_COST + st.offset, INFINITY);
-            update(e.prefix(), metric, nh, in, e.routeTag());
+            int metric = Math.min(RipCodec.entryMetric(b, p) + INTERFACE_COST + st.offset, INFINITY);
+            update(address, Integer.bitCount(mask), metric, nh, in, RipCodec.entryRouteTag(b, p));
         }
     }
 
+    /** Notes a response from neighbour {@code src} (a map entry is made only for a new neighbour). */
+    private void heardFrom(int src) {
+        long now = scheduler.now();
+        for (var e : neighbors.entrySet()) {
+            if (e.getKey().bits() == src) {
+                e.setValue(now);
+                return;
+            }
+        }
+        neighbors.put(new Ipv4Address(src), now);
+    }
+
     /** RFC 2453 §3.9.2 destination checks: unicast, not net 0 (except the default) or 127, clean mask. */
-    static boolean validDestination(RipEntry e) {
-        if (!e.hasContiguousMask()) {
+    static boolean validDestination(int a, int mask) {
+        if ((mask | (mask - 1)) != -1 && mask != 0) {
             return false;
         }
-        int a = e.address().bits();
-        int mask = e.mask().bits();
         if ((a & ~mask) != 0) {
             return false;
         }
@@ -707,29 +799,30 @@ public final class RipProcess implements NodeService {
     }
 
     /** The route-update rules of RFC 2453 §3.9.2 for one received entry (metric already adjusted). */
-    private void update(Ipv4Prefix prefix, int metric, int nh, Interface in, int tag) {
+    private void update(int network, int length, int metric, int nh, Interface in, int tag) {
         long now = scheduler.now();
-        RipRoute r = table.get(prefix);
+        RipRoute r = table.get(RipTable.key(network, length));
         if (r == null) {
             if (metric < INFINITY) {
-                adopt(prefix, null, metric, nh, in, tag);
+                adopt(prefixes.get(network, length), null, metric, nh, in, tag);
             }
             return;
         }
+        Ipv4Prefix prefix = r.prefix;
         if (r.kind != RipRoute.Kind.LEARNT && r.reachable()) {
             return; // our own networks are not replaced by hearsay
         }
-        if (!r.reachable() && now < r.holdDownUntil) {
+        if (!r.reachable() && config.holdDown() > 0 && now < r.invalidAt + config.holdDown()) {
             return;
         }
-        RipRoute.Path alt = r.kind == RipRoute.Kind.LEARNT && r.reachable() ? r.alternate(nh, in) : null;
-        if (alt != null) {
+        int alt = r.kind == RipRoute.Kind.LEARNT && r.reachable() ? r.alternate(nh, in) : -1;
+        if (alt >= 0) {
             if (metric == r.metric) {
-                alt.lastHeard = now;
+                r.heardAlternate(alt, now);
             } else if (metric < r.metric) {
                 adopt(prefix, r, metric, nh, in, tag); // better: the only path now
             } else {
-                r.alternates.remove(alt); // worse or unreachable: no longer an equal-cost path
+                r.removeAlternate(alt); // worse or unreachable: no longer an equal-cost path
                 install(r);
             }
             return;
@@ -738,7 +831,7 @@ public final class RipProcess implements NodeService {
         if (sameRouter) {
             if (r.reachable()) {
                 r.lastHeard = now;
-                if (metric > r.metric && !r.alternates.isEmpty()) {
+                if (metric > r.metric && r.hasAlternates()) {
                     r.promote(); // the primary path got worse; an equal-metric path remains
                     install(r);
                     arm(r);
@@ -761,8 +854,8 @@ public final class RipProcess implements NodeService {
         }
         boolean better = metric < r.metric;
         if (!better && r.kind == RipRoute.Kind.LEARNT && r.reachable() && metric == r.metric
-                && 1 + r.alternates.size() < config.maxPaths()) {
-            r.alternates.add(new RipRoute.Path(nh, in, now)); // IOS maximum-paths: one more equal-cost path
+                && 1 + r.alternateCount() < config.maxPaths()) {
+            r.addAlternate(nh, in, now); // IOS maximum-paths: one more equal-cost path
             install(r);
             return;
         }
@@ -776,11 +869,8 @@ public final class RipProcess implements NodeService {
         long now = scheduler.now();
         RipRoute r = old;
         if (r == null || r.kind != RipRoute.Kind.LEARNT) {
-            if (r != null) {
-                r.timerEvent = cancel(r.timerEvent);
-            }
             r = new RipRoute(prefix, RipRoute.Kind.LEARNT, metric, nh, in, tag, now);
-            table.put(prefix, r);
+            table.put(r);
         } else {
             r.metric = metric;
             r.nextHop = nh;
@@ -788,9 +878,7 @@ public final class RipProcess implements NodeService {
             r.tag = tag;
             r.lastHeard = now;
         }
-        r.garbageAt = 0;
-        r.holdDownUntil = 0;
-        r.alternates.clear();
+        r.clearAlternates();
         r.changed = true;
         install(r);
         arm(r);
@@ -802,7 +890,8 @@ public final class RipProcess implements NodeService {
     /** The RIP table, sorted by prefix. */
     public List<RipRouteInfo> routes() {
         List<RipRouteInfo> out = new ArrayList<>(table.size());
-        for (RipRoute r : table.values()) {
+        for (int i = 0; i < table.size(); i++) {
+            RipRoute r = table.at(i);
             String origin = switch (r.kind) {
                 case CONNECTED -> "connected";
                 case ORIGINATED -> "originated";
@@ -833,7 +922,8 @@ public final class RipProcess implements NodeService {
     public String showDatabase() {
         StringBuilder sb = new StringBuilder();
         long now = scheduler.now();
-        for (RipRoute r : table.values()) {
+        for (int i = 0; i < table.size(); i++) {
+            RipRoute r = table.at(i);
             sb.append(r.prefix).append("    ");
             switch (r.kind) {
                 case CONNECTED -> sb.append("directly connected, ").append(r.itf.displayName())
