@@ -223,4 +223,41 @@ class Ipv4StackTest {
         assertEquals(1, r1.counters().drops("icmp-unreachable-suppressed"));
         assertEquals(0, r1.counters().imbalance());
     }
+
+    /** RFC 1122 §4.1.3.1: a datagram to a closed UDP port is answered with port unreachable (type 3 code 3), quoting the UDP header. */
+    @Test
+    void closedUdpPortIsPortUnreachable() {
+        build();
+        h1.sendUdp(PacketBuffer.copyOf(new byte[12]), 0, H2, 40000, 9, 64);
+        settle();
+        assertEquals(1, h2.counters().drops("udp-port-unreachable"));
+        assertEquals(1, atH1.size());
+        IcmpMessage m = atH1.get(0).m();
+        assertEquals(IcmpMessage.DEST_UNREACHABLE, m.type());
+        assertEquals(IcmpMessage.CODE_PORT_UNREACHABLE, m.code());
+        assertEquals(40000, io.tunnelsim.wire.Bytes.u16(m.data(), 20), "quoted source port");
+        assertEquals(9, io.tunnelsim.wire.Bytes.u16(m.data(), 22), "quoted destination port");
+    }
+
+    /** An ICMP echo with TTL 1 and the given fragment field, sent by h1 straight to r1. */
+    private void sendRawTtl1(int flagsFrag) {
+        PacketBuffer p = PacketBuffer.copyOf(echoBytes(16));
+        Ipv4Codec.push(p, 0, 77, flagsFrag, 1, Ipv4Header.PROTO_ICMP, H1, H2);
+        h1.ipv4().transmit(h1.interfaceNamed("eth0"), p, R1_LAN, null);
+    }
+
+    /** RFC 1812 §4.3.2.7: no ICMP error about a fragment other than the first; the first one gets it. */
+    @Test
+    void icmpErrorOnlyAboutTheFirstFragment() {
+        build();
+        sendRawTtl1(Ipv4Codec.FLAG_MF | 1);
+        settle();
+        assertEquals(1, r1.counters().drops("ttl-expired"));
+        assertTrue(atH1.isEmpty(), atH1.toString());
+        sendRawTtl1(Ipv4Codec.FLAG_MF);
+        settle();
+        assertEquals(2, r1.counters().drops("ttl-expired"));
+        assertEquals(1, atH1.size());
+        assertEquals(IcmpMessage.TIME_EXCEEDED, atH1.get(0).m().type());
+    }
 }
