@@ -241,4 +241,26 @@ class Ipv6StackTest {
         assertEquals(1, r1.counters().drops("ipv6-hop-limit-exceeded"));
         assertTrue(atH1.isEmpty(), atH1.toString());
     }
+
+    /**
+     * RFC 4861 §7.2.5: an advertisement for a target with no neighbour cache entry SHOULD be
+     * silently discarded ("the recipient has apparently not initiated any communication with the
+     * target"; Linux: accept_untracked_na = 0). So after an unsolicited advertisement of r1,
+     * h1's first packet via r1 still solicits it.
+     */
+    @Test
+    void unsolicitedAdvertisementCreatesNoEntry() {
+        build(true);
+        Icmpv6NeighborAdvertisement na = new Icmpv6NeighborAdvertisement(true, false, true, R1, Optional.of(r1lan.mac()));
+        PacketBuffer p = Icmpv6NdpCodec.toBuffer(na, R1, Ipv6Stack.ALL_NODES);
+        Ipv6Codec.push(p, Ipv6Header.of(p.length(), Ipv6Header.ICMPV6, Icmpv6NdpCodec.HOP_LIMIT, R1, Ipv6Stack.ALL_NODES));
+        r1lan.sendIpv6Frame(p, MacAddress.ipv6Multicast(Ipv6Stack.ALL_NODES).bits());
+        settle();
+        assertTrue(h1.ipv6().send(echo(8, H2), H1, H2, Ipv6Header.ICMPV6, 64));
+        settle();
+        long fromH1 = icmpv6Frames(Icmpv6Header.NEIGHBOR_SOLICITATION).stream()
+                .filter(f -> Ipv6Address.read(f.body(), 8).equals(H1)).count();
+        assertEquals(1, fromH1, "h1 solicits r1 though it heard the advertisement");
+        assertEquals(1, atH1.size(), "and the echo is answered");
+    }
 }
