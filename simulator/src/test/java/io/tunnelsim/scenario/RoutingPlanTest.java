@@ -157,4 +157,25 @@ class RoutingPlanTest {
         assertEquals(List.of(), rip.generatedStatics("site1", new ArrayList<>()));
         assertTrue(rip.generatedTracks("site1").isEmpty());
     }
+
+    /**
+     * Class doc: site prefixes are the subnets of Ethernet interfaces on links that reach a host,
+     * and loopbacks; a router-to-router subnet is none. br gains a loopback and a LAN without a host.
+     */
+    @Test
+    void sitePrefixesAreHostLansAndLoopbacks() throws Exception {
+        String text = Files.readString(Repo.root().resolve("topologies/gre-two-site.yaml"))
+                .replace("      lan0: {address: 10.2.0.1/24, ipv6: \"2001:db8:2::1/64\"}\n",
+                        "      lan0: {address: 10.2.0.1/24, ipv6: \"2001:db8:2::1/64\"}\n"
+                                + "      Loopback0: {address: 10.255.0.2/32}\n"
+                                + "      lan1: {address: 10.3.0.1/24}\n");
+        assertTrue(text.contains("Loopback0"));
+        TopologySpec t = TopologyLoader.parse(text, "loopback.yaml");
+        RoutingPlan plan = new RoutingPlan(t, RoutingProtocol.STATIC, false);
+        assertEquals(List.of("10.2.0.0/24", "10.255.0.2/32"),
+                plan.sitePrefixes(t.node("br")).stream().map(Object::toString).sorted().toList());
+        assertEquals(List.of("10.2.0.0/24 tunnel0 1", "10.255.0.2/32 tunnel0 1"),
+                rows(plan.generatedStatics("hq", new ArrayList<>())).stream().sorted().toList());
+        assertEquals(List.of(), plan.sitePrefixes(t.node("isp")), "the provider's links reach no host");
+    }
 }
