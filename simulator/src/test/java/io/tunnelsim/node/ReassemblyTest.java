@@ -269,4 +269,36 @@ class ReassemblyTest {
         assertNotNull(reassembly.add(fragment(0, 8, bytes(1, 1), false)));
         assertEquals(1, node.counters().reassembled);
     }
+
+    /** RFC 791 §3.2: a completed datagram releases its resources; its timer never fires afterwards. */
+    @Test
+    void completedDatagramLeavesNoTimeout() {
+        setUp();
+        assertNull(reassembly.add(fragment(6, 0, bytes(8, 1), true)));
+        assertNotNull(reassembly.add(fragment(6, 8, bytes(8, 2), false)));
+        net.scheduler().runUntil(2 * Reassembly.TIMEOUT);
+        assertEquals(0, node.counters().totalDrops());
+        assertEquals(0, node.counters().heldFragments);
+    }
+
+    /**
+     * Class doc, "Counters": a local protocol's reassembly (IPsec's) counts only its drops, as
+     * local-stage drops: nothing held, nothing reassembled in the node's balance.
+     */
+    @Test
+    void localReassemblyCountsOnlyLocalStageDrops() {
+        setUp();
+        Reassembly local = new Reassembly(node, true);
+        assertNull(local.add(fragment(8, 0, bytes(8, 1), true)));
+        assertNull(local.add(fragment(8, 8, bytes(8, 1), true)));
+        assertEquals(0, node.counters().heldFragments);
+        net.scheduler().runUntil(Reassembly.TIMEOUT);
+        assertEquals(2, node.counters().localDrops());
+        assertEquals(0, node.counters().networkDrops());
+        assertEquals(2, node.counters().drops("reassembly-timeout"));
+        assertNull(local.add(fragment(9, 0, bytes(8, 1), true)));
+        assertNotNull(local.add(fragment(9, 8, bytes(3, 1), false)));
+        assertEquals(0, node.counters().reassembled);
+        assertEquals(0, node.counters().fragmentsReassembled);
+    }
 }
