@@ -394,7 +394,10 @@ public final class Ipv6Stack {
                 }
                 case Icmpv6Header.NEIGHBOR_ADVERTISEMENT -> {
                     Icmpv6NeighborAdvertisement na = Icmpv6NdpCodec.decodeAdvertisement(b, at, len, h.source(), h.destination());
-                    na.targetLinkLayer().ifPresent(m -> learn(na.target(), m.bits()));
+                    // RFC 4861 §7.2.5: an advertisement for a target without an entry is discarded
+                    if (neighbors.containsKey(na.target()) || pending.containsKey(na.target())) {
+                        na.targetLinkLayer().ifPresent(m -> learn(na.target(), m.bits()));
+                    }
                 }
                 default -> {
                     Icmpv6Header m = Icmpv6Codec.decode(b, at, len, h.source(), h.destination());
