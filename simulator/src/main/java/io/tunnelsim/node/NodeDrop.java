@@ -11,6 +11,8 @@ public enum NodeDrop implements DropReason {
     ARP_UNRESOLVED("arp-unresolved"),
     ETH_TRUNCATED("eth-truncated"),
     FRAGMENT_BAD_LENGTH("fragment-bad-length"),
+    /** A fragment whose end contradicts the datagram's known end: the whole datagram is discarded. */
+    FRAGMENT_INCONSISTENT_END("fragment-inconsistent-end"),
     FRAGMENT_OVERLAP("fragment-overlap"),
     FRAG_NEEDED_DF_SET("frag-needed-df-set"),
     ICMP_UNREACHABLE_SUPPRESSED("icmp-unreachable-suppressed"),

@@ -11,11 +11,17 @@ import java.util.Map;
 /**
  * IPv4 reassembly at the destination (RFC 791 §3.2, RFC 815 hole accounting simplified to a
  * byte count), keyed by (source, destination, protocol, identification). A datagram whose
- * fragments do not all arrive within {@link #TIMEOUT} is dropped as {@code reassembly-timeout}.
+ * fragments do not all arrive within {@link #TIMEOUT} (30 s, Linux's {@code ipfrag_time}
+ * default; RFC 1122 §3.3.2 leaves the value open) is dropped as {@code reassembly-timeout}.
+ * The byte count is sound because every datagram has one end: a fragment that ends past the end
+ * a last fragment announced, or a last fragment that ends below data already held or at another
+ * end, discards the whole datagram as {@code fragment-inconsistent-end} (as Linux's
+ * {@code ip_frag_queue}), so data past the end can never make up for a hole below it.
  *
  * <p>Simplifications: overlapping fragments are not merged — a fragment that overlaps data
- * already received is dropped as {@code fragment-overlap} (RFC 5722's rule for IPv6, applied
- * here too); the ICMP time-exceeded (code 1) message is not sent on timeout.
+ * already received is dropped as {@code fragment-overlap} and the data first received is kept
+ * (RFC 5722, for IPv6, and Linux, except for exact duplicates, discard the whole datagram
+ * instead); the ICMP time-exceeded (code 1) message is not sent on timeout.
  *
  * <p>Counters: the node's own reassembly is in the balance (docs/model.md, "Counters"): a
  * fragment it keeps is held until its datagram completes (then it counts as a fragment
@@ -35,6 +41,7 @@ public final class Reassembly {
         int received;
         int fragments;
         int total = -1;
+        int maxEnd;
         long trace;
         Event timeout;
     }
@@ -115,6 +122,14 @@ public final class Reassembly {
             drop(NodeDrop.FRAGMENT_BAD_LENGTH);
             return null;
         }
+        int end = start + n;
+        if (more ? d.total >= 0 && end > d.total : (d.total >= 0 && end != d.total) || end < d.maxEnd) {
+            inProgress.remove(k);
+            d.timeout.cancel();
+            release(d, NodeDrop.FRAGMENT_INCONSISTENT_END);
+            drop(NodeDrop.FRAGMENT_INCONSISTENT_END);
+            return null;
+        }
         for (int u = start / 8; u < (start + n + 7) / 8; u++) {
             if (d.have[u]) {
                 drop(NodeDrop.FRAGMENT_OVERLAP);
@@ -126,6 +141,7 @@ public final class Reassembly {
         }
         System.arraycopy(b, off + hl, d.data, start, n);
         d.received += n;
+        d.maxEnd = Math.max(d.maxEnd, end);
         d.fragments++;
         if (p.trace() != 0) {
             d.trace = p.trace(); // fragments of a probe: the whole datagram is that probe

@@ -253,6 +253,26 @@ class ReassemblyTest {
         PacketBuffer got = reassembly.add(fragment(5, 16, bytes(4, 3), false));
         assertNull(got, "datagram delivered with octets 8..15 missing");
         assertEquals(0, node.counters().reassembled);
+        // the whole datagram is discarded: the two held fragments and the contradicting last one
+        assertEquals(3, node.counters().drops("fragment-inconsistent-end"));
+        assertEquals(0, node.counters().heldFragments);
+        // and the same datagram can start afresh
+        assertNull(reassembly.add(fragment(5, 0, bytes(8, 1), true)));
+        assertNotNull(reassembly.add(fragment(5, 8, bytes(8, 2), false)));
+    }
+
+    /** Linux ip_frag_queue: a fragment past a known end, or a second last fragment at another end, discards the datagram. */
+    @Test
+    void fragmentEndsThatContradictTheKnownEndDiscardTheDatagram() {
+        setUp();
+        assertNull(reassembly.add(fragment(7, 16, bytes(4, 3), false)));
+        assertNull(reassembly.add(fragment(7, 24, bytes(8, 2), true)));
+        assertEquals(2, node.counters().drops("fragment-inconsistent-end"));
+        setUp();
+        assertNull(reassembly.add(fragment(8, 16, bytes(4, 3), false)));
+        assertNull(reassembly.add(fragment(8, 8, bytes(4, 3), false)));
+        assertEquals(2, node.counters().drops("fragment-inconsistent-end"));
+        assertEquals(0, node.counters().heldFragments);
     }
 
     /** Documented bound: at most {@link Reassembly#MAX_DATAGRAMS} datagrams in progress; a new one beyond is {@code reassembly-limit}. */
