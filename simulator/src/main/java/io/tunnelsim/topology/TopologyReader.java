@@ -227,7 +227,7 @@ final class TopologyReader {
         NodeSpec.Kind kind = m.choice("kind", kinds, NodeSpec.Kind.ROUTER);
         boolean host = kind == NodeSpec.Kind.HOST;
         if (host) {
-            List<String> routerOnly = new ArrayList<>(List.of("static", "track"));
+            List<String> routerOnly = new ArrayList<>(List.of("static"));
             for (ProtocolModule<?> pm : ProtocolModules.all()) {
                 if (pm.routersOnly()) {
                     routerOnly.add(pm.nodeKey());
@@ -255,14 +255,11 @@ final class TopologyReader {
         }
         Map<String, InterfaceSpec> interfaces = finishInterfaces(name, drafts);
 
-        Map<Integer, TrackSpec> tracks = new LinkedHashMap<>();
-        if (!host && m.has("track")) {
-            readTracks(name, m.get("track"), interfaces, tracks);
-        }
         List<StaticRouteSpec> statics = new ArrayList<>();
         List<StaticRouteV6Spec> statics6 = new ArrayList<>();
+        Map<Node, Integer> trackRefs = new LinkedHashMap<>();
         if (!host && m.has("static")) {
-            readStatics(name, m.get("static"), interfaces, tracks, statics, statics6);
+            readStatics(name, m.get("static"), interfaces, trackRefs, statics, statics6);
         }
         Map<String, Object> protocols = new LinkedHashMap<>();
         for (ProtocolModule<?> pm : ProtocolModules.all()) {
@@ -273,7 +270,8 @@ final class TopologyReader {
                 }
             }
         }
-        return new NodeSpec(name, kind, interfaces, statics, statics6, tracks, protocols);
+        checkTrackRefs(name, trackRefs, protocols);
+        return new NodeSpec(name, kind, interfaces, statics, statics6, protocols);
     }
 
     private IfaceDraft readInterface(String node, boolean host, YamlMap.Entry entry, LinkDefaults d) {
@@ -516,62 +514,22 @@ final class TopologyReader {
         return false;
     }
 
-    // ---- tracking and static routes ----
+    // ---- static routes ----
 
-    private void readTracks(String node, Node n, Map<String, InterfaceSpec> interfaces, Map<Integer, TrackSpec> out) {
-        YamlMap tm = ctx.namedMap(n, "'track' of node '" + node + "'");
-        if (tm == null) {
-            return;
-        }
-        for (YamlMap.Entry e : tm.entries()) {
-            int id;
-            try {
-                long v = SpecValues.integer(e.key());
-                if (v < 1 || v > 1000) {
-                    throw new IllegalArgumentException();
-                }
-                id = (int) v;
-            } catch (IllegalArgumentException ex) {
-                ctx.error(e.keyNode(), "track number '" + YamlContext.abbreviate(e.key()) + "' must be a number 1..1000");
-                continue;
+    /** Reports each static route's {@code track: N} that no module section of the node defines. */
+    private void checkTrackRefs(String node, Map<Node, Integer> refs, Map<String, Object> protocols) {
+        for (Map.Entry<Node, Integer> r : refs.entrySet()) {
+            boolean defined = false;
+            for (Object section : protocols.values()) {
+                defined |= section instanceof TrackNumbers t && t.defines(r.getValue());
             }
-            String path = "nodes/" + node + "/track/" + id;
-            ctx.mark(path, e.keyNode());
-            YamlMap t = ctx.map(e.value(), "track " + id, TopologyShapes.TRACK);
-            if (t == null) {
-                continue;
+            if (!defined) {
+                ctx.error(r.getKey(), "track " + r.getValue() + " is not defined under 'track' of node '" + node + "'");
             }
-            markAll(path, t);
-            if (t.has("bfd")) {
-                TrackSpec bt = StaticBfdSpec.readTrack(ctx, t, id, interfaces);
-                if (bt != null) {
-                    out.put(id, bt);
-                }
-                continue;
-            }
-            Ipv4Address target = null;
-            if (t.require("icmp-echo", "track " + id + " (or 'bfd: PEER')")) {
-                target = t.ipv4("icmp-echo");
-            }
-            Optional<String> source = Optional.empty();
-            if (t.has("source")) {
-                String s = t.string("source", null);
-                if (s != null && checkIface(t.get("source"), node, s, interfaces, "track source interface")) {
-                    source = Optional.of(s);
-                }
-            }
-            long freq = t.duration("frequency", SimTime.seconds(60));
-            long timeout = t.duration("timeout", Math.min(SimTime.seconds(5), freq));
-            TimerRules.track(t, freq, timeout);
-            long upDelay = t.duration("up-delay", 0);
-            long downDelay = t.duration("down-delay", 0);
-            TimerRules.TRACK_DELAY.check(t, "up-delay", upDelay);
-            TimerRules.TRACK_DELAY.check(t, "down-delay", downDelay);
-            out.put(id, new TrackSpec(id, target, source, freq, timeout, upDelay, downDelay));
         }
     }
 
-    private void readStatics(String node, Node n, Map<String, InterfaceSpec> interfaces, Map<Integer, TrackSpec> tracks,
+    private void readStatics(String node, Node n, Map<String, InterfaceSpec> interfaces, Map<Node, Integer> trackRefs,
                              List<StaticRouteSpec> out, List<StaticRouteV6Spec> out6) {
         List<Node> items = ctx.list(n, "'static' of node '" + node + "'");
         for (int i = 0; i < items.size(); i++) {
@@ -597,8 +555,8 @@ final class TopologyReader {
             OptionalInt track = OptionalInt.empty();
             if (s.has("track")) {
                 int t = (int) s.integer("track", 0, 1, 1000);
-                if (t > 0 && !tracks.containsKey(t)) {
-                    ctx.error(s.get("track"), "track " + t + " is not defined under 'track' of node '" + node + "'");
+                if (t > 0) {
+                    trackRefs.put(s.get("track"), t);
                 }
                 track = OptionalInt.of(t);
             }
