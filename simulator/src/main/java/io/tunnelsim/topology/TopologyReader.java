@@ -7,7 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -15,9 +14,7 @@ import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.tunnelsim.addr.Ipv4Address;
-import io.tunnelsim.wire.Authentication;
 import io.tunnelsim.addr.Ipv4Prefix;
-import io.tunnelsim.addr.Ipv6Address;
 import io.tunnelsim.addr.Ipv6Prefix;
 import io.tunnelsim.sim.SimTime;
 
@@ -57,9 +54,10 @@ final class TopologyReader {
         if (top.has("name")) {
             Names.checkText(ctx, top.get("name"), "topology name", name);
         }
-        LinkDefaults defaults = readDefaults(top);
+        LinksReader linksReader = new LinksReader(ctx, linkByEndpoint);
+        LinkDefaults defaults = linksReader.readDefaults(top);
         Map<String, IpsecProfileSpec> ipsec = new IpsecProfilesReader(ctx).read(top);
-        List<LinkSpec> links = readLinks(top, defaults);
+        List<LinkSpec> links = linksReader.readLinks(top, defaults);
         Map<String, NodeSpec> nodes = new LinkedHashMap<>();
         if (top.require("nodes", "a topology")) {
             YamlMap nodesMap = ctx.namedMap(top.get("nodes"), "'nodes'");
@@ -95,89 +93,6 @@ final class TopologyReader {
         for (YamlMap.Entry e : m.entries()) {
             ctx.mark(path + "/" + e.key(), e.value());
         }
-    }
-
-    // ---- defaults and links ----
-
-    private LinkDefaults readDefaults(YamlMap top) {
-        LinkDefaults d = LinkDefaults.BUILT_IN;
-        if (!top.has("defaults")) {
-            return d;
-        }
-        YamlMap defs = ctx.map(top.get("defaults"), "'defaults'", TopologyShapes.DEFAULTS);
-        if (defs == null || !defs.has("link")) {
-            return d;
-        }
-        YamlMap l = ctx.map(defs.get("link"), "'defaults.link'", TopologyShapes.LINK_PARAMS);
-        if (l == null) {
-            return d;
-        }
-        return new LinkDefaults(l.duration("delay", d.delayNs()), l.bandwidth("bandwidth", d.bandwidthBps()),
-                (int) l.integer("mtu", d.mtu(), 68, 65535), l.fraction("loss", d.loss()),
-                (int) l.integer("queue", d.queuePackets(), 1, 1_000_000));
-    }
-
-    private List<LinkSpec> readLinks(YamlMap top, LinkDefaults d) {
-        List<LinkSpec> out = new ArrayList<>();
-        if (!top.has("links")) {
-            return out;
-        }
-        List<Node> items = ctx.list(top.get("links"), "'links'");
-        Map<String, Node> captureNames = new java.util.HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            YamlMap l = ctx.map(items.get(i), "a link (expected {endpoints: [\"a:eth0\", \"b:eth0\"]})", TopologyShapes.LINK);
-            if (l == null) {
-                continue;
-            }
-            String path = "links/" + i;
-            markAll(path, l);
-            List<Endpoint> eps = new ArrayList<>();
-            if (l.require("endpoints", "a link")) {
-                List<Node> epNodes = ctx.list(l.get("endpoints"), "'endpoints'");
-                for (int j = 0; j < epNodes.size(); j++) {
-                    Node en = epNodes.get(j);
-                    ctx.mark(path + "/endpoints/" + j, en);
-                    String s = ctx.string(en, "an endpoint");
-                    if (s == null) {
-                        continue;
-                    }
-                    try {
-                        eps.add(Endpoint.parse(s.trim()));
-                    } catch (IllegalArgumentException ex) {
-                        ctx.error(en, ex.getMessage());
-                        eps.add(null);
-                    }
-                }
-                // one endpoint: a stub LAN segment, whose other stations are outside (live mode, docs/live.md)
-                if (epNodes.size() < 2 && !(epNodes.size() == 1 && l.has("lan") && l.bool("lan", false))) {
-                    ctx.error(l.get("endpoints"), "a link needs at least two endpoints, found " + epNodes.size()
-                            + (epNodes.size() == 1 ? " (a one-port LAN segment, e.g. for a live peer, needs 'lan: true')" : ""));
-                }
-            }
-            List<Endpoint> clean = eps.stream().filter(java.util.Objects::nonNull).toList();
-            String defaultName = String.join("--", clean.stream().map(Endpoint::toString).toList());
-            String name = l.string("name", defaultName.isEmpty() ? "link" + i : defaultName);
-            if (Names.checkText(ctx, l.nodeFor("name"), "link name", name)) {
-                Node earlier = captureNames.putIfAbsent(Names.fileName(name).toLowerCase(java.util.Locale.ROOT), l.nodeFor("name"));
-                if (earlier != null) {
-                    ctx.error(l.nodeFor("name"), "link '" + name + "' would write the same capture file "
-                            + Names.fileName(name) + ".pcap as the link at line " + ctx.at(earlier).line()
-                            + "; give the links names that differ in letters, digits, '.', '_' or '-'");
-                }
-            }
-            boolean lan = l.bool("lan", clean.size() > 2);
-            if (!lan && clean.size() > 2) {
-                ctx.error(l.get("lan"), "a link with " + clean.size() + " endpoints is a LAN segment; remove 'lan: false'");
-            }
-            LinkSpec link = new LinkSpec(name, clean, l.duration("delay", d.delayNs()),
-                    l.bandwidth("bandwidth", d.bandwidthBps()), (int) l.integer("mtu", d.mtu(), 68, 65535),
-                    l.fraction("loss", d.loss()), (int) l.integer("queue", d.queuePackets(), 1, 1_000_000), lan);
-            out.add(link);
-            for (Endpoint e : clean) {
-                linkByEndpoint.putIfAbsent(e, link);
-            }
-        }
-        return out;
     }
 
     // ---- nodes ----
@@ -264,7 +179,7 @@ final class TopologyReader {
         List<StaticRouteV6Spec> statics6 = new ArrayList<>();
         Map<Node, Integer> trackRefs = new LinkedHashMap<>();
         if (!host && m.has("static")) {
-            readStatics(name, m.get("static"), interfaces, trackRefs, statics, statics6);
+            new StaticRoutesReader(ctx).readStatics(name, m.get("static"), interfaces, trackRefs, statics, statics6);
         }
         Map<String, Object> protocols = new LinkedHashMap<>();
         for (ProtocolModule<?> pm : ProtocolModules.all()) {
@@ -275,7 +190,7 @@ final class TopologyReader {
                 }
             }
         }
-        checkTrackRefs(name, trackRefs, protocols);
+        new StaticRoutesReader(ctx).checkTrackRefs(name, trackRefs, protocols);
         return new NodeSpec(name, kind, interfaces, statics, statics6, protocols);
     }
 
@@ -506,83 +421,6 @@ final class TopologyReader {
             return Ipv4Address.parse(s);
         } catch (IllegalArgumentException e) {
             return null;
-        }
-    }
-
-    /** Reports an unknown interface name with a suggestion; returns whether it exists. */
-    private boolean checkIface(Node at, String node, String iface, Map<String, InterfaceSpec> interfaces, String role) {
-        if (interfaces.containsKey(iface)) {
-            return true;
-        }
-        ctx.error(at, role + " '" + YamlContext.abbreviate(iface) + "' does not exist on node '" + node + "'"
-                + DidYouMean.hint(iface, interfaces.keySet()));
-        return false;
-    }
-
-    // ---- static routes ----
-
-    /** Reports each static route's {@code track: N} that no module section of the node defines. */
-    private void checkTrackRefs(String node, Map<Node, Integer> refs, Map<String, Object> protocols) {
-        for (Map.Entry<Node, Integer> r : refs.entrySet()) {
-            boolean defined = false;
-            for (Object section : protocols.values()) {
-                defined |= section instanceof TrackNumbers t && t.defines(r.getValue());
-            }
-            if (!defined) {
-                ctx.error(r.getKey(), "track " + r.getValue() + " is not defined under 'track' of node '" + node + "'");
-            }
-        }
-    }
-
-    private void readStatics(String node, Node n, Map<String, InterfaceSpec> interfaces, Map<Node, Integer> trackRefs,
-                             List<StaticRouteSpec> out, List<StaticRouteV6Spec> out6) {
-        List<Node> items = ctx.list(n, "'static' of node '" + node + "'");
-        for (int i = 0; i < items.size(); i++) {
-            YamlMap s = ctx.map(items.get(i), "a static route (expected {prefix: ..., via: ...})", TopologyShapes.STATIC);
-            if (s == null) {
-                continue;
-            }
-            markAll("nodes/" + node + "/static/" + i, s);
-            if (!s.require("prefix", "a static route")) {
-                continue;
-            }
-            if (!s.has("via") && !s.has("interface")) {
-                ctx.error(s.node(), "a static route needs 'via' (next hop), 'interface', or both");
-            }
-            Optional<String> iface = Optional.empty();
-            if (s.has("interface")) {
-                String name = s.string("interface", null);
-                if (name != null && checkIface(s.get("interface"), node, name, interfaces, "static route interface")) {
-                    iface = Optional.of(name);
-                }
-            }
-            int distance = (int) s.integer("distance", 1, 1, 255);
-            OptionalInt track = OptionalInt.empty();
-            if (s.has("track")) {
-                int t = (int) s.integer("track", 0, 1, 1000);
-                if (t > 0) {
-                    trackRefs.put(s.get("track"), t);
-                }
-                track = OptionalInt.of(t);
-            }
-            String prefixText = s.string("prefix", "");
-            if (prefixText.contains(":")) {
-                Ipv6Prefix p = s.ipv6Prefix("prefix", true);
-                Ipv6Address via = s.ipv6("via");
-                if (s.has("bfd")) {
-                    ctx.error(s.nodeFor("bfd"), "BFD is modelled for IPv4 only: remove 'bfd' from this IPv6 static route");
-                }
-                if (p != null) {
-                    out6.add(new StaticRouteV6Spec(p.network(), Optional.ofNullable(via), iface, distance, track));
-                }
-            } else {
-                Ipv4Prefix p = s.ipv4Prefix("prefix", true);
-                Ipv4Address via = s.ipv4("via");
-                Optional<StaticBfdSpec> bfd = Optional.ofNullable(StaticBfdSpec.read(ctx, s, via, iface, interfaces));
-                if (p != null) {
-                    out.add(new StaticRouteSpec(p.network(), Optional.ofNullable(via), iface, distance, track, bfd));
-                }
-            }
         }
     }
 
