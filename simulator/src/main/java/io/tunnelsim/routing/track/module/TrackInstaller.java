@@ -10,7 +10,8 @@ import io.tunnelsim.sim.SimTime;
 /**
  * Creates a router's configured tracked objects on a built node, in track-number file order:
  * an IP SLA icmp-echo operation and the track that follows it, or a track that follows a BFD
- * session ({@link BfdTrack}); and answers {@code show track}.
+ * session ({@link BfdTrack}); and answers {@code show track} (for a track that follows a BFD
+ * session, the object line names the session instead of the IP SLA block).
  */
 public final class TrackInstaller {
     private TrackInstaller() {
@@ -38,11 +39,14 @@ public final class TrackInstaller {
             if (s instanceof Track t) {
                 var sla = t.sla();
                 sb.append("Track ").append(t.id()).append('\n')
-                        .append("  IP SLA ").append(sla.id()).append(" state\n")
+                        .append("  ").append(sla == null ? t.object() : "IP SLA " + sla.id() + " state").append('\n')
                         .append("  State is ").append(t.isUp() ? "Up" : "Down").append('\n')
                         .append("    ").append(t.changes()).append(" change").append(t.changes() == 1 ? "" : "s")
-                        .append(", last change ").append(t.lastChange() < 0 ? "never" : "at " + SimTime.formatShort(t.lastChange())).append('\n')
-                        .append("  Latest operation return code: ").append(sla.lastReturnCode()).append('\n')
+                        .append(", last change ").append(t.lastChange() < 0 ? "never" : "at " + SimTime.formatShort(t.lastChange())).append('\n');
+                if (sla == null) {
+                    continue; // a BFD session: its timers and counters are in the BFD tables
+                }
+                sb.append("  Latest operation return code: ").append(sla.lastReturnCode()).append('\n')
                         .append("  IP SLA ").append(sla.id()).append(": icmp-echo ").append(sla.config().target())
                         .append(", frequency ").append(SimTime.formatShort(sla.config().frequency()))
                         .append(", timeout ").append(SimTime.formatShort(sla.config().timeout()))
