@@ -40,6 +40,7 @@ class LayeringTest {
             "routing.ospf",
             "routing.rip",
             "routing.bfd",
+            "routing.track.module",
             "capture",
             "live",
             "report.model",

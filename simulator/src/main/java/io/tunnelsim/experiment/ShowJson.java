@@ -205,12 +205,21 @@ public final class ShowJson {
         for (var s : n.services()) {
             if (s instanceof Track t) {
                 var sla = t.sla();
-                w.beginObject().member("track", t.id()).member("ip_sla", sla.id()).member("up", t.isUp())
-                        .member("changes", t.changes()).name("last_change");
+                w.beginObject().member("track", t.id());
+                if (sla == null) {
+                    w.member("object", t.object());
+                } else {
+                    w.member("ip_sla", sla.id());
+                }
+                w.member("up", t.isUp()).member("changes", t.changes()).name("last_change");
                 if (t.lastChange() < 0) {
                     w.nullValue();
                 } else {
                     w.seconds(t.lastChange());
+                }
+                if (sla == null) {
+                    w.endObject();
+                    continue;
                 }
                 w.member("return_code", sla.lastReturnCode().name().toLowerCase(java.util.Locale.ROOT))
                         .member("target", sla.config().target().toString())

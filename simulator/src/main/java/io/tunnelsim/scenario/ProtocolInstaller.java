@@ -17,14 +17,14 @@ import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.ProtocolModules;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologySpec;
-import io.tunnelsim.topology.TrackSpec;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Wires the protocols of a topology and variant into built nodes: the RIP and OSPF a
- * {@code routing:} choice generates on the overlay, IP SLA operations and track objects, and the
- * sections of the registered {@link ProtocolModule}s (configured OSPF, BFD and RIP).
+ * {@code routing:} choice generates on the overlay with its IP SLA operations and track objects,
+ * and the sections of the registered {@link ProtocolModule}s (configured tracks, OSPF, BFD and
+ * RIP).
  */
 final class ProtocolInstaller {
     private ProtocolInstaller() {
@@ -33,7 +33,8 @@ final class ProtocolInstaller {
     static void install(RoutingPlan plan, TopologySpec spec, Network net, VariantSpec variant, List<String> notes) {
         for (NodeSpec ns : spec.nodes().values()) {
             Node n = net.node(ns.name());
-            installTracks(ns, n, plan, variant, spec, notes);
+            installModules(plan, ns, n, true);
+            generatedTracks(ns, n, plan, variant, spec, notes);
             boolean overlayRouter = plan.overlay().containsKey(ns.name());
             if (plan.routing() == RoutingProtocol.RIP && overlayRouter) {
                 generatedRip(plan, ns, n, variant, notes);
@@ -41,18 +42,21 @@ final class ProtocolInstaller {
             if (plan.routing() == RoutingProtocol.OSPF && overlayRouter) {
                 OspfOverlay.generated(plan, ns, n, variant, notes);
             }
-            installModules(plan, ns, n);
+            installModules(plan, ns, n, false);
         }
     }
 
     /**
-     * Each registered module's section on the node, installed in registration order; a routing
-     * choice (topology or variant {@code routing:}) replaces the configured routing sections.
+     * Each registered module's section on the node, installed in registration order: those
+     * {@linkplain ProtocolModule#installedBeforeGeneratedRouting() installed before} the
+     * generated routing when {@code before}, the others after it; a routing choice (topology or
+     * variant {@code routing:}) replaces the configured routing sections.
      */
-    private static void installModules(RoutingPlan plan, NodeSpec ns, Node n) {
+    private static void installModules(RoutingPlan plan, NodeSpec ns, Node n, boolean before) {
         for (ProtocolModule<?> m : ProtocolModules.all()) {
             Object section = ns.protocols().get(m.nodeKey());
-            if (section != null && !(m.replacedByRoutingChoice() && plan.routing() != RoutingProtocol.NONE)) {
+            if (section != null && m.installedBeforeGeneratedRouting() == before
+                    && !(m.replacedByRoutingChoice() && plan.routing() != RoutingProtocol.NONE)) {
                 install(m, ns, section, n);
             }
         }
@@ -113,21 +117,11 @@ final class ProtocolInstaller {
         }
     }
 
-    // ------------------------------------------------------------------ IP SLA and tracks
+    // ------------------------------------------------------------------ generated IP SLA and tracks
 
-    private static void installTracks(NodeSpec ns, Node n, RoutingPlan plan, VariantSpec variant, TopologySpec spec,
-                                      List<String> notes) {
-        for (TrackSpec t : ns.tracks().values()) {
-            if (t.bfd().isPresent()) {
-                io.tunnelsim.routing.bfd.BfdTrack.create(n, t.id(), t.bfd().get(), t.upDelayNs(), t.downDelayNs());
-                continue;
-            }
-            IpSlaConfig c = IpSlaConfig.icmpEcho(t.id(), t.target()).withTimers(t.frequencyNs(), t.timeoutNs());
-            if (t.sourceInterface().isPresent()) {
-                c = c.withSourceInterface(t.sourceInterface().get());
-            }
-            Track.create(n, t.id(), IpSla.create(n, c), t.upDelayNs(), t.downDelayNs());
-        }
+    /** The IP SLA operations and tracks a {@code routing: static} choice generates on the overlay. */
+    private static void generatedTracks(NodeSpec ns, Node n, RoutingPlan plan, VariantSpec variant, TopologySpec spec,
+                                        List<String> notes) {
         Map<Integer, RoutingPlan.OverlayEdge> generated = plan.generatedTracks(ns.name());
         if (generated.isEmpty()) {
             return;

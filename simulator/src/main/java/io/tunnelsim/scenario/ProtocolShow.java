@@ -4,7 +4,7 @@ import io.tunnelsim.node.Node;
 import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.ProtocolModules;
 
-/** {@code show} output of the routing protocols and IPsec. */
+/** {@code show} output of the routing protocols, tracks and IPsec. */
 final class ProtocolShow {
     private ProtocolShow() {
     }
@@ -22,6 +22,19 @@ final class ProtocolShow {
             sb.append("% No routing protocol with neighbours runs on ").append(n.name()).append('\n');
         }
         return sb.toString();
+    }
+
+    /** {@code show track}: the tables of the modules that answer {@code track}. */
+    static String track(Node n) {
+        StringBuilder sb = new StringBuilder();
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            var table = m.showTables().get("track");
+            String s = table == null ? null : table.apply(n);
+            if (s != null) {
+                sb.append(s);
+            }
+        }
+        return sb.length() == 0 ? "% No tracked objects on " + n.name() + "\n" : sb.toString();
     }
 
     static String sa(Node n) {

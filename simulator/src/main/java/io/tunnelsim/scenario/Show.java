@@ -35,7 +35,7 @@ public final class Show {
             case ARP -> arp(n);
             case COUNTERS -> counters(n);
             case OSPF_DATABASE -> ospfDatabase(n);
-            case TRACK -> track(n);
+            case TRACK -> ProtocolShow.track(n);
         };
     }
 
@@ -63,27 +63,6 @@ public final class Show {
     static String ospfDatabase(Node n) {
         io.tunnelsim.routing.ospf.OspfProcess ospf = n.service(io.tunnelsim.routing.ospf.OspfProcess.class);
         return ospf == null ? "% OSPF does not run on " + n.name() + "\n" : ospf.showDatabase();
-    }
-
-    /** {@code show track}: one block per tracked object, as IOS prints it. */
-    static String track(Node n) {
-        StringBuilder sb = new StringBuilder();
-        for (var s : n.services()) {
-            if (s instanceof io.tunnelsim.routing.track.Track t) {
-                var sla = t.sla();
-                sb.append("Track ").append(t.id()).append('\n')
-                        .append("  IP SLA ").append(sla.id()).append(" state\n")
-                        .append("  State is ").append(t.isUp() ? "Up" : "Down").append('\n')
-                        .append("    ").append(t.changes()).append(" change").append(t.changes() == 1 ? "" : "s")
-                        .append(", last change ").append(t.lastChange() < 0 ? "never" : "at " + io.tunnelsim.sim.SimTime.formatShort(t.lastChange())).append('\n')
-                        .append("  Latest operation return code: ").append(sla.lastReturnCode()).append('\n')
-                        .append("  IP SLA ").append(sla.id()).append(": icmp-echo ").append(sla.config().target())
-                        .append(", frequency ").append(io.tunnelsim.sim.SimTime.formatShort(sla.config().frequency()))
-                        .append(", timeout ").append(io.tunnelsim.sim.SimTime.formatShort(sla.config().timeout()))
-                        .append("; ").append(sla.successes()).append(" ok, ").append(sla.failures()).append(" failed\n");
-            }
-        }
-        return sb.length() == 0 ? "% No tracked objects on " + n.name() + "\n" : sb.toString();
     }
 
     static String route(Node n) {

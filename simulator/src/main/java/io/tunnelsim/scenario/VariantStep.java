@@ -70,7 +70,7 @@ public final class VariantStep {
     }
 
     private static NodeSpec withInterfaces(NodeSpec n, Map<String, InterfaceSpec> interfaces) {
-        return new NodeSpec(n.name(), n.kind(), interfaces, n.staticRoutes(), n.staticRoutesV6(), n.tracks(), n.protocols());
+        return new NodeSpec(n.name(), n.kind(), interfaces, n.staticRoutes(), n.staticRoutesV6(), n.protocols());
     }
 
     /** Every tunnel's keepalive: the override, else (static routing) the default where none is configured. */

@@ -8,17 +8,15 @@ import java.util.Optional;
 
 /**
  * A router or a host with its interfaces and (routers only) routing configuration; each
- * protocol's section (OSPF, BFD, RIP) is in {@code protocols}.
+ * protocol's section (tracks, OSPF, BFD, RIP) is in {@code protocols}.
  *
  * @param staticRoutes    IPv4 static routes in file order
  * @param staticRoutesV6  IPv6 static routes in file order
- * @param tracks          IP SLA style tracked objects by track number
  * @param protocols       sections read by {@link ProtocolModule}s, by the module's node key, in
  *                        registration order
  */
 public record NodeSpec(String name, Kind kind, Map<String, InterfaceSpec> interfaces, List<StaticRouteSpec> staticRoutes,
-                       List<StaticRouteV6Spec> staticRoutesV6, Map<Integer, TrackSpec> tracks,
-                       Map<String, Object> protocols) {
+                       List<StaticRouteV6Spec> staticRoutesV6, Map<String, Object> protocols) {
 
     /** What a node is. Hosts have a default gateway and no routing or tunnels. */
     public enum Kind {
@@ -27,7 +25,6 @@ public record NodeSpec(String name, Kind kind, Map<String, InterfaceSpec> interf
 
     public NodeSpec {
         interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(interfaces));
-        tracks = Collections.unmodifiableMap(new LinkedHashMap<>(tracks));
         protocols = Collections.unmodifiableMap(new LinkedHashMap<>(protocols));
         staticRoutes = List.copyOf(staticRoutes);
         staticRoutesV6 = List.copyOf(staticRoutesV6);
@@ -45,7 +42,7 @@ public record NodeSpec(String name, Kind kind, Map<String, InterfaceSpec> interf
 
     /** A copy with {@code protocols} in place of this node's module sections. */
     public NodeSpec withProtocols(Map<String, Object> replaced) {
-        return new NodeSpec(name, kind, interfaces, staticRoutes, staticRoutesV6, tracks, replaced);
+        return new NodeSpec(name, kind, interfaces, staticRoutes, staticRoutesV6, replaced);
     }
 
     public boolean isHost() {

@@ -26,8 +26,7 @@ public interface ProtocolModule<S> {
     /**
      * The module's key in a node's YAML mapping ({@code ospf}); also its name in
      * {@link NodeSpec#protocols()}. Lower case, unique among the registered modules and
-     * distinct from the node's own keys ({@code kind}, {@code interfaces}, {@code static},
-     * {@code track}).
+     * distinct from the node's own keys ({@code kind}, {@code interfaces}, {@code static}).
      */
     String nodeKey();
 
@@ -63,11 +62,34 @@ public interface ProtocolModule<S> {
     Shape.Obj shape();
 
     /**
+     * The value of the module's node key in the topology's JSON Schema: {@link #shape()}
+     * unless the section is not one mapping of keys (tracks: a mapping by number of
+     * {@link #shape()}).
+     */
+    default Shape sectionShape() {
+        return shape();
+    }
+
+    /** The description of the module's node key in the topology's JSON Schema. */
+    default String sectionDescription() {
+        return shape().description();
+    }
+
+    /**
      * Checks across the two ends of a link or tunnel pair, both ends configured. Findings are
      * warnings: the network still runs and misbehaves as routers would. Called once per
      * two-ended link and once per tunnel pair, in file order.
      */
     default void checkPair(EndPair pair) {
+    }
+
+    /**
+     * Whether the section is installed on a node before the routing a network-wide routing
+     * choice generates there (tracks: the generated routes and tracks follow them), instead of
+     * after it with the other modules.
+     */
+    default boolean installedBeforeGeneratedRouting() {
+        return false;
     }
 
     /** Installs the protocol on a built node from its (variant-applied) section. */

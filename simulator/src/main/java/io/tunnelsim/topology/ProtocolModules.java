@@ -15,7 +15,7 @@ import java.util.Set;
 public final class ProtocolModules {
 
     /** Keys a node's mapping has without any module. */
-    static final Set<String> NODE_KEYS = Set.of("kind", "interfaces", "static", "track");
+    static final Set<String> NODE_KEYS = Set.of("kind", "interfaces", "static");
 
     private static final List<ProtocolModule<?>> ALL = load();
 

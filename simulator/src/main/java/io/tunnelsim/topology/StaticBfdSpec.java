@@ -24,45 +24,11 @@ public record StaticBfdSpec(Ipv4Address peer, Optional<String> interfaceName, Op
     }
 
     /**
-     * A track that follows a BFD session: {@code {bfd: PEER, source: IFACE, up-delay, down-delay}};
-     * single hop when the peer is on a connected subnet, else multihop from the address of
-     * {@code source} (default: the highest loopback). IP SLA keys are refused. Null after an error.
+     * The session to {@code peer}: single hop on the connected interface ({@code iface} if
+     * given) when {@code source} is empty, else multihop from {@code source}, by default the
+     * node's highest loopback address. Null after an error (reported at {@code at}).
      */
-    static TrackSpec readTrack(YamlContext ctx, YamlMap t, int id, Map<String, InterfaceSpec> interfaces) {
-        for (String k : new String[] {"icmp-echo", "frequency", "timeout"}) {
-            if (t.has(k)) {
-                ctx.error(t.nodeFor(k), "track " + id + " follows BFD: '" + k + "' is an IP SLA setting"
-                        + " (the session's timers decide); remove it or 'bfd'");
-                return null;
-            }
-        }
-        Ipv4Address peer = t.ipv4("bfd");
-        if (peer == null) {
-            return null;
-        }
-        Optional<Ipv4Address> source = Optional.empty();
-        String s = t.string("source", null);
-        if (s != null) {
-            InterfaceSpec i = interfaces.get(s);
-            if (i == null || i.address().isEmpty()) {
-                ctx.error(t.nodeFor("source"), "track source interface '" + YamlContext.abbreviate(s)
-                        + "' does not exist or has no IPv4 address" + DidYouMean.hint(s, interfaces.keySet()));
-                return null;
-            }
-            source = Optional.of(i.address().get().address());
-        }
-        StaticBfdSpec b = resolve(ctx, t.nodeFor("bfd"), peer, source, Optional.empty(), interfaces, 254);
-        if (b == null) {
-            return null;
-        }
-        long upDelay = t.duration("up-delay", 0);
-        long downDelay = t.duration("down-delay", 0);
-        TimerRules.TRACK_DELAY.check(t, "up-delay", upDelay);
-        TimerRules.TRACK_DELAY.check(t, "down-delay", downDelay);
-        return new TrackSpec(id, peer, Optional.empty(), 0, 0, upDelay, downDelay, Optional.of(b));
-    }
-
-    private static StaticBfdSpec resolve(YamlContext ctx, Node at, Ipv4Address peer, Optional<Ipv4Address> source,
+    public static StaticBfdSpec resolve(YamlContext ctx, Node at, Ipv4Address peer, Optional<Ipv4Address> source,
                                          Optional<String> iface, Map<String, InterfaceSpec> interfaces, int ttl) {
         String connected = null;
         for (InterfaceSpec i : interfaces.values()) {

@@ -7,30 +7,28 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
-import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 import io.tunnelsim.addr.Ipv4Address;
-import io.tunnelsim.wire.Authentication;
-import io.tunnelsim.addr.Ipv4Prefix;
-import io.tunnelsim.addr.Ipv6Address;
-import io.tunnelsim.addr.Ipv6Prefix;
 import io.tunnelsim.sim.SimTime;
 
 /**
  * Reads a composed topology document into a {@link TopologySpec}: per-field checks and defaults
  * here, cross-reference and addressing checks in {@link TopologyValidator}. Problems go to the
  * context's diagnostics; the returned spec is only meaningful when there are no errors.
+ *
+ * <p>This class reads the root and each node and hands the sections to readers beside it:
+ * {@link LinksReader} ({@code defaults:}, {@code links:}), {@link IpsecProfilesReader}
+ * ({@code ipsec:}), {@link InterfacesReader} (a node's {@code interfaces:}),
+ * {@link StaticRoutesReader} (a router's {@code static:}), then each registered
+ * {@link ProtocolModule} (its node section).
  */
 final class TopologyReader {
 
     static final Pattern NODE_NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     static final Pattern IFACE_NAME = Pattern.compile("[A-Za-z][A-Za-z0-9_./-]*");
-    private static final Pattern LOOPBACK_NAME = Pattern.compile("(lo|Lo|loopback|Loopback)[0-9]*");
 
     static final long LOOPBACK_DELAY = SimTime.millis(5);
     static final long TUNNEL_DELAY = SimTime.millis(50);
@@ -57,9 +55,10 @@ final class TopologyReader {
         if (top.has("name")) {
             Names.checkText(ctx, top.get("name"), "topology name", name);
         }
-        LinkDefaults defaults = readDefaults(top);
-        Map<String, IpsecProfileSpec> ipsec = readIpsec(top);
-        List<LinkSpec> links = readLinks(top, defaults);
+        LinksReader linksReader = new LinksReader(ctx, linkByEndpoint);
+        LinkDefaults defaults = linksReader.readDefaults(top);
+        Map<String, IpsecProfileSpec> ipsec = new IpsecProfilesReader(ctx).read(top);
+        List<LinkSpec> links = linksReader.readLinks(top, defaults);
         Map<String, NodeSpec> nodes = new LinkedHashMap<>();
         if (top.require("nodes", "a topology")) {
             YamlMap nodesMap = ctx.namedMap(top.get("nodes"), "'nodes'");
@@ -86,127 +85,18 @@ final class TopologyReader {
     }
 
     private void markAll(String path, YamlMap m) {
+        markAll(ctx, path, m);
+    }
+
+    /** Marks a mapping and each of its values under {@code path}. */
+    static void markAll(YamlContext ctx, String path, YamlMap m) {
         ctx.mark(path, m.node());
         for (YamlMap.Entry e : m.entries()) {
             ctx.mark(path + "/" + e.key(), e.value());
         }
     }
 
-    // ---- defaults and links ----
-
-    private LinkDefaults readDefaults(YamlMap top) {
-        LinkDefaults d = LinkDefaults.BUILT_IN;
-        if (!top.has("defaults")) {
-            return d;
-        }
-        YamlMap defs = ctx.map(top.get("defaults"), "'defaults'", TopologyShapes.DEFAULTS);
-        if (defs == null || !defs.has("link")) {
-            return d;
-        }
-        YamlMap l = ctx.map(defs.get("link"), "'defaults.link'", TopologyShapes.LINK_PARAMS);
-        if (l == null) {
-            return d;
-        }
-        return new LinkDefaults(l.duration("delay", d.delayNs()), l.bandwidth("bandwidth", d.bandwidthBps()),
-                (int) l.integer("mtu", d.mtu(), 68, 65535), l.fraction("loss", d.loss()),
-                (int) l.integer("queue", d.queuePackets(), 1, 1_000_000));
-    }
-
-    private List<LinkSpec> readLinks(YamlMap top, LinkDefaults d) {
-        List<LinkSpec> out = new ArrayList<>();
-        if (!top.has("links")) {
-            return out;
-        }
-        List<Node> items = ctx.list(top.get("links"), "'links'");
-        Map<String, Node> captureNames = new java.util.HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            YamlMap l = ctx.map(items.get(i), "a link (expected {endpoints: [\"a:eth0\", \"b:eth0\"]})", TopologyShapes.LINK);
-            if (l == null) {
-                continue;
-            }
-            String path = "links/" + i;
-            markAll(path, l);
-            List<Endpoint> eps = new ArrayList<>();
-            if (l.require("endpoints", "a link")) {
-                List<Node> epNodes = ctx.list(l.get("endpoints"), "'endpoints'");
-                for (int j = 0; j < epNodes.size(); j++) {
-                    Node en = epNodes.get(j);
-                    ctx.mark(path + "/endpoints/" + j, en);
-                    String s = ctx.string(en, "an endpoint");
-                    if (s == null) {
-                        continue;
-                    }
-                    try {
-                        eps.add(Endpoint.parse(s.trim()));
-                    } catch (IllegalArgumentException ex) {
-                        ctx.error(en, ex.getMessage());
-                        eps.add(null);
-                    }
-                }
-                // one endpoint: a stub LAN segment, whose other stations are outside (live mode, docs/live.md)
-                if (epNodes.size() < 2 && !(epNodes.size() == 1 && l.has("lan") && l.bool("lan", false))) {
-                    ctx.error(l.get("endpoints"), "a link needs at least two endpoints, found " + epNodes.size()
-                            + (epNodes.size() == 1 ? " (a one-port LAN segment, e.g. for a live peer, needs 'lan: true')" : ""));
-                }
-            }
-            List<Endpoint> clean = eps.stream().filter(java.util.Objects::nonNull).toList();
-            String defaultName = String.join("--", clean.stream().map(Endpoint::toString).toList());
-            String name = l.string("name", defaultName.isEmpty() ? "link" + i : defaultName);
-            if (Names.checkText(ctx, l.nodeFor("name"), "link name", name)) {
-                Node earlier = captureNames.putIfAbsent(Names.fileName(name).toLowerCase(java.util.Locale.ROOT), l.nodeFor("name"));
-                if (earlier != null) {
-                    ctx.error(l.nodeFor("name"), "link '" + name + "' would write the same capture file "
-                            + Names.fileName(name) + ".pcap as the link at line " + ctx.at(earlier).line()
-                            + "; give the links names that differ in letters, digits, '.', '_' or '-'");
-                }
-            }
-            boolean lan = l.bool("lan", clean.size() > 2);
-            if (!lan && clean.size() > 2) {
-                ctx.error(l.get("lan"), "a link with " + clean.size() + " endpoints is a LAN segment; remove 'lan: false'");
-            }
-            LinkSpec link = new LinkSpec(name, clean, l.duration("delay", d.delayNs()),
-                    l.bandwidth("bandwidth", d.bandwidthBps()), (int) l.integer("mtu", d.mtu(), 68, 65535),
-                    l.fraction("loss", d.loss()), (int) l.integer("queue", d.queuePackets(), 1, 1_000_000), lan);
-            out.add(link);
-            for (Endpoint e : clean) {
-                linkByEndpoint.putIfAbsent(e, link);
-            }
-        }
-        return out;
-    }
-
     // ---- nodes ----
-
-    /** Mutable interface state while a node is being read. */
-    private static final class IfaceDraft {
-        String name;
-        InterfaceSpec.Kind kind;
-        Ipv4Prefix address;
-        Ipv6Prefix ipv6;
-        Integer mtu;
-        long bandwidth;
-        long delay;
-        boolean shutdown;
-        Ipv4Address gateway;
-        TunnelDraft tunnel;
-        String protection;
-        String cryptoMap;
-        boolean unreachables = true;
-    }
-
-    private static final class TunnelDraft {
-        String source;
-        Node sourceNode;
-        Ipv4Address destination;
-        OptionalLong key = OptionalLong.empty();
-        boolean sequence;
-        boolean checksum;
-        KeepaliveSpec keepalive;
-        long recursionHold;
-        TunnelMtuSpec mtuDiscovery = TunnelMtuSpec.DEFAULT;
-        boolean keepaliveUnderProtection = true;
-        Node keepaliveProtectionNode;
-    }
 
     private NodeSpec readNode(YamlMap.Entry entry, LinkDefaults d) {
         String name = entry.key();
@@ -227,7 +117,7 @@ final class TopologyReader {
         NodeSpec.Kind kind = m.choice("kind", kinds, NodeSpec.Kind.ROUTER);
         boolean host = kind == NodeSpec.Kind.HOST;
         if (host) {
-            List<String> routerOnly = new ArrayList<>(List.of("static", "track"));
+            List<String> routerOnly = new ArrayList<>(List.of("static"));
             for (ProtocolModule<?> pm : ProtocolModules.all()) {
                 if (pm.routersOnly()) {
                     routerOnly.add(pm.nodeKey());
@@ -241,28 +131,13 @@ final class TopologyReader {
             }
         }
 
-        Map<String, IfaceDraft> drafts = new LinkedHashMap<>();
-        if (m.has("interfaces")) {
-            YamlMap ifs = ctx.namedMap(m.get("interfaces"), "'interfaces' of node '" + name + "'");
-            if (ifs != null) {
-                for (YamlMap.Entry ie : ifs.entries()) {
-                    IfaceDraft dr = readInterface(name, host, ie, d);
-                    if (dr != null) {
-                        drafts.put(dr.name, dr);
-                    }
-                }
-            }
-        }
-        Map<String, InterfaceSpec> interfaces = finishInterfaces(name, drafts);
+        Map<String, InterfaceSpec> interfaces = new InterfacesReader(ctx, linkByEndpoint).read(name, host, m, d);
 
-        Map<Integer, TrackSpec> tracks = new LinkedHashMap<>();
-        if (!host && m.has("track")) {
-            readTracks(name, m.get("track"), interfaces, tracks);
-        }
         List<StaticRouteSpec> statics = new ArrayList<>();
         List<StaticRouteV6Spec> statics6 = new ArrayList<>();
+        Map<Node, Integer> trackRefs = new LinkedHashMap<>();
         if (!host && m.has("static")) {
-            readStatics(name, m.get("static"), interfaces, tracks, statics, statics6);
+            new StaticRoutesReader(ctx).readStatics(name, m.get("static"), interfaces, trackRefs, statics, statics6);
         }
         Map<String, Object> protocols = new LinkedHashMap<>();
         for (ProtocolModule<?> pm : ProtocolModules.all()) {
@@ -273,354 +148,8 @@ final class TopologyReader {
                 }
             }
         }
-        return new NodeSpec(name, kind, interfaces, statics, statics6, tracks, protocols);
-    }
-
-    private IfaceDraft readInterface(String node, boolean host, YamlMap.Entry entry, LinkDefaults d) {
-        String name = entry.key();
-        String path = "nodes/" + node + "/interfaces/" + name;
-        ctx.mark(path, entry.keyNode());
-        if (!IFACE_NAME.matcher(name).matches()) {
-            ctx.error(entry.keyNode(), "interface name '" + YamlContext.abbreviate(name)
-                    + "' must start with a letter and use only letters, digits, '_', '.', '/' and '-'");
-        }
-        YamlMap m = ctx.map(entry.value(), "interface '" + node + ":" + name + "'", TopologyShapes.INTERFACE);
-        if (m == null) {
-            return null;
-        }
-        markAll(path, m);
-        IfaceDraft dr = new IfaceDraft();
-        dr.name = name;
-        boolean tunnelName = name.startsWith("tunnel") || name.startsWith("Tunnel");
-        if (LOOPBACK_NAME.matcher(name).matches() && !m.has("tunnel")) {
-            dr.kind = InterfaceSpec.Kind.LOOPBACK;
-        } else if (tunnelName || m.has("tunnel")) {
-            dr.kind = InterfaceSpec.Kind.TUNNEL;
-        } else {
-            dr.kind = InterfaceSpec.Kind.ETHERNET;
-        }
-        String where = "interface '" + node + ":" + name + "'";
-        dr.address = m.ipv4Prefix("address", true);
-        if (dr.address != null) {
-            checkHostAddress(m.get("address"), dr.address);
-        }
-        dr.ipv6 = m.ipv6Prefix("ipv6", true);
-        if (m.has("mtu")) {
-            dr.mtu = (int) m.integer("mtu", 1500, 68, 65535);
-        }
-        LinkSpec link = linkByEndpoint.get(new Endpoint(node, name));
-        switch (dr.kind) {
-            case LOOPBACK -> {
-                dr.bandwidth = m.bandwidth("bandwidth", InterfaceSpec.LOOPBACK_BANDWIDTH);
-                dr.delay = m.duration("delay", LOOPBACK_DELAY);
-            }
-            case TUNNEL -> {
-                dr.bandwidth = m.bandwidth("bandwidth", InterfaceSpec.TUNNEL_BANDWIDTH);
-                dr.delay = m.duration("delay", TUNNEL_DELAY);
-            }
-            default -> {
-                dr.bandwidth = m.bandwidth("bandwidth", link != null ? link.bandwidthBps() : d.bandwidthBps());
-                dr.delay = m.duration("delay", link != null ? link.delayNs() : d.delayNs());
-                if (dr.mtu == null) {
-                    dr.mtu = link != null ? link.mtu() : d.mtu();
-                }
-            }
-        }
-        dr.shutdown = m.bool("shutdown", false);
-        dr.unreachables = m.bool("unreachables", true);
-        if (m.has("gateway")) {
-            if (!host) {
-                ctx.error(m.get("gateway"), "'gateway' is for hosts; on a router write a static route to 0.0.0.0/0");
-            } else {
-                dr.gateway = m.ipv4("gateway");
-                if (dr.gateway != null && dr.address != null && !dr.address.contains(dr.gateway)) {
-                    ctx.error(m.get("gateway"), "gateway " + dr.gateway + " is not in the interface's subnet "
-                            + dr.address.network());
-                }
-            }
-        }
-        if (dr.kind == InterfaceSpec.Kind.TUNNEL) {
-            if (host) {
-                ctx.error(entry.keyNode(), "host '" + node + "' cannot have tunnel interface '" + name + "'");
-            }
-            if (!m.has("tunnel")) {
-                ctx.error(entry.keyNode(), where + " is a tunnel and needs 'tunnel: {source: ..., destination: ...}'");
-            } else {
-                dr.tunnel = readTunnel(path + "/tunnel", m.get("tunnel"), where);
-            }
-            if (m.has("protection")) {
-                dr.protection = m.string("protection", null);
-            }
-            if (dr.tunnel != null && dr.tunnel.keepaliveProtectionNode != null && !m.has("protection")) {
-                ctx.warning(dr.tunnel.keepaliveProtectionNode, "'keepalive-protection' has no effect on a tunnel without"
-                        + " 'protection'; remove it or protect the tunnel");
-            }
-            if (m.has("crypto-map")) {
-                ctx.error(m.get("crypto-map"), "'crypto-map' belongs on a physical interface; on a tunnel write 'protection'");
-            }
-        } else {
-            if (m.has("protection")) {
-                ctx.error(m.get("protection"), "'protection' is for tunnel interfaces; on " + where
-                        + " write 'crypto-map'");
-            }
-            if (m.has("crypto-map")) {
-                if (dr.kind == InterfaceSpec.Kind.LOOPBACK) {
-                    ctx.error(m.get("crypto-map"), "a loopback cannot carry a crypto map");
-                } else {
-                    dr.cryptoMap = m.string("crypto-map", null);
-                }
-            }
-        }
-        return dr;
-    }
-
-    private void checkHostAddress(Node at, Ipv4Prefix p) {
-        if (p.length() <= 30) {
-            if (p.address().bits() == p.networkBits()) {
-                ctx.error(at, p + " is the network address of its subnet; an interface needs a host address");
-            } else if (p.address().equals(p.broadcast())) {
-                ctx.error(at, p + " is the broadcast address of its subnet; an interface needs a host address");
-            }
-        }
-        if (p.address().isMulticast() || p.address().isUnspecified() || p.address().isLimitedBroadcast()) {
-            ctx.error(at, p.address() + " cannot be an interface address");
-        }
-    }
-
-    private TunnelDraft readTunnel(String path, Node n, String where) {
-        YamlMap t = ctx.map(n, "'tunnel' of " + where, TopologyShapes.TUNNEL);
-        if (t == null) {
-            return null;
-        }
-        markAll(path, t);
-        TunnelDraft dr = new TunnelDraft();
-        if (t.require("source", "'tunnel' of " + where)) {
-            dr.source = t.string("source", null);
-            dr.sourceNode = t.get("source");
-        }
-        if (t.require("destination", "'tunnel' of " + where)) {
-            dr.destination = t.ipv4("destination");
-        }
-        if (t.has("key")) {
-            dr.key = OptionalLong.of(t.integer("key", 0, 0, 0xFFFF_FFFFL));
-        }
-        dr.sequence = t.bool("sequence", false);
-        dr.checksum = t.bool("checksum", false);
-        if (t.has("keepalive")) {
-            Node kn = t.get("keepalive");
-            String text = YamlContext.isNull(kn) || kn instanceof MappingNode ? null : ctx.string(kn, "'keepalive'");
-            if (text != null) {
-                if (text.equals("true") || text.equals("on")) {
-                    dr.keepalive = KeepaliveSpec.DEFAULT;
-                } else if (!text.equals("false") && !text.equals("off")) {
-                    ctx.error(kn, "'keepalive' is true, false or {period: 10s, retries: 3}");
-                }
-            } else {
-                YamlMap k = ctx.map(kn, "'keepalive'", TopologyShapes.KEEPALIVE);
-                if (k != null) {
-                    long period = k.duration("period", KeepaliveSpec.DEFAULT.periodNs());
-                    TimerRules.keepalive(k, period);
-                    dr.keepalive = new KeepaliveSpec(period, (int) k.integer("retries", KeepaliveSpec.DEFAULT.retries(), 1, 255));
-                }
-            }
-        }
-        dr.recursionHold = t.duration("recursion-hold", DEFAULT_RECURSION_HOLD);
-        dr.mtuDiscovery = TunnelMtuReader.read(ctx, t);
-        dr.keepaliveUnderProtection = TunnelMtuReader.keepaliveUnderProtection(t);
-        dr.keepaliveProtectionNode = t.has("keepalive-protection") ? t.get("keepalive-protection") : null;
-        return dr;
-    }
-
-    private Map<String, InterfaceSpec> finishInterfaces(String node, Map<String, IfaceDraft> drafts) {
-        Map<String, InterfaceSpec> out = new LinkedHashMap<>();
-        for (IfaceDraft dr : drafts.values()) {
-            Optional<TunnelSpec> tunnel = Optional.empty();
-            int mtu = dr.mtu != null ? dr.mtu : 1500;
-            if (dr.tunnel != null) {
-                TunnelDraft t = dr.tunnel;
-                String path = "nodes/" + node + "/interfaces/" + dr.name + "/tunnel/source";
-                String sourceIface = t.source;
-                Optional<Ipv4Address> sourceAddr = Optional.empty();
-                if (t.source != null) {
-                    Ipv4Address asAddress = tryAddress(t.source);
-                    if (asAddress != null) {
-                        sourceAddr = Optional.of(asAddress);
-                        sourceIface = null;
-                        for (IfaceDraft o : drafts.values()) {
-                            if (o.address != null && o.address.address().equals(asAddress)) {
-                                sourceIface = o.name;
-                                break;
-                            }
-                        }
-                        if (sourceIface == null) {
-                            ctx.diagnostics().error(ctx.locations().of(path), "tunnel source " + asAddress
-                                    + " is not the address of any interface of node '" + node + "'");
-                        }
-                    } else if (!drafts.containsKey(t.source)) {
-                        ctx.diagnostics().error(ctx.locations().of(path), "tunnel source interface '"
-                                + YamlContext.abbreviate(t.source) + "' does not exist on node '" + node + "'"
-                                + DidYouMean.hint(t.source, drafts.keySet()));
-                    }
-                    IfaceDraft src = sourceIface == null ? null : drafts.get(sourceIface);
-                    if (src != null) {
-                        if (src.kind == InterfaceSpec.Kind.TUNNEL) {
-                            ctx.diagnostics().error(ctx.locations().of(path), "tunnel source '" + src.name
-                                    + "' is itself a tunnel; use a physical or loopback interface");
-                        } else if (src.address == null) {
-                            ctx.diagnostics().error(ctx.locations().of(path), "tunnel source '" + src.name
-                                    + "' has no IPv4 address");
-                        }
-                    }
-                    if (t.destination != null && src != null && src.address != null
-                            && src.address.address().equals(t.destination)) {
-                        ctx.diagnostics().error(ctx.locations().of(path.replace("/source", "/destination")),
-                                "tunnel destination " + t.destination + " is the tunnel's own source address");
-                    }
-                    if (dr.mtu == null) {
-                        int transport = src != null && src.mtu != null ? src.mtu : 1500;
-                        int overhead = InterfaceSpec.GRE_OVERHEAD + (t.checksum ? 4 : 0) + (t.key.isPresent() ? 4 : 0)
-                                + (t.sequence ? 4 : 0);
-                        mtu = Math.max(68, transport - overhead);
-                    }
-                }
-                tunnel = Optional.of(new TunnelSpec(sourceIface != null ? sourceIface : String.valueOf(t.source),
-                        sourceAddr, t.destination, t.key, t.sequence, t.checksum, Optional.ofNullable(t.keepalive),
-                        t.recursionHold, t.mtuDiscovery, t.keepaliveUnderProtection));
-            }
-            out.put(dr.name, new InterfaceSpec(dr.name, dr.kind, Optional.ofNullable(dr.address),
-                    Optional.ofNullable(dr.ipv6), mtu, dr.bandwidth, dr.delay, dr.shutdown,
-                    Optional.ofNullable(dr.gateway), tunnel, Optional.ofNullable(dr.protection),
-                    Optional.ofNullable(dr.cryptoMap), dr.unreachables));
-        }
-        return out;
-    }
-
-    private static Ipv4Address tryAddress(String s) {
-        if (s.isEmpty() || !Character.isDigit(s.charAt(0))) {
-            return null;
-        }
-        try {
-            return Ipv4Address.parse(s);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
-    }
-
-    /** Reports an unknown interface name with a suggestion; returns whether it exists. */
-    private boolean checkIface(Node at, String node, String iface, Map<String, InterfaceSpec> interfaces, String role) {
-        if (interfaces.containsKey(iface)) {
-            return true;
-        }
-        ctx.error(at, role + " '" + YamlContext.abbreviate(iface) + "' does not exist on node '" + node + "'"
-                + DidYouMean.hint(iface, interfaces.keySet()));
-        return false;
-    }
-
-    // ---- tracking and static routes ----
-
-    private void readTracks(String node, Node n, Map<String, InterfaceSpec> interfaces, Map<Integer, TrackSpec> out) {
-        YamlMap tm = ctx.namedMap(n, "'track' of node '" + node + "'");
-        if (tm == null) {
-            return;
-        }
-        for (YamlMap.Entry e : tm.entries()) {
-            int id;
-            try {
-                long v = SpecValues.integer(e.key());
-                if (v < 1 || v > 1000) {
-                    throw new IllegalArgumentException();
-                }
-                id = (int) v;
-            } catch (IllegalArgumentException ex) {
-                ctx.error(e.keyNode(), "track number '" + YamlContext.abbreviate(e.key()) + "' must be a number 1..1000");
-                continue;
-            }
-            String path = "nodes/" + node + "/track/" + id;
-            ctx.mark(path, e.keyNode());
-            YamlMap t = ctx.map(e.value(), "track " + id, TopologyShapes.TRACK);
-            if (t == null) {
-                continue;
-            }
-            markAll(path, t);
-            if (t.has("bfd")) {
-                TrackSpec bt = StaticBfdSpec.readTrack(ctx, t, id, interfaces);
-                if (bt != null) {
-                    out.put(id, bt);
-                }
-                continue;
-            }
-            Ipv4Address target = null;
-            if (t.require("icmp-echo", "track " + id + " (or 'bfd: PEER')")) {
-                target = t.ipv4("icmp-echo");
-            }
-            Optional<String> source = Optional.empty();
-            if (t.has("source")) {
-                String s = t.string("source", null);
-                if (s != null && checkIface(t.get("source"), node, s, interfaces, "track source interface")) {
-                    source = Optional.of(s);
-                }
-            }
-            long freq = t.duration("frequency", SimTime.seconds(60));
-            long timeout = t.duration("timeout", Math.min(SimTime.seconds(5), freq));
-            TimerRules.track(t, freq, timeout);
-            long upDelay = t.duration("up-delay", 0);
-            long downDelay = t.duration("down-delay", 0);
-            TimerRules.TRACK_DELAY.check(t, "up-delay", upDelay);
-            TimerRules.TRACK_DELAY.check(t, "down-delay", downDelay);
-            out.put(id, new TrackSpec(id, target, source, freq, timeout, upDelay, downDelay));
-        }
-    }
-
-    private void readStatics(String node, Node n, Map<String, InterfaceSpec> interfaces, Map<Integer, TrackSpec> tracks,
-                             List<StaticRouteSpec> out, List<StaticRouteV6Spec> out6) {
-        List<Node> items = ctx.list(n, "'static' of node '" + node + "'");
-        for (int i = 0; i < items.size(); i++) {
-            YamlMap s = ctx.map(items.get(i), "a static route (expected {prefix: ..., via: ...})", TopologyShapes.STATIC);
-            if (s == null) {
-                continue;
-            }
-            markAll("nodes/" + node + "/static/" + i, s);
-            if (!s.require("prefix", "a static route")) {
-                continue;
-            }
-            if (!s.has("via") && !s.has("interface")) {
-                ctx.error(s.node(), "a static route needs 'via' (next hop), 'interface', or both");
-            }
-            Optional<String> iface = Optional.empty();
-            if (s.has("interface")) {
-                String name = s.string("interface", null);
-                if (name != null && checkIface(s.get("interface"), node, name, interfaces, "static route interface")) {
-                    iface = Optional.of(name);
-                }
-            }
-            int distance = (int) s.integer("distance", 1, 1, 255);
-            OptionalInt track = OptionalInt.empty();
-            if (s.has("track")) {
-                int t = (int) s.integer("track", 0, 1, 1000);
-                if (t > 0 && !tracks.containsKey(t)) {
-                    ctx.error(s.get("track"), "track " + t + " is not defined under 'track' of node '" + node + "'");
-                }
-                track = OptionalInt.of(t);
-            }
-            String prefixText = s.string("prefix", "");
-            if (prefixText.contains(":")) {
-                Ipv6Prefix p = s.ipv6Prefix("prefix", true);
-                Ipv6Address via = s.ipv6("via");
-                if (s.has("bfd")) {
-                    ctx.error(s.nodeFor("bfd"), "BFD is modelled for IPv4 only: remove 'bfd' from this IPv6 static route");
-                }
-                if (p != null) {
-                    out6.add(new StaticRouteV6Spec(p.network(), Optional.ofNullable(via), iface, distance, track));
-                }
-            } else {
-                Ipv4Prefix p = s.ipv4Prefix("prefix", true);
-                Ipv4Address via = s.ipv4("via");
-                Optional<StaticBfdSpec> bfd = Optional.ofNullable(StaticBfdSpec.read(ctx, s, via, iface, interfaces));
-                if (p != null) {
-                    out.add(new StaticRouteSpec(p.network(), Optional.ofNullable(via), iface, distance, track, bfd));
-                }
-            }
-        }
+        new StaticRoutesReader(ctx).checkTrackRefs(name, trackRefs, protocols);
+        return new NodeSpec(name, kind, interfaces, statics, statics6, protocols);
     }
 
     // ---- router id ----
@@ -643,155 +172,5 @@ final class TopologyReader {
             }
         }
         return Ipv4Address.ANY;
-    }
-
-    // ---- IPsec ----
-
-    private Map<String, IpsecProfileSpec> readIpsec(YamlMap top) {
-        Map<String, IpsecProfileSpec> out = new LinkedHashMap<>();
-        if (!top.has("ipsec")) {
-            return out;
-        }
-        YamlMap all = ctx.namedMap(top.get("ipsec"), "'ipsec'");
-        if (all == null) {
-            return out;
-        }
-        for (YamlMap.Entry e : all.entries()) {
-            String path = "ipsec/" + e.key();
-            ctx.mark(path, e.keyNode());
-            YamlMap p = ctx.map(e.value(), "ipsec profile '" + e.key() + "'", TopologyShapes.IPSEC_PROFILE);
-            if (p == null) {
-                continue;
-            }
-            markAll(path, p);
-            out.put(e.key(), readProfile(e.key(), p));
-        }
-        return out;
-    }
-
-    private IpsecProfileSpec readProfile(String name, YamlMap p) {
-        Map<String, IpsecProfileSpec.Esp> esps = new LinkedHashMap<>();
-        for (IpsecProfileSpec.Esp x : IpsecProfileSpec.Esp.values()) {
-            esps.put(x.yamlName(), x);
-        }
-        Map<String, IpsecProfileSpec.Auth> auths = new LinkedHashMap<>();
-        for (IpsecProfileSpec.Auth x : IpsecProfileSpec.Auth.values()) {
-            auths.put(x.yamlName(), x);
-        }
-        Map<String, IpsecProfileSpec.Mode> modes = new LinkedHashMap<>();
-        modes.put("tunnel", IpsecProfileSpec.Mode.TUNNEL);
-        modes.put("transport", IpsecProfileSpec.Mode.TRANSPORT);
-        p.require("esp", "ipsec profile '" + name + "'");
-        IpsecProfileSpec.Esp esp = p.choice("esp", esps, IpsecProfileSpec.Esp.AES_GCM_128);
-        IpsecProfileSpec.Auth defAuth = esp.isAead() ? IpsecProfileSpec.Auth.NONE : IpsecProfileSpec.Auth.HMAC_SHA256_128;
-        IpsecProfileSpec.Auth auth = p.choice("auth", auths, defAuth);
-        if (esp.isAead() && auth != IpsecProfileSpec.Auth.NONE) {
-            ctx.error(p.nodeFor("auth"), esp.yamlName() + " provides its own integrity (RFC 4106); write auth: none");
-        }
-        if (esp == IpsecProfileSpec.Esp.NULL && auth == IpsecProfileSpec.Auth.NONE) {
-            ctx.error(p.nodeFor("auth"), "esp: null needs an integrity algorithm (RFC 4303 §3.2); write auth: hmac-sha256-128");
-        } else if (!esp.isAead() && esp != IpsecProfileSpec.Esp.NULL && auth == IpsecProfileSpec.Auth.NONE) {
-            ctx.warning(p.nodeFor("auth"), "encryption without integrity: packets can be altered undetected");
-        }
-        IpsecProfileSpec.Mode mode = p.choice("mode", modes, IpsecProfileSpec.Mode.TRANSPORT);
-        Ipv4Address peer = p.ipv4("peer");
-        Ipv4Prefix local = p.ipv4Prefix("local", true);
-        Ipv4Prefix remote = p.ipv4Prefix("remote", true);
-        Optional<IpsecProfileSpec.ManualKeys> keys = Optional.empty();
-        if (p.has("keys")) {
-            Node kn = p.get("keys");
-            if (kn instanceof MappingNode) {
-                if (esp.isAead()) {
-                    ctx.error(kn, io.tunnelsim.ipsec.IpsecProfile.GCM_MANUAL_KEYS);
-                }
-                keys = Optional.ofNullable(readKeys(name, ctx.map(kn, "'keys'", TopologyShapes.MANUAL_KEYS), esp, auth));
-            } else {
-                String s = ctx.string(kn, "'keys' (auto or a mapping of SPIs and keys)");
-                if (s != null && !s.equals("auto")) {
-                    ctx.error(kn, "'keys' is 'auto' or {spi-in, spi-out, key-in, key-out, auth-in, auth-out}"
-                            + DidYouMean.hint(s, List.of("auto")));
-                }
-            }
-        }
-        long lifetime = SimTime.HOUR;
-        // IOS defaults: 3600 s and 4 608 000 KB (crypto ipsec security-association lifetime)
-        long lifetimeBytes = io.tunnelsim.ipsec.IpsecProfile.DEFAULT_LIFETIME_BYTES;
-        if (p.has("lifetime")) {
-            YamlMap l = ctx.map(p.get("lifetime"), "'lifetime'", TopologyShapes.LIFETIME);
-            if (l != null) {
-                lifetime = l.duration("time", lifetime);
-                lifetimeBytes = l.integer("bytes", lifetimeBytes, 0, Long.MAX_VALUE);
-            }
-        }
-        int window = (int) p.integer("replay-window", io.tunnelsim.ipsec.ReplayWindow.DEFAULT_SIZE,
-                io.tunnelsim.ipsec.IpsecProfile.MIN_REPLAY_WINDOW, io.tunnelsim.ipsec.IpsecProfile.MAX_REPLAY_WINDOW);
-        return new IpsecProfileSpec(name, esp, auth, mode, Optional.ofNullable(peer), Optional.ofNullable(local),
-                Optional.ofNullable(remote), keys, lifetime, lifetimeBytes, window,
-                TunnelMtuReader.dfBit(p), TunnelMtuReader.fragmentation(p));
-    }
-
-    private IpsecProfileSpec.ManualKeys readKeys(String profile, YamlMap k, IpsecProfileSpec.Esp esp,
-                                                 IpsecProfileSpec.Auth auth) {
-        if (k == null) {
-            return null;
-        }
-        String what = "'keys' of ipsec profile '" + profile + "'";
-        long spiIn = 0;
-        long spiOut = 0;
-        for (String s : new String[] {"spi-in", "spi-out"}) {
-            if (k.require(s, what)) {
-                long v = k.integer(s, 256, 0, 0xFFFF_FFFFL);
-                if (v < 256) {
-                    ctx.error(k.get(s), s + " " + v + " is reserved (RFC 4303 §2.1: SPIs 0-255 are reserved; use 256 or above)");
-                }
-                if (s.equals("spi-in")) {
-                    spiIn = v;
-                } else {
-                    spiOut = v;
-                }
-            }
-        }
-        String keyIn = hexKey(k, "key-in", esp.keyBytes(), esp.yamlName(), what);
-        String keyOut = hexKey(k, "key-out", esp.keyBytes(), esp.yamlName(), what);
-        String authIn = "";
-        String authOut = "";
-        if (auth != IpsecProfileSpec.Auth.NONE) {
-            authIn = hexKey(k, "auth-in", auth.keyBytes(), auth.yamlName(), what);
-            authOut = hexKey(k, "auth-out", auth.keyBytes(), auth.yamlName(), what);
-        } else {
-            for (String s : new String[] {"auth-in", "auth-out"}) {
-                if (k.has(s)) {
-                    ctx.error(k.get(s), "'" + s + "' is not used with auth: none; remove it");
-                }
-            }
-        }
-        return new IpsecProfileSpec.ManualKeys(spiIn, spiOut, keyIn, keyOut, authIn, authOut);
-    }
-
-    private String hexKey(YamlMap k, String key, int bytes, String alg, String what) {
-        if (bytes == 0) {
-            if (k.has(key)) {
-                ctx.error(k.get(key), "'" + key + "' is not used with " + alg + "; remove it");
-            }
-            return "";
-        }
-        if (!k.require(key, what)) {
-            return "";
-        }
-        String s = k.string(key, null);
-        if (s == null) {
-            return "";
-        }
-        try {
-            String hex = SpecValues.hex(s);
-            if (hex.length() != 2 * bytes) {
-                ctx.error(k.get(key), "'" + key + "' has " + hex.length() / 2 + " bytes; " + alg + " needs " + bytes
-                        + (alg.startsWith("aes-gcm") ? " (key plus 4-byte salt, RFC 4106)" : ""));
-            }
-            return hex;
-        } catch (IllegalArgumentException e) {
-            ctx.error(k.get(key), "'" + key + "': " + e.getMessage());
-            return "";
-        }
     }
 }

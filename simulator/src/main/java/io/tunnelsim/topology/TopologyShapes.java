@@ -89,15 +89,6 @@ public final class TopologyShapes {
             .key("track", Shape.integer(1, 1000), "Track object the route follows.")
             .key("bfd", Shape.anyOf(Shape.BOOL, STATIC_BFD), "Install the route only while BFD to the next hop is up.");
 
-    static final Shape.Obj TRACK = Shape.obj("A tracked object: an IP SLA icmp-echo, or a BFD session.")
-            .key("icmp-echo", IPV4, "Target of the IP SLA echo.")
-            .key("source", TEXT, "Source interface.")
-            .key("frequency", DURATION, "Interval between echoes (default 60s).")
-            .key("timeout", DURATION, "Echo timeout (default 5s, at most the frequency).")
-            .key("up-delay", DURATION, "Delay before the track goes up.")
-            .key("down-delay", DURATION, "Delay before the track goes down.")
-            .key("bfd", IPV4, "Follow the BFD session to this peer instead of an echo.");
-
     static final Shape.Obj LIFETIME = Shape.obj("SA lifetime (IOS defaults 3600s and 4608000 KB).")
             .key("time", DURATION, "Lifetime in time.")
             .key("bytes", Shape.integer(0, Long.MAX_VALUE), "Lifetime in bytes (0: none).");
@@ -143,11 +134,9 @@ public final class TopologyShapes {
             Shape.Obj n = Shape.obj("A router or host.")
                     .key("kind", Shape.choice("router", "host"), "router (default) or host.")
                     .key("interfaces", Shape.namedMap(TopologyReader.IFACE_NAME.pattern(), INTERFACE), "Interfaces, by name.")
-                    .key("static", Shape.list(STATIC), "Static routes.")
-                    .key("track", Shape.namedMap("[0-9]+", TRACK), "Tracked objects, by number 1..1000.");
+                    .key("static", Shape.list(STATIC), "Static routes.");
             for (ProtocolModule<?> pm : ProtocolModules.all()) {
-                Shape.Obj s = pm.shape();
-                n.key(pm.nodeKey(), s, s.description());
+                n.key(pm.nodeKey(), pm.sectionShape(), pm.sectionDescription());
             }
             return n;
         }

@@ -47,6 +47,29 @@ class ShowCommandTest {
         assertTrue(r.out().substring(after).contains("State is Down"), r.out());
     }
 
+    /**
+     * r3's track 7 follows the single-hop BFD session on link b, which fails silently at 60 s:
+     * with FRR's default 300 ms x 3 the session, and with it the track, is down within 0.9 s.
+     * The object line names the session; there is no IP SLA block, as text or JSON.
+     */
+    @Test
+    void aTrackThatFollowsBfdShowsItsSession() {
+        String bfd = CliTest.ROOT.resolve("simulator/src/test/resources/yaml/routing/bfd-three-routers.yaml").toString();
+        CliTest.Result r = CliTest.run("show", "--allow-outside", bfd, "track", "--node", "r3", "--at", "59s,65s");
+        assertEquals(0, r.code(), r.err());
+        int after = r.out().indexOf("r3 at 65s");
+        assertTrue(after > 0, r.out());
+        assertTrue(r.out().substring(0, after).contains("Track 7\n  bfd 10.0.23.1\n  State is Up\n    1 change,"), r.out());
+        assertTrue(r.out().substring(after).contains("State is Down\n    2 changes,"), r.out());
+        assertFalse(r.out().contains("IP SLA"), r.out());
+        CliTest.Result json = CliTest.run("show", "--allow-outside", bfd, "track", "--node", "r3", "--at", "65s", "--json");
+        assertEquals(0, json.code(), json.err());
+        Map<?, ?> row = (Map<?, ?>) rows(json.out(), 0).get(0);
+        assertEquals("bfd 10.0.23.1", row.get("object"), json.out());
+        assertEquals(Boolean.FALSE, row.get("up"), json.out());
+        assertFalse(row.containsKey("ip_sla"), json.out());
+    }
+
     @Test
     void ospfDatabaseAsTextAndJsonAgree() {
         CliTest.Result text = CliTest.run("show", "--allow-outside", FAILOVER, "ospf", "database", "--node", "hq", "--at", "90s", "--variant", "ospf");

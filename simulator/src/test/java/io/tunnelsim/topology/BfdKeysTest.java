@@ -8,6 +8,8 @@ import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.routing.bfd.BfdPeer;
 import io.tunnelsim.routing.bfd.BfdSpec;
 import io.tunnelsim.routing.ospf.OspfSpec;
+import io.tunnelsim.routing.track.module.TrackSpec;
+import io.tunnelsim.routing.track.module.Tracks;
 import io.tunnelsim.sim.SimTime;
 import org.junit.jupiter.api.Test;
 
@@ -99,10 +101,10 @@ class BfdKeysTest {
                       5: {bfd: 10.0.0.2, down-delay: 1s}
                       6: {bfd: 192.0.2.1}
                 """, "t.yaml");
-        TrackSpec five = t.nodes().get("a").tracks().get(5);
+        TrackSpec five = t.nodes().get("a").protocol(Tracks.class).orElseThrow().byNumber().get(5);
         assertEquals("eth0", five.bfd().orElseThrow().interfaceName().orElseThrow());
         assertEquals(SimTime.SECOND, five.downDelayNs());
-        assertTrue(t.nodes().get("a").tracks().get(6).bfd().orElseThrow().multihop());
+        assertTrue(t.nodes().get("a").protocol(Tracks.class).orElseThrow().byNumber().get(6).bfd().orElseThrow().multihop());
         assertSingleError(NODE + """
                     track:
                       5: {bfd: 10.0.0.2, frequency: 1s}

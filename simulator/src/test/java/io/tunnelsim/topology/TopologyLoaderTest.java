@@ -19,6 +19,8 @@ import io.tunnelsim.routing.ospf.OspfInterfaceSpec;
 import io.tunnelsim.routing.ospf.OspfSpec;
 import io.tunnelsim.routing.ospf.SpfThrottle;
 import io.tunnelsim.routing.rip.RipSpec;
+import io.tunnelsim.routing.track.module.TrackSpec;
+import io.tunnelsim.routing.track.module.Tracks;
 import io.tunnelsim.sim.SimTime;
 
 class TopologyLoaderTest {
@@ -66,7 +68,7 @@ class TopologyLoaderTest {
         assertEquals(OptionalInt.of(1), hq.staticRoutes().get(3).track());
         assertEquals(1, hq.staticRoutesV6().size());
         assertEquals("tunnel0", hq.staticRoutesV6().get(0).iface().orElseThrow());
-        TrackSpec track = hq.tracks().get(1);
+        TrackSpec track = hq.protocol(Tracks.class).orElseThrow().byNumber().get(1);
         assertEquals(new TrackSpec(1, Ipv4Address.parse("198.51.100.2"), java.util.Optional.of("eth0"),
                 SimTime.seconds(5), SimTime.seconds(2), 0, 0), track);
 

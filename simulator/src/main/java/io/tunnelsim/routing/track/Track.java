@@ -96,6 +96,11 @@ public final class Track implements NodeService {
         return id;
     }
 
+    /** What the object follows, as logged: {@code ip sla 1 reachability}, {@code bfd 10.0.0.2}. */
+    public String object() {
+        return object;
+    }
+
     /** The IP SLA operation followed, or null when another source drives the object. */
     public IpSla sla() {
         return sla;

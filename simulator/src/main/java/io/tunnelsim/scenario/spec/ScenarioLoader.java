@@ -635,7 +635,7 @@ public final class ScenarioLoader {
                     + " routing, which is generated over GRE tunnels, but its topology has none");
         }
         if (v.track().isPresent() && v.routing() != RoutingProtocol.STATIC
-                && t.nodes().values().stream().allMatch(n -> n.tracks().isEmpty())) {
+                && t.nodes().values().stream().allMatch(n -> n.protocol(io.tunnelsim.routing.track.module.Tracks.class).map(x -> x.byNumber().isEmpty()).orElse(true))) {
             ctx.diagnostics().warning(at, "variant '" + v.name() + "' overrides track timers, but tracks are generated"
                     + " only with routing: static and no node defines one");
         }

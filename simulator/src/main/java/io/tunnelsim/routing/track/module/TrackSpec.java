@@ -1,8 +1,9 @@
-package io.tunnelsim.topology;
+package io.tunnelsim.routing.track.module;
 
 import java.util.Optional;
 
 import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.topology.StaticBfdSpec;
 
 /**
  * An IP SLA style ICMP echo probe and the track object that follows it.

@@ -1,0 +1,58 @@
+package io.tunnelsim.routing.track.module;
+
+import io.tunnelsim.node.Node;
+import io.tunnelsim.routing.bfd.BfdTrack;
+import io.tunnelsim.routing.track.IpSla;
+import io.tunnelsim.routing.track.IpSlaConfig;
+import io.tunnelsim.routing.track.Track;
+import io.tunnelsim.sim.SimTime;
+
+/**
+ * Creates a router's configured tracked objects on a built node, in track-number file order:
+ * an IP SLA icmp-echo operation and the track that follows it, or a track that follows a BFD
+ * session ({@link BfdTrack}); and answers {@code show track} (for a track that follows a BFD
+ * session, the object line names the session instead of the IP SLA block).
+ */
+public final class TrackInstaller {
+    private TrackInstaller() {
+    }
+
+    /** The tracked objects of a configured {@code track:} section. */
+    public static void configured(Tracks tracks, Node n) {
+        for (TrackSpec t : tracks.byNumber().values()) {
+            if (t.bfd().isPresent()) {
+                BfdTrack.create(n, t.id(), t.bfd().get(), t.upDelayNs(), t.downDelayNs());
+                continue;
+            }
+            IpSlaConfig c = IpSlaConfig.icmpEcho(t.id(), t.target()).withTimers(t.frequencyNs(), t.timeoutNs());
+            if (t.sourceInterface().isPresent()) {
+                c = c.withSourceInterface(t.sourceInterface().get());
+            }
+            Track.create(n, t.id(), IpSla.create(n, c), t.upDelayNs(), t.downDelayNs());
+        }
+    }
+
+    /** {@code show track}: one block per tracked object, as IOS prints it; null when the node has none. */
+    public static String showTrack(Node n) {
+        StringBuilder sb = new StringBuilder();
+        for (var s : n.services()) {
+            if (s instanceof Track t) {
+                var sla = t.sla();
+                sb.append("Track ").append(t.id()).append('\n')
+                        .append("  ").append(sla == null ? t.object() : "IP SLA " + sla.id() + " state").append('\n')
+                        .append("  State is ").append(t.isUp() ? "Up" : "Down").append('\n')
+                        .append("    ").append(t.changes()).append(" change").append(t.changes() == 1 ? "" : "s")
+                        .append(", last change ").append(t.lastChange() < 0 ? "never" : "at " + SimTime.formatShort(t.lastChange())).append('\n');
+                if (sla == null) {
+                    continue; // a BFD session: its timers and counters are in the BFD tables
+                }
+                sb.append("  Latest operation return code: ").append(sla.lastReturnCode()).append('\n')
+                        .append("  IP SLA ").append(sla.id()).append(": icmp-echo ").append(sla.config().target())
+                        .append(", frequency ").append(SimTime.formatShort(sla.config().frequency()))
+                        .append(", timeout ").append(SimTime.formatShort(sla.config().timeout()))
+                        .append("; ").append(sla.successes()).append(" ok, ").append(sla.failures()).append(" failed\n");
+            }
+        }
+        return sb.length() == 0 ? null : sb.toString();
+    }
+}
