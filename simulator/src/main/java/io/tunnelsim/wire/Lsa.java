@@ -17,7 +17,13 @@ import java.util.Arrays;
 public final class Lsa {
     private final byte[] bytes;
     private final LsaHeader header;
-    private final LsaBody body;
+    /**
+     * The decoded body; for a received LSA null until first asked for. {@link #decode} has
+     * already checked the body's structure, so decoding it later cannot fail. A copy that is
+     * only compared with the database (not newer, or an instance already held elsewhere) is
+     * never decoded. Bodies are immutable, so a racing second decode is harmless.
+     */
+    private LsaBody body;
 
     private Lsa(byte[] bytes, LsaHeader header, LsaBody body) {
         this.bytes = bytes;
@@ -49,6 +55,9 @@ public final class Lsa {
     /**
      * Decodes and verifies the LSA at {@code buf[off]}; {@code len} is the number of bytes
      * available, of which the LSA uses its length field's worth. The bytes are copied.
+     * Every check of the codec is made here (length, Fletcher checksum, sequence number, the
+     * body's structure); only building the body objects is left until {@link #body()} is
+     * first called.
      */
     public static Lsa decode(byte[] buf, int off, int len) throws MalformedPacketException {
         LsaHeader h = LsaCodec.decodeHeader(buf, off, len);
@@ -62,8 +71,8 @@ public final class Lsa {
         if (h.sequenceNumber() == LsaHeader.RESERVED_SEQUENCE_NUMBER) {
             throw new MalformedPacketException("lsa-bad-sequence", h.key() + ": reserved sequence number");
         }
-        LsaBody body = LsaCodec.decodeBody(h.type(), buf, off + LsaHeader.LENGTH, h.length() - LsaHeader.LENGTH);
-        return new Lsa(Arrays.copyOfRange(buf, off, off + h.length()), h, body);
+        LsaCodec.checkBody(h.type(), buf, off + LsaHeader.LENGTH, h.length() - LsaHeader.LENGTH);
+        return new Lsa(Arrays.copyOfRange(buf, off, off + h.length()), h, null);
     }
 
     public LsaHeader header() {
@@ -71,7 +80,16 @@ public final class Lsa {
     }
 
     public LsaBody body() {
-        return body;
+        LsaBody b = body;
+        if (b == null) {
+            try {
+                b = LsaCodec.decodeBody(header.type(), bytes, LsaHeader.LENGTH, bytes.length - LsaHeader.LENGTH);
+            } catch (MalformedPacketException e) {
+                throw new IllegalStateException("body checked on decode no longer decodes: " + header, e);
+            }
+            body = b;
+        }
+        return b;
     }
 
     public LsaKey key() {

@@ -213,6 +213,65 @@ class LsaTest {
         }
     }
 
+    /**
+     * Received LSAs are only checked on arrival and decoded when used: the check must refuse
+     * exactly what decoding refuses, with the same reason, on valid bodies and on damaged ones
+     * (random bytes, counts and link types changed, bodies cut or extended).
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void bodyCheckRefusesExactlyWhatDecodingRefuses(long seed) throws Exception {
+        Random r = new Random(seed);
+        for (int round = 0; round < 200; round++) {
+            byte[] b = randomLsa(r).toByteArray();
+            int type = b[3] & 0xff;
+            byte[] body = java.util.Arrays.copyOfRange(b, 20, b.length);
+            switch (r.nextInt(4)) {
+                case 0 -> {
+                    if (body.length > 0) {
+                        body[r.nextInt(body.length)] = (byte) r.nextInt(256);
+                    }
+                }
+                case 1 -> body = java.util.Arrays.copyOf(body, Math.max(0, body.length + r.nextInt(9) - 4));
+                case 2 -> {
+                    if (body.length >= 4) {
+                        body[3] = (byte) r.nextInt(8); // router link count
+                    }
+                }
+                default -> {
+                }
+            }
+            if (r.nextInt(4) == 0) {
+                type = 1 + r.nextInt(11);
+            }
+            String decodeReason = null;
+            String checkReason = null;
+            try {
+                LsaCodec.decodeBody(type, body, 0, body.length);
+            } catch (MalformedPacketException e) {
+                decodeReason = e.reason();
+            }
+            try {
+                LsaCodec.checkBody(type, body, 0, body.length);
+            } catch (MalformedPacketException e) {
+                checkReason = e.reason();
+            }
+            assertEquals(decodeReason, checkReason, "type " + type + " body " + HexVectors.format(body));
+        }
+    }
+
+    /** A received LSA decodes its body when first asked, to what the sender encoded. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void receivedBodyDecodesOnDemandToTheOriginal(long seed) throws Exception {
+        Lsa lsa = randomLsa(new Random(seed));
+        byte[] b = lsa.toByteArray();
+        Lsa back = Lsa.decode(b, 0, b.length);
+        b[b.length - 1] ^= 0x55; // the received copy keeps its own bytes
+        assertEquals(lsa.body(), back.body());
+        assertSame(back.body(), back.body());
+    }
+
     static Lsa randomLsa(Random r) {
         LsaBody body;
         switch (r.nextInt(4)) {
