@@ -41,7 +41,7 @@ final class Flooding {
                 directAcks = add(directAcks, rh); // step 4
                 continue;
             }
-            int cmp = e == null ? 1 : rh.compareInstance(e.header(now));
+            int cmp = e == null ? 1 : e.compareReceived(rh, now);
             if (cmp > 0) {
                 // step 5
                 if (e != null && !e.self && now - e.installTime < OspfArea.MIN_LS_ARRIVAL) {

@@ -425,7 +425,7 @@ public final class OspfNeighbor {
             }
             LsaKey k = h.key();
             Lsdb.Entry e = lsdb.get(k);
-            if (e == null || h.compareInstance(e.header(now)) > 0) {
+            if (e == null || e.compareReceived(h, now) > 0) {
                 requestList.put(k, h);
             }
         }

@@ -107,11 +107,11 @@ public final class Spf {
             }
             int t = e.key.type();
             if (t == LsaHeader.ROUTER) {
-                routers.put(e.key.linkStateId().bits(), new Vertex(false, e.key.linkStateId().bits(), e));
+                routers.put(e.key.linkStateIdBits(), new Vertex(false, e.key.linkStateIdBits(), e));
             } else if (t == LsaHeader.NETWORK) {
-                Vertex prev = networks.get(e.key.linkStateId().bits());
+                Vertex prev = networks.get(e.key.linkStateIdBits());
                 if (prev == null || prev.entry.key.advertisingRouter().compareTo(e.key.advertisingRouter()) < 0) {
-                    networks.put(e.key.linkStateId().bits(), new Vertex(true, e.key.linkStateId().bits(), e));
+                    networks.put(e.key.linkStateIdBits(), new Vertex(true, e.key.linkStateIdBits(), e));
                 }
             }
         }
@@ -324,18 +324,18 @@ public final class Spf {
         }
         summaries.sort((a, b) -> a.key.compareTo(b.key));
         for (Lsdb.Entry e : summaries) {
-            if (e.isMaxAge(now) || e.key.advertisingRouter().bits() == me) {
+            if (e.isMaxAge(now) || e.key.advertisingRouterBits() == me) {
                 continue;
             }
             OspfSummaryLsa s = (OspfSummaryLsa) e.lsa.body();
             if (s.metric() >= OspfSummaryLsa.LS_INFINITY) {
                 continue;
             }
-            Vertex br = r.routers.get(e.key.advertisingRouter().bits());
+            Vertex br = r.routers.get(e.key.advertisingRouterBits());
             if (br == null || !br.inTree || !((OspfRouterLsa) br.entry.lsa.body()).areaBorderRouter()) {
                 continue;
             }
-            Ipv4Prefix prefix = prefixOf(e.key.linkStateId().bits(), s.networkMask().bits());
+            Ipv4Prefix prefix = prefixOf(e.key.linkStateIdBits(), s.networkMask().bits());
             RouteEntry cur = table.get(prefix);
             if (cur != null && cur.intraArea()) {
                 continue;
