@@ -9,7 +9,6 @@ import io.tunnelsim.wire.OspfRouterLsa;
 import io.tunnelsim.wire.OspfSummaryLsa;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -70,11 +69,51 @@ public final class Spf {
     private record Candidate(long dist, Vertex v) {
     }
 
+    /**
+     * Vertices by ID: open addressing over an int array, no boxing (a calculation looks up
+     * every link of every Router-LSA in the area). Sized once for the database.
+     */
+    static final class VertexMap {
+        private final int[] keys;
+        private final Vertex[] values;
+        private final int mask;
+
+        VertexMap(int expected) {
+            int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+            keys = new int[cap];
+            values = new Vertex[cap];
+            mask = cap - 1;
+        }
+
+        private static int slot(int key) {
+            int h = key * 0x9E37_79B9;
+            return h ^ (h >>> 16);
+        }
+
+        Vertex get(int key) {
+            for (int i = slot(key) & mask; ; i = (i + 1) & mask) {
+                Vertex v = values[i];
+                if (v == null || keys[i] == key) {
+                    return v;
+                }
+            }
+        }
+
+        void put(int key, Vertex v) {
+            int i = slot(key) & mask;
+            while (values[i] != null && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = v;
+        }
+    }
+
     private Spf() {
     }
 
     /** Area SPF results kept for the inter-area step. */
-    private record AreaResult(OspfArea area, Map<Integer, Vertex> routers) {
+    private record AreaResult(OspfArea area, VertexMap routers) {
     }
 
     static Map<Ipv4Prefix, RouteEntry> calculate(OspfProcess p, Collection<OspfArea> areas) {
@@ -97,10 +136,11 @@ public final class Spf {
         return table;
     }
 
-    private static Map<Integer, Vertex> intraArea(OspfProcess p, OspfArea area, TreeMap<Ipv4Prefix, RouteEntry> table) {
+    private static VertexMap intraArea(OspfProcess p, OspfArea area, TreeMap<Ipv4Prefix, RouteEntry> table) {
         long now = p.now();
-        HashMap<Integer, Vertex> routers = new HashMap<>();
-        HashMap<Integer, Vertex> networks = new HashMap<>();
+        int lsas = area.lsdb().size();
+        VertexMap routers = new VertexMap(lsas);
+        VertexMap networks = new VertexMap(lsas);
         for (Lsdb.Entry e : area.lsdb().entries()) {
             if (e.isMaxAge(now)) {
                 continue;
