@@ -9,6 +9,11 @@ import java.util.Arrays;
  * checksummed) together with the decoded header and body. Immutable; the bytes are never
  * exposed, only copied out.
  *
+ * <p>Instances that differ only in their LS age (the same LSA aged in a database, or with
+ * InfTransDelay added for flooding) share one byte array: its first two bytes hold the age
+ * of whichever instance created it, and the age of each is written from its header
+ * wherever the bytes leave the object ({@link #copyTo}, {@link #toByteArray}).
+ *
  * <p>Two {@code Lsa} objects are equal when their bytes are equal (age included). Whether two
  * instances are the same instance in the RFC 2328 §13.1 sense is
  * {@link LsaHeader#compareInstance}; whether their contents differ for the purpose of
@@ -112,21 +117,22 @@ public final class Lsa {
         if (newAge == header.age()) {
             return this;
         }
-        byte[] b = bytes.clone();
-        LsaCodec.putU16(b, 0, newAge);
         LsaHeader h = header;
-        return new Lsa(b, new LsaHeader(newAge, h.options(), h.type(), h.linkStateId(), h.advertisingRouter(),
+        return new Lsa(bytes, new LsaHeader(newAge, h.options(), h.type(), h.linkStateId(), h.advertisingRouter(),
                 h.sequenceNumber(), h.checksum(), h.length()), body);
     }
 
     /** Copies the LSA's bytes into {@code dst[off]} and returns its length. */
     public int copyTo(byte[] dst, int off) {
         System.arraycopy(bytes, 0, dst, off, bytes.length);
+        LsaCodec.putU16(dst, off, header.age());
         return bytes.length;
     }
 
     public byte[] toByteArray() {
-        return bytes.clone();
+        byte[] b = bytes.clone();
+        LsaCodec.putU16(b, 0, header.age());
+        return b;
     }
 
     /**
@@ -145,12 +151,17 @@ public final class Lsa {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Lsa l && Arrays.equals(bytes, l.bytes);
+        return o instanceof Lsa l && header.age() == l.header.age() && bytes.length == l.bytes.length
+                && Arrays.equals(bytes, 2, bytes.length, l.bytes, 2, l.bytes.length);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        int h = header.age();
+        for (int i = 2; i < bytes.length; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h;
     }
 
     @Override

@@ -90,6 +90,27 @@ class LsaTest {
         assertFalse(lsa.contentsDiffer(lsa.withAge(10)));
     }
 
+    /** Instances of one LSA at different ages write each its own age, whichever was made first. */
+    @Test
+    void agedInstancesWriteTheirOwnAge() throws Exception {
+        Lsa lsa = Lsa.originate(7, 2, R1, R1, LsaHeader.INITIAL_SEQUENCE_NUMBER,
+                new OspfSummaryLsa(false, Ipv4Address.parse("255.255.0.0"), 30));
+        Lsa older = lsa.withAge(300);
+        Lsa oldest = older.withAge(LsaHeader.MAX_AGE);
+        for (Lsa l : List.of(lsa, older, oldest, lsa)) {
+            byte[] b = l.toByteArray();
+            assertEquals(l.age(), (b[0] & 0xff) << 8 | (b[1] & 0xff));
+            byte[] c = new byte[b.length + 3];
+            assertEquals(b.length, l.copyTo(c, 3));
+            assertArrayEquals(b, java.util.Arrays.copyOfRange(c, 3, c.length));
+            Lsa back = Lsa.decode(b, 0, b.length);
+            assertEquals(l, back);
+            assertEquals(l.hashCode(), back.hashCode());
+        }
+        assertNotEquals(lsa, older);
+        assertEquals(7, lsa.toByteArray()[1]);
+    }
+
     @Test
     void bodyLayouts() {
         Lsa s4 = Lsa.originate(0, 2, Ipv4Address.parse("10.0.0.9"), R1, 0x80000005,
