@@ -2,7 +2,6 @@ package io.tunnelsim.node;
 
 import io.tunnelsim.addr.Ipv4Prefix;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,7 +15,18 @@ import java.util.TreeMap;
 public final class Rib {
     private final Node node;
     private final Fib fib = new Fib();
-    private final TreeMap<Ipv4Prefix, EnumMap<RouteSource, List<Route>>> candidates = new TreeMap<>();
+    private static final RouteSource[] SOURCES = RouteSource.values();
+    /**
+     * Per prefix, the routes each source offers: an array indexed by {@link RouteSource}
+     * ordinal holding a {@code List<Route>} or null (32 bytes a prefix, where an EnumMap and its
+     * views take about 90; a router of a large OSPF network holds thousands of prefixes).
+     */
+    private final TreeMap<Ipv4Prefix, Object[]> candidates = new TreeMap<>();
+
+    @SuppressWarnings("unchecked")
+    private static List<Route> offeredBy(Object[] bySource, int source) {
+        return (List<Route>) bySource[source];
+    }
 
     Rib(Node node) {
         this.node = node;
@@ -29,20 +39,27 @@ public final class Rib {
     /** Replaces all routes {@code source} offers for {@code prefix}; an empty list withdraws them. */
     public void update(RouteSource source, Ipv4Prefix prefix, List<Route> routes) {
         Ipv4Prefix key = prefix.network();
-        EnumMap<RouteSource, List<Route>> bySource = candidates.get(key);
+        Object[] bySource = candidates.get(key);
+        int s = source.ordinal();
         if (routes.isEmpty()) {
-            if (bySource == null || bySource.remove(source) == null) {
+            if (bySource == null || bySource[s] == null) {
                 return;
             }
-            if (bySource.isEmpty()) {
+            bySource[s] = null;
+            boolean empty = true;
+            for (Object o : bySource) {
+                empty &= o == null;
+            }
+            if (empty) {
                 candidates.remove(key);
             }
         } else {
             if (bySource == null) {
-                bySource = new EnumMap<>(RouteSource.class);
+                bySource = new Object[SOURCES.length];
                 candidates.put(key, bySource);
             }
-            List<Route> old = bySource.put(source, List.copyOf(routes));
+            Object old = bySource[s];
+            bySource[s] = List.copyOf(routes);
             if (routes.equals(old)) {
                 return;
             }
@@ -53,8 +70,9 @@ public final class Rib {
     /** Withdraws every route of {@code source} (a protocol stopping or a node crash). */
     public void withdrawAll(RouteSource source) {
         List<Ipv4Prefix> touched = new ArrayList<>();
+        int s = source.ordinal();
         for (var e : candidates.entrySet()) {
-            if (e.getValue().containsKey(source)) {
+            if (e.getValue()[s] != null) {
                 touched.add(e.getKey());
             }
         }
@@ -66,8 +84,9 @@ public final class Rib {
     /** Routes {@code source} currently offers, by prefix. */
     public Map<Ipv4Prefix, List<Route>> offered(RouteSource source) {
         TreeMap<Ipv4Prefix, List<Route>> out = new TreeMap<>();
+        int s = source.ordinal();
         candidates.forEach((p, m) -> {
-            List<Route> r = m.get(source);
+            List<Route> r = offeredBy(m, s);
             if (r != null) {
                 out.put(p, r);
             }
@@ -79,8 +98,13 @@ public final class Rib {
     public void recomputeVia(Interface itf) {
         List<Ipv4Prefix> touched = null;
         for (var e : candidates.entrySet()) {
+            Object[] bySource = e.getValue();
             found:
-            for (List<Route> routes : e.getValue().values()) {
+            for (int s = 0; s < bySource.length; s++) {
+                List<Route> routes = offeredBy(bySource, s);
+                if (routes == null) {
+                    continue;
+                }
                 for (int i = 0; i < routes.size(); i++) {
                     if (routes.get(i).egress() == itf) {
                         if (touched == null) {
@@ -100,12 +124,16 @@ public final class Rib {
     }
 
     private void recompute(Ipv4Prefix key) {
-        EnumMap<RouteSource, List<Route>> bySource = candidates.get(key);
+        Object[] bySource = candidates.get(key);
         List<Route> best = new ArrayList<>(2);
         if (bySource != null) {
             int bestDistance = Integer.MAX_VALUE;
             long bestMetric = Long.MAX_VALUE;
-            for (List<Route> routes : bySource.values()) {
+            for (int s = 0; s < bySource.length; s++) {
+                List<Route> routes = offeredBy(bySource, s);
+                if (routes == null) {
+                    continue;
+                }
                 for (Route r : routes) {
                     if (!r.egress().isUp()) {
                         continue;
