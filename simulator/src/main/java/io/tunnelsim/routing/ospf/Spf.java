@@ -8,13 +8,15 @@ import io.tunnelsim.wire.OspfNetworkLsa;
 import io.tunnelsim.wire.OspfRouterLsa;
 import io.tunnelsim.wire.OspfSummaryLsa;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The routing table calculation (RFC 2328 §16): per area, Dijkstra's algorithm over the
@@ -116,8 +118,13 @@ public final class Spf {
     private record AreaResult(OspfArea area, VertexMap routers) {
     }
 
+    /**
+     * The routing table, in prefix order. It is assembled in a hash map (thousands of lookups
+     * and insertions per calculation in a large area) and sorted once at the end.
+     */
     static Map<Ipv4Prefix, RouteEntry> calculate(OspfProcess p, Collection<OspfArea> areas) {
-        TreeMap<Ipv4Prefix, RouteEntry> table = new TreeMap<>();
+        int expected = Math.max(16, p.routingTable().size());
+        HashMap<Ipv4Prefix, RouteEntry> table = new HashMap<>(expected + expected / 2 + 1);
         List<AreaResult> results = new ArrayList<>();
         for (OspfArea a : areas) {
             results.add(new AreaResult(a, intraArea(p, a, table)));
@@ -133,10 +140,16 @@ public final class Spf {
             }
             interArea(p, r, table);
         }
-        return table;
+        RouteEntry[] sorted = table.values().toArray(new RouteEntry[0]);
+        Arrays.sort(sorted, (a, b) -> a.prefix().compareTo(b.prefix()));
+        LinkedHashMap<Ipv4Prefix, RouteEntry> ordered = new LinkedHashMap<>(sorted.length + sorted.length / 2 + 1);
+        for (RouteEntry r : sorted) {
+            ordered.put(r.prefix(), r);
+        }
+        return ordered;
     }
 
-    private static VertexMap intraArea(OspfProcess p, OspfArea area, TreeMap<Ipv4Prefix, RouteEntry> table) {
+    private static VertexMap intraArea(OspfProcess p, OspfArea area, Map<Ipv4Prefix, RouteEntry> table) {
         long now = p.now();
         int lsas = area.lsdb().size();
         VertexMap routers = new VertexMap(lsas);
@@ -353,7 +366,7 @@ public final class Spf {
     }
 
     /** §16.2: inter-area routes from the area's Summary-LSAs. */
-    private static void interArea(OspfProcess p, AreaResult r, TreeMap<Ipv4Prefix, RouteEntry> table) {
+    private static void interArea(OspfProcess p, AreaResult r, Map<Ipv4Prefix, RouteEntry> table) {
         long now = p.now();
         int me = p.routerId().bits();
         List<Lsdb.Entry> summaries = new ArrayList<>();
