@@ -59,6 +59,7 @@ public final class Spf {
         long dist = Long.MAX_VALUE;
         boolean inTree;
         boolean attachedToRoot;
+        /** Mutable while the vertex is a candidate; an immutable list once it is in the tree. */
         List<NextHop> nextHops = new ArrayList<>(2);
 
         Vertex(boolean network, int id, Lsdb.Entry entry) {
@@ -123,7 +124,8 @@ public final class Spf {
      * and insertions per calculation in a large area) and sorted once at the end.
      */
     static Map<Ipv4Prefix, RouteEntry> calculate(OspfProcess p, Collection<OspfArea> areas) {
-        int expected = Math.max(16, p.routingTable().size());
+        Map<Ipv4Prefix, RouteEntry> previous = p.routingTable();
+        int expected = Math.max(16, previous.size());
         HashMap<Ipv4Prefix, RouteEntry> table = new HashMap<>(expected + expected / 2 + 1);
         List<AreaResult> results = new ArrayList<>();
         for (OspfArea a : areas) {
@@ -144,7 +146,9 @@ public final class Spf {
         Arrays.sort(sorted, (a, b) -> a.prefix().compareTo(b.prefix()));
         LinkedHashMap<Ipv4Prefix, RouteEntry> ordered = new LinkedHashMap<>(sorted.length + sorted.length / 2 + 1);
         for (RouteEntry r : sorted) {
-            ordered.put(r.prefix(), r);
+            // an unchanged entry keeps the previous run's objects, which the RIB holds too
+            RouteEntry o = previous.get(r.prefix());
+            ordered.put(r.prefix(), r.equals(o) ? o : r);
         }
         return ordered;
     }
@@ -194,6 +198,9 @@ public final class Spf {
                 continue;
             }
             v.inTree = true;
+            // final from here on (only vertices outside the tree are relaxed): one immutable
+            // list, shared by every route through this vertex
+            v.nextHops = List.copyOf(v.nextHops);
             if (v.network) {
                 treeNetworks.add(v);
                 OspfNetworkLsa n = (OspfNetworkLsa) v.entry.lsa.body();
