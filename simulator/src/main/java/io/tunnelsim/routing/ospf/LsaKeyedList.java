@@ -19,6 +19,9 @@ final class LsaKeyedList<V> {
 
     private LsaKey[] keys = new LsaKey[INITIAL];
     private Object[] values = new Object[INITIAL];
+    /** The key fields by position, compared during lookups: Link State ID and Advertising Router packed. */
+    private long[] packed = new long[INITIAL];
+    private byte[] types = new byte[INITIAL];
     /** Positions in use: 0 .. end-1, of which size hold entries. */
     private int end;
     private int size;
@@ -36,20 +39,26 @@ final class LsaKeyedList<V> {
         return hash(k.type(), k.linkStateIdBits(), k.advertisingRouterBits());
     }
 
-    private static boolean same(LsaKey a, LsaKey b) {
-        return a.linkStateIdBits() == b.linkStateIdBits() && a.advertisingRouterBits() == b.advertisingRouterBits()
-                && a.type() == b.type();
+    private int hashAt(int position) {
+        long pk = packed[position];
+        return hash(types[position] & 0xff, (int) (pk >>> 32), (int) pk);
+    }
+
+    private static long packed(LsaKey k) {
+        return (long) k.linkStateIdBits() << 32 | (k.advertisingRouterBits() & 0xFFFF_FFFFL);
     }
 
     /** The index slot holding {@code k}, or -1. */
     private int slotOf(LsaKey k) {
+        long want = packed(k);
+        byte type = (byte) k.type();
         int m = index.length - 1;
         for (int i = hash(k) & m; ; i = (i + 1) & m) {
             int p = index[i];
             if (p == 0) {
                 return -1;
             }
-            if (same(keys[p - 1], k)) {
+            if (packed[p - 1] == want && types[p - 1] == type) {
                 return i;
             }
         }
@@ -92,6 +101,8 @@ final class LsaKeyedList<V> {
             } else {
                 keys = Arrays.copyOf(keys, keys.length * 2);
                 values = Arrays.copyOf(values, values.length * 2);
+                packed = Arrays.copyOf(packed, packed.length * 2);
+                types = Arrays.copyOf(types, types.length * 2);
             }
         }
         if (2 * (end + 1) > index.length) {
@@ -100,6 +111,8 @@ final class LsaKeyedList<V> {
         }
         keys[end] = k;
         values[end] = v;
+        packed[end] = packed(k);
+        types[end] = (byte) k.type();
         end++;
         size++;
         insertIndex(hash(k), end);
@@ -141,7 +154,7 @@ final class LsaKeyedList<V> {
         int m = index.length - 1;
         int hole = s;
         for (int j = (s + 1) & m; index[j] != 0; j = (j + 1) & m) {
-            int home = hash(keys[index[j] - 1]) & m;
+            int home = hashAt(index[j] - 1) & m;
             boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
             if (!stays) {
                 index[hole] = index[j];
@@ -171,6 +184,8 @@ final class LsaKeyedList<V> {
             if (keys[r] != null) {
                 keys[w] = keys[r];
                 values[w] = values[r];
+                packed[w] = packed[r];
+                types[w] = types[r];
                 w++;
             }
         }
@@ -184,7 +199,7 @@ final class LsaKeyedList<V> {
         Arrays.fill(index, 0);
         for (int p = 0; p < end; p++) {
             if (keys[p] != null) {
-                insertIndex(hash(keys[p]), p + 1);
+                insertIndex(hashAt(p), p + 1);
             }
         }
     }
