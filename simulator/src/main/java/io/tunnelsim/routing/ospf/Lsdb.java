@@ -83,6 +83,35 @@ final class Lsdb {
     private byte[] types = new byte[INITIAL_CAPACITY];
     private Entry[] values = new Entry[INITIAL_CAPACITY];
     private int size;
+    /**
+     * No entry can need the aging sweep before this time: the earliest moment some entry's age
+     * reaches LSRefreshTime (which comes before MaxAge). Lowered by every install, recomputed
+     * by {@link #sweepDone}; it ignores whether an entry is self-originated, so it errs early.
+     */
+    private long attentionAt = Long.MAX_VALUE;
+
+    private static long attention(Entry e) {
+        return e.installTime + Math.max(0, LsaHeader.LS_REFRESH_TIME - e.ageAtInstall) * SimTime.SECOND;
+    }
+
+    /**
+     * False when the aging sweep at {@code now} would find nothing to do: no entry has
+     * reached LSRefreshTime, so none is due for refresh, at MaxAge or being flushed.
+     */
+    boolean needsSweep(long now) {
+        return now >= attentionAt;
+    }
+
+    /** After a sweep: the earliest time any entry can need the next one. */
+    void sweepDone() {
+        long t = Long.MAX_VALUE;
+        for (Entry e : values) {
+            if (e != null) {
+                t = Math.min(t, attention(e));
+            }
+        }
+        attentionAt = t;
+    }
 
     private static long packed(int linkStateId, int advertisingRouter) {
         return (long) linkStateId << 32 | (advertisingRouter & 0xFFFF_FFFFL);
@@ -143,6 +172,7 @@ final class Lsdb {
         e.installTime = now;
         e.self = self;
         e.flushing = false;
+        attentionAt = Math.min(attentionAt, attention(e));
         return e;
     }
 
@@ -254,5 +284,6 @@ final class Lsdb {
         types = new byte[INITIAL_CAPACITY];
         values = new Entry[INITIAL_CAPACITY];
         size = 0;
+        attentionAt = Long.MAX_VALUE;
     }
 }

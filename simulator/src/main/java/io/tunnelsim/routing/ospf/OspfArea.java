@@ -228,6 +228,9 @@ final class OspfArea {
     /** Refreshes own LSAs at LSRefreshTime; floods and removes LSAs that reached MaxAge (§14). */
     void agingSweep() {
         long now = process.now();
+        if (!lsdb.needsSweep(now)) {
+            return; // no entry has reached LSRefreshTime: nothing to refresh, expire or remove
+        }
         List<Lsdb.Entry> refresh = null;
         List<Lsdb.Entry> expired = null;
         List<LsaKey> remove = null;
@@ -264,6 +267,7 @@ final class OspfArea {
                 lsdb.remove(k);
             }
         }
+        lsdb.sweepDone();
     }
 
     private static <T> List<T> add(List<T> l, T v) {
