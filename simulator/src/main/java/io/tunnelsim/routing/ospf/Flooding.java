@@ -129,7 +129,7 @@ final class Flooding {
         LsaHeader h = lsa.header();
         for (OspfInterface oi : area.interfaces()) {
             Lsa tx = null; // the age grows by the interface's InfTransDelay
-            List<OspfNeighbor> nbrs = oi.neighbors();
+            List<OspfNeighbor> nbrs = oi.neighborList();
             if (nbrs.isEmpty()) {
                 continue;
             }
@@ -195,7 +195,7 @@ final class Flooding {
 
     void removeFromRetransmissionLists(OspfArea area, LsaKey key) {
         for (OspfInterface oi : area.interfaces()) {
-            List<OspfNeighbor> nbrs = oi.neighbors();
+            List<OspfNeighbor> nbrs = oi.neighborList();
             for (int i = 0; i < nbrs.size(); i++) {
                 nbrs.get(i).removeRetransmission(key);
             }
@@ -204,7 +204,7 @@ final class Flooding {
 
     boolean onAnyRetransmissionList(OspfArea area, LsaKey key) {
         for (OspfInterface oi : area.interfaces()) {
-            for (OspfNeighbor n : oi.neighbors()) {
+            for (OspfNeighbor n : oi.neighborList()) {
                 if (n.retransmissionList().containsKey(key)) {
                     return true;
                 }
@@ -215,7 +215,7 @@ final class Flooding {
 
     boolean anyNeighborExchanging(OspfArea area) {
         for (OspfInterface oi : area.interfaces()) {
-            for (OspfNeighbor n : oi.neighbors()) {
+            for (OspfNeighbor n : oi.neighborList()) {
                 OspfNeighbor.State s = n.state();
                 if (s == OspfNeighbor.State.EXCHANGE || s == OspfNeighbor.State.LOADING) {
                     return true;
