@@ -7,6 +7,13 @@ package io.tunnelsim.addr;
  */
 public record Ipv4Prefix(Ipv4Address address, int length) implements Comparable<Ipv4Prefix> {
 
+    /** As the record's own equality, written out (hot in routing tables); the hash code stays the record's. */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Ipv4Prefix p && p.length == length && p.address.bits() == address.bits();
+    }
+
+
     public static final Ipv4Prefix DEFAULT = new Ipv4Prefix(Ipv4Address.ANY, 0);
 
     public Ipv4Prefix {

@@ -35,6 +35,13 @@ public final class Spf {
 
     /** A next hop: the outgoing OSPF interface and the neighbour's address (0: directly attached). */
     public record NextHop(OspfInterface iface, int address) {
+        /** As the record's own equality, written out (compared for every route on every run). */
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof NextHop n && n.address == address
+                    && java.util.Objects.equals(n.iface, iface);
+        }
+
         @Override
         public String toString() {
             return (address == 0 ? "direct" : new Ipv4Address(address).toString()) + " " + iface.itf().displayName();
@@ -50,6 +57,13 @@ public final class Spf {
      */
     public record RouteEntry(Ipv4Prefix prefix, long cost, boolean intraArea, Ipv4Address area, boolean connected,
                              List<NextHop> nextHops) {
+        /** As the record's own equality, written out (each entry is compared with the previous run's). */
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof RouteEntry r && r.cost == cost && r.intraArea == intraArea
+                    && r.connected == connected && r.prefix.equals(prefix) && r.area.equals(area)
+                    && r.nextHops.equals(nextHops);
+        }
     }
 
     private static final class Vertex {
