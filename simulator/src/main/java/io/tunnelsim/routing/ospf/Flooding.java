@@ -127,8 +127,11 @@ final class Flooding {
     boolean flood(OspfArea area, LsaKey key, Lsa lsa, int age, OspfNeighbor from) {
         boolean floodedBack = false;
         LsaHeader h = lsa.header();
+        // the copy sent: the age grows by the interface's InfTransDelay; interfaces with the same
+        // delay share one (immutable) copy, which every neighbour's retransmission list then holds
+        Lsa tx = null;
+        int txDelay = -1;
         for (OspfInterface oi : area.interfaces()) {
-            Lsa tx = null; // the age grows by the interface's InfTransDelay
             List<OspfNeighbor> nbrs = oi.neighborList();
             if (nbrs.isEmpty()) {
                 continue;
@@ -157,8 +160,10 @@ final class Flooding {
                 if (n == from) {
                     continue;
                 }
-                if (tx == null) {
-                    tx = lsa.withAge(Math.min(LsaHeader.MAX_AGE, age + oi.config().transmitDelay()));
+                int delay = oi.config().transmitDelay();
+                if (tx == null || delay != txDelay) {
+                    tx = lsa.withAge(Math.min(LsaHeader.MAX_AGE, age + delay));
+                    txDelay = delay;
                 }
                 n.addRetransmission(key, tx);
                 added = true;
