@@ -75,6 +75,13 @@ public final class Spf {
         boolean attachedToRoot;
         /** Mutable while the vertex is a candidate; an immutable list once it is in the tree. */
         List<NextHop> nextHops = new ArrayList<>(2);
+        /**
+         * For a router with many links (a hub), the link IDs of its point-to-point links and of
+         * its transit links as open-addressing sets, built on the first two-way check: each of
+         * its neighbours checks that it links back, which would otherwise scan every link.
+         */
+        int[] p2pLinks;
+        int[] transitLinks;
 
         Vertex(boolean network, int id, Lsdb.Entry entry) {
             this.network = network;
@@ -375,7 +382,15 @@ public final class Spf {
             }
             return false;
         }
-        for (OspfRouterLsa.Link l : ((OspfRouterLsa) b).links()) {
+        List<OspfRouterLsa.Link> links = ((OspfRouterLsa) b).links();
+        if (links.size() > MANY_LINKS) {
+            if (w.p2pLinks == null) {
+                w.p2pLinks = linkIdSet(links, OspfRouterLsa.POINT_TO_POINT);
+                w.transitLinks = linkIdSet(links, OspfRouterLsa.TRANSIT);
+            }
+            return contains(v.network ? w.transitLinks : w.p2pLinks, v.id);
+        }
+        for (OspfRouterLsa.Link l : links) {
             if (l.linkId().bits() != v.id) {
                 continue;
             }
@@ -384,6 +399,57 @@ public final class Spf {
             }
         }
         return false;
+    }
+
+    /** Above this many links a router's two-way checks use a set of its link IDs instead of a scan. */
+    private static final int MANY_LINKS = 16;
+
+    /**
+     * The link IDs of {@code links} of the given type: an open-addressing set, slot 0 holding
+     * how many IDs are 0 (a value that cannot mark free slots), slots 1.. the table, 0 = free.
+     */
+    private static int[] linkIdSet(List<OspfRouterLsa.Link> links, int type) {
+        int n = 0;
+        for (OspfRouterLsa.Link l : links) {
+            if (l.type() == type) {
+                n++;
+            }
+        }
+        int cap = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+        int[] set = new int[cap + 1];
+        for (OspfRouterLsa.Link l : links) {
+            if (l.type() != type) {
+                continue;
+            }
+            int id = l.linkId().bits();
+            if (id == 0) {
+                set[0] = 1;
+                continue;
+            }
+            int m = cap - 1;
+            int i = VertexMap.slot(id) & m;
+            while (set[1 + i] != 0 && set[1 + i] != id) {
+                i = (i + 1) & m;
+            }
+            set[1 + i] = id;
+        }
+        return set;
+    }
+
+    private static boolean contains(int[] set, int id) {
+        if (id == 0) {
+            return set[0] != 0;
+        }
+        int m = set.length - 2;
+        for (int i = VertexMap.slot(id) & m; ; i = (i + 1) & m) {
+            int k = set[1 + i];
+            if (k == id) {
+                return true;
+            }
+            if (k == 0) {
+                return false;
+            }
+        }
     }
 
     /** §16.2: inter-area routes from the area's Summary-LSAs. */
