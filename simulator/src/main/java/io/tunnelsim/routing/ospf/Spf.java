@@ -163,11 +163,25 @@ public final class Spf {
             }
             interArea(p, r, table);
         }
+        LinkedHashMap<Ipv4Prefix, RouteEntry> ordered = new LinkedHashMap<>(table.size() + table.size() / 2 + 1);
+        if (table.size() == previous.size()) {
+            // the usual case once the area is known: the same prefixes, already in order
+            for (RouteEntry o : previous.values()) {
+                RouteEntry r = table.get(o.prefix());
+                if (r == null) {
+                    ordered.clear();
+                    break;
+                }
+                // an unchanged entry keeps the previous run's objects, which the RIB holds too
+                ordered.put(o.prefix(), r.equals(o) ? o : r);
+            }
+            if (ordered.size() == table.size()) {
+                return ordered;
+            }
+        }
         RouteEntry[] sorted = table.values().toArray(new RouteEntry[0]);
         Arrays.sort(sorted, (a, b) -> a.prefix().compareTo(b.prefix()));
-        LinkedHashMap<Ipv4Prefix, RouteEntry> ordered = new LinkedHashMap<>(sorted.length + sorted.length / 2 + 1);
         for (RouteEntry r : sorted) {
-            // an unchanged entry keeps the previous run's objects, which the RIB holds too
             RouteEntry o = previous.get(r.prefix());
             ordered.put(r.prefix(), r.equals(o) ? o : r);
         }
