@@ -7,6 +7,22 @@ package io.tunnelsim.addr;
  */
 public record Ipv4Prefix(Ipv4Address address, int length) implements Comparable<Ipv4Prefix> {
 
+    /** As the record's own equality, written out (hot in routing tables). */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Ipv4Prefix p && p.length == length && p.address.bits() == address.bits();
+    }
+
+    /**
+     * The value the record's generated hash code has (31 × the address's hash + the length), so
+     * hash-ordered collections keep their order, without its method-handle indirection.
+     */
+    @Override
+    public int hashCode() {
+        return 31 * address.bits() + length;
+    }
+
+
     public static final Ipv4Prefix DEFAULT = new Ipv4Prefix(Ipv4Address.ANY, 0);
 
     public Ipv4Prefix {

@@ -14,6 +14,16 @@ public record Route(Ipv4Prefix prefix, int nextHop, Interface egress, int distan
         prefix = prefix.network();
     }
 
+    /**
+     * As the record's own equality, written out (RIB and FIB compare route lists on every
+     * change); the hash code stays the record's.
+     */
+    @Override
+    public boolean equals(Object o) {
+        return o == this || o instanceof Route r && r.nextHop == nextHop && r.metric == metric && r.distance == distance
+                && r.source == source && java.util.Objects.equals(r.egress, egress) && r.prefix.equals(prefix);
+    }
+
     public boolean hasNextHop() {
         return nextHop != 0;
     }

@@ -9,6 +9,11 @@ import java.util.Arrays;
  * checksummed) together with the decoded header and body. Immutable; the bytes are never
  * exposed, only copied out.
  *
+ * <p>Instances that differ only in their LS age (the same LSA aged in a database, or with
+ * InfTransDelay added for flooding) share one byte array: its first two bytes hold the age
+ * of whichever instance created it, and the age of each is written from its header
+ * wherever the bytes leave the object ({@link #copyTo}, {@link #toByteArray}).
+ *
  * <p>Two {@code Lsa} objects are equal when their bytes are equal (age included). Whether two
  * instances are the same instance in the RFC 2328 §13.1 sense is
  * {@link LsaHeader#compareInstance}; whether their contents differ for the purpose of
@@ -17,7 +22,13 @@ import java.util.Arrays;
 public final class Lsa {
     private final byte[] bytes;
     private final LsaHeader header;
-    private final LsaBody body;
+    /**
+     * The decoded body; for a received LSA null until first asked for. {@link #decode} has
+     * already checked the body's structure, so decoding it later cannot fail. A copy that is
+     * only compared with the database (not newer, or an instance already held elsewhere) is
+     * never decoded. Bodies are immutable, so a racing second decode is harmless.
+     */
+    private LsaBody body;
 
     private Lsa(byte[] bytes, LsaHeader header, LsaBody body) {
         this.bytes = bytes;
@@ -49,6 +60,9 @@ public final class Lsa {
     /**
      * Decodes and verifies the LSA at {@code buf[off]}; {@code len} is the number of bytes
      * available, of which the LSA uses its length field's worth. The bytes are copied.
+     * Every check of the codec is made here (length, Fletcher checksum, sequence number, the
+     * body's structure); only building the body objects is left until {@link #body()} is
+     * first called.
      */
     public static Lsa decode(byte[] buf, int off, int len) throws MalformedPacketException {
         LsaHeader h = LsaCodec.decodeHeader(buf, off, len);
@@ -62,8 +76,8 @@ public final class Lsa {
         if (h.sequenceNumber() == LsaHeader.RESERVED_SEQUENCE_NUMBER) {
             throw new MalformedPacketException("lsa-bad-sequence", h.key() + ": reserved sequence number");
         }
-        LsaBody body = LsaCodec.decodeBody(h.type(), buf, off + LsaHeader.LENGTH, h.length() - LsaHeader.LENGTH);
-        return new Lsa(Arrays.copyOfRange(buf, off, off + h.length()), h, body);
+        LsaCodec.checkBody(h.type(), buf, off + LsaHeader.LENGTH, h.length() - LsaHeader.LENGTH);
+        return new Lsa(Arrays.copyOfRange(buf, off, off + h.length()), h, null);
     }
 
     public LsaHeader header() {
@@ -71,7 +85,16 @@ public final class Lsa {
     }
 
     public LsaBody body() {
-        return body;
+        LsaBody b = body;
+        if (b == null) {
+            try {
+                b = LsaCodec.decodeBody(header.type(), bytes, LsaHeader.LENGTH, bytes.length - LsaHeader.LENGTH);
+            } catch (MalformedPacketException e) {
+                throw new IllegalStateException("body checked on decode no longer decodes: " + header, e);
+            }
+            body = b;
+        }
+        return b;
     }
 
     public LsaKey key() {
@@ -94,21 +117,22 @@ public final class Lsa {
         if (newAge == header.age()) {
             return this;
         }
-        byte[] b = bytes.clone();
-        LsaCodec.putU16(b, 0, newAge);
         LsaHeader h = header;
-        return new Lsa(b, new LsaHeader(newAge, h.options(), h.type(), h.linkStateId(), h.advertisingRouter(),
+        return new Lsa(bytes, new LsaHeader(newAge, h.options(), h.type(), h.linkStateId(), h.advertisingRouter(),
                 h.sequenceNumber(), h.checksum(), h.length()), body);
     }
 
     /** Copies the LSA's bytes into {@code dst[off]} and returns its length. */
     public int copyTo(byte[] dst, int off) {
         System.arraycopy(bytes, 0, dst, off, bytes.length);
+        LsaCodec.putU16(dst, off, header.age());
         return bytes.length;
     }
 
     public byte[] toByteArray() {
-        return bytes.clone();
+        byte[] b = bytes.clone();
+        LsaCodec.putU16(b, 0, header.age());
+        return b;
     }
 
     /**
@@ -127,12 +151,17 @@ public final class Lsa {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Lsa l && Arrays.equals(bytes, l.bytes);
+        return o instanceof Lsa l && header.age() == l.header.age() && bytes.length == l.bytes.length
+                && Arrays.equals(bytes, 2, bytes.length, l.bytes, 2, l.bytes.length);
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(bytes);
+        int h = header.age();
+        for (int i = 2; i < bytes.length; i++) {
+            h = 31 * h + bytes[i];
+        }
+        return h;
     }
 
     @Override

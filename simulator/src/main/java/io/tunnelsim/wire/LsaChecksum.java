@@ -19,6 +19,11 @@ public final class LsaChecksum {
     private static final int SKIP = 2;
     /** Sums stay far below overflow in a long for this many bytes between reductions. */
     private static final int CHUNK = 4096;
+    /**
+     * Int sums between reductions: after {@code k} bytes C0 &lt; 255·(k+1) and C1 &lt; 255·(k+1)²/2
+     * + 255·k, which stays below 2^31 for k up to 4000.
+     */
+    private static final int VERIFY_CHUNK = 4000;
 
     private LsaChecksum() {
     }
@@ -60,8 +65,21 @@ public final class LsaChecksum {
         if (lsa[off + CHECKSUM_OFFSET] == 0 && lsa[off + CHECKSUM_OFFSET + 1] == 0) {
             return false;
         }
-        long[] c = sums(lsa, off, len, false);
-        return c[0] == 0 && c[1] == 0;
+        // allocation-free: every received copy of every LSA passes through here
+        int c0 = 0;
+        int c1 = 0;
+        int end = off + len;
+        int i = off + SKIP;
+        while (i < end) {
+            int stop = Math.min(end, i + VERIFY_CHUNK);
+            for (; i < stop; i++) {
+                c0 += lsa[i] & 0xff;
+                c1 += c0;
+            }
+            c0 %= 255;
+            c1 %= 255;
+        }
+        return c0 == 0 && c1 == 0;
     }
 
     private static long[] sums(byte[] lsa, int off, int len, boolean zeroChecksumField) {

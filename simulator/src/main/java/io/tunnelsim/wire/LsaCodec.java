@@ -187,6 +187,60 @@ public final class LsaCodec {
         }
     }
 
+    /**
+     * Makes every check {@link #decodeBody} makes, with the same failures, without building the
+     * body: a received LSA is validated on arrival and decoded only when its contents are used.
+     */
+    public static void checkBody(int type, byte[] buf, int off, int len) throws MalformedPacketException {
+        switch (type) {
+            case LsaHeader.ROUTER:
+                checkRouter(buf, off, len);
+                return;
+            case LsaHeader.NETWORK:
+                if (len < 4 || len % 4 != 0) {
+                    throw new MalformedPacketException("lsa-bad-length", "network-LSA body of " + len + " bytes");
+                }
+                return;
+            case LsaHeader.SUMMARY_NETWORK:
+            case LsaHeader.SUMMARY_ASBR:
+                if (len < 8 || len % 4 != 0) {
+                    throw new MalformedPacketException("lsa-bad-length", "summary-LSA body of " + len + " bytes");
+                }
+                return;
+            case LsaHeader.AS_EXTERNAL:
+                if (len < 16 || (len - 16) % 12 != 0) {
+                    throw new MalformedPacketException("lsa-bad-length", "AS-external-LSA body of " + len + " bytes");
+                }
+                return;
+            default:
+        }
+    }
+
+    private static void checkRouter(byte[] buf, int off, int len) throws MalformedPacketException {
+        if (len < 4) {
+            throw new MalformedPacketException("lsa-bad-length", "router-LSA body of " + len + " bytes");
+        }
+        int count = u16(buf, off + 2);
+        int p = off + 4;
+        int end = off + len;
+        for (int i = 0; i < count; i++) {
+            if (end - p < 12) {
+                throw new MalformedPacketException("lsa-bad-length", "router-LSA link " + i + " cut short");
+            }
+            int linkType = buf[p + 8] & 0xff;
+            if (linkType < OspfRouterLsa.POINT_TO_POINT || linkType > OspfRouterLsa.VIRTUAL) {
+                throw new MalformedPacketException("lsa-bad-link-type", "link " + i + " has type " + linkType);
+            }
+            p += 12 + 4 * (buf[p + 9] & 0xff);
+            if (p > end) {
+                throw new MalformedPacketException("lsa-bad-length", "router-LSA link " + i + " TOS entries cut short");
+            }
+        }
+        if (p != end) {
+            throw new MalformedPacketException("lsa-bad-length", (end - p) + " bytes after the last router link");
+        }
+    }
+
     private static OspfRouterLsa decodeRouter(byte[] buf, int off, int len) throws MalformedPacketException {
         if (len < 4) {
             throw new MalformedPacketException("lsa-bad-length", "router-LSA body of " + len + " bytes");

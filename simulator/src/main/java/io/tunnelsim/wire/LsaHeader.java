@@ -51,7 +51,7 @@ public record LsaHeader(int age, int options, int type, Ipv4Address linkStateId,
     }
 
     public LsaKey key() {
-        return new LsaKey(type, linkStateId, advertisingRouter);
+        return new LsaKey(type, linkStateId.bits(), advertisingRouter.bits());
     }
 
     /** True when the age has reached MaxAge (the LSA is being flushed). */
@@ -67,19 +67,28 @@ public record LsaHeader(int age, int options, int type, Ipv4Address linkStateId,
      * differ by more than MaxAgeDiff, the younger one.
      */
     public int compareInstance(LsaHeader other) {
-        if (sequenceNumber != other.sequenceNumber) {
-            return sequenceNumber > other.sequenceNumber ? 1 : -1;
+        return compareInstance(other.sequenceNumber, other.checksum, other.age);
+    }
+
+    /**
+     * {@link #compareInstance(LsaHeader)} against an instance given by its sequence number,
+     * checksum and LS age, as a database holds them (the age of a stored LSA advances
+     * without its header being rebuilt).
+     */
+    public int compareInstance(int otherSequenceNumber, int otherChecksum, int otherAge) {
+        if (sequenceNumber != otherSequenceNumber) {
+            return sequenceNumber > otherSequenceNumber ? 1 : -1;
         }
-        if (checksum != other.checksum) {
-            return checksum > other.checksum ? 1 : -1;
+        if (checksum != otherChecksum) {
+            return checksum > otherChecksum ? 1 : -1;
         }
         boolean thisMax = isMaxAge();
-        boolean otherMax = other.isMaxAge();
+        boolean otherMax = otherAge >= MAX_AGE;
         if (thisMax != otherMax) {
             return thisMax ? 1 : -1;
         }
         int a = Math.min(age, MAX_AGE);
-        int b = Math.min(other.age, MAX_AGE);
+        int b = Math.min(otherAge, MAX_AGE);
         if (Math.abs(a - b) > MAX_AGE_DIFF) {
             return a < b ? 1 : -1;
         }

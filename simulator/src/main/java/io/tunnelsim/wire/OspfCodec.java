@@ -311,8 +311,8 @@ public final class OspfCodec {
             int p = off;
             for (LsaKey k : r.requests()) {
                 Ipv4Address.writeBits(buf, p, k.type());
-                k.linkStateId().write(buf, p + 4);
-                k.advertisingRouter().write(buf, p + 8);
+                Ipv4Address.writeBits(buf, p + 4, k.linkStateIdBits());
+                Ipv4Address.writeBits(buf, p + 8, k.advertisingRouterBits());
                 p += 12;
             }
         } else if (m instanceof OspfLinkStateUpdate u) {
@@ -364,7 +364,7 @@ public final class OspfCodec {
                     if (lsType > 0xff) {
                         throw new MalformedPacketException("ospf-bad-ls-type", "requested LS type " + lsType);
                     }
-                    keys.add(new LsaKey((int) lsType, Ipv4Address.read(buf, p + 4), Ipv4Address.read(buf, p + 8)));
+                    keys.add(new LsaKey((int) lsType, Ipv4Address.readBits(buf, p + 4), Ipv4Address.readBits(buf, p + 8)));
                 }
                 return new OspfLinkStateRequest(keys);
             }

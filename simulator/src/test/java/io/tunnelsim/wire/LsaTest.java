@@ -90,6 +90,27 @@ class LsaTest {
         assertFalse(lsa.contentsDiffer(lsa.withAge(10)));
     }
 
+    /** Instances of one LSA at different ages write each its own age, whichever was made first. */
+    @Test
+    void agedInstancesWriteTheirOwnAge() throws Exception {
+        Lsa lsa = Lsa.originate(7, 2, R1, R1, LsaHeader.INITIAL_SEQUENCE_NUMBER,
+                new OspfSummaryLsa(false, Ipv4Address.parse("255.255.0.0"), 30));
+        Lsa older = lsa.withAge(300);
+        Lsa oldest = older.withAge(LsaHeader.MAX_AGE);
+        for (Lsa l : List.of(lsa, older, oldest, lsa)) {
+            byte[] b = l.toByteArray();
+            assertEquals(l.age(), (b[0] & 0xff) << 8 | (b[1] & 0xff));
+            byte[] c = new byte[b.length + 3];
+            assertEquals(b.length, l.copyTo(c, 3));
+            assertArrayEquals(b, java.util.Arrays.copyOfRange(c, 3, c.length));
+            Lsa back = Lsa.decode(b, 0, b.length);
+            assertEquals(l, back);
+            assertEquals(l.hashCode(), back.hashCode());
+        }
+        assertNotEquals(lsa, older);
+        assertEquals(7, lsa.toByteArray()[1]);
+    }
+
     @Test
     void bodyLayouts() {
         Lsa s4 = Lsa.originate(0, 2, Ipv4Address.parse("10.0.0.9"), R1, 0x80000005,
@@ -211,6 +232,65 @@ class LsaTest {
             MalformedPacketException e = assertThrows(MalformedPacketException.class, () -> Lsa.decode(b, 0, b.length));
             assertTrue(e.reason().startsWith("lsa-"));
         }
+    }
+
+    /**
+     * Received LSAs are only checked on arrival and decoded when used: the check must refuse
+     * exactly what decoding refuses, with the same reason, on valid bodies and on damaged ones
+     * (random bytes, counts and link types changed, bodies cut or extended).
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void bodyCheckRefusesExactlyWhatDecodingRefuses(long seed) throws Exception {
+        Random r = new Random(seed);
+        for (int round = 0; round < 200; round++) {
+            byte[] b = randomLsa(r).toByteArray();
+            int type = b[3] & 0xff;
+            byte[] body = java.util.Arrays.copyOfRange(b, 20, b.length);
+            switch (r.nextInt(4)) {
+                case 0 -> {
+                    if (body.length > 0) {
+                        body[r.nextInt(body.length)] = (byte) r.nextInt(256);
+                    }
+                }
+                case 1 -> body = java.util.Arrays.copyOf(body, Math.max(0, body.length + r.nextInt(9) - 4));
+                case 2 -> {
+                    if (body.length >= 4) {
+                        body[3] = (byte) r.nextInt(8); // router link count
+                    }
+                }
+                default -> {
+                }
+            }
+            if (r.nextInt(4) == 0) {
+                type = 1 + r.nextInt(11);
+            }
+            String decodeReason = null;
+            String checkReason = null;
+            try {
+                LsaCodec.decodeBody(type, body, 0, body.length);
+            } catch (MalformedPacketException e) {
+                decodeReason = e.reason();
+            }
+            try {
+                LsaCodec.checkBody(type, body, 0, body.length);
+            } catch (MalformedPacketException e) {
+                checkReason = e.reason();
+            }
+            assertEquals(decodeReason, checkReason, "type " + type + " body " + HexVectors.format(body));
+        }
+    }
+
+    /** A received LSA decodes its body when first asked, to what the sender encoded. */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void receivedBodyDecodesOnDemandToTheOriginal(long seed) throws Exception {
+        Lsa lsa = randomLsa(new Random(seed));
+        byte[] b = lsa.toByteArray();
+        Lsa back = Lsa.decode(b, 0, b.length);
+        b[b.length - 1] ^= 0x55; // the received copy keeps its own bytes
+        assertEquals(lsa.body(), back.body());
+        assertSame(back.body(), back.body());
     }
 
     static Lsa randomLsa(Random r) {

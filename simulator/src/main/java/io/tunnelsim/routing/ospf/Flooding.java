@@ -41,7 +41,7 @@ final class Flooding {
                 directAcks = add(directAcks, rh); // step 4
                 continue;
             }
-            int cmp = e == null ? 1 : rh.compareInstance(e.header(now));
+            int cmp = e == null ? 1 : e.compareReceived(rh, now);
             if (cmp > 0) {
                 // step 5
                 if (e != null && !e.self && now - e.installTime < OspfArea.MIN_LS_ARRIVAL) {
@@ -127,9 +127,12 @@ final class Flooding {
     boolean flood(OspfArea area, LsaKey key, Lsa lsa, int age, OspfNeighbor from) {
         boolean floodedBack = false;
         LsaHeader h = lsa.header();
+        // the copy sent: the age grows by the interface's InfTransDelay; interfaces with the same
+        // delay share one (immutable) copy, which every neighbour's retransmission list then holds
+        Lsa tx = null;
+        int txDelay = -1;
         for (OspfInterface oi : area.interfaces()) {
-            Lsa tx = null; // the age grows by the interface's InfTransDelay
-            List<OspfNeighbor> nbrs = oi.neighbors();
+            List<OspfNeighbor> nbrs = oi.neighborList();
             if (nbrs.isEmpty()) {
                 continue;
             }
@@ -157,8 +160,10 @@ final class Flooding {
                 if (n == from) {
                     continue;
                 }
-                if (tx == null) {
-                    tx = lsa.withAge(Math.min(LsaHeader.MAX_AGE, age + oi.config().transmitDelay()));
+                int delay = oi.config().transmitDelay();
+                if (tx == null || delay != txDelay) {
+                    tx = lsa.withAge(Math.min(LsaHeader.MAX_AGE, age + delay));
+                    txDelay = delay;
                 }
                 n.addRetransmission(key, tx);
                 added = true;
@@ -195,7 +200,7 @@ final class Flooding {
 
     void removeFromRetransmissionLists(OspfArea area, LsaKey key) {
         for (OspfInterface oi : area.interfaces()) {
-            List<OspfNeighbor> nbrs = oi.neighbors();
+            List<OspfNeighbor> nbrs = oi.neighborList();
             for (int i = 0; i < nbrs.size(); i++) {
                 nbrs.get(i).removeRetransmission(key);
             }
@@ -204,7 +209,7 @@ final class Flooding {
 
     boolean onAnyRetransmissionList(OspfArea area, LsaKey key) {
         for (OspfInterface oi : area.interfaces()) {
-            for (OspfNeighbor n : oi.neighbors()) {
+            for (OspfNeighbor n : oi.neighborList()) {
                 if (n.retransmissionList().containsKey(key)) {
                     return true;
                 }
@@ -215,7 +220,7 @@ final class Flooding {
 
     boolean anyNeighborExchanging(OspfArea area) {
         for (OspfInterface oi : area.interfaces()) {
-            for (OspfNeighbor n : oi.neighbors()) {
+            for (OspfNeighbor n : oi.neighborList()) {
                 OspfNeighbor.State s = n.state();
                 if (s == OspfNeighbor.State.EXCHANGE || s == OspfNeighbor.State.LOADING) {
                     return true;

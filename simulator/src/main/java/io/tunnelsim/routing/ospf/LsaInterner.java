@@ -9,11 +9,12 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * Shares decoded LSAs between the databases of one simulated network. Every router decodes
- * and checksums the bytes it receives; when the result is the same LSA instance another
- * router already holds (same key, sequence number, checksum and contents, the age aside),
- * the database keeps the already decoded object instead of a second copy. With 1000 routers
- * and 1000 LSAs this is the difference between one and a thousand decoded copies of each.
+ * Shares decoded LSAs between the databases of one simulated network. Every router checks
+ * the bytes it receives in full (length, checksum, structure; see {@code Lsa.decode}); when
+ * they are the same LSA instance another router already holds (same key, sequence number,
+ * checksum and contents, the age aside), the database keeps the already held object instead
+ * of a second copy, and the received copy's body is never built. With 1000 routers and 1000
+ * LSAs this is the difference between one and a thousand decoded copies of each.
  * {@link Lsa} is immutable, and databases never read the shared object's age
  * ({@link Lsdb} keeps ages per entry), so sharing is invisible to the protocol.
  */

@@ -5,9 +5,9 @@ import io.tunnelsim.wire.Lsa;
 import io.tunnelsim.wire.LsaHeader;
 import io.tunnelsim.wire.LsaKey;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 
 /**
  * The link-state database of one area (RFC 2328 §12): the current instance of every LSA,
@@ -49,6 +49,12 @@ final class Lsdb {
             return lsa.header().sequenceNumber();
         }
 
+        /** RFC 2328 §13.1 of {@code h} against this entry's instance at its current age (as {@link LsaHeader#compareInstance}). */
+        int compareReceived(LsaHeader h, long now) {
+            LsaHeader mine = lsa.header();
+            return h.compareInstance(mine.sequenceNumber(), mine.checksum(), age(now));
+        }
+
         /** The header with the current age, as database description and acknowledgment packets carry it. */
         LsaHeader header(long now) {
             LsaHeader h = lsa.header();
@@ -64,48 +70,220 @@ final class Lsdb {
         }
     }
 
-    private final HashMap<LsaKey, Entry> entries = new HashMap<>();
+    private static final int INITIAL_CAPACITY = 16;
+
+    /*
+     * Open addressing with linear probing, keyed by the three key fields held in primitive
+     * arrays (Link State ID and Advertising Router packed in a long, the LS type beside it,
+     * 0 marking a free slot): a lookup reads the arrays and the one entry it finds, where a
+     * HashMap walks node, key and the key's address objects. Every received LSA copy and
+     * every retransmission needs one. Removal shifts entries back (no tombstones).
+     */
+    private long[] ids = new long[INITIAL_CAPACITY];
+    private byte[] types = new byte[INITIAL_CAPACITY];
+    private Entry[] values = new Entry[INITIAL_CAPACITY];
+    private int size;
+    /**
+     * No entry can need the aging sweep before this time: the earliest moment some entry's age
+     * reaches LSRefreshTime (which comes before MaxAge). Lowered by every install, recomputed
+     * by {@link #sweepDone}; it ignores whether an entry is self-originated, so it errs early.
+     */
+    private long attentionAt = Long.MAX_VALUE;
+
+    private static long attention(Entry e) {
+        return e.installTime + Math.max(0, LsaHeader.LS_REFRESH_TIME - e.ageAtInstall) * SimTime.SECOND;
+    }
+
+    /**
+     * False when the aging sweep at {@code now} would find nothing to do: no entry has
+     * reached LSRefreshTime, so none is due for refresh, at MaxAge or being flushed.
+     */
+    boolean needsSweep(long now) {
+        return now >= attentionAt;
+    }
+
+    /** After a sweep: the earliest time any entry can need the next one. */
+    void sweepDone() {
+        long t = Long.MAX_VALUE;
+        for (Entry e : values) {
+            if (e != null) {
+                t = Math.min(t, attention(e));
+            }
+        }
+        attentionAt = t;
+    }
+
+    private static long packed(int linkStateId, int advertisingRouter) {
+        return (long) linkStateId << 32 | (advertisingRouter & 0xFFFF_FFFFL);
+    }
+
+    private static int hash(int type, long packed) {
+        long h = (packed ^ (long) type << 56) * 0x9E37_79B9_7F4A_7C15L;
+        return (int) (h >>> 32) ^ (int) h;
+    }
+
+    private int find(int type, long packed) {
+        int m = ids.length - 1;
+        for (int i = hash(type, packed) & m; ; i = (i + 1) & m) {
+            int t = types[i];
+            if (t == 0) {
+                return -1;
+            }
+            if (ids[i] == packed && (t & 0xff) == type) {
+                return i;
+            }
+        }
+    }
 
     Entry get(LsaKey key) {
-        return entries.get(key);
+        return get(key.type(), key.linkStateIdBits(), key.advertisingRouterBits());
+    }
+
+    Entry get(int type, int linkStateId, int advertisingRouter) {
+        if (type == 0) {
+            return null; // type 0 marks free slots; no LSA has it
+        }
+        int i = find(type, packed(linkStateId, advertisingRouter));
+        return i < 0 ? null : values[i];
     }
 
     /** Installs {@code lsa} whose LS age is {@code age} now; returns the entry (old one updated in place). */
     Entry install(Lsa lsa, int age, long now, boolean self) {
-        LsaKey key = lsa.key();
-        Entry e = entries.get(key);
-        if (e == null) {
-            e = new Entry(key);
-            entries.put(key, e);
+        LsaHeader h = lsa.header();
+        int type = h.type();
+        if (type == 0) {
+            throw new IllegalArgumentException("LS type 0");
+        }
+        long packed = packed(h.linkStateId().bits(), h.advertisingRouter().bits());
+        int i = find(type, packed);
+        Entry e;
+        if (i >= 0) {
+            e = values[i];
+        } else {
+            e = new Entry(lsa.key());
+            if (2 * (size + 1) > ids.length) {
+                grow();
+            }
+            insert(type, packed, e);
+            size++;
         }
         e.lsa = lsa;
         e.ageAtInstall = Math.min(age, LsaHeader.MAX_AGE);
         e.installTime = now;
         e.self = self;
         e.flushing = false;
+        attentionAt = Math.min(attentionAt, attention(e));
         return e;
     }
 
+    private void insert(int type, long packed, Entry e) {
+        int m = ids.length - 1;
+        int j = hash(type, packed) & m;
+        while (types[j] != 0) {
+            j = (j + 1) & m;
+        }
+        ids[j] = packed;
+        types[j] = (byte) type;
+        values[j] = e;
+    }
+
+    private void grow() {
+        long[] oldIds = ids;
+        byte[] oldTypes = types;
+        Entry[] oldValues = values;
+        ids = new long[oldIds.length * 2];
+        types = new byte[oldIds.length * 2];
+        values = new Entry[oldIds.length * 2];
+        for (int i = 0; i < oldIds.length; i++) {
+            if (oldTypes[i] != 0) {
+                insert(oldTypes[i] & 0xff, oldIds[i], oldValues[i]);
+            }
+        }
+    }
+
     void remove(LsaKey key) {
-        entries.remove(key);
+        if (key.type() == 0) {
+            return;
+        }
+        int i = find(key.type(), packed(key.linkStateIdBits(), key.advertisingRouterBits()));
+        if (i < 0) {
+            return;
+        }
+        size--;
+        int m = ids.length - 1;
+        int hole = i;
+        for (int j = (i + 1) & m; types[j] != 0; j = (j + 1) & m) {
+            int home = hash(types[j] & 0xff, ids[j]) & m;
+            // j moves into the hole unless its home lies cyclically in (hole, j]
+            boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
+            if (!stays) {
+                ids[hole] = ids[j];
+                types[hole] = types[j];
+                values[hole] = values[j];
+                hole = j;
+            }
+        }
+        types[hole] = 0;
+        ids[hole] = 0;
+        values[hole] = null;
     }
 
     int size() {
-        return entries.size();
+        return size;
     }
 
-    Collection<Entry> entries() {
-        return entries.values();
+    /**
+     * Every entry, in table order (which depends on the keys present, not on hashing of
+     * objects). Callers that act on the order sort first; the database must not change while
+     * the view is iterated.
+     */
+    Iterable<Entry> entries() {
+        return () -> new Iterator<Entry>() {
+            private final Entry[] v = values;
+            private int next = advance(0);
+
+            private int advance(int from) {
+                int i = from;
+                while (i < v.length && v[i] == null) {
+                    i++;
+                }
+                return i;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return next < v.length;
+            }
+
+            @Override
+            public Entry next() {
+                if (next >= v.length) {
+                    throw new NoSuchElementException();
+                }
+                Entry e = v[next];
+                next = advance(next + 1);
+                return e;
+            }
+        };
     }
 
     /** Entries sorted by key, for deterministic output and database descriptions. */
     List<Entry> sorted() {
-        List<Entry> l = new ArrayList<>(entries.values());
+        List<Entry> l = new ArrayList<>(size);
+        for (Entry e : values) {
+            if (e != null) {
+                l.add(e);
+            }
+        }
         l.sort((a, b) -> a.key.compareTo(b.key));
         return l;
     }
 
     void clear() {
-        entries.clear();
+        ids = new long[INITIAL_CAPACITY];
+        types = new byte[INITIAL_CAPACITY];
+        values = new Entry[INITIAL_CAPACITY];
+        size = 0;
+        attentionAt = Long.MAX_VALUE;
     }
 }

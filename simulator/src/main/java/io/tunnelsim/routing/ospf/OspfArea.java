@@ -100,7 +100,7 @@ final class OspfArea {
     void originateSummaries() {
         List<LsaKey> keys = new ArrayList<>();
         for (Lsdb.Entry e : lsdb.entries()) {
-            if (e.key.type() == LsaHeader.SUMMARY_NETWORK && e.key.advertisingRouter().equals(process.routerId())) {
+            if (e.key.type() == LsaHeader.SUMMARY_NETWORK && e.key.advertisingRouterBits() == process.routerId().bits()) {
                 keys.add(e.key);
             }
         }
@@ -133,14 +133,14 @@ final class OspfArea {
 
     /** The body the LSA {@code key} should have now, or null when this router should not originate it. */
     LsaBody wantedBody(LsaKey key) {
-        if (!key.advertisingRouter().equals(process.routerId())) {
+        if (key.advertisingRouterBits() != process.routerId().bits()) {
             return null; // e.g. a Network-LSA for our address from an earlier router ID
         }
         switch (key.type()) {
             case LsaHeader.ROUTER:
                 return key.linkStateId().equals(process.routerId()) ? buildRouterLsa() : null;
             case LsaHeader.NETWORK: {
-                OspfInterface oi = interfaceWithAddress(key.linkStateId().bits());
+                OspfInterface oi = interfaceWithAddress(key.linkStateIdBits());
                 return oi == null ? null : oi.buildNetworkLsa();
             }
             case LsaHeader.SUMMARY_NETWORK:
@@ -228,6 +228,9 @@ final class OspfArea {
     /** Refreshes own LSAs at LSRefreshTime; floods and removes LSAs that reached MaxAge (§14). */
     void agingSweep() {
         long now = process.now();
+        if (!lsdb.needsSweep(now)) {
+            return; // no entry has reached LSRefreshTime: nothing to refresh, expire or remove
+        }
         List<Lsdb.Entry> refresh = null;
         List<Lsdb.Entry> expired = null;
         List<LsaKey> remove = null;
@@ -264,6 +267,7 @@ final class OspfArea {
                 lsdb.remove(k);
             }
         }
+        lsdb.sweepDone();
     }
 
     private static <T> List<T> add(List<T> l, T v) {

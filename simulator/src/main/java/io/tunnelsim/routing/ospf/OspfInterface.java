@@ -175,6 +175,11 @@ public final class OspfInterface {
         return java.util.Collections.unmodifiableList(neighbors);
     }
 
+    /** The neighbour list itself, for the flooding loops (read only, not changed while iterated). */
+    List<OspfNeighbor> neighborList() {
+        return neighbors;
+    }
+
     boolean isPassive() {
         return config.passive();
     }

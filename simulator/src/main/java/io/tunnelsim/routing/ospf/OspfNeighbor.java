@@ -13,7 +13,6 @@ import io.tunnelsim.wire.OspfLinkStateUpdate;
 import io.tunnelsim.wire.OspfMessage;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 
 /**
@@ -75,9 +74,9 @@ public final class OspfNeighbor {
     private OspfDatabaseDescription lastSent;
     private boolean sentAll;
     private final ArrayDeque<LsaHeader> summaryList = new ArrayDeque<>();
-    private final LinkedHashMap<LsaKey, LsaHeader> requestList = new LinkedHashMap<>();
+    private final LsaKeyedList<LsaHeader> requestList = new LsaKeyedList<>();
     private final List<LsaKey> requestsInFlight = new ArrayList<>();
-    private final LinkedHashMap<LsaKey, Lsa> retransmissionList = new LinkedHashMap<>();
+    private final LsaKeyedList<Lsa> retransmissionList = new LsaKeyedList<>();
 
     OspfNeighbor(OspfInterface iface, Ipv4Address routerId, int address) {
         this.iface = iface;
@@ -124,11 +123,11 @@ public final class OspfNeighbor {
         return inactivityTimer.expiry();
     }
 
-    LinkedHashMap<LsaKey, LsaHeader> requestList() {
+    LsaKeyedList<LsaHeader> requestList() {
         return requestList;
     }
 
-    LinkedHashMap<LsaKey, Lsa> retransmissionList() {
+    LsaKeyedList<Lsa> retransmissionList() {
         return retransmissionList;
     }
 
@@ -425,7 +424,7 @@ public final class OspfNeighbor {
             }
             LsaKey k = h.key();
             Lsdb.Entry e = lsdb.get(k);
-            if (e == null || h.compareInstance(e.header(now)) > 0) {
+            if (e == null || e.compareReceived(h, now) > 0) {
                 requestList.put(k, h);
             }
         }
@@ -493,11 +492,11 @@ public final class OspfNeighbor {
         }
         int per = Math.max(1, (iface.maxPacket() - OspfCodec.HEADER_LENGTH) / 12);
         requestsInFlight.clear();
-        for (LsaKey k : requestList.keySet()) {
-            if (requestsInFlight.size() == per) {
-                break;
+        for (int i = 0, end = requestList.end(); i < end && requestsInFlight.size() < per; i++) {
+            LsaKey k = requestList.keyAt(i);
+            if (k != null) {
+                requestsInFlight.add(k);
             }
-            requestsInFlight.add(k);
         }
         iface.send(new OspfLinkStateRequest(requestsInFlight), unicastOrMulticast());
         lsrRetransmit.start(iface.retransmitNanos());
@@ -556,9 +555,13 @@ public final class OspfNeighbor {
         Lsdb lsdb = iface.area().lsdb();
         long now = process.now();
         List<Lsa> out = new ArrayList<>(retransmissionList.size());
-        for (var en : retransmissionList.entrySet()) {
-            Lsa sent = en.getValue();
-            Lsdb.Entry e = lsdb.get(en.getKey());
+        for (int i = 0, end = retransmissionList.end(); i < end; i++) {
+            LsaKey key = retransmissionList.keyAt(i);
+            if (key == null) {
+                continue;
+            }
+            Lsa sent = retransmissionList.valueAt(i);
+            Lsdb.Entry e = lsdb.get(key);
             boolean same = e != null && e.sequenceNumber() == sent.header().sequenceNumber()
                     && e.lsa.header().checksum() == sent.header().checksum() && !e.isMaxAge(now) && !sent.header().isMaxAge();
             out.add(same ? e.lsaForTransmission(now, iface.config().transmitDelay()) : sent);

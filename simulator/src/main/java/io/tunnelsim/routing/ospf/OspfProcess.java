@@ -73,7 +73,6 @@ public final class OspfProcess implements NodeService {
     private long spfRuns;
     private long lastSpfTime = -1;
     private Map<Ipv4Prefix, Spf.RouteEntry> table = new TreeMap<>();
-    private final TreeMap<Ipv4Prefix, List<Route>> installed = new TreeMap<>();
     private final Map<Ipv4Address, Map<Ipv4Address, OspfSummaryLsa>> summaries = new TreeMap<>();
 
     public OspfProcess(Node node, OspfConfig config) {
@@ -187,7 +186,6 @@ public final class OspfProcess implements NodeService {
         areas.clear();
         summaries.clear();
         table = new TreeMap<>();
-        installed.clear();
         node.rib().withdrawAll(RouteSource.OSPF);
     }
 
@@ -342,9 +340,9 @@ public final class OspfProcess implements NodeService {
         lastSpfTime = now();
         spfSchedule.ran(lastSpfTime);
         spfRuns++;
-        Map<Ipv4Prefix, Spf.RouteEntry> t = Spf.calculate(this, areas.values());
-        table = t;
-        installRoutes();
+        Map<Ipv4Prefix, Spf.RouteEntry> previous = table;
+        table = Spf.calculate(this, areas.values());
+        installRoutes(previous, table);
         if (updateSummaries()) {
             for (OspfArea a : areas.values()) {
                 a.originateSummaries();
@@ -386,31 +384,50 @@ public final class OspfProcess implements NodeService {
         return true;
     }
 
-    private void installRoutes() {
-        TreeMap<Ipv4Prefix, List<Route>> next = new TreeMap<>();
-        for (Spf.RouteEntry r : table.values()) {
-            if (r.connected() || r.nextHops().isEmpty()) {
+    /**
+     * Offers the RIB what changed between the previous routing table and the new one: a prefix
+     * whose cost and next hops are unchanged is not touched. The routes a table entry gives are
+     * a function of its prefix, cost and next hops, so this makes exactly the updates that
+     * comparing every prefix's full route list would, in the same order (withdrawals first,
+     * then new and changed prefixes, each in prefix order).
+     */
+    private void installRoutes(Map<Ipv4Prefix, Spf.RouteEntry> old, Map<Ipv4Prefix, Spf.RouteEntry> next) {
+        for (Spf.RouteEntry o : old.values()) {
+            if (!installable(o)) {
                 continue;
             }
-            List<Route> routes = new ArrayList<>(r.nextHops().size());
-            for (Spf.NextHop nh : r.nextHops()) {
-                routes.add(new Route(r.prefix(), nh.address(), nh.iface().itf(), RouteSource.OSPF.defaultDistance(),
-                        r.cost(), RouteSource.OSPF));
-            }
-            next.put(r.prefix(), routes);
-        }
-        for (Ipv4Prefix p : new ArrayList<>(installed.keySet())) {
-            if (!next.containsKey(p)) {
-                installed.remove(p);
-                node.rib().update(RouteSource.OSPF, p, List.of());
+            Spf.RouteEntry n = next.get(o.prefix());
+            if (n == null || !installable(n)) {
+                node.rib().update(RouteSource.OSPF, o.prefix(), List.of());
             }
         }
-        for (Map.Entry<Ipv4Prefix, List<Route>> e : next.entrySet()) {
-            if (!e.getValue().equals(installed.get(e.getKey()))) {
-                installed.put(e.getKey(), e.getValue());
-                node.rib().update(RouteSource.OSPF, e.getKey(), e.getValue());
+        for (Spf.RouteEntry r : next.values()) {
+            if (!installable(r)) {
+                continue;
             }
+            Spf.RouteEntry o = old.get(r.prefix());
+            if (o == r || o != null && installable(o) && o.cost() == r.cost() && o.nextHops().equals(r.nextHops())) {
+                continue;
+            }
+            node.rib().update(RouteSource.OSPF, r.prefix(), routesOf(r));
         }
+    }
+
+    /** An entry reaches the RIB unless the prefix is attached to this router or has no next hop. */
+    private static boolean installable(Spf.RouteEntry r) {
+        return !r.connected() && !r.nextHops().isEmpty();
+    }
+
+    /** The RIB routes of one table entry (immutable: the RIB keeps this very list). */
+    private static List<Route> routesOf(Spf.RouteEntry r) {
+        List<Spf.NextHop> nhs = r.nextHops();
+        Route[] routes = new Route[nhs.size()];
+        for (int i = 0; i < routes.length; i++) {
+            Spf.NextHop nh = nhs.get(i);
+            routes[i] = new Route(r.prefix(), nh.address(), nh.iface().itf(), RouteSource.OSPF.defaultDistance(),
+                    r.cost(), RouteSource.OSPF);
+        }
+        return List.of(routes);
     }
 
     // ------------------------------------------------------------------ aging
@@ -456,9 +473,15 @@ public final class OspfProcess implements NodeService {
         return r != null && !r.intraArea();
     }
 
-    /** Routes offered to the RIB, by prefix. */
+    /** Routes offered to the RIB, by prefix (derived from the routing table: not kept twice). */
     public Map<Ipv4Prefix, List<Route>> installedRoutes() {
-        return java.util.Collections.unmodifiableMap(installed);
+        TreeMap<Ipv4Prefix, List<Route>> m = new TreeMap<>();
+        for (Spf.RouteEntry r : table.values()) {
+            if (installable(r)) {
+                m.put(r.prefix(), routesOf(r));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(m);
     }
 
     /** Number of LSAs in an area's database (0 when the area is not configured). */
@@ -515,7 +538,7 @@ public final class OspfProcess implements NodeService {
     /** {@code show ip route ospf}. */
     public String showRoutes() {
         StringBuilder sb = new StringBuilder();
-        for (Map.Entry<Ipv4Prefix, List<Route>> e : installed.entrySet()) {
+        for (Map.Entry<Ipv4Prefix, List<Route>> e : installedRoutes().entrySet()) {
             Spf.RouteEntry r = table.get(e.getKey());
             String code = r != null && !r.intraArea() ? "O IA" : "O";
             boolean first = true;

@@ -8,14 +8,15 @@ import io.tunnelsim.wire.OspfNetworkLsa;
 import io.tunnelsim.wire.OspfRouterLsa;
 import io.tunnelsim.wire.OspfSummaryLsa;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The routing table calculation (RFC 2328 §16): per area, Dijkstra's algorithm over the
@@ -34,6 +35,13 @@ public final class Spf {
 
     /** A next hop: the outgoing OSPF interface and the neighbour's address (0: directly attached). */
     public record NextHop(OspfInterface iface, int address) {
+        /** As the record's own equality, written out (compared for every route on every run). */
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof NextHop n && n.address == address
+                    && java.util.Objects.equals(n.iface, iface);
+        }
+
         @Override
         public String toString() {
             return (address == 0 ? "direct" : new Ipv4Address(address).toString()) + " " + iface.itf().displayName();
@@ -49,6 +57,13 @@ public final class Spf {
      */
     public record RouteEntry(Ipv4Prefix prefix, long cost, boolean intraArea, Ipv4Address area, boolean connected,
                              List<NextHop> nextHops) {
+        /** As the record's own equality, written out (each entry is compared with the previous run's). */
+        @Override
+        public boolean equals(Object o) {
+            return o == this || o instanceof RouteEntry r && r.cost == cost && r.intraArea == intraArea
+                    && r.connected == connected && r.prefix.equals(prefix) && r.area.equals(area)
+                    && r.nextHops.equals(nextHops);
+        }
     }
 
     private static final class Vertex {
@@ -58,7 +73,15 @@ public final class Spf {
         long dist = Long.MAX_VALUE;
         boolean inTree;
         boolean attachedToRoot;
+        /** Mutable while the vertex is a candidate; an immutable list once it is in the tree. */
         List<NextHop> nextHops = new ArrayList<>(2);
+        /**
+         * For a router with many links (a hub), the link IDs of its point-to-point links and of
+         * its transit links as open-addressing sets, built on the first two-way check: each of
+         * its neighbours checks that it links back, which would otherwise scan every link.
+         */
+        int[] p2pLinks;
+        int[] transitLinks;
 
         Vertex(boolean network, int id, Lsdb.Entry entry) {
             this.network = network;
@@ -70,15 +93,61 @@ public final class Spf {
     private record Candidate(long dist, Vertex v) {
     }
 
+    /**
+     * Vertices by ID: open addressing over an int array, no boxing (a calculation looks up
+     * every link of every Router-LSA in the area). Sized once for the database.
+     */
+    static final class VertexMap {
+        private final int[] keys;
+        private final Vertex[] values;
+        private final int mask;
+
+        VertexMap(int expected) {
+            int cap = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
+            keys = new int[cap];
+            values = new Vertex[cap];
+            mask = cap - 1;
+        }
+
+        private static int slot(int key) {
+            int h = key * 0x9E37_79B9;
+            return h ^ (h >>> 16);
+        }
+
+        Vertex get(int key) {
+            for (int i = slot(key) & mask; ; i = (i + 1) & mask) {
+                Vertex v = values[i];
+                if (v == null || keys[i] == key) {
+                    return v;
+                }
+            }
+        }
+
+        void put(int key, Vertex v) {
+            int i = slot(key) & mask;
+            while (values[i] != null && keys[i] != key) {
+                i = (i + 1) & mask;
+            }
+            keys[i] = key;
+            values[i] = v;
+        }
+    }
+
     private Spf() {
     }
 
     /** Area SPF results kept for the inter-area step. */
-    private record AreaResult(OspfArea area, Map<Integer, Vertex> routers) {
+    private record AreaResult(OspfArea area, VertexMap routers) {
     }
 
+    /**
+     * The routing table, in prefix order. It is assembled in a hash map (thousands of lookups
+     * and insertions per calculation in a large area) and sorted once at the end.
+     */
     static Map<Ipv4Prefix, RouteEntry> calculate(OspfProcess p, Collection<OspfArea> areas) {
-        TreeMap<Ipv4Prefix, RouteEntry> table = new TreeMap<>();
+        Map<Ipv4Prefix, RouteEntry> previous = p.routingTable();
+        int expected = Math.max(16, previous.size());
+        HashMap<Ipv4Prefix, RouteEntry> table = new HashMap<>(expected + expected / 2 + 1);
         List<AreaResult> results = new ArrayList<>();
         for (OspfArea a : areas) {
             results.add(new AreaResult(a, intraArea(p, a, table)));
@@ -94,24 +163,47 @@ public final class Spf {
             }
             interArea(p, r, table);
         }
-        return table;
+        LinkedHashMap<Ipv4Prefix, RouteEntry> ordered = new LinkedHashMap<>(table.size() + table.size() / 2 + 1);
+        if (table.size() == previous.size()) {
+            // the usual case once the area is known: the same prefixes, already in order
+            for (RouteEntry o : previous.values()) {
+                RouteEntry r = table.get(o.prefix());
+                if (r == null) {
+                    ordered.clear();
+                    break;
+                }
+                // an unchanged entry keeps the previous run's objects, which the RIB holds too
+                ordered.put(o.prefix(), r.equals(o) ? o : r);
+            }
+            if (ordered.size() == table.size()) {
+                return ordered;
+            }
+        }
+        RouteEntry[] sorted = table.values().toArray(new RouteEntry[0]);
+        Arrays.sort(sorted, (a, b) -> a.prefix().compareTo(b.prefix()));
+        for (RouteEntry r : sorted) {
+            RouteEntry o = previous.get(r.prefix());
+            ordered.put(r.prefix(), r.equals(o) ? o : r);
+        }
+        return ordered;
     }
 
-    private static Map<Integer, Vertex> intraArea(OspfProcess p, OspfArea area, TreeMap<Ipv4Prefix, RouteEntry> table) {
+    private static VertexMap intraArea(OspfProcess p, OspfArea area, Map<Ipv4Prefix, RouteEntry> table) {
         long now = p.now();
-        HashMap<Integer, Vertex> routers = new HashMap<>();
-        HashMap<Integer, Vertex> networks = new HashMap<>();
+        int lsas = area.lsdb().size();
+        VertexMap routers = new VertexMap(lsas);
+        VertexMap networks = new VertexMap(lsas);
         for (Lsdb.Entry e : area.lsdb().entries()) {
             if (e.isMaxAge(now)) {
                 continue;
             }
             int t = e.key.type();
             if (t == LsaHeader.ROUTER) {
-                routers.put(e.key.linkStateId().bits(), new Vertex(false, e.key.linkStateId().bits(), e));
+                routers.put(e.key.linkStateIdBits(), new Vertex(false, e.key.linkStateIdBits(), e));
             } else if (t == LsaHeader.NETWORK) {
-                Vertex prev = networks.get(e.key.linkStateId().bits());
+                Vertex prev = networks.get(e.key.linkStateIdBits());
                 if (prev == null || prev.entry.key.advertisingRouter().compareTo(e.key.advertisingRouter()) < 0) {
-                    networks.put(e.key.linkStateId().bits(), new Vertex(true, e.key.linkStateId().bits(), e));
+                    networks.put(e.key.linkStateIdBits(), new Vertex(true, e.key.linkStateIdBits(), e));
                 }
             }
         }
@@ -141,6 +233,9 @@ public final class Spf {
                 continue;
             }
             v.inTree = true;
+            // final from here on (only vertices outside the tree are relaxed): one immutable
+            // list, shared by every route through this vertex
+            v.nextHops = List.copyOf(v.nextHops);
             if (v.network) {
                 treeNetworks.add(v);
                 OspfNetworkLsa n = (OspfNetworkLsa) v.entry.lsa.body();
@@ -301,7 +396,15 @@ public final class Spf {
             }
             return false;
         }
-        for (OspfRouterLsa.Link l : ((OspfRouterLsa) b).links()) {
+        List<OspfRouterLsa.Link> links = ((OspfRouterLsa) b).links();
+        if (links.size() > MANY_LINKS) {
+            if (w.p2pLinks == null) {
+                w.p2pLinks = linkIdSet(links, OspfRouterLsa.POINT_TO_POINT);
+                w.transitLinks = linkIdSet(links, OspfRouterLsa.TRANSIT);
+            }
+            return contains(v.network ? w.transitLinks : w.p2pLinks, v.id);
+        }
+        for (OspfRouterLsa.Link l : links) {
             if (l.linkId().bits() != v.id) {
                 continue;
             }
@@ -312,8 +415,59 @@ public final class Spf {
         return false;
     }
 
+    /** Above this many links a router's two-way checks use a set of its link IDs instead of a scan. */
+    private static final int MANY_LINKS = 16;
+
+    /**
+     * The link IDs of {@code links} of the given type: an open-addressing set, slot 0 holding
+     * how many IDs are 0 (a value that cannot mark free slots), slots 1.. the table, 0 = free.
+     */
+    private static int[] linkIdSet(List<OspfRouterLsa.Link> links, int type) {
+        int n = 0;
+        for (OspfRouterLsa.Link l : links) {
+            if (l.type() == type) {
+                n++;
+            }
+        }
+        int cap = Integer.highestOneBit(Math.max(2, n) * 2 - 1) << 1;
+        int[] set = new int[cap + 1];
+        for (OspfRouterLsa.Link l : links) {
+            if (l.type() != type) {
+                continue;
+            }
+            int id = l.linkId().bits();
+            if (id == 0) {
+                set[0] = 1;
+                continue;
+            }
+            int m = cap - 1;
+            int i = VertexMap.slot(id) & m;
+            while (set[1 + i] != 0 && set[1 + i] != id) {
+                i = (i + 1) & m;
+            }
+            set[1 + i] = id;
+        }
+        return set;
+    }
+
+    private static boolean contains(int[] set, int id) {
+        if (id == 0) {
+            return set[0] != 0;
+        }
+        int m = set.length - 2;
+        for (int i = VertexMap.slot(id) & m; ; i = (i + 1) & m) {
+            int k = set[1 + i];
+            if (k == id) {
+                return true;
+            }
+            if (k == 0) {
+                return false;
+            }
+        }
+    }
+
     /** §16.2: inter-area routes from the area's Summary-LSAs. */
-    private static void interArea(OspfProcess p, AreaResult r, TreeMap<Ipv4Prefix, RouteEntry> table) {
+    private static void interArea(OspfProcess p, AreaResult r, Map<Ipv4Prefix, RouteEntry> table) {
         long now = p.now();
         int me = p.routerId().bits();
         List<Lsdb.Entry> summaries = new ArrayList<>();
@@ -324,18 +478,18 @@ public final class Spf {
         }
         summaries.sort((a, b) -> a.key.compareTo(b.key));
         for (Lsdb.Entry e : summaries) {
-            if (e.isMaxAge(now) || e.key.advertisingRouter().bits() == me) {
+            if (e.isMaxAge(now) || e.key.advertisingRouterBits() == me) {
                 continue;
             }
             OspfSummaryLsa s = (OspfSummaryLsa) e.lsa.body();
             if (s.metric() >= OspfSummaryLsa.LS_INFINITY) {
                 continue;
             }
-            Vertex br = r.routers.get(e.key.advertisingRouter().bits());
+            Vertex br = r.routers.get(e.key.advertisingRouterBits());
             if (br == null || !br.inTree || !((OspfRouterLsa) br.entry.lsa.body()).areaBorderRouter()) {
                 continue;
             }
-            Ipv4Prefix prefix = prefixOf(e.key.linkStateId().bits(), s.networkMask().bits());
+            Ipv4Prefix prefix = prefixOf(e.key.linkStateIdBits(), s.networkMask().bits());
             RouteEntry cur = table.get(prefix);
             if (cur != null && cur.intraArea()) {
                 continue;

@@ -30,9 +30,9 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class OspfOracleTest {
 
-    @ParameterizedTest(name = "seed {0}, {1} routers, {2} extra links, costs 1..{3}")
-    @CsvSource({"1, 50, 30, 10", "2, 60, 40, 3", "3, 80, 60, 20", "4, 55, 80, 2"})
-    void nextHopsAndCostsEqualShortestPaths(long seed, int n, int extra, int maxCost) {
+    @ParameterizedTest(name = "seed {0}, {1} routers, {2} extra links, costs 1..{3}, {4} more links at r0")
+    @CsvSource({"1, 50, 30, 10, 0", "2, 60, 40, 3, 0", "3, 80, 60, 20, 0", "4, 55, 80, 2, 0", "5, 45, 10, 3, 35"})
+    void nextHopsAndCostsEqualShortestPaths(long seed, int n, int extra, int maxCost, int hubLinks) {
         SplittableRandom rnd = new SplittableRandom(seed);
         OspfLab lab = new OspfLab(seed);
         Graph<String, DefaultWeightedEdge> g = new SimpleWeightedGraph<>(DefaultWeightedEdge.class);
@@ -49,7 +49,14 @@ class OspfOracleTest {
         for (int i = 1; i < n; i++) {
             pairs.add(new int[] {rnd.nextInt(i), i}); // a random spanning tree keeps it connected
         }
-        while (pairs.size() < n - 1 + extra) {
+        // r0 as a hub: a router with many links takes the other path of the two-way check
+        for (int b = 1; pairs.size() < n - 1 + hubLinks && b < n; b++) {
+            int hb = b;
+            if (pairs.stream().noneMatch(p -> (p[0] == 0 && p[1] == hb) || (p[0] == hb && p[1] == 0))) {
+                pairs.add(new int[] {0, b});
+            }
+        }
+        while (pairs.size() < n - 1 + hubLinks + extra) {
             int a = rnd.nextInt(n);
             int b = rnd.nextInt(n);
             if (a != b && !g.containsEdge(names[a], names[b]) && pairs.stream().noneMatch(
