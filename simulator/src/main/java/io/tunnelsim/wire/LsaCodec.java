@@ -242,32 +242,15 @@ public final class LsaCodec {
     }
 
     private static OspfRouterLsa decodeRouter(byte[] buf, int off, int len) throws MalformedPacketException {
-        if (len < 4) {
-            throw new MalformedPacketException("lsa-bad-length", "router-LSA body of " + len + " bytes");
-        }
+        checkRouter(buf, off, len); // the same checks, so decoding and checking refuse the same bodies
         int flags = buf[off] & 0xff;
         int count = u16(buf, off + 2);
-        List<OspfRouterLsa.Link> links = new ArrayList<>(Math.min(count, len / 12));
+        List<OspfRouterLsa.Link> links = new ArrayList<>(count);
         int p = off + 4;
-        int end = off + len;
         for (int i = 0; i < count; i++) {
-            if (end - p < 12) {
-                throw new MalformedPacketException("lsa-bad-length", "router-LSA link " + i + " cut short");
-            }
-            int linkType = buf[p + 8] & 0xff;
-            if (linkType < OspfRouterLsa.POINT_TO_POINT || linkType > OspfRouterLsa.VIRTUAL) {
-                throw new MalformedPacketException("lsa-bad-link-type", "link " + i + " has type " + linkType);
-            }
-            int tos = buf[p + 9] & 0xff;
-            links.add(new OspfRouterLsa.Link(Ipv4Address.read(buf, p), Ipv4Address.read(buf, p + 4), linkType,
+            links.add(new OspfRouterLsa.Link(Ipv4Address.read(buf, p), Ipv4Address.read(buf, p + 4), buf[p + 8] & 0xff,
                     u16(buf, p + 10)));
-            p += 12 + 4 * tos;
-            if (p > end) {
-                throw new MalformedPacketException("lsa-bad-length", "router-LSA link " + i + " TOS entries cut short");
-            }
-        }
-        if (p != end) {
-            throw new MalformedPacketException("lsa-bad-length", (end - p) + " bytes after the last router link");
+            p += 12 + 4 * (buf[p + 9] & 0xff);
         }
         return new OspfRouterLsa((flags & FLAG_V) != 0, (flags & FLAG_E) != 0, (flags & FLAG_B) != 0, links);
     }
