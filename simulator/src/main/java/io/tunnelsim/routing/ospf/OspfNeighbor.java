@@ -20,8 +20,10 @@ import java.util.List;
  * master/slave Database Description exchange (§10.6, §10.8), Link State Requests (§10.7,
  * §10.9), the retransmission list of flooded LSAs, and the inactivity timer.
  *
- * <p>States (§10.1) and events (§10.2) are enums; each event is one method below. Every change
- * to or from Full, and every change to Down, is logged as {@code %OSPF-5-ADJCHG}.
+ * <p>States (§10.1) and events (§10.2) are enums; the state machine is a (state, event) table
+ * of actions after §10.3, and every transition goes through one state-change function, which
+ * re-derives the timers and lists from the new state, logs every change to or from Full and
+ * every change to Down as {@code %OSPF-5-ADJCHG}, and tells the interface and the process.
  *
  * <p>Simplifications: the DD sequence number starts at a seeded random value; the Options
  * field of Database Description packets is not compared between packets; a slave keeps its
@@ -46,10 +48,27 @@ public final class OspfNeighbor {
         }
     }
 
-    /** Neighbour events (§10.2). */
+    /**
+     * Neighbour events (§10.2), each with the text an adjacency log line gives as its reason.
+     * Start is for NBMA neighbours only and is never raised (no NBMA interfaces are modelled);
+     * LLDown is never raised either: a lower layer that loses the neighbour (BFD) raises KillNbr
+     * with its own reason.
+     */
     public enum Event {
-        HELLO_RECEIVED, TWO_WAY_RECEIVED, NEGOTIATION_DONE, EXCHANGE_DONE, BAD_LS_REQ, LOADING_DONE, ADJ_OK,
-        SEQ_NUMBER_MISMATCH, ONE_WAY, KILL_NBR, INACTIVITY_TIMER, LL_DOWN
+        HELLO_RECEIVED("Received Hello"), START("Start"), TWO_WAY_RECEIVED("2-Way Received"),
+        NEGOTIATION_DONE("Negotiation Done"), EXCHANGE_DONE("Exchange Done"), BAD_LS_REQ("BadLSReq"),
+        LOADING_DONE("Loading Done"), ADJ_OK("AdjOK?"), SEQ_NUMBER_MISMATCH("SeqNumberMismatch"), ONE_WAY("1-Way"),
+        KILL_NBR("KillNbr"), INACTIVITY_TIMER("Neighbor Down: Dead timer expired"), LL_DOWN("LLDown");
+
+        private final String reason;
+
+        Event(String reason) {
+            this.reason = reason;
+        }
+
+        String reason() {
+            return reason;
+        }
     }
 
     private final OspfInterface iface;
@@ -84,7 +103,7 @@ public final class OspfNeighbor {
         this.routerId = routerId;
         this.address = address;
         var s = process.node().scheduler();
-        this.inactivityTimer = s.timer(() -> inactivity());
+        this.inactivityTimer = s.timer(() -> handle(Event.INACTIVITY_TIMER));
         this.ddRetransmit = s.timer(this::retransmitDd);
         this.lsrRetransmit = s.timer(this::sendRequests);
         this.lsuRetransmit = s.timer(this::retransmitUpdates);
@@ -141,11 +160,76 @@ public final class OspfNeighbor {
 
     // ------------------------------------------------------------------ state machine (§10.3)
 
-    private void setState(State s, String reason) {
+    /** What one (state, event) cell of the table does; {@code reason} is the adjacency log text. */
+    @FunctionalInterface
+    private interface Action {
+        void run(OspfNeighbor n, String reason);
+    }
+
+    /**
+     * The neighbour state machine of §10.3, indexed by state and event. An empty cell is an
+     * event the RFC ignores in that state. Every transition goes through {@link #changeState}.
+     */
+    private static final Action[][] TABLE = new Action[State.values().length][Event.values().length];
+
+    static {
+        on(Event.HELLO_RECEIVED, State.DOWN, State.ATTEMPT, (n, r) -> {
+            n.changeState(State.INIT, r);
+            n.restartInactivityTimer();
+        });
+        on(Event.HELLO_RECEIVED, State.INIT, State.FULL, (n, r) -> n.restartInactivityTimer());
+        on(Event.TWO_WAY_RECEIVED, State.INIT, State.INIT, OspfNeighbor::twoWay);
+        on(Event.NEGOTIATION_DONE, State.EX_START, State.EX_START, OspfNeighbor::negotiationDone);
+        on(Event.EXCHANGE_DONE, State.EXCHANGE, State.EXCHANGE, OspfNeighbor::exchangeDone);
+        on(Event.BAD_LS_REQ, State.EXCHANGE, State.FULL, OspfNeighbor::restartExStart);
+        on(Event.SEQ_NUMBER_MISMATCH, State.EXCHANGE, State.FULL, OspfNeighbor::restartExStart);
+        on(Event.LOADING_DONE, State.LOADING, State.LOADING, (n, r) -> n.changeState(State.FULL, r));
+        on(Event.ADJ_OK, State.TWO_WAY, State.TWO_WAY, (n, r) -> {
+            if (n.iface.shouldFormAdjacency(n)) {
+                n.startExStart();
+            }
+        });
+        on(Event.ADJ_OK, State.EX_START, State.FULL, (n, r) -> {
+            if (!n.iface.shouldFormAdjacency(n)) {
+                n.changeState(State.TWO_WAY, r);
+            }
+        });
+        on(Event.ONE_WAY, State.TWO_WAY, State.FULL, (n, r) -> n.changeState(State.INIT, r));
+        for (Event ev : new Event[] {Event.KILL_NBR, Event.INACTIVITY_TIMER, Event.LL_DOWN}) {
+            on(ev, State.DOWN, State.FULL, OspfNeighbor::removed);
+        }
+    }
+
+    private static void on(Event ev, State from, State to, Action a) {
+        for (int s = from.ordinal(); s <= to.ordinal(); s++) {
+            TABLE[s][ev.ordinal()] = a;
+        }
+    }
+
+    /** Raises {@code ev} with its own log text. */
+    private void handle(Event ev) {
+        handle(ev, ev.reason());
+    }
+
+    /** Raises {@code ev}; {@code reason} is the text an adjacency log line would carry. */
+    private void handle(Event ev, String reason) {
+        Action a = TABLE[state.ordinal()][ev.ordinal()];
+        if (a != null) {
+            a.run(this, reason);
+        }
+    }
+
+    /**
+     * The one state change: re-derives the timers and lists from the new state, then logs
+     * {@code %OSPF-5-ADJCHG} (to or from Full, and to Down from Init or above) and tells the
+     * interface and the process's listeners.
+     */
+    private void changeState(State s, String reason) {
         State old = state;
         if (old == s) {
             return;
         }
+        deriveTimers(old, s);
         state = s;
         if (s == State.FULL || s == State.DOWN || old == State.FULL) {
             if (!(s == State.DOWN && old.compareTo(State.INIT) < 0)) {
@@ -157,92 +241,96 @@ public final class OspfNeighbor {
         process.neighborChanged(this, old, s);
     }
 
-    void helloReceived() {
-        if (state == State.DOWN) {
-            setState(State.INIT, "Received Hello");
+    /**
+     * Timers and lists of the new state: Down runs none; a step back, or a (re)start of ExStart,
+     * drops the exchange's lists and their retransmission timers (§10.3: 1-Way, AdjOK?,
+     * SeqNumberMismatch, BadLSReq, KillNbr); Loading and Full, and a slave in Exchange, retransmit
+     * no Database Description (the master drives the exchange, §10.8).
+     */
+    private void deriveTimers(State old, State s) {
+        if (s == State.DOWN) {
+            inactivityTimer.cancel();
         }
+        if (s.compareTo(old) < 0 || s == State.EX_START) {
+            clearLists();
+        } else if (s == State.LOADING || s == State.FULL || (s == State.EXCHANGE && !master)) {
+            ddRetransmit.cancel();
+        }
+    }
+
+    private void restartInactivityTimer() {
         inactivityTimer.start(iface.deadIntervalNanos());
     }
 
+    void helloReceived() {
+        handle(Event.HELLO_RECEIVED);
+    }
+
     void twoWayReceived() {
-        if (state != State.INIT) {
-            return;
-        }
-        setState(State.TWO_WAY, "2-Way Received");
+        handle(Event.TWO_WAY_RECEIVED);
+    }
+
+    void oneWayReceived() {
+        handle(Event.ONE_WAY);
+    }
+
+    void adjOk() {
+        handle(Event.ADJ_OK);
+    }
+
+    void badLsReq() {
+        handle(Event.BAD_LS_REQ);
+    }
+
+    private void seqNumberMismatch() {
+        handle(Event.SEQ_NUMBER_MISMATCH);
+    }
+
+    /** Init × 2-WayReceived. */
+    private void twoWay(String reason) {
+        changeState(State.TWO_WAY, reason);
         // the NeighborChange this raised may already have started the exchange (AdjOK?)
         if (state == State.TWO_WAY && iface.shouldFormAdjacency(this)) {
             startExStart();
         }
     }
 
-    void oneWayReceived() {
-        if (state.compareTo(State.TWO_WAY) >= 0) {
-            clearLists();
-            setState(State.INIT, "1-Way");
-        }
-    }
-
-    void adjOk() {
-        if (state == State.TWO_WAY) {
-            if (iface.shouldFormAdjacency(this)) {
-                startExStart();
-            }
-        } else if (state.compareTo(State.EX_START) >= 0 && !iface.shouldFormAdjacency(this)) {
-            clearLists();
-            setState(State.TWO_WAY, "AdjOK?");
-        }
-    }
-
+    /** 2-Way → ExStart: a fresh DD sequence number, this router master (§10.8). */
     private void startExStart() {
-        clearLists();
         ddSequence = process.random().nextLong(1, 0x7fff_ffffL);
-        master = true;
-        sentAll = false;
-        lastRxFlags = -1;
-        lastRxSequence = -1;
-        setState(State.EX_START, "Start");
-        sendDd(true, true, true, List.of());
+        enterExStart("Start");
     }
 
-    private void seqNumberMismatch(String why) {
-        if (state.compareTo(State.EXCHANGE) < 0) {
-            return;
-        }
-        startExStartAfterError(why);
-    }
-
-    void badLsReq() {
-        if (state.compareTo(State.EXCHANGE) < 0) {
-            return;
-        }
-        startExStartAfterError("BadLSReq");
-    }
-
-    private void startExStartAfterError(String why) {
-        clearLists();
+    /** SeqNumberMismatch / BadLSReq in Exchange or above: ExStart again with the next sequence number. */
+    private void restartExStart(String why) {
         ddSequence = ddSequence + 1 & 0xffff_ffffL;
+        enterExStart(why);
+    }
+
+    private void enterExStart(String why) {
         master = true;
         sentAll = false;
         lastRxFlags = -1;
         lastRxSequence = -1;
-        setState(State.EX_START, why);
+        changeState(State.EX_START, why);
         sendDd(true, true, true, List.of());
     }
 
-    private void negotiationDone() {
-        setState(State.EXCHANGE, "Negotiation Done");
+    /** ExStart × NegotiationDone: the database summary list is the area's LSDB. */
+    private void negotiationDone(String reason) {
+        changeState(State.EXCHANGE, reason);
         long now = process.now();
         for (Lsdb.Entry e : iface.area().lsdb().sorted()) {
             summaryList.add(e.header(now));
         }
     }
 
-    private void exchangeDone() {
-        ddRetransmit.cancel();
+    /** Exchange × ExchangeDone: Full, or Loading while requests remain. */
+    private void exchangeDone(String reason) {
         if (requestList.isEmpty()) {
-            setState(State.FULL, "Exchange Done");
+            changeState(State.FULL, reason);
         } else {
-            setState(State.LOADING, "Exchange Done");
+            changeState(State.LOADING, reason);
             // requests sent during Exchange are still outstanding: the retransmission timer
             // covers them (§10.9); only a neighbour with none in flight gets a first request now
             if (requestsInFlight.isEmpty()) {
@@ -263,9 +351,7 @@ public final class OspfNeighbor {
         if (requestList.isEmpty()) {
             lsrRetransmit.cancel();
             requestsInFlight.clear();
-            if (state == State.LOADING) {
-                setState(State.FULL, "Loading Done");
-            }
+            handle(Event.LOADING_DONE);
             return;
         }
         if (state == State.LOADING || state == State.EXCHANGE) {
@@ -282,15 +368,14 @@ public final class OspfNeighbor {
         }
     }
 
-    private void inactivity() {
-        kill("Neighbor Down: Dead timer expired");
+    /** KillNbr (interface down, a client such as BFD) from any state: the neighbour is removed. */
+    void kill(String reason) {
+        handle(Event.KILL_NBR, reason);
     }
 
-    /** KillNbr / LLDown / InactivityTimer: the neighbour is removed. */
-    void kill(String reason) {
-        cancelTimers();
-        clearLists();
-        setState(State.DOWN, reason);
+    /** KillNbr / InactivityTimer / LLDown: Down, then out of the interface's neighbour list. */
+    private void removed(String reason) {
+        changeState(State.DOWN, reason);
         iface.removeNeighbor(this);
     }
 
@@ -349,7 +434,7 @@ public final class OspfNeighbor {
                 return;
             }
             case INIT -> {
-                twoWayReceived();
+                handle(Event.TWO_WAY_RECEIVED);
                 if (state != State.EX_START) {
                     return;
                 }
@@ -364,16 +449,16 @@ public final class OspfNeighbor {
                     return;
                 }
                 if (d.master() == master) {
-                    seqNumberMismatch("SeqNumberMismatch");
+                    seqNumberMismatch();
                     return;
                 }
                 if (d.init()) {
-                    seqNumberMismatch("SeqNumberMismatch");
+                    seqNumberMismatch();
                     return;
                 }
                 long expected = master ? ddSequence : (ddSequence + 1) & 0xffff_ffffL;
                 if (d.ddSequenceNumber() != expected) {
-                    seqNumberMismatch("SeqNumberMismatch");
+                    seqNumberMismatch();
                     return;
                 }
                 accept(d);
@@ -385,7 +470,7 @@ public final class OspfNeighbor {
                     }
                     return;
                 }
-                seqNumberMismatch("SeqNumberMismatch");
+                seqNumberMismatch();
             }
             default -> {
             }
@@ -398,15 +483,14 @@ public final class OspfNeighbor {
                 && Integer.compareUnsigned(routerId.bits(), mine) > 0) {
             master = false;
             ddSequence = d.ddSequenceNumber();
-            ddRetransmit.cancel();
-            negotiationDone();
+            handle(Event.NEGOTIATION_DONE);
             lastRxFlags = flags(d);
             lastRxSequence = d.ddSequenceNumber();
             sendSlaveResponse(d.more());
         } else if (!d.init() && !d.master() && d.ddSequenceNumber() == ddSequence
                 && Integer.compareUnsigned(routerId.bits(), mine) < 0) {
             master = true;
-            negotiationDone();
+            handle(Event.NEGOTIATION_DONE);
             accept(d);
         }
     }
@@ -419,7 +503,7 @@ public final class OspfNeighbor {
         long now = process.now();
         for (LsaHeader h : d.lsaHeaders()) {
             if (h.type() < LsaHeader.ROUTER || h.type() > LsaHeader.SUMMARY_ASBR) {
-                seqNumberMismatch("SeqNumberMismatch");
+                seqNumberMismatch();
                 return;
             }
             LsaKey k = h.key();
@@ -431,7 +515,7 @@ public final class OspfNeighbor {
         if (master) {
             ddSequence = (ddSequence + 1) & 0xffff_ffffL;
             if (sentAll && !d.more()) {
-                exchangeDone();
+                handle(Event.EXCHANGE_DONE);
             } else {
                 sendNextDd(true);
             }
@@ -447,7 +531,7 @@ public final class OspfNeighbor {
     private void sendSlaveResponse(boolean masterMore) {
         sendNextDd(false);
         if (!masterMore && sentAll) {
-            exchangeDone();
+            handle(Event.EXCHANGE_DONE);
         }
     }
 
