@@ -10,6 +10,7 @@ import io.tunnelsim.wire.OspfSummaryLsa;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -188,12 +189,65 @@ public final class Spf {
         return ordered;
     }
 
+    /** The area's vertices by ID: its Router-LSAs and (one per link state ID) its Network-LSAs. */
+    private record Graph(VertexMap routers, VertexMap networks) {
+    }
+
+    /** The candidate list (§16.1 step 2 (d)): closest first; at equal distance networks before routers. */
+    private static final Comparator<Candidate> CLOSEST_FIRST = (a, b) -> {
+        int c = Long.compare(a.dist, b.dist);
+        if (c != 0) {
+            return c;
+        }
+        if (a.v.network != b.v.network) {
+            return a.v.network ? -1 : 1;
+        }
+        return Integer.compareUnsigned(a.v.id, b.v.id);
+    };
+
+    /**
+     * The intra-area calculation of §16.1: the shortest-path tree (steps 1 to 3), transit
+     * networks as routes (step 4), then stub networks (stage 2). Returns the area's routers,
+     * each with its distance and next hops, for the inter-area step.
+     */
     private static VertexMap intraArea(OspfProcess p, OspfArea area, Map<Ipv4Prefix, RouteEntry> table) {
-        long now = p.now();
-        int lsas = area.lsdb().size();
+        Graph g = vertices(area.lsdb(), p.now());
+        Vertex root = g.routers.get(p.routerId().bits());
+        if (root == null) {
+            return g.routers;
+        }
+        // Step 1: the tree holds the root alone.
+        root.dist = 0;
+        PriorityQueue<Candidate> heap = new PriorityQueue<>(CLOSEST_FIRST);
+        heap.add(new Candidate(0, root));
+        List<Vertex> treeRouters = new ArrayList<>();
+        List<Vertex> treeNetworks = new ArrayList<>();
+        for (Vertex v = nextVertex(heap); v != null; v = nextVertex(heap)) {
+            if (v.network) {
+                treeNetworks.add(v);
+                examineNetwork(v, g, heap);
+            } else {
+                treeRouters.add(v);
+                examineRouter(p, v, root, g, heap);
+            }
+        }
+        Ipv4Address areaId = area.id();
+        Set<Ipv4Prefix> own = new HashSet<>();
+        transitNetworkRoutes(treeNetworks, areaId, own, table);
+        stubNetworkRoutes(treeRouters, root, areaId, own, table);
+        markConnected(own, table);
+        return g.routers;
+    }
+
+    /**
+     * The vertices of the calculation: every Router- and Network-LSA that is not MaxAge; of two
+     * Network-LSAs for one network, the one of the higher advertising router.
+     */
+    private static Graph vertices(Lsdb lsdb, long now) {
+        int lsas = lsdb.size();
         VertexMap routers = new VertexMap(lsas);
         VertexMap networks = new VertexMap(lsas);
-        for (Lsdb.Entry e : area.lsdb().entries()) {
+        for (Lsdb.Entry e : lsdb.entries()) {
             if (e.isMaxAge(now)) {
                 continue;
             }
@@ -207,25 +261,14 @@ public final class Spf {
                 }
             }
         }
-        int rootId = p.routerId().bits();
-        Vertex root = routers.get(rootId);
-        if (root == null) {
-            return routers;
-        }
-        root.dist = 0;
-        PriorityQueue<Candidate> heap = new PriorityQueue<>((a, b) -> {
-            int c = Long.compare(a.dist, b.dist);
-            if (c != 0) {
-                return c;
-            }
-            if (a.v.network != b.v.network) {
-                return a.v.network ? -1 : 1;
-            }
-            return Integer.compareUnsigned(a.v.id, b.v.id);
-        });
-        heap.add(new Candidate(0, root));
-        List<Vertex> treeRouters = new ArrayList<>();
-        List<Vertex> treeNetworks = new ArrayList<>();
+        return new Graph(routers, networks);
+    }
+
+    /**
+     * Step 3: the closest candidate joins the tree, or null when the list is empty. Entries left
+     * behind by a shorter path found later are skipped.
+     */
+    private static Vertex nextVertex(PriorityQueue<Candidate> heap) {
         while (!heap.isEmpty()) {
             Candidate c = heap.poll();
             Vertex v = c.v;
@@ -236,56 +279,67 @@ public final class Spf {
             // final from here on (only vertices outside the tree are relaxed): one immutable
             // list, shared by every route through this vertex
             v.nextHops = List.copyOf(v.nextHops);
-            if (v.network) {
-                treeNetworks.add(v);
-                OspfNetworkLsa n = (OspfNetworkLsa) v.entry.lsa.body();
-                for (Ipv4Address rid : n.attachedRouters()) {
-                    Vertex w = routers.get(rid.bits());
-                    if (w == null || w.inTree || !linksBack(w, v)) {
-                        continue;
-                    }
-                    relax(v, w, 0, nextHopsViaNetwork(v, w), heap);
+            return v;
+        }
+        return null;
+    }
+
+    /** Step 2 for a network vertex: each attached router that links back, at no cost. */
+    private static void examineNetwork(Vertex v, Graph g, PriorityQueue<Candidate> heap) {
+        OspfNetworkLsa n = (OspfNetworkLsa) v.entry.lsa.body();
+        for (Ipv4Address rid : n.attachedRouters()) {
+            Vertex w = g.routers.get(rid.bits());
+            if (w == null || w.inTree || !linksBack(w, v)) {
+                continue;
+            }
+            relax(v, w, 0, nextHopsViaNetwork(v, w), heap);
+        }
+    }
+
+    /**
+     * Step 2 for a router vertex: each point-to-point or transit link whose far end links back.
+     * The root's links give the first next hops (§16.1.1): the interface, and on a
+     * point-to-point link the neighbour's address.
+     */
+    private static void examineRouter(OspfProcess p, Vertex v, Vertex root, Graph g, PriorityQueue<Candidate> heap) {
+        OspfRouterLsa r = (OspfRouterLsa) v.entry.lsa.body();
+        for (OspfRouterLsa.Link l : r.links()) {
+            Vertex w;
+            if (l.type() == OspfRouterLsa.POINT_TO_POINT) {
+                w = g.routers.get(l.linkId().bits());
+            } else if (l.type() == OspfRouterLsa.TRANSIT) {
+                w = g.networks.get(l.linkId().bits());
+            } else {
+                continue;
+            }
+            if (w == null || w.inTree || !linksBack(w, v)) {
+                continue;
+            }
+            List<NextHop> nh;
+            if (v == root) {
+                OspfInterface oi = p.interfaceByAddress(l.linkData().bits());
+                if (oi == null) {
+                    continue;
+                }
+                if (w.network) {
+                    nh = List.of(new NextHop(oi, 0));
+                } else {
+                    OspfNeighbor nbr = oi.neighborByRouterId(w.id);
+                    nh = List.of(new NextHop(oi, nbr == null ? 0 : nbr.address()));
                 }
             } else {
-                treeRouters.add(v);
-                OspfRouterLsa r = (OspfRouterLsa) v.entry.lsa.body();
-                for (OspfRouterLsa.Link l : r.links()) {
-                    Vertex w;
-                    if (l.type() == OspfRouterLsa.POINT_TO_POINT) {
-                        w = routers.get(l.linkId().bits());
-                    } else if (l.type() == OspfRouterLsa.TRANSIT) {
-                        w = networks.get(l.linkId().bits());
-                    } else {
-                        continue;
-                    }
-                    if (w == null || w.inTree || !linksBack(w, v)) {
-                        continue;
-                    }
-                    List<NextHop> nh;
-                    if (v == root) {
-                        OspfInterface oi = p.interfaceByAddress(l.linkData().bits());
-                        if (oi == null) {
-                            continue;
-                        }
-                        if (w.network) {
-                            nh = List.of(new NextHop(oi, 0));
-                        } else {
-                            OspfNeighbor nbr = oi.neighborByRouterId(w.id);
-                            nh = List.of(new NextHop(oi, nbr == null ? 0 : nbr.address()));
-                        }
-                    } else {
-                        nh = v.nextHops;
-                    }
-                    boolean improved = relax(v, w, l.metric(), nh, heap);
-                    if (improved && v == root && w.network) {
-                        w.attachedToRoot = true;
-                    }
-                }
+                nh = v.nextHops;
+            }
+            boolean improved = relax(v, w, l.metric(), nh, heap);
+            if (improved && v == root && w.network) {
+                w.attachedToRoot = true;
             }
         }
-        // Stage 2: networks and stubs become routes.
-        Ipv4Address areaId = area.id();
-        Set<Ipv4Prefix> own = new HashSet<>();
+    }
+
+    /** Step 4: each transit network in the tree is a route; one attached to the root is this router's own. */
+    private static void transitNetworkRoutes(List<Vertex> treeNetworks, Ipv4Address areaId, Set<Ipv4Prefix> own,
+                                             Map<Ipv4Prefix, RouteEntry> table) {
         for (Vertex v : treeNetworks) {
             OspfNetworkLsa n = (OspfNetworkLsa) v.entry.lsa.body();
             Ipv4Prefix prefix = prefixOf(v.id, n.networkMask().bits());
@@ -294,6 +348,11 @@ public final class Spf {
             }
             addIntra(table, prefix, v.dist, areaId, v.attachedToRoot, v.nextHops);
         }
+    }
+
+    /** Stage 2: the stub links of the routers in the tree; the root's own stubs are connected. */
+    private static void stubNetworkRoutes(List<Vertex> treeRouters, Vertex root, Ipv4Address areaId,
+                                          Set<Ipv4Prefix> own, Map<Ipv4Prefix, RouteEntry> table) {
         for (Vertex v : treeRouters) {
             OspfRouterLsa r = (OspfRouterLsa) v.entry.lsa.body();
             for (OspfRouterLsa.Link l : r.links()) {
@@ -309,14 +368,16 @@ public final class Spf {
                 }
             }
         }
-        // a prefix attached to this router is connected whatever else advertises it
+    }
+
+    /** A prefix attached to this router is connected whatever else advertises it. */
+    private static void markConnected(Set<Ipv4Prefix> own, Map<Ipv4Prefix, RouteEntry> table) {
         for (Ipv4Prefix prefix : own) {
             RouteEntry e = table.get(prefix);
             if (e != null && !e.connected()) {
                 table.put(prefix, new RouteEntry(prefix, e.cost(), true, e.area(), true, List.of()));
             }
         }
-        return routers;
     }
 
     private static Ipv4Prefix prefixOf(int address, int mask) {
