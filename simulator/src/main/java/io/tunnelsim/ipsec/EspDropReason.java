@@ -1,7 +1,7 @@
 package io.tunnelsim.ipsec;
 
 /** Why ESP processing refused a packet, with the stable names under which nodes count drops. */
-public enum EspDropReason implements io.tunnelsim.node.event.DropReason {
+public enum EspDropReason implements io.tunnelsim.wire.DropReason {
     /** No inbound SA has the packet's SPI (RFC 4303 §3.4.2). */
     UNKNOWN_SPI("esp-unknown-spi"),
     /** Duplicate, or older than the left edge of the replay window (RFC 4303 §3.4.3). */
@@ -19,8 +19,6 @@ public enum EspDropReason implements io.tunnelsim.node.event.DropReason {
     /** The SA reached its hard lifetime (RFC 4301 §4.4.2.1). */
     SA_EXPIRED("esp-sa-expired");
 
-    private static final EspDropReason[] VALUES = values();
-
     private final String reason;
 
     EspDropReason(String reason) {
@@ -30,16 +28,6 @@ public enum EspDropReason implements io.tunnelsim.node.event.DropReason {
     /** The stable drop-reason name, e.g. {@code esp-replay}. */
     public String reason() {
         return reason;
-    }
-
-    /** The reason counted as {@code reason}, or null when none is; allocation-free. */
-    static EspDropReason named(String reason) {
-        for (EspDropReason r : VALUES) {
-            if (r.reason.equals(reason)) {
-                return r;
-            }
-        }
-        return null;
     }
 
     @Override

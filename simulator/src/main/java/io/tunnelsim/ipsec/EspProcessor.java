@@ -99,13 +99,13 @@ public final class EspProcessor {
      */
     public static int open(Sad sad, PacketBuffer buf) throws MalformedPacketException {
         if (buf.length() < Esp.HEADER_LENGTH) {
-            throw new MalformedPacketException(EspDropReason.TRUNCATED.reason(),
+            throw new MalformedPacketException(EspDropReason.TRUNCATED,
                     buf.length() + " bytes cannot hold an ESP header");
         }
         long spi = Esp.readSpi(buf.array(), buf.offset());
         SecurityAssociation sa = sad.inbound(spi);
         if (sa == null) {
-            throw new MalformedPacketException(EspDropReason.UNKNOWN_SPI.reason(),
+            throw new MalformedPacketException(EspDropReason.UNKNOWN_SPI,
                     "no inbound SA with SPI 0x" + Long.toHexString(spi));
         }
         return open(sa, buf);
@@ -176,6 +176,6 @@ public final class EspProcessor {
 
     private static MalformedPacketException drop(SecurityAssociation sa, EspDropReason reason, String detail) {
         sa.countDrop(reason);
-        return new MalformedPacketException(reason.reason(), detail);
+        return new MalformedPacketException(reason, detail);
     }
 }

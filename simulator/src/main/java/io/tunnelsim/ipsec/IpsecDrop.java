@@ -1,6 +1,6 @@
 package io.tunnelsim.ipsec;
 
-import io.tunnelsim.node.event.DropReason;
+import io.tunnelsim.wire.DropReason;
 
 /**
  * IPsec policy drops (RFC 4301 §5) and ESP packets dropped after decryption (RFC 4303 §2.6);

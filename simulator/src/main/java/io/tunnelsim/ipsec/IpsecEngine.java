@@ -207,7 +207,7 @@ public final class IpsecEngine implements NodeService {
             try {
                 total = Ipv4Codec.validate(b, p.offset(), p.length());
             } catch (MalformedPacketException e) {
-                node.counters().drop(e.reason());
+                node.counters().drop(e.dropReason());
                 return;
             }
             if (total < p.length()) {

@@ -4,6 +4,7 @@ import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.wire.DropReason;
 import io.tunnelsim.wire.Ipv4Codec;
 import io.tunnelsim.wire.MalformedPacketException;
 import io.tunnelsim.wire.PacketBuffer;
@@ -285,7 +286,7 @@ public final class IpsecPeer {
         try {
             EspProcessor.seal(sa, p, nextHeader);
         } catch (MalformedPacketException e) {
-            countDrop(e.reason(), p);
+            countDrop(e.dropReason(), p);
             return false;
         }
         encaps++;
@@ -352,7 +353,7 @@ public final class IpsecPeer {
         try {
             nextHeader = EspProcessor.open(sa, p);
         } catch (MalformedPacketException e) {
-            countDrop(e.reason(), p);
+            countDrop(e.dropReason(), p);
             return -1;
         }
         decaps++;
@@ -363,15 +364,13 @@ public final class IpsecPeer {
         return nextHeader;
     }
 
-    void countDrop(String reason) {
-        countDrop(reason, null);
-    }
-
-    /** As {@link #countDrop(String)}; a probe packet {@code p} (null: unknown) is reported lost here. */
-    void countDrop(String reason, PacketBuffer p) {
+    /**
+     * Counts a drop of ESP processing on the node; an {@link EspDropReason} also on this end, and
+     * a probe packet {@code p} (null: unknown) is then reported lost here.
+     */
+    void countDrop(DropReason reason, PacketBuffer p) {
         node().counters().drop(reason);
-        EspDropReason r = EspDropReason.named(reason);
-        if (r != null) {
+        if (reason instanceof EspDropReason r) {
             drops[r.ordinal()]++;
             if (p != null) {
                 node().traceLoss(r, p, attachedTo());

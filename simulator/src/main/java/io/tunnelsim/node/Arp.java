@@ -119,7 +119,7 @@ final class Arp {
         try {
             a = ArpCodec.decode(p.array(), p.offset(), p.length());
         } catch (MalformedPacketException e) {
-            node.counters().drop(e.reason());
+            node.counters().drop(e.dropReason());
             return;
         }
         node.counters().arpDelivered++;

@@ -1,7 +1,7 @@
 package io.tunnelsim.node;
 
-import io.tunnelsim.node.event.DropReason;
 import io.tunnelsim.node.event.PacketDropped;
+import io.tunnelsim.wire.DropReason;
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -95,7 +95,7 @@ public final class Counters {
 
     /** Counts a drop under its reason's label; publishes {@link PacketDropped} when subscribed. */
     public void drop(DropReason reason) {
-        drop(reason.label());
+        count(reason.label(), local ? LOCAL : NETWORK);
         if (node != null && node.network().events().wants(PacketDropped.class)) {
             node.publish(new PacketDropped(node.now(), node.name(), reason));
         }
@@ -107,7 +107,7 @@ public final class Counters {
      * for a probe packet {@link io.tunnelsim.node.event.ProbeDropped} when subscribed.
      */
     public void drop(DropReason reason, io.tunnelsim.wire.PacketBuffer p, Interface itf) {
-        drop(reason.label());
+        count(reason.label(), local ? LOCAL : NETWORK);
         if (node != null && node.network().events().wants(PacketDropped.class)) {
             node.publish(new PacketDropped(node.now(), node.name(), reason, itf == null ? null : itf.name(),
                     p == null ? 0 : p.trace()));
@@ -115,15 +115,6 @@ public final class Counters {
         if (node != null && p != null) {
             node.traceLoss(reason, p, itf);
         }
-    }
-
-    /**
-     * Counts a drop under a name that no {@link DropReason} carries yet: the wire codecs'
-     * malformed-packet reasons ({@code MalformedPacketException.reason()}) and IPsec's named
-     * policy drops.
-     */
-    public void drop(String reason) {
-        count(reason, local ? LOCAL : NETWORK);
     }
 
     /** Counts a local-stage drop whatever the current stage (a timer of a local protocol). */

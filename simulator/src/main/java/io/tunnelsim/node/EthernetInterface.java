@@ -7,6 +7,7 @@ import io.tunnelsim.node.event.InterfaceStateChanged;
 import io.tunnelsim.wire.EthernetCodec;
 import io.tunnelsim.wire.EthernetHeader;
 import io.tunnelsim.wire.PacketBuffer;
+import io.tunnelsim.wire.WireDrop;
 import java.util.Map;
 
 /**
@@ -165,7 +166,7 @@ public final class EthernetInterface extends Interface {
         Counters c = node.counters();
         if (frame.length() < EthernetHeader.LENGTH) {
             c.received++;
-            c.drop(NodeDrop.ETH_TRUNCATED);
+            c.drop(WireDrop.ETH_TRUNCATED);
             return;
         }
         long dst = EthernetCodec.destination(b, off);

@@ -171,7 +171,7 @@ public final class Ipv4Stack {
         try {
             total = Ipv4Codec.validate(b, off, p.length());
         } catch (MalformedPacketException e) {
-            counters.drop(e.reason());
+            counters.drop(e.dropReason());
             return;
         }
         if (total < p.length()) {
@@ -458,7 +458,7 @@ public final class Ipv4Stack {
         try {
             m = IcmpCodec.decode(b, off + hl, p.length() - hl);
         } catch (MalformedPacketException e) {
-            counters.drop(e.reason());
+            counters.drop(e.dropReason());
             return;
         }
         int src = Ipv4Codec.source(b, off);
@@ -486,7 +486,7 @@ public final class Ipv4Stack {
             port = UdpCodec.decode(b, off + hl, p.length() - hl, Ipv4Codec.source(b, off), Ipv4Codec.destination(b, off))
                     .destinationPort();
         } catch (MalformedPacketException e) {
-            counters.drop(e.reason());
+            counters.drop(e.dropReason());
             return;
         }
         UdpListener l = udpListeners.get(port);

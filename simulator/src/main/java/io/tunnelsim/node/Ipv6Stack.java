@@ -14,6 +14,7 @@ import io.tunnelsim.wire.Ipv6Codec;
 import io.tunnelsim.wire.Ipv6Header;
 import io.tunnelsim.wire.MalformedPacketException;
 import io.tunnelsim.wire.PacketBuffer;
+import io.tunnelsim.wire.WireDrop;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -308,7 +309,7 @@ public final class Ipv6Stack {
         try {
             h = Ipv6Codec.decode(b, off, p.length());
         } catch (MalformedPacketException e) {
-            node.counters().drop(e.reason());
+            node.counters().drop(e.dropReason());
             return;
         }
         int total = Ipv6Codec.HEADER_LENGTH + h.payloadLength();
@@ -359,7 +360,7 @@ public final class Ipv6Stack {
         int at = p.offset() + Ipv6Codec.HEADER_LENGTH;
         int len = h.payloadLength();
         if (len < Icmpv6Codec.HEADER_LENGTH || !Icmpv6Codec.checksumValid(b, at, len, h.source(), h.destination())) {
-            node.counters().drop(NodeDrop.ICMPV6_BAD_CHECKSUM);
+            node.counters().drop(WireDrop.ICMPV6_BAD_CHECKSUM);
             return;
         }
         int type = Icmpv6Codec.type(b, at);
@@ -407,7 +408,7 @@ public final class Ipv6Stack {
                 }
             }
         } catch (MalformedPacketException ex) {
-            node.counters().drop(ex.reason());
+            node.counters().drop(ex.dropReason());
         }
     }
 

@@ -1,6 +1,6 @@
 package io.tunnelsim.node;
 
-import io.tunnelsim.node.event.DropReason;
+import io.tunnelsim.wire.DropReason;
 
 /**
  * Why a frame vanished on a link rather than in a node (published as

@@ -166,7 +166,7 @@ public class Node {
      * {@link io.tunnelsim.node.event.ProbeDropped} for probe packets only, and only when
      * subscribed. Any other packet costs one field test.
      */
-    public void traceLoss(io.tunnelsim.node.event.DropReason reason, PacketBuffer p, Interface itf) {
+    public void traceLoss(io.tunnelsim.wire.DropReason reason, PacketBuffer p, Interface itf) {
         if (p.trace() != 0 && network.events().wants(io.tunnelsim.node.event.ProbeDropped.class)) {
             publish(new io.tunnelsim.node.event.ProbeDropped(now(), name, reason, itf == null ? null : itf.name(), p.trace()));
         }

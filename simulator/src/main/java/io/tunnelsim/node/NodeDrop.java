@@ -1,6 +1,6 @@
 package io.tunnelsim.node;
 
-import io.tunnelsim.node.event.DropReason;
+import io.tunnelsim.wire.DropReason;
 
 /**
  * Drop reasons of the node: Ethernet, ARP, IPv4 and IPv6 forwarding, ICMP, fragmentation and reassembly. Each constant's {@link #label()} is the stable
@@ -9,14 +9,12 @@ import io.tunnelsim.node.event.DropReason;
 public enum NodeDrop implements DropReason {
     ARP_QUEUE_FULL("arp-queue-full"),
     ARP_UNRESOLVED("arp-unresolved"),
-    ETH_TRUNCATED("eth-truncated"),
     FRAGMENT_BAD_LENGTH("fragment-bad-length"),
     /** A fragment whose end contradicts the datagram's known end: the whole datagram is discarded. */
     FRAGMENT_INCONSISTENT_END("fragment-inconsistent-end"),
     FRAGMENT_OVERLAP("fragment-overlap"),
     FRAG_NEEDED_DF_SET("frag-needed-df-set"),
     ICMP_UNREACHABLE_SUPPRESSED("icmp-unreachable-suppressed"),
-    ICMPV6_BAD_CHECKSUM("icmpv6-bad-checksum"),
     INTERFACE_DOWN("interface-down"),
     IPV6_HOP_LIMIT_EXCEEDED("ipv6-hop-limit-exceeded"),
     IPV6_MULTICAST_NOT_JOINED("ipv6-multicast-not-joined"),

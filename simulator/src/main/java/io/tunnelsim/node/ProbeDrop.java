@@ -1,6 +1,6 @@
 package io.tunnelsim.node;
 
-import io.tunnelsim.node.event.DropReason;
+import io.tunnelsim.wire.DropReason;
 
 /**
  * Drop reasons of the probe receivers of a scenario. Each constant's {@link #label()} is the stable

@@ -8,6 +8,7 @@ import io.tunnelsim.wire.GreCodec;
 import io.tunnelsim.wire.Ipv4Codec;
 import io.tunnelsim.wire.Ipv4Header;
 import io.tunnelsim.wire.PacketBuffer;
+import io.tunnelsim.wire.WireDrop;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -101,7 +102,7 @@ public final class GreDemux implements NodeService {
         byte[] b = p.array();
         int off = p.offset();
         if (p.length() < hl + GreCodec.BASE_LENGTH) {
-            node.counters().drop(TunnelDrop.GRE_TRUNCATED);
+            node.counters().drop(WireDrop.GRE_TRUNCATED);
             return;
         }
         int src = Ipv4Codec.source(b, off);

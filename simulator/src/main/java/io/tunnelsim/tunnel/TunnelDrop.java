@@ -1,6 +1,6 @@
 package io.tunnelsim.tunnel;
 
-import io.tunnelsim.node.event.DropReason;
+import io.tunnelsim.wire.DropReason;
 
 /**
  * Drop reasons of GRE tunnels: decapsulation checks and the tunnel send path. Each constant's {@link #label()} is the stable
@@ -11,7 +11,6 @@ public enum TunnelDrop implements DropReason {
     GRE_KEY_MISMATCH("gre-key-mismatch"),
     GRE_NO_TUNNEL("gre-no-tunnel"),
     GRE_OUT_OF_ORDER("gre-out-of-order"),
-    GRE_TRUNCATED("gre-truncated"),
     GRE_UNSUPPORTED_PROTOCOL("gre-unsupported-protocol"),
     TUNNEL_DOWN("tunnel-down"),
     TUNNEL_NO_ROUTE("tunnel-no-route"),

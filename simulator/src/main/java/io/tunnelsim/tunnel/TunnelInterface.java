@@ -541,7 +541,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         try {
             h = GreCodec.decode(b, greOff, greLen);
         } catch (io.tunnelsim.wire.MalformedPacketException ex) {
-            node.counters().drop(ex.reason());
+            node.counters().drop(ex.dropReason());
             return;
         }
         int type = h.protocolType();

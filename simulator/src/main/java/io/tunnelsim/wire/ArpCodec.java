@@ -22,14 +22,14 @@ public final class ArpCodec {
 
     public static ArpPacket decode(byte[] b, int off, int len) throws MalformedPacketException {
         if (len < ArpPacket.LENGTH) {
-            throw new MalformedPacketException("arp-truncated", len + " bytes, need 28");
+            throw new MalformedPacketException(WireDrop.ARP_TRUNCATED, len + " bytes, need 28");
         }
         if (Bytes.u16(b, off) != 1 || Bytes.u16(b, off + 2) != 0x0800 || Bytes.u8(b, off + 4) != 6 || Bytes.u8(b, off + 5) != 4) {
-            throw new MalformedPacketException("arp-unsupported", "not IPv4 over Ethernet");
+            throw new MalformedPacketException(WireDrop.ARP_UNSUPPORTED, "not IPv4 over Ethernet");
         }
         int op = Bytes.u16(b, off + 6);
         if (op != ArpPacket.REQUEST && op != ArpPacket.REPLY) {
-            throw new MalformedPacketException("arp-bad-operation", "operation " + op);
+            throw new MalformedPacketException(WireDrop.ARP_BAD_OPERATION, "operation " + op);
         }
         return new ArpPacket(op, MacAddress.read(b, off + 8), Ipv4Address.read(b, off + 14),
                 MacAddress.read(b, off + 18), Ipv4Address.read(b, off + 24));

@@ -29,7 +29,7 @@ public final class EthernetCodec {
 
     public static EthernetHeader decode(byte[] b, int off, int len) throws MalformedPacketException {
         if (len < EthernetHeader.LENGTH) {
-            throw new MalformedPacketException("eth-truncated", len + " bytes, need 14");
+            throw new MalformedPacketException(WireDrop.ETH_TRUNCATED, len + " bytes, need 14");
         }
         return new EthernetHeader(MacAddress.read(b, off + OFF_DST), MacAddress.read(b, off + OFF_SRC),
                 Bytes.u16(b, off + OFF_TYPE));

@@ -53,14 +53,14 @@ public final class GreCodec {
      */
     public static GreHeader decode(byte[] buf, int off, int len) throws MalformedPacketException {
         if (len < BASE_LENGTH) {
-            throw new MalformedPacketException("gre-truncated", len + " bytes, need 4");
+            throw new MalformedPacketException(WireDrop.GRE_TRUNCATED, len + " bytes, need 4");
         }
         int flags = u16(buf, off);
         if ((flags & VERSION_MASK) != 0) {
-            throw new MalformedPacketException("gre-bad-version", "version " + (flags & VERSION_MASK));
+            throw new MalformedPacketException(WireDrop.GRE_BAD_VERSION, "version " + (flags & VERSION_MASK));
         }
         if ((flags & MUST_BE_ZERO) != 0) {
-            throw new MalformedPacketException("gre-reserved-bits",
+            throw new MalformedPacketException(WireDrop.GRE_RESERVED_BITS,
                     String.format("flags 0x%04x have bits 1, 4 or 5 set", flags));
         }
         boolean c = (flags & FLAG_C) != 0;
@@ -68,12 +68,12 @@ public final class GreCodec {
         boolean s = (flags & FLAG_S) != 0;
         int hlen = BASE_LENGTH + (c ? 4 : 0) + (k ? 4 : 0) + (s ? 4 : 0);
         if (len < hlen) {
-            throw new MalformedPacketException("gre-truncated", len + " bytes, header needs " + hlen);
+            throw new MalformedPacketException(WireDrop.GRE_TRUNCATED, len + " bytes, header needs " + hlen);
         }
         int p = off + BASE_LENGTH;
         if (c) {
             if (InternetChecksum.sum(buf, off, len, 0) != 0xffff) {
-                throw new MalformedPacketException("gre-bad-checksum",
+                throw new MalformedPacketException(WireDrop.GRE_BAD_CHECKSUM,
                         String.format("checksum 0x%04x does not verify", u16(buf, p)));
             }
             p += 4;

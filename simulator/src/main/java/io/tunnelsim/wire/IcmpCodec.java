@@ -19,10 +19,10 @@ public final class IcmpCodec {
 
     public static IcmpMessage decode(byte[] b, int off, int len) throws MalformedPacketException {
         if (len < HEADER_LENGTH) {
-            throw new MalformedPacketException("icmp-truncated", len + " bytes, need 8");
+            throw new MalformedPacketException(WireDrop.ICMP_TRUNCATED, len + " bytes, need 8");
         }
         if (!InternetChecksum.verify(b, off, len)) {
-            throw new MalformedPacketException("icmp-bad-checksum", "checksum does not verify");
+            throw new MalformedPacketException(WireDrop.ICMP_BAD_CHECKSUM, "checksum does not verify");
         }
         byte[] data = java.util.Arrays.copyOfRange(b, off + 8, off + len);
         return new IcmpMessage(Bytes.u8(b, off), Bytes.u8(b, off + 1), Bytes.u32(b, off + 4), data);

@@ -45,10 +45,10 @@ public final class Icmpv6Codec {
     public static Icmpv6Header decode(byte[] buf, int off, int len, Ipv6Address src, Ipv6Address dst)
             throws MalformedPacketException {
         if (len < HEADER_LENGTH) {
-            throw new MalformedPacketException("icmpv6-truncated", len + " bytes, need 8");
+            throw new MalformedPacketException(WireDrop.ICMPV6_TRUNCATED, len + " bytes, need 8");
         }
         if (!checksumValid(buf, off, len, src, dst)) {
-            throw new MalformedPacketException("icmpv6-bad-checksum",
+            throw new MalformedPacketException(WireDrop.ICMPV6_BAD_CHECKSUM,
                     String.format("checksum 0x%04x does not verify", checksum(buf, off)));
         }
         long rest = ((long) (buf[off + 4] & 0xff) << 24) | ((buf[off + 5] & 0xff) << 16)

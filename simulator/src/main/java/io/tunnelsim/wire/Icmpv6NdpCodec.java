@@ -102,7 +102,7 @@ public final class Icmpv6NdpCodec {
         Ipv6Address target = checkFixed(buf, off, len, src, dst, Icmpv6Header.NEIGHBOR_SOLICITATION);
         Optional<MacAddress> sll = linkLayerOption(buf, off, len, OPTION_SOURCE_LINK_LAYER);
         if (sll.isPresent() && src.equals(Ipv6Address.UNSPECIFIED)) {
-            throw new MalformedPacketException("ndp-bad-option",
+            throw new MalformedPacketException(WireDrop.NDP_BAD_OPTION,
                     "source link-layer option from the unspecified address");
         }
         return new Icmpv6NeighborSolicitation(target, sll);
@@ -115,7 +115,7 @@ public final class Icmpv6NdpCodec {
         int flags = buf[off + 4] & 0xff;
         boolean solicited = (flags & FLAG_S) != 0;
         if (solicited && dst.isMulticast()) {
-            throw new MalformedPacketException("ndp-bad-flags", "solicited advertisement to multicast " + dst);
+            throw new MalformedPacketException(WireDrop.NDP_BAD_FLAGS, "solicited advertisement to multicast " + dst);
         }
         return new Icmpv6NeighborAdvertisement((flags & FLAG_R) != 0, solicited, (flags & FLAG_O) != 0, target,
                 linkLayerOption(buf, off, len, OPTION_TARGET_LINK_LAYER));
@@ -139,17 +139,17 @@ public final class Icmpv6NdpCodec {
             throws MalformedPacketException {
         Icmpv6Header h = Icmpv6Codec.decode(buf, off, len, src, dst);
         if (h.type() != type) {
-            throw new MalformedPacketException("ndp-unexpected-type", "ICMPv6 type " + h.type() + ", expected " + type);
+            throw new MalformedPacketException(WireDrop.NDP_UNEXPECTED_TYPE, "ICMPv6 type " + h.type() + ", expected " + type);
         }
         if (h.code() != 0) {
-            throw new MalformedPacketException("ndp-bad-code", "code " + h.code());
+            throw new MalformedPacketException(WireDrop.NDP_BAD_CODE, "code " + h.code());
         }
         if (len < FIXED_LENGTH) {
-            throw new MalformedPacketException("ndp-truncated", len + " bytes, need 24");
+            throw new MalformedPacketException(WireDrop.NDP_TRUNCATED, len + " bytes, need 24");
         }
         Ipv6Address target = Ipv6Address.read(buf, off + 8);
         if (target.isMulticast()) {
-            throw new MalformedPacketException("ndp-bad-target", "multicast target " + target);
+            throw new MalformedPacketException(WireDrop.NDP_BAD_TARGET, "multicast target " + target);
         }
         return target;
     }
@@ -161,16 +161,16 @@ public final class Icmpv6NdpCodec {
         int p = FIXED_LENGTH;
         while (p < len) {
             if (len - p < 2) {
-                throw new MalformedPacketException("ndp-bad-option", "option header cut at byte " + p);
+                throw new MalformedPacketException(WireDrop.NDP_BAD_OPTION, "option header cut at byte " + p);
             }
             int type = buf[off + p] & 0xff;
             int units = buf[off + p + 1] & 0xff;
             if (units == 0) {
-                throw new MalformedPacketException("ndp-bad-option", "option of length zero at byte " + p);
+                throw new MalformedPacketException(WireDrop.NDP_BAD_OPTION, "option of length zero at byte " + p);
             }
             int olen = units * 8;
             if (olen > len - p) {
-                throw new MalformedPacketException("ndp-bad-option", "option of " + olen + " bytes overruns message");
+                throw new MalformedPacketException(WireDrop.NDP_BAD_OPTION, "option of " + olen + " bytes overruns message");
             }
             if (type == wanted && units == 1 && found.isEmpty()) {
                 found = Optional.of(MacAddress.read(buf, off + p + 2));

@@ -59,28 +59,28 @@ public final class Ipv4Codec {
      */
     public static int validate(byte[] b, int off, int len) throws MalformedPacketException {
         if (len < Ipv4Header.MIN_LENGTH) {
-            throw new MalformedPacketException("ipv4-truncated", len + " bytes, need 20");
+            throw new MalformedPacketException(WireDrop.IPV4_TRUNCATED, len + " bytes, need 20");
         }
         int vihl = b[off] & 0xff;
         if ((vihl >>> 4) != 4) {
-            throw new MalformedPacketException("ipv4-bad-version", "version " + (vihl >>> 4));
+            throw new MalformedPacketException(WireDrop.IPV4_BAD_VERSION, "version " + (vihl >>> 4));
         }
         int hl = (vihl & 0x0f) * 4;
         if (hl < 20) {
-            throw new MalformedPacketException("ipv4-bad-header-length", "IHL " + (vihl & 0x0f));
+            throw new MalformedPacketException(WireDrop.IPV4_BAD_HEADER_LENGTH, "IHL " + (vihl & 0x0f));
         }
         int total = Bytes.u16(b, off + OFF_TOTAL_LENGTH);
         if (total < hl || hl > len) {
-            throw new MalformedPacketException("ipv4-bad-length", "total length " + total + ", header " + hl);
+            throw new MalformedPacketException(WireDrop.IPV4_BAD_LENGTH, "total length " + total + ", header " + hl);
         }
         if (total > len) {
-            throw new MalformedPacketException("ipv4-truncated", "total length " + total + " > " + len + " bytes received");
+            throw new MalformedPacketException(WireDrop.IPV4_TRUNCATED, "total length " + total + " > " + len + " bytes received");
         }
         if ((b[off + OFF_FLAGS_FRAG] & 0x80) != 0) {
-            throw new MalformedPacketException("ipv4-reserved-flag", "reserved flag set");
+            throw new MalformedPacketException(WireDrop.IPV4_RESERVED_FLAG, "reserved flag set");
         }
         if (!InternetChecksum.verify(b, off, hl)) {
-            throw new MalformedPacketException("ipv4-bad-checksum", "header checksum does not verify");
+            throw new MalformedPacketException(WireDrop.IPV4_BAD_CHECKSUM, "header checksum does not verify");
         }
         return total;
     }

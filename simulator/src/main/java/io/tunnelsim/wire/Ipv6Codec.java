@@ -43,16 +43,16 @@ public final class Ipv6Codec {
      */
     public static Ipv6Header decode(byte[] buf, int off, int len) throws MalformedPacketException {
         if (len < HEADER_LENGTH) {
-            throw new MalformedPacketException("ipv6-truncated", len + " bytes, need 40");
+            throw new MalformedPacketException(WireDrop.IPV6_TRUNCATED, len + " bytes, need 40");
         }
         int word0 = readInt(buf, off);
         int version = word0 >>> 28;
         if (version != 6) {
-            throw new MalformedPacketException("ipv6-bad-version", "version " + version);
+            throw new MalformedPacketException(WireDrop.IPV6_BAD_VERSION, "version " + version);
         }
         int payloadLength = payloadLength(buf, off);
         if (payloadLength > len - HEADER_LENGTH) {
-            throw new MalformedPacketException("ipv6-bad-length",
+            throw new MalformedPacketException(WireDrop.IPV6_BAD_LENGTH,
                     "payload length " + payloadLength + " exceeds the " + (len - HEADER_LENGTH) + " bytes present");
         }
         return new Ipv6Header((word0 >>> 20) & 0xff, word0 & 0xfffff, payloadLength, buf[off + 6] & 0xff,

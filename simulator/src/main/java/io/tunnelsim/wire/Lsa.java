@@ -67,14 +67,14 @@ public final class Lsa {
     public static Lsa decode(byte[] buf, int off, int len) throws MalformedPacketException {
         LsaHeader h = LsaCodec.decodeHeader(buf, off, len);
         if (h.length() > len) {
-            throw new MalformedPacketException("lsa-truncated", "length field " + h.length() + ", " + len + " bytes");
+            throw new MalformedPacketException(WireDrop.LSA_TRUNCATED, "length field " + h.length() + ", " + len + " bytes");
         }
         if (!LsaChecksum.verify(buf, off, h.length())) {
-            throw new MalformedPacketException("lsa-bad-checksum",
+            throw new MalformedPacketException(WireDrop.LSA_BAD_CHECKSUM,
                     String.format("%s: checksum 0x%04x does not verify", h.key(), h.checksum()));
         }
         if (h.sequenceNumber() == LsaHeader.RESERVED_SEQUENCE_NUMBER) {
-            throw new MalformedPacketException("lsa-bad-sequence", h.key() + ": reserved sequence number");
+            throw new MalformedPacketException(WireDrop.LSA_BAD_SEQUENCE, h.key() + ": reserved sequence number");
         }
         LsaCodec.checkBody(h.type(), buf, off + LsaHeader.LENGTH, h.length() - LsaHeader.LENGTH);
         return new Lsa(Arrays.copyOfRange(buf, off, off + h.length()), h, null);

@@ -65,11 +65,11 @@ public final class LsaCodec {
     /** Decodes the 20-byte LSA header at {@code buf[off]} without checking the body or checksum. */
     public static LsaHeader decodeHeader(byte[] buf, int off, int len) throws MalformedPacketException {
         if (len < LsaHeader.LENGTH) {
-            throw new MalformedPacketException("lsa-truncated", len + " bytes, need 20");
+            throw new MalformedPacketException(WireDrop.LSA_TRUNCATED, len + " bytes, need 20");
         }
         int length = u16(buf, off + 18);
         if (length < LsaHeader.LENGTH) {
-            throw new MalformedPacketException("lsa-bad-length", "length field " + length);
+            throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "length field " + length);
         }
         return new LsaHeader(u16(buf, off), buf[off + 2] & 0xff, buf[off + 3] & 0xff, Ipv4Address.read(buf, off + 4),
                 Ipv4Address.read(buf, off + 8), Ipv4Address.readBits(buf, off + 12), u16(buf, off + 16), length);
@@ -154,7 +154,7 @@ public final class LsaCodec {
                 return decodeRouter(buf, off, len);
             case LsaHeader.NETWORK: {
                 if (len < 4 || len % 4 != 0) {
-                    throw new MalformedPacketException("lsa-bad-length", "network-LSA body of " + len + " bytes");
+                    throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "network-LSA body of " + len + " bytes");
                 }
                 List<Ipv4Address> routers = new ArrayList<>((len - 4) / 4);
                 for (int p = off + 4; p < off + len; p += 4) {
@@ -165,13 +165,13 @@ public final class LsaCodec {
             case LsaHeader.SUMMARY_NETWORK:
             case LsaHeader.SUMMARY_ASBR:
                 if (len < 8 || len % 4 != 0) {
-                    throw new MalformedPacketException("lsa-bad-length", "summary-LSA body of " + len + " bytes");
+                    throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "summary-LSA body of " + len + " bytes");
                 }
                 return new OspfSummaryLsa(type == LsaHeader.SUMMARY_ASBR, Ipv4Address.read(buf, off),
                         Ipv4Address.readBits(buf, off + 4) & 0xFF_FFFF);
             case LsaHeader.AS_EXTERNAL: {
                 if (len < 16 || (len - 16) % 12 != 0) {
-                    throw new MalformedPacketException("lsa-bad-length", "AS-external-LSA body of " + len + " bytes");
+                    throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "AS-external-LSA body of " + len + " bytes");
                 }
                 int word = Ipv4Address.readBits(buf, off + 4);
                 return new OspfAsExternalLsa(Ipv4Address.read(buf, off), (word >>> 24 & EXTERNAL_E_BIT) != 0,
@@ -198,18 +198,18 @@ public final class LsaCodec {
                 return;
             case LsaHeader.NETWORK:
                 if (len < 4 || len % 4 != 0) {
-                    throw new MalformedPacketException("lsa-bad-length", "network-LSA body of " + len + " bytes");
+                    throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "network-LSA body of " + len + " bytes");
                 }
                 return;
             case LsaHeader.SUMMARY_NETWORK:
             case LsaHeader.SUMMARY_ASBR:
                 if (len < 8 || len % 4 != 0) {
-                    throw new MalformedPacketException("lsa-bad-length", "summary-LSA body of " + len + " bytes");
+                    throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "summary-LSA body of " + len + " bytes");
                 }
                 return;
             case LsaHeader.AS_EXTERNAL:
                 if (len < 16 || (len - 16) % 12 != 0) {
-                    throw new MalformedPacketException("lsa-bad-length", "AS-external-LSA body of " + len + " bytes");
+                    throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "AS-external-LSA body of " + len + " bytes");
                 }
                 return;
             default:
@@ -218,26 +218,26 @@ public final class LsaCodec {
 
     private static void checkRouter(byte[] buf, int off, int len) throws MalformedPacketException {
         if (len < 4) {
-            throw new MalformedPacketException("lsa-bad-length", "router-LSA body of " + len + " bytes");
+            throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "router-LSA body of " + len + " bytes");
         }
         int count = u16(buf, off + 2);
         int p = off + 4;
         int end = off + len;
         for (int i = 0; i < count; i++) {
             if (end - p < 12) {
-                throw new MalformedPacketException("lsa-bad-length", "router-LSA link " + i + " cut short");
+                throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "router-LSA link " + i + " cut short");
             }
             int linkType = buf[p + 8] & 0xff;
             if (linkType < OspfRouterLsa.POINT_TO_POINT || linkType > OspfRouterLsa.VIRTUAL) {
-                throw new MalformedPacketException("lsa-bad-link-type", "link " + i + " has type " + linkType);
+                throw new MalformedPacketException(WireDrop.LSA_BAD_LINK_TYPE, "link " + i + " has type " + linkType);
             }
             p += 12 + 4 * (buf[p + 9] & 0xff);
             if (p > end) {
-                throw new MalformedPacketException("lsa-bad-length", "router-LSA link " + i + " TOS entries cut short");
+                throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, "router-LSA link " + i + " TOS entries cut short");
             }
         }
         if (p != end) {
-            throw new MalformedPacketException("lsa-bad-length", (end - p) + " bytes after the last router link");
+            throw new MalformedPacketException(WireDrop.LSA_BAD_LENGTH, (end - p) + " bytes after the last router link");
         }
     }
 

@@ -93,37 +93,37 @@ public final class OspfCodec {
 
     public static OspfPacket decode(byte[] buf, int off, int len) throws MalformedPacketException {
         if (len < HEADER_LENGTH) {
-            throw new MalformedPacketException("ospf-truncated", len + " bytes, need 24");
+            throw new MalformedPacketException(WireDrop.OSPF_TRUNCATED, len + " bytes, need 24");
         }
         int version = buf[off] & 0xff;
         if (version != VERSION) {
-            throw new MalformedPacketException("ospf-bad-version", "version " + version);
+            throw new MalformedPacketException(WireDrop.OSPF_BAD_VERSION, "version " + version);
         }
         int type = buf[off + 1] & 0xff;
         if (type < OspfMessage.HELLO || type > OspfMessage.LINK_STATE_ACK) {
-            throw new MalformedPacketException("ospf-bad-type", "type " + type);
+            throw new MalformedPacketException(WireDrop.OSPF_BAD_TYPE, "type " + type);
         }
         int plen = packetLength(buf, off);
         if (plen < HEADER_LENGTH) {
-            throw new MalformedPacketException("ospf-bad-length", "packet length " + plen);
+            throw new MalformedPacketException(WireDrop.OSPF_BAD_LENGTH, "packet length " + plen);
         }
         if (plen > len) {
-            throw new MalformedPacketException("ospf-truncated", "packet length " + plen + ", " + len + " bytes");
+            throw new MalformedPacketException(WireDrop.OSPF_TRUNCATED, "packet length " + plen + ", " + len + " bytes");
         }
         int auType = u16(buf, off + 14);
         if (auType > OspfPacket.AUTH_CRYPTOGRAPHIC) {
-            throw new MalformedPacketException("ospf-bad-autype", "AuType " + auType);
+            throw new MalformedPacketException(WireDrop.OSPF_BAD_AUTYPE, "AuType " + auType);
         }
         if (auType == OspfPacket.AUTH_CRYPTOGRAPHIC) {
             int dlen = buf[off + AUTH_OFFSET + 3] & 0xff;
             if (dlen != Authentication.DIGEST_LENGTH) {
-                throw new MalformedPacketException("ospf-bad-auth-length", "MD5 digest length " + dlen + ", not 16");
+                throw new MalformedPacketException(WireDrop.OSPF_BAD_AUTH_LENGTH, "MD5 digest length " + dlen + ", not 16");
             }
             if (plen + dlen > len) {
-                throw new MalformedPacketException("ospf-truncated", "no room for the " + dlen + "-byte digest");
+                throw new MalformedPacketException(WireDrop.OSPF_TRUNCATED, "no room for the " + dlen + "-byte digest");
             }
         } else if (checksumSum(buf, off, plen) != 0xffff) {
-            throw new MalformedPacketException("ospf-bad-checksum",
+            throw new MalformedPacketException(WireDrop.OSPF_BAD_CHECKSUM,
                     String.format("checksum 0x%04x does not verify", u16(buf, off + 12)));
         }
         long auth = ((long) Ipv4Address.readBits(buf, off + AUTH_OFFSET) << 32)
@@ -333,7 +333,7 @@ public final class OspfCodec {
         switch (type) {
             case OspfMessage.HELLO: {
                 if (len < 20 || len % 4 != 0) {
-                    throw new MalformedPacketException("ospf-bad-length", "hello body of " + len + " bytes");
+                    throw new MalformedPacketException(WireDrop.OSPF_BAD_LENGTH, "hello body of " + len + " bytes");
                 }
                 List<Ipv4Address> neighbors = new ArrayList<>((len - 20) / 4);
                 for (int p = off + 20; p < off + len; p += 4) {
@@ -345,7 +345,7 @@ public final class OspfCodec {
             }
             case OspfMessage.DATABASE_DESCRIPTION: {
                 if (len < 8 || (len - 8) % LsaHeader.LENGTH != 0) {
-                    throw new MalformedPacketException("ospf-bad-length", "database description body of " + len
+                    throw new MalformedPacketException(WireDrop.OSPF_BAD_LENGTH, "database description body of " + len
                             + " bytes");
                 }
                 int flags = buf[off + 3] & 0xff;
@@ -355,14 +355,14 @@ public final class OspfCodec {
             }
             case OspfMessage.LINK_STATE_REQUEST: {
                 if (len % 12 != 0) {
-                    throw new MalformedPacketException("ospf-bad-length", "link state request body of " + len
+                    throw new MalformedPacketException(WireDrop.OSPF_BAD_LENGTH, "link state request body of " + len
                             + " bytes");
                 }
                 List<LsaKey> keys = new ArrayList<>(len / 12);
                 for (int p = off; p < off + len; p += 12) {
                     long lsType = u32(buf, p);
                     if (lsType > 0xff) {
-                        throw new MalformedPacketException("ospf-bad-ls-type", "requested LS type " + lsType);
+                        throw new MalformedPacketException(WireDrop.OSPF_BAD_LS_TYPE, "requested LS type " + lsType);
                     }
                     keys.add(new LsaKey((int) lsType, Ipv4Address.readBits(buf, p + 4), Ipv4Address.readBits(buf, p + 8)));
                 }
@@ -370,12 +370,12 @@ public final class OspfCodec {
             }
             case OspfMessage.LINK_STATE_UPDATE: {
                 if (len < 4) {
-                    throw new MalformedPacketException("ospf-bad-length", "link state update body of " + len
+                    throw new MalformedPacketException(WireDrop.OSPF_BAD_LENGTH, "link state update body of " + len
                             + " bytes");
                 }
                 long count = u32(buf, off);
                 if (count > (len - 4) / LsaHeader.LENGTH) {
-                    throw new MalformedPacketException("ospf-bad-length", count + " LSAs cannot fit in " + len
+                    throw new MalformedPacketException(WireDrop.OSPF_BAD_LENGTH, count + " LSAs cannot fit in " + len
                             + " bytes");
                 }
                 List<Lsa> lsas = new ArrayList<>((int) count);
@@ -387,14 +387,14 @@ public final class OspfCodec {
                     p += l.length();
                 }
                 if (p != end) {
-                    throw new MalformedPacketException("ospf-bad-length", (end - p) + " bytes after " + count
+                    throw new MalformedPacketException(WireDrop.OSPF_BAD_LENGTH, (end - p) + " bytes after " + count
                             + " LSAs");
                 }
                 return new OspfLinkStateUpdate(lsas);
             }
             default: {
                 if (len % LsaHeader.LENGTH != 0) {
-                    throw new MalformedPacketException("ospf-bad-length", "link state ack body of " + len + " bytes");
+                    throw new MalformedPacketException(WireDrop.OSPF_BAD_LENGTH, "link state ack body of " + len + " bytes");
                 }
                 return new OspfLinkStateAck(headers(buf, off, len));
             }

@@ -89,22 +89,22 @@ public final class RipCodec {
      */
     public static int check(byte[] buf, int off, int len) throws MalformedPacketException {
         if (len < HEADER_LENGTH) {
-            throw new MalformedPacketException("rip-truncated", len + " bytes, need 4");
+            throw new MalformedPacketException(WireDrop.RIP_TRUNCATED, len + " bytes, need 4");
         }
         if ((len - HEADER_LENGTH) % ENTRY_LENGTH != 0) {
-            throw new MalformedPacketException("rip-bad-length", len + " bytes is not 4 + 20k");
+            throw new MalformedPacketException(WireDrop.RIP_BAD_LENGTH, len + " bytes is not 4 + 20k");
         }
         int n = (len - HEADER_LENGTH) / ENTRY_LENGTH;
         if (n > RipPacket.MAX_ENTRIES) {
-            throw new MalformedPacketException("rip-too-many-entries", n + " entries, at most 25");
+            throw new MalformedPacketException(WireDrop.RIP_TOO_MANY_ENTRIES, n + " entries, at most 25");
         }
         int command = buf[off] & 0xff;
         int version = buf[off + 1] & 0xff;
         if (version == 0) {
-            throw new MalformedPacketException("rip-bad-version", "version 0");
+            throw new MalformedPacketException(WireDrop.RIP_BAD_VERSION, "version 0");
         }
         if (command != RipPacket.REQUEST && command != RipPacket.RESPONSE) {
-            throw new MalformedPacketException("rip-bad-command", "command " + command);
+            throw new MalformedPacketException(WireDrop.RIP_BAD_COMMAND, "command " + command);
         }
         int first = 0;
         int last = n;
@@ -116,21 +116,21 @@ public final class RipCodec {
                 if (trailer < HEADER_LENGTH + ENTRY_LENGTH || (trailer - HEADER_LENGTH) % ENTRY_LENGTH != 0
                         || trailer + ENTRY_LENGTH != len || u16(buf, off + trailer) != AFI_AUTHENTICATION
                         || u16(buf, off + trailer + 2) != 1) {
-                    throw new MalformedPacketException("rip-bad-auth", "keyed-MD5 trailer not at offset " + trailer);
+                    throw new MalformedPacketException(WireDrop.RIP_BAD_AUTH, "keyed-MD5 trailer not at offset " + trailer);
                 }
                 last = (trailer - HEADER_LENGTH) / ENTRY_LENGTH;
             } else if (at != AUTH_SIMPLE) {
-                throw new MalformedPacketException("rip-auth-unsupported", "authentication type " + at);
+                throw new MalformedPacketException(WireDrop.RIP_AUTH_UNSUPPORTED, "authentication type " + at);
             }
         }
         for (int i = first; i < last; i++) {
             int p = entryOffset(off, i);
             if (u16(buf, p) == AFI_AUTHENTICATION) {
-                throw new MalformedPacketException("rip-bad-auth", "authentication entry " + i + " is not the first");
+                throw new MalformedPacketException(WireDrop.RIP_BAD_AUTH, "authentication entry " + i + " is not the first");
             }
             long metric = u32(buf, p + 16);
             if (metric < 1 || metric > RipEntry.INFINITY) {
-                throw new MalformedPacketException("rip-bad-metric", "metric " + metric + " in entry " + i);
+                throw new MalformedPacketException(WireDrop.RIP_BAD_METRIC, "metric " + metric + " in entry " + i);
             }
         }
         return first << 8 | last;
@@ -230,24 +230,34 @@ public final class RipCodec {
     /**
      * Checks a received message at {@code buf[off]} ({@code len} bytes) against the receiving
      * interface's authentication (RFC 2453 §5.2, RFC 2082 §3.2.2); returns null when it is
-     * accepted, else the drop reason: {@code rip-auth-mismatch} (authenticated message on an
-     * interface without authentication, or another type, or none where one is configured; a
-     * wrong password), {@code rip-auth-bad-key-id}, {@code rip-auth-bad-digest}.
+     * accepted, else the drop reason's label: {@code rip-auth-mismatch} (authenticated message
+     * on an interface without authentication, or another type, or none where one is
+     * configured; a wrong password), {@code rip-auth-bad-key-id}, {@code rip-auth-bad-digest}.
      */
     public static String verify(byte[] buf, int off, int len, Authentication a, MessageDigest md, byte[] scratch) {
+        WireDrop r = authFailure(buf, off, len, a, md, scratch);
+        return r == null ? null : r.label();
+    }
+
+    /**
+     * As {@link #verify}, the reason typed: null when the message is accepted, else
+     * {@link WireDrop#RIP_AUTH_MISMATCH}, {@link WireDrop#RIP_AUTH_BAD_KEY_ID} or
+     * {@link WireDrop#RIP_AUTH_BAD_DIGEST}.
+     */
+    public static WireDrop authFailure(byte[] buf, int off, int len, Authentication a, MessageDigest md, byte[] scratch) {
         AuthField f = authentication(buf, off, len);
         if (a.mode() == Authentication.Mode.NONE) {
-            return f == null ? null : "rip-auth-mismatch";
+            return f == null ? null : WireDrop.RIP_AUTH_MISMATCH;
         }
         int want = a.mode() == Authentication.Mode.SIMPLE ? AUTH_SIMPLE : AUTH_MD5;
         if (f == null || f.type() != want) {
-            return "rip-auth-mismatch";
+            return WireDrop.RIP_AUTH_MISMATCH;
         }
         if (want == AUTH_SIMPLE) {
-            return java.util.Arrays.equals(f.password(), a.paddedKey(16)) ? null : "rip-auth-mismatch";
+            return java.util.Arrays.equals(f.password(), a.paddedKey(16)) ? null : WireDrop.RIP_AUTH_MISMATCH;
         }
         if (f.keyId() != a.keyId()) {
-            return "rip-auth-bad-key-id";
+            return WireDrop.RIP_AUTH_BAD_KEY_ID;
         }
         int digestAt = off + f.trailerOffset() + 4;
         md.reset();
@@ -262,7 +272,7 @@ public final class RipCodec {
         for (int i = 0; i < Authentication.DIGEST_LENGTH; i++) {
             d |= scratch[i] ^ buf[digestAt + i];
         }
-        return d == 0 ? null : "rip-auth-bad-digest";
+        return d == 0 ? null : WireDrop.RIP_AUTH_BAD_DIGEST;
     }
 
     /** Bytes of the message with an authentication entry (and a keyed-MD5 trailer) of type {@code auth}. */

@@ -19,17 +19,17 @@ public final class UdpCodec {
     /** Decodes and verifies the datagram at {@code off}; {@code src}/{@code dst} are the IPv4 addresses. */
     public static UdpHeader decode(byte[] b, int off, int len, int src, int dst) throws MalformedPacketException {
         if (len < UdpHeader.LENGTH) {
-            throw new MalformedPacketException("udp-truncated", len + " bytes, need 8");
+            throw new MalformedPacketException(WireDrop.UDP_TRUNCATED, len + " bytes, need 8");
         }
         int length = Bytes.u16(b, off + 4);
         if (length < 8 || length > len) {
-            throw new MalformedPacketException("udp-bad-length", "length field " + length + ", " + len + " bytes");
+            throw new MalformedPacketException(WireDrop.UDP_BAD_LENGTH, "length field " + length + ", " + len + " bytes");
         }
         int checksum = Bytes.u16(b, off + 6);
         if (checksum != 0) {
             int sum = InternetChecksum.sum(b, off, length, InternetChecksum.ipv4PseudoHeader(src, dst, 17, length));
             if (InternetChecksum.finish(sum) != 0) {
-                throw new MalformedPacketException("udp-bad-checksum", "checksum does not verify");
+                throw new MalformedPacketException(WireDrop.UDP_BAD_CHECKSUM, "checksum does not verify");
             }
         }
         return new UdpHeader(Bytes.u16(b, off), Bytes.u16(b, off + 2), length, checksum);

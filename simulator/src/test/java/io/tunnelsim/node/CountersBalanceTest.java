@@ -14,6 +14,7 @@ import io.tunnelsim.wire.Ipv4Codec;
 import io.tunnelsim.wire.Ipv4Header;
 import io.tunnelsim.wire.PacketBuffer;
 import io.tunnelsim.wire.UdpCodec;
+import io.tunnelsim.wire.WireDrop;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -270,7 +271,7 @@ class CountersBalanceTest {
         Counters c = r1.counters();
         long received = c.received;
         lan0.receiveFrame(PacketBuffer.copyOf(new byte[10]));
-        assertEquals(1, c.drops(NodeDrop.ETH_TRUNCATED));
+        assertEquals(1, c.drops(WireDrop.ETH_TRUNCATED));
         byte[] unknown = new byte[60];
         java.util.Arrays.fill(unknown, 0, 6, (byte) 0xff);
         unknown[12] = (byte) 0x88;

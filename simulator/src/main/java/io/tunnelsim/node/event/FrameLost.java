@@ -1,5 +1,7 @@
 package io.tunnelsim.node.event;
 
+import io.tunnelsim.wire.DropReason;
+
 /**
  * A frame carrying a probe packet vanished on a link: a silent failure, random loss, or the
  * carrier went away while it was on the wire. No node dropped it, so no node counts it (the

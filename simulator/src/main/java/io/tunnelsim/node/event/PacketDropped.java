@@ -1,5 +1,7 @@
 package io.tunnelsim.node.event;
 
+import io.tunnelsim.wire.DropReason;
+
 /**
  * A node dropped a packet for a named reason. Published only while something subscribes to
  * this type (the per-packet path allocates nothing otherwise).
@@ -10,9 +12,8 @@ package io.tunnelsim.node.event;
  * @param probe the packet's trace tag ({@code PacketBuffer.trace()}): which probe packet was
  *              lost, 0 for any other packet or a drop site that does not have the packet
  *
- * <p>Simplifications: drops counted under a name only ({@code Counters.drop(String)}: malformed
- * packets, some IPsec policy drops) publish nothing; drop sites on the forwarding path of data
- * packets carry the interface and the tag, control-plane drop sites do not.
+ * <p>Simplifications: drop sites on the forwarding path of data packets carry the interface and
+ * the tag; control-plane drop sites and malformed packets (a codec's {@code WireDrop}) do not.
  */
 public record PacketDropped(long timeNs, String node, DropReason reason, String iface, long probe) implements NetEvent {
 

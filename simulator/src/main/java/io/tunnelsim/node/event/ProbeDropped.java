@@ -1,5 +1,7 @@
 package io.tunnelsim.node.event;
 
+import io.tunnelsim.wire.DropReason;
+
 /**
  * A probe packet (trace tag not 0, {@code PacketBuffer.trace()}) was lost at a node: a counted
  * drop (the same one {@link PacketDropped} reports) or a loss no counter sees (it arrived on a

@@ -71,40 +71,40 @@ public final class BfdCodec {
 
     public static BfdControlPacket decode(byte[] b, int off, int len) throws MalformedPacketException {
         if (len < LENGTH) {
-            throw new MalformedPacketException(BfdDrop.TRUNCATED.label(), len + " bytes, need " + LENGTH);
+            throw new MalformedPacketException(BfdDrop.TRUNCATED, len + " bytes, need " + LENGTH);
         }
         int vd = b[off] & 0xff;
         int flags = b[off + 1] & 0xff;
         int version = vd >>> 5;
         if (version != BfdControlPacket.VERSION) {
-            throw new MalformedPacketException(BfdDrop.BAD_VERSION.label(), "version " + version);
+            throw new MalformedPacketException(BfdDrop.BAD_VERSION, "version " + version);
         }
         boolean auth = (flags & BIT_A) != 0;
         int length = b[off + OFF_LENGTH] & 0xff;
         if (length < LENGTH || (auth && length < LENGTH + 2)) {
-            throw new MalformedPacketException(BfdDrop.BAD_LENGTH.label(), "Length field " + length);
+            throw new MalformedPacketException(BfdDrop.BAD_LENGTH, "Length field " + length);
         }
         if (length > len) {
-            throw new MalformedPacketException(BfdDrop.LENGTH_EXCEEDS_PAYLOAD.label(), "Length field " + length + ", payload " + len);
+            throw new MalformedPacketException(BfdDrop.LENGTH_EXCEEDS_PAYLOAD, "Length field " + length + ", payload " + len);
         }
         int mult = b[off + OFF_DETECT_MULT] & 0xff;
         if (mult == 0) {
-            throw new MalformedPacketException(BfdDrop.ZERO_DETECT_MULT.label(), "Detect Mult 0");
+            throw new MalformedPacketException(BfdDrop.ZERO_DETECT_MULT, "Detect Mult 0");
         }
         if ((flags & BIT_M) != 0) {
-            throw new MalformedPacketException(BfdDrop.MULTIPOINT.label(), "M bit set");
+            throw new MalformedPacketException(BfdDrop.MULTIPOINT, "M bit set");
         }
         long my = Bytes.u32(b, off + OFF_MY_DISCR);
         long your = Bytes.u32(b, off + OFF_YOUR_DISCR);
         if (my == 0) {
-            throw new MalformedPacketException(BfdDrop.ZERO_MY_DISCRIMINATOR.label(), "My Discriminator 0");
+            throw new MalformedPacketException(BfdDrop.ZERO_MY_DISCRIMINATOR, "My Discriminator 0");
         }
         BfdState state = BfdState.of(flags >>> 6);
         if (your == 0 && (state == BfdState.INIT || state == BfdState.UP)) {
-            throw new MalformedPacketException(BfdDrop.ZERO_YOUR_DISCRIMINATOR.label(), "Your Discriminator 0 in state " + state.display());
+            throw new MalformedPacketException(BfdDrop.ZERO_YOUR_DISCRIMINATOR, "Your Discriminator 0 in state " + state.display());
         }
         if (auth) {
-            throw new MalformedPacketException(BfdDrop.AUTH_UNSUPPORTED.label(), "A bit set, no authentication configured");
+            throw new MalformedPacketException(BfdDrop.AUTH_UNSUPPORTED, "A bit set, no authentication configured");
         }
         return new BfdControlPacket(version, vd & 0x1f, state, (flags & BIT_P) != 0, (flags & BIT_F) != 0,
                 (flags & BIT_C) != 0, false, (flags & BIT_D) != 0, false, mult, my, your,

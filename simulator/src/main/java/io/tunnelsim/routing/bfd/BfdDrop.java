@@ -1,6 +1,6 @@
 package io.tunnelsim.routing.bfd;
 
-import io.tunnelsim.node.event.DropReason;
+import io.tunnelsim.wire.DropReason;
 
 /**
  * Why a received BFD Control packet was dropped (RFC 5880 §6.8.6, RFC 5881 §4–5, RFC 5883 §5).

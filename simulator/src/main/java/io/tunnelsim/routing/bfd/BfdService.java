@@ -377,7 +377,7 @@ public final class BfdService implements NodeService {
             m = BfdCodec.decode(b, udp + UdpHeader.LENGTH, len);
         } catch (MalformedPacketException e) {
             badPackets++;
-            node.counters().drop(e.reason()); // a BfdDrop label: the codec's checks
+            node.counters().drop(e.dropReason()); // a BfdDrop: the codec's checks
             return;
         }
         int src = Ipv4Codec.source(b, ip);

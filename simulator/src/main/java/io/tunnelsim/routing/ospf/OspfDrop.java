@@ -1,6 +1,6 @@
 package io.tunnelsim.routing.ospf;
 
-import io.tunnelsim.node.event.DropReason;
+import io.tunnelsim.wire.DropReason;
 
 /**
  * Drop reasons of OSPF packet reception (RFC 2328 §8.2, §10.5, §10.6). Each constant's {@link #label()} is the stable

@@ -267,7 +267,7 @@ public final class OspfProcess implements NodeService {
         try {
             pkt = OspfCodec.decode(b, off + hl, p.length() - hl);
         } catch (MalformedPacketException e) {
-            node.counters().drop(e.reason());
+            node.counters().drop(e.dropReason());
             return;
         }
         oi.receive(pkt, src, dst, b, off + hl, p.length() - hl);

@@ -1,6 +1,6 @@
 package io.tunnelsim.routing.rip;
 
-import io.tunnelsim.node.event.DropReason;
+import io.tunnelsim.wire.DropReason;
 
 /**
  * Drop reasons of RIP packet reception (RFC 2453 §3.9.2). Each constant's {@link #label()} is the stable

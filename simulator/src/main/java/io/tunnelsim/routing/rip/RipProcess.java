@@ -21,6 +21,7 @@ import java.security.MessageDigest;
 import io.tunnelsim.wire.RipEntry;
 import io.tunnelsim.wire.RipPacket;
 import io.tunnelsim.wire.UdpHeader;
+import io.tunnelsim.wire.WireDrop;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -682,15 +683,15 @@ public final class RipProcess implements NodeService {
             range = RipCodec.check(b, rip, len);
         } catch (MalformedPacketException e) {
             badPackets++;
-            node.counters().drop(e.reason());
+            node.counters().drop(e.dropReason());
             return;
         }
-        String authFailure = RipCodec.verify(b, udp + UdpHeader.LENGTH, len, st.auth, md5, digestScratch);
+        WireDrop authFailure = RipCodec.authFailure(b, udp + UdpHeader.LENGTH, len, st.auth, md5, digestScratch);
         if (authFailure != null) {
             badPackets++;
             node.counters().drop(authFailure);
             node.log("RIP-4-AUTHFAIL", "ignored v2 packet from " + new Ipv4Address(src) + " on " + in.displayName()
-                    + " (invalid authentication: " + authFailure.substring(4) + ")");
+                    + " (invalid authentication: " + authFailure.label().substring(4) + ")");
             return;
         }
         if (RipCodec.version(b, rip) != 2) {
