@@ -24,6 +24,7 @@ public final class Network {
     private final LinkedHashMap<String, Segment> segments = new LinkedHashMap<>();
     private final List<FibListener> fibListeners = new ArrayList<>();
     private final io.tunnelsim.addr.PrefixPool prefixes = new io.tunnelsim.addr.PrefixPool();
+    private final java.util.HashMap<Class<?>, Object> services = new java.util.HashMap<>();
     private boolean started;
 
     private ProbeVisits probeVisits;
@@ -64,6 +65,21 @@ public final class Network {
     /** The network's shared prefix objects: routing processes hold one per destination, not one per router. */
     public io.tunnelsim.addr.PrefixPool prefixes() {
         return prefixes;
+    }
+
+    /**
+     * The network's one instance of {@code type}, made by {@code create} on first use: state
+     * that the routers of one network share (an upper layer's cache, say) lives here rather
+     * than in a static field, so two networks in one JVM never share it. Called while the
+     * network is built, on its own thread, like everything else on a network.
+     */
+    public <T> T service(Class<T> type, java.util.function.Function<Network, T> create) {
+        Object s = services.get(type);
+        if (s == null) {
+            s = java.util.Objects.requireNonNull(create.apply(this), "service");
+            services.put(type, s);
+        }
+        return type.cast(s);
     }
 
     public EventLog log() {

@@ -5,8 +5,6 @@ import io.tunnelsim.wire.Lsa;
 import io.tunnelsim.wire.LsaHeader;
 import io.tunnelsim.wire.LsaKey;
 import java.util.HashMap;
-import java.util.Map;
-import java.util.WeakHashMap;
 
 /**
  * Shares decoded LSAs between the databases of one simulated network. Every router checks
@@ -17,16 +15,18 @@ import java.util.WeakHashMap;
  * LSAs this is the difference between one and a thousand decoded copies of each.
  * {@link Lsa} is immutable, and databases never read the shared object's age
  * ({@link Lsdb} keeps ages per entry), so sharing is invisible to the protocol.
+ * One instance per network, held by the network ({@link Network#service}); nothing is shared
+ * between networks.
  */
 final class LsaInterner {
-    private static final Map<Network, LsaInterner> BY_NETWORK = new WeakHashMap<>();
-
     private final HashMap<LsaKey, Lsa> latest = new HashMap<>();
 
+    private LsaInterner() {
+    }
+
+    /** The interner of {@code network}'s routers. */
     static LsaInterner of(Network network) {
-        synchronized (BY_NETWORK) {
-            return BY_NETWORK.computeIfAbsent(network, n -> new LsaInterner());
-        }
+        return network.service(LsaInterner.class, n -> new LsaInterner());
     }
 
     /** The shared object for the instance {@code lsa} carries. */
