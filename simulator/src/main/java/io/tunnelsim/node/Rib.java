@@ -1,6 +1,7 @@
 package io.tunnelsim.node;
 
 import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.addr.PrefixTable;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -12,15 +13,13 @@ import java.util.TreeMap;
  * administrative distance, then the lowest metric — several of them when they tie (equal-cost
  * multipath). Every resulting change reaches the {@link Fib} and the node's FIB listeners.
  *
- * <p>Layout: one open-addressing hash table keyed by (network bits, prefix length) in a primitive
- * {@code long} array, like the {@link Fib}; per prefix a small record holds each source's routes
+ * <p>Layout: one {@link PrefixTable} (keyed by network bits and prefix length, as the {@link Fib}); per prefix a small record holds each source's routes
  * as an array. An offer equal to the one held changes nothing; a new selection equal to the
  * installed entry leaves the FIB alone, and when the selection is exactly one source's offer the
  * FIB entry shares that array. Walks over every prefix (a source withdrawing all, an interface
  * changing state) visit the prefixes in address order, as a sorted map would.
  */
 public final class Rib {
-    private static final long EMPTY = -1L;
     private static final int SOURCES = RouteSource.values().length;
 
     static {
@@ -72,9 +71,7 @@ public final class Rib {
 
     private final Node node;
     private final Fib fib = new Fib();
-    private long[] keys = newKeys(16);
-    private Candidates[] values = new Candidates[16];
-    private int size;
+    private final PrefixTable<Candidates> table = new PrefixTable<>(16);
 
     Rib(Node node) {
         this.node = node;
@@ -84,86 +81,12 @@ public final class Rib {
         return fib;
     }
 
-    private static long[] newKeys(int n) {
-        long[] k = new long[n];
-        Arrays.fill(k, EMPTY);
-        return k;
-    }
-
-    /** The key of a prefix: network bits (unsigned) above the length, so keys sort as prefixes do. */
     private static long key(Ipv4Prefix p) {
-        return (Integer.toUnsignedLong(p.networkBits()) << 6) | p.length();
-    }
-
-    private int slot(long key) {
-        long h = key * 0x9E37_79B9_7F4A_7C15L;
-        return (int) (h >>> 40) & (keys.length - 1);
-    }
-
-    private int find(long key) {
-        int m = keys.length - 1;
-        for (int i = slot(key); ; i = (i + 1) & m) {
-            long k = keys[i];
-            if (k == key) {
-                return i;
-            }
-            if (k == EMPTY) {
-                return -1;
-            }
-        }
+        return PrefixTable.key(p);
     }
 
     private Candidates get(long key) {
-        int i = find(key);
-        return i < 0 ? null : values[i];
-    }
-
-    private void insert(long key, Candidates c) {
-        if (2 * (size + 1) > keys.length) {
-            long[] oldKeys = keys;
-            Candidates[] oldValues = values;
-            keys = newKeys(oldKeys.length * 2);
-            values = new Candidates[oldKeys.length * 2];
-            for (int i = 0; i < oldKeys.length; i++) {
-                if (oldKeys[i] != EMPTY) {
-                    place(oldKeys[i], oldValues[i]);
-                }
-            }
-        }
-        place(key, c);
-        size++;
-    }
-
-    private void place(long key, Candidates c) {
-        int m = keys.length - 1;
-        int j = slot(key);
-        while (keys[j] != EMPTY) {
-            j = (j + 1) & m;
-        }
-        keys[j] = key;
-        values[j] = c;
-    }
-
-    /** Linear-probing deletion by backward shift, as in {@link Fib}. */
-    private void delete(long key) {
-        int i = find(key);
-        if (i < 0) {
-            return;
-        }
-        int m = keys.length - 1;
-        int hole = i;
-        for (int j = (i + 1) & m; keys[j] != EMPTY; j = (j + 1) & m) {
-            int home = slot(keys[j]);
-            boolean stays = hole <= j ? (hole < home && home <= j) : (hole < home || home <= j);
-            if (!stays) {
-                keys[hole] = keys[j];
-                values[hole] = values[j];
-                hole = j;
-            }
-        }
-        keys[hole] = EMPTY;
-        values[hole] = null;
-        size--;
+        return table.get(key);
     }
 
     /** Replaces all routes {@code source} offers for {@code prefix}; an empty list withdraws them. */
@@ -198,12 +121,12 @@ public final class Rib {
             }
             c.set(s, null);
             if (c.isEmpty()) {
-                delete(key);
+                table.remove(key);
             }
         } else {
             if (c == null) {
                 c = new Candidates(prefix.network());
-                insert(key, c);
+                table.put(key, c);
             }
             Route[] old = c.get(s);
             c.set(s, routes);
@@ -229,12 +152,12 @@ public final class Rib {
     private long[] keysWhere(java.util.function.Predicate<Candidates> test) {
         long[] out = new long[8];
         int n = 0;
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != EMPTY && test.test(values[i])) {
+        for (int i = 0; i < table.capacity(); i++) {
+            if (table.keyAt(i) != PrefixTable.EMPTY && test.test(table.valueAt(i))) {
                 if (n == out.length) {
                     out = Arrays.copyOf(out, 2 * n);
                 }
-                out[n++] = keys[i];
+                out[n++] = table.keyAt(i);
             }
         }
         out = Arrays.copyOf(out, n);
@@ -245,9 +168,10 @@ public final class Rib {
     /** Routes {@code source} currently offers, by prefix. */
     public Map<Ipv4Prefix, List<Route>> offered(RouteSource source) {
         TreeMap<Ipv4Prefix, List<Route>> out = new TreeMap<>();
-        for (int i = 0; i < keys.length; i++) {
-            if (keys[i] != EMPTY && values[i].get(source.ordinal()) != null) {
-                out.put(values[i].prefix, List.of(values[i].get(source.ordinal())));
+        for (int i = 0; i < table.capacity(); i++) {
+            Candidates c = table.valueAt(i);
+            if (c != null && c.get(source.ordinal()) != null) {
+                out.put(c.prefix, List.of(c.get(source.ordinal())));
             }
         }
         return out;
