@@ -173,17 +173,17 @@ public final class CryptoMap implements PacketHook {
             if (innerDf && peer.outerDf(true)) {
                 // the sender asked for no fragmentation and the outside header keeps DF: RFC 1191 §4
                 node.counters().drop(io.tunnelsim.node.NodeDrop.FRAG_NEEDED_DF_SET, p, egress);
-                node.sendIcmpError(p, null, io.tunnelsim.wire.IcmpMessage.DEST_UNREACHABLE,
+                node.ipv4().sendIcmpError(p, null, io.tunnelsim.wire.IcmpMessage.DEST_UNREACHABLE,
                         io.tunnelsim.wire.IcmpMessage.CODE_FRAGMENTATION_NEEDED, max);
                 return false;
             }
             if (!innerDf && peer.fragmentation() == IpsecPeer.Fragmentation.BEFORE_ENCRYPTION) {
                 // fragment the cleartext, then each fragment in its own ESP packet (the far host reassembles)
                 java.util.List<PacketBuffer> fragments = io.tunnelsim.node.Fragmenter.fragment(p, max);
-                node.countFragmentation(fragments.size());
+                node.ipv4().countFragmentation(fragments.size());
                 for (PacketBuffer f : fragments) {
                     if (peer.sealTunnel(f, outerSrc, OUTER_TTL)) {
-                        node.transmitDirect(r.egress(), f, outNextHop, null);
+                        node.ipv4().transmitDirect(r.egress(), f, outNextHop, null);
                     }
                 }
                 return false;
@@ -193,7 +193,7 @@ public final class CryptoMap implements PacketHook {
             return false;
         }
         // after encryption: the node fragments the ESP packet, or refuses it when the outside header has DF
-        node.transmitDirect(r.egress(), p, outNextHop, null);
+        node.ipv4().transmitDirect(r.egress(), p, outNextHop, null);
         return false;
     }
 
@@ -203,7 +203,7 @@ public final class CryptoMap implements PacketHook {
         int off = p.offset();
         int proto = Ipv4Codec.protocol(b, off);
         int dst = Ipv4Codec.destination(b, off);
-        if (proto == Esp.IP_PROTOCOL && node.isLocalAddress(dst)) {
+        if (proto == Esp.IP_PROTOCOL && node.ipv4().isLocalAddress(dst)) {
             return true;
         }
         int src = Ipv4Codec.source(b, off);

@@ -30,7 +30,7 @@ import java.util.List;
  *   <li>A packet addressed to this node whose protocol's receiver in the node's registry is a
  *       {@link ProtectedIpHandler} (GRE, for tunnel protection) goes to it as protected, after
  *       reassembly apart from cleartext fragments; any other packet re-enters the receive path
- *       with {@code Node.receiveIpv4(p, in, false)} (no second pass through the interface's
+ *       with {@code node.ipv4().receive(p, in, false)} (no second pass through the interface's
  *       crypto map). IPsec names no protocol above it.</li>
  * </ol>
  *
@@ -58,8 +58,8 @@ public final class IpsecEngine implements NodeService {
     private IpsecEngine(Node node) {
         this.node = node;
         this.protectedFragments = new io.tunnelsim.node.Reassembly(node, true);
-        node.registerIpHandler(Esp.IP_PROTOCOL, this::receive);
-        node.addIcmpListener(this::icmp);
+        node.ipv4().registerIpHandler(Esp.IP_PROTOCOL, this::receive);
+        node.ipv4().addIcmpListener(this::icmp);
     }
 
     /**
@@ -222,7 +222,7 @@ public final class IpsecEngine implements NodeService {
             peer.countSelectorMismatch(p);
             return;
         }
-        if (node.isLocalAddress(dst) && node.ipHandler(proto) instanceof ProtectedIpHandler h) {
+        if (node.ipv4().isLocalAddress(dst) && node.ipv4().ipHandler(proto) instanceof ProtectedIpHandler h) {
             if (Ipv4Codec.isFragment(b, off)) {
                 // fragmented before encryption: reassembled here, so the packet stays protected
                 p = protectedFragments.add(p);
@@ -233,6 +233,6 @@ public final class IpsecEngine implements NodeService {
             h.receiveProtected(in, p, Ipv4Codec.headerLength(p.array(), p.offset()));
             return;
         }
-        node.receiveIpv4(p, in, false);
+        node.ipv4().receive(p, in, false);
     }
 }

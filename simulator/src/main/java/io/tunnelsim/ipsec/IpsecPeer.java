@@ -338,7 +338,7 @@ public final class IpsecPeer {
         if (!seal(p, Esp.NEXT_HEADER_IPV4)) {
             return false;
         }
-        Ipv4Codec.push(p, tos, node().nextIpId(), df ? Ipv4Codec.FLAG_DF : 0, ttl, Esp.IP_PROTOCOL, outerSource,
+        Ipv4Codec.push(p, tos, node().ipv4().nextIpId(), df ? Ipv4Codec.FLAG_DF : 0, ttl, Esp.IP_PROTOCOL, outerSource,
                 remote.bits());
         return true;
     }

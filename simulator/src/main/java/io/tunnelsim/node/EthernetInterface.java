@@ -178,7 +178,7 @@ public final class EthernetInterface extends Interface {
         int type = EthernetCodec.etherType(b, off);
         frame.pull(EthernetHeader.LENGTH);
         switch (type) {
-            case EthernetHeader.TYPE_IPV4 -> node.receiveIpv4(frame, this);
+            case EthernetHeader.TYPE_IPV4 -> node.ipv4().receive(frame, this);
             case EthernetHeader.TYPE_ARP -> {
                 c.received++;
                 arp.receive(frame);

@@ -499,4 +499,24 @@ public final class Ipv4Stack {
         }
         l.receive(in, p, hl);
     }
+
+    /** {@link #receive(PacketBuffer, Interface, boolean)} with the interface hook applied. */
+    public void receive(PacketBuffer p, Interface in) {
+        receive(p, in, true);
+    }
+
+    /** Originates a packet out of a given interface (multicast hellos, link-local traffic), DF clear. */
+    public void sendOn(Interface out, PacketBuffer payload, int src, int dst, int protocol, int ttl) {
+        sendOn(out, payload, src, dst, protocol, ttl, false);
+    }
+
+    /** Sends a UDP datagram from {@code srcPort} to {@code dst}:{@code dstPort} via the FIB, DF clear. */
+    public boolean sendUdp(PacketBuffer payload, int src, int dst, int srcPort, int dstPort, int ttl) {
+        return sendUdp(payload, src, dst, srcPort, dstPort, ttl, false);
+    }
+
+    /** Sends a UDP datagram out of one interface (RIP to 224.0.0.9), DF clear. */
+    public void sendUdpOn(Interface out, PacketBuffer payload, int dst, int srcPort, int dstPort, int ttl) {
+        sendUdpOn(out, payload, dst, srcPort, dstPort, ttl, false);
+    }
 }

@@ -21,7 +21,7 @@ public final class LoopbackInterface extends Interface {
     public void outputIpv4(PacketBuffer p, int nextHop) {
         outPackets++;
         node.counters().sent++;
-        node.receiveIpv4(p, this);
+        node.ipv4().receive(p, this);
     }
 
     @Override

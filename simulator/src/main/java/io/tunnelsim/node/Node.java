@@ -132,25 +132,6 @@ public class Node {
         return null;
     }
 
-    /** Registers the receiver of an IP protocol (one per protocol). */
-    public void registerIpHandler(int protocol, IpHandler h) {
-        ipv4.registerIpHandler(protocol, h);
-    }
-
-    /** The receiver registered for IP protocol {@code protocol}, or null. */
-    public IpHandler ipHandler(int protocol) {
-        return ipv4.ipHandler(protocol);
-    }
-
-    public void registerUdp(int port, UdpListener l) {
-        ipv4.registerUdp(port, l);
-    }
-
-    /** Joins an IPv4 multicast group on all interfaces (e.g. 224.0.0.5 for OSPF). */
-    public void joinGroup(Ipv4Address group) {
-        ipv4.joinGroup(group);
-    }
-
     public void log(String facility, String message) {
         network.log().log(name, facility, message);
     }
@@ -309,88 +290,9 @@ public class Node {
         }
     }
 
-    /** True when {@code addr} is one of this node's interface addresses. */
-    public boolean isLocalAddress(int addr) {
-        return ipv4.isLocalAddress(addr);
-    }
-
-    /** An IPv4 packet (header at {@code p.offset()}) arrived on {@code in}. */
-    public void receiveIpv4(PacketBuffer p, Interface in) {
-        ipv4.receive(p, in, true);
-    }
-
-    /** See {@link Ipv4Stack#receive}. */
-    public void receiveIpv4(PacketBuffer p, Interface in, boolean applyHook) {
-        ipv4.receive(p, in, applyHook);
-    }
-
     // ---------------------------------------------------------------- send path
 
-    /** See {@link Ipv4Stack#transmit}. */
-    public void transmit(Interface egress, PacketBuffer p, int nextHop, Interface in) {
-        ipv4.transmit(egress, p, nextHop, in);
-    }
-
-    /** See {@link Ipv4Stack#transmitDirect}. */
-    public void transmitDirect(Interface egress, PacketBuffer p, int nextHop, Interface in) {
-        ipv4.transmitDirect(egress, p, nextHop, in);
-    }
-
-    /** See {@link Ipv4Stack#countFragmentation}. */
-    public void countFragmentation(int pieces) {
-        ipv4.countFragmentation(pieces);
-    }
-
-    public int nextIpId() {
-        return ipv4.nextIpId();
-    }
-
-    /** See {@link Ipv4Stack#send}. */
-    public boolean sendIpv4(PacketBuffer payload, int src, int dst, int protocol, int ttl, boolean dontFragment) {
-        return ipv4.send(payload, src, dst, protocol, ttl, dontFragment);
-    }
-
-    /** Originates a packet out of a given interface (multicast hellos, link-local traffic). */
-    public void sendIpv4On(Interface out, PacketBuffer payload, int src, int dst, int protocol, int ttl) {
-        ipv4.sendOn(out, payload, src, dst, protocol, ttl, false);
-    }
-
-    /** As {@link #sendIpv4On(Interface, PacketBuffer, int, int, int, int)}, with the DF bit set when asked. */
-    public void sendIpv4On(Interface out, PacketBuffer payload, int src, int dst, int protocol, int ttl, boolean dontFragment) {
-        ipv4.sendOn(out, payload, src, dst, protocol, ttl, dontFragment);
-    }
-
-    /** Sends a UDP datagram from {@code srcPort} to {@code dst}:{@code dstPort} via the FIB. */
-    public boolean sendUdp(PacketBuffer payload, int src, int dst, int srcPort, int dstPort, int ttl) {
-        return ipv4.sendUdp(payload, src, dst, srcPort, dstPort, ttl, false);
-    }
-
-    /** {@link #sendUdp(PacketBuffer, int, int, int, int, int)} with the DF bit as given. */
-    public boolean sendUdp(PacketBuffer payload, int src, int dst, int srcPort, int dstPort, int ttl, boolean dontFragment) {
-        return ipv4.sendUdp(payload, src, dst, srcPort, dstPort, ttl, dontFragment);
-    }
-
-    /** Sends a UDP datagram out of one interface (e.g. RIP to 224.0.0.9). */
-    public void sendUdpOn(Interface out, PacketBuffer payload, int dst, int srcPort, int dstPort, int ttl) {
-        ipv4.sendUdpOn(out, payload, dst, srcPort, dstPort, ttl, false);
-    }
-
-    /** As {@link #sendUdpOn(Interface, PacketBuffer, int, int, int, int)}, with the DF bit set when asked. */
-    public void sendUdpOn(Interface out, PacketBuffer payload, int dst, int srcPort, int dstPort, int ttl, boolean dontFragment) {
-        ipv4.sendUdpOn(out, payload, dst, srcPort, dstPort, ttl, dontFragment);
-    }
-
     // ---------------------------------------------------------------- ICMP
-
-    /** See {@link Ipv4Stack#sendIcmpError}. */
-    public void sendIcmpError(PacketBuffer offending, Interface in, int type, int code, int mtu) {
-        ipv4.sendIcmpError(offending, in, type, code, mtu);
-    }
-
-    /** Receives ICMP messages other than echo requests (echo replies for probes, errors). */
-    public void addIcmpListener(Ipv4Stack.IcmpListener l) {
-        ipv4.addIcmpListener(l);
-    }
 
     @Override
     public String toString() {

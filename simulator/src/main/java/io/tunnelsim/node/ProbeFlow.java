@@ -96,10 +96,10 @@ public final class ProbeFlow implements NodeService {
                 }
             });
         } else if (type == Type.ICMP) {
-            source.addIcmpListener(this::icmp);
+            source.ipv4().addIcmpListener(this::icmp);
         }
         if (destination6 == null) {
-            source.addIcmpListener(this::fragmentationNeeded);
+            source.ipv4().addIcmpListener(this::fragmentationNeeded);
         }
     }
 
@@ -279,7 +279,7 @@ public final class ProbeFlow implements NodeService {
             IcmpMessage m = IcmpMessage.echo(true, id, seq & 0xffff, data);
             PacketBuffer p = IcmpCodec.toBuffer(m);
             p.setTrace(traceTag(id, seq));
-            source.sendIpv4(p, 0, destination, Ipv4Header.PROTO_ICMP, 64, df);
+            source.ipv4().send(p, 0, destination, Ipv4Header.PROTO_ICMP, 64, df);
         } else {
             int len = size - 28;
             PacketBuffer p = PacketBuffer.allocate(len);
@@ -291,7 +291,7 @@ public final class ProbeFlow implements NodeService {
             Bytes.put32(b, at + 8, now >>> 32);
             Bytes.put32(b, at + 12, now & 0xffffffffL);
             p.setTrace(traceTag(id, seq));
-            source.sendUdp(p, 0, destination, 40000 + (id % 20000), udpPort, 64, df);
+            source.ipv4().sendUdp(p, 0, destination, 40000 + (id % 20000), udpPort, 64, df);
         }
         long t = now + interval;
         next = t < stop ? source.scheduler().schedule(t, this::fire) : null;

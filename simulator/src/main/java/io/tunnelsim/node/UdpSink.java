@@ -12,7 +12,7 @@ public final class UdpSink {
     private final Map<Integer, ProbeFlow> flows = new HashMap<>();
 
     public UdpSink(Node host, int port) {
-        host.registerUdp(port, (in, p, hl) -> {
+        host.ipv4().registerUdp(port, (in, p, hl) -> {
             int at = p.offset() + hl + 8;
             if (p.length() - hl - 8 < ProbeFlow.UDP_HEADER_DATA) {
                 host.counters().drop(ProbeDrop.PROBE_TRUNCATED);

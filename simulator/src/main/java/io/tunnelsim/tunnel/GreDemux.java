@@ -28,7 +28,7 @@ public final class GreDemux implements NodeService {
 
     private GreDemux(Node node) {
         this.node = node;
-        node.registerIpHandler(Ipv4Header.PROTO_GRE, new ProtectedIpHandler() {
+        node.ipv4().registerIpHandler(Ipv4Header.PROTO_GRE, new ProtectedIpHandler() {
             @Override
             public void receive(Interface in, PacketBuffer p, int hl) {
                 GreDemux.this.receive(p, hl, false);
@@ -39,7 +39,7 @@ public final class GreDemux implements NodeService {
                 GreDemux.this.receive(p, hl, true);
             }
         });
-        node.addIcmpListener(this::icmp);
+        node.ipv4().addIcmpListener(this::icmp);
     }
 
     /**

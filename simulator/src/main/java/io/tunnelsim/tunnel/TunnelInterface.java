@@ -411,7 +411,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         // The reply, built here: IPv4 from the peer to us carrying GRE with protocol type 0.
         PacketBuffer p = PacketBuffer.allocate(64);
         GreCodec.push(p, keepaliveReplyHeader());
-        Ipv4Codec.push(p, 0, node.nextIpId(), 0, 255, Ipv4Header.PROTO_GRE, destinationBits(), src);
+        Ipv4Codec.push(p, 0, node.ipv4().nextIpId(), 0, 255, Ipv4Header.PROTO_GRE, destinationBits(), src);
         keepalivesSent++;
         node.counters().originated++;
         encapsulateAndSend(p, GreHeader.IPV4);
@@ -480,7 +480,7 @@ public final class TunnelInterface extends Interface implements NodeService {
         GreCodec.push(p, greHeader(protocolType));
         int src = sourceAddressBits();
         int dst = destinationBits();
-        Ipv4Codec.push(p, tos, node.nextIpId(), flags, 255, Ipv4Header.PROTO_GRE, src, dst);
+        Ipv4Codec.push(p, tos, node.ipv4().nextIpId(), flags, 255, Ipv4Header.PROTO_GRE, src, dst);
         FibEntry e = node.fib().lookup(dst);
         if (e == null) {
             node.counters().drop(TunnelDrop.TUNNEL_NO_ROUTE, p, this);
@@ -498,7 +498,7 @@ public final class TunnelInterface extends Interface implements NodeService {
             if (pieces > 0) {
                 // fragmentation before encryption: each fragment travels in its own ESP packet
                 java.util.List<PacketBuffer> fragments = io.tunnelsim.node.Fragmenter.fragment(p, pieces);
-                node.countFragmentation(fragments.size());
+                node.ipv4().countFragmentation(fragments.size());
                 for (PacketBuffer f : fragments) {
                     if (protection.protect(f)) {
                         send(r.egress(), f, nextHop);
@@ -516,7 +516,7 @@ public final class TunnelInterface extends Interface implements NodeService {
     private void send(Interface egress, PacketBuffer p, int nextHop) {
         demux.nesting++;
         try {
-            node.transmit(egress, p, nextHop, null);
+            node.ipv4().transmit(egress, p, nextHop, null);
         } finally {
             demux.nesting--;
         }
@@ -572,7 +572,7 @@ public final class TunnelInterface extends Interface implements NodeService {
             }
             inPackets++;
             inBytes += p.length();
-            node.receiveIpv4(p, this);
+            node.ipv4().receive(p, this);
         } else if (type == GreHeader.IPV6) {
             if (!isUp()) {
                 node.counters().drop(TunnelDrop.TUNNEL_DOWN);

@@ -77,14 +77,14 @@ class CryptoMapTest {
         IpsecSites t = new IpsecSites(1, false);
         IpsecSession s = t.cryptoMap(gcm(), 9);
         t.net.runUntil(S);
-        t.br.joinGroup(Ipv4Address.parse("224.0.0.5"));
+        t.br.ipv4().joinGroup(Ipv4Address.parse("224.0.0.5"));
         List<String> got = new ArrayList<>();
-        t.br.registerIpHandler(OSPF, (in, p, hl) -> got.add(in.name()));
+        t.br.ipv4().registerIpHandler(OSPF, (in, p, hl) -> got.add(in.name()));
         int before = t.wan.size();
         for (int i = 0; i < 3; i++) {
             PacketBuffer hello = PacketBuffer.allocate(44);
             hello.append(44);
-            t.hq.sendIpv4On(t.hqWan, hello, 0, Ipv4Address.parse("224.0.0.5").bits(), OSPF, 1);
+            t.hq.ipv4().sendOn(t.hqWan, hello, 0, Ipv4Address.parse("224.0.0.5").bits(), OSPF, 1);
         }
         t.net.scheduler().runUntil(2 * S);
         assertEquals(List.of(), got, "an OSPF neighbour across a crypto map never hears the hello");
@@ -103,12 +103,12 @@ class CryptoMapTest {
         IpsecSites t = new IpsecSites(1, true);
         IpsecSession s = t.protectTunnel(IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE), 9);
         t.net.runUntil(S);
-        t.br.joinGroup(Ipv4Address.parse("224.0.0.5"));
+        t.br.ipv4().joinGroup(Ipv4Address.parse("224.0.0.5"));
         List<String> got = new ArrayList<>();
-        t.br.registerIpHandler(OSPF, (in, p, hl) -> got.add(in.name()));
+        t.br.ipv4().registerIpHandler(OSPF, (in, p, hl) -> got.add(in.name()));
         PacketBuffer hello = PacketBuffer.allocate(44);
         hello.append(44);
-        t.hq.sendIpv4On(t.hqTunnel, hello, 0, Ipv4Address.parse("224.0.0.5").bits(), OSPF, 1);
+        t.hq.ipv4().sendOn(t.hqTunnel, hello, 0, Ipv4Address.parse("224.0.0.5").bits(), OSPF, 1);
         t.net.scheduler().runUntil(2 * S);
         assertEquals(List.of("tunnel0"), got);
         assertEquals(1, s.a().encaps());
@@ -136,7 +136,7 @@ class CryptoMapTest {
         Ipv4Codec.push(p, 0, 1, 0, 60, Ipv4Header.PROTO_ICMP, Ipv4Address.parse("10.2.0.10").bits(),
                 Ipv4Address.parse("10.1.0.10").bits());
         long forwarded = t.hq.counters().forwarded;
-        t.hq.receiveIpv4(p, t.hqWan);
+        t.hq.ipv4().receive(p, t.hqWan);
         assertEquals(1, t.hq.counters().drops(IpsecEngine.DROP_CLEARTEXT));
         assertEquals(1, s.a().cleartextViolations());
         assertEquals(forwarded, t.hq.counters().forwarded);
@@ -151,7 +151,7 @@ class CryptoMapTest {
         List<String> got = new ArrayList<>();
         int proto = 253;
         if (tellsProtected) {
-            t.br.registerIpHandler(proto, new io.tunnelsim.node.ProtectedIpHandler() {
+            t.br.ipv4().registerIpHandler(proto, new io.tunnelsim.node.ProtectedIpHandler() {
                 @Override
                 public void receive(io.tunnelsim.node.Interface in, PacketBuffer p, int hl) {
                     got.add("clear " + in.name());
@@ -163,12 +163,12 @@ class CryptoMapTest {
                 }
             });
         } else {
-            t.br.registerIpHandler(proto, (in, p, hl) -> got.add("clear " + in.name() + " " + (p.length() - hl)));
+            t.br.ipv4().registerIpHandler(proto, (in, p, hl) -> got.add("clear " + in.name() + " " + (p.length() - hl)));
         }
         PacketBuffer payload = PacketBuffer.allocate(64);
         payload.append(12);
         // hq-pc to br's own LAN address: inside the LAN-to-LAN selectors, so it crosses in ESP
-        t.net.node("hq-pc").sendIpv4(payload, 0, Ipv4Address.parse("10.2.0.1").bits(), proto, 64, false);
+        t.net.node("hq-pc").ipv4().send(payload, 0, Ipv4Address.parse("10.2.0.1").bits(), proto, 64, false);
         t.net.runUntil(2 * S);
         assertEquals(1, s.b().decaps());
         assertEquals(List.of(tellsProtected ? "protected eth0 12" : "clear eth0 12"), got);
@@ -187,7 +187,7 @@ class CryptoMapTest {
         EspProcessor.seal(s.b().outboundSa(), p, Esp.NEXT_HEADER_IPV4);
         Ipv4Codec.push(p, 0, 2, 0, 64, Esp.IP_PROTOCOL, Ipv4Address.parse("198.51.100.2").bits(),
                 Ipv4Address.parse("203.0.113.2").bits());
-        t.hq.receiveIpv4(p, t.hqWan);
+        t.hq.ipv4().receive(p, t.hqWan);
         assertEquals(1, s.a().decaps(), "authentic and decrypted");
         assertEquals(1, s.a().selectorMismatches());
         assertEquals(1, t.hq.counters().drops(IpsecEngine.DROP_SELECTOR_MISMATCH));

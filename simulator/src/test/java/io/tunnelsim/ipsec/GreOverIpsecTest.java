@@ -115,13 +115,13 @@ class GreOverIpsecTest {
         IpsecSites t = new IpsecSites(1, true);
         IpsecSession s = t.protectTunnel(IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE), 7);
         t.net.runUntil(S);
-        t.br.joinGroup(Ipv4Address.parse("224.0.0.9"));
+        t.br.ipv4().joinGroup(Ipv4Address.parse("224.0.0.9"));
         List<String> got = new ArrayList<>();
-        t.br.registerIpHandler(253, (in, p, hl) -> got.add(in.name() + " "
+        t.br.ipv4().registerIpHandler(253, (in, p, hl) -> got.add(in.name() + " "
                 + new Ipv4Address(Ipv4Codec.destination(p.array(), p.offset()))));
         PacketBuffer payload = PacketBuffer.allocate(8);
         payload.append(8);
-        t.hq.sendIpv4On(t.hqTunnel, payload, 0, Ipv4Address.parse("224.0.0.9").bits(), 253, 1);
+        t.hq.ipv4().sendOn(t.hqTunnel, payload, 0, Ipv4Address.parse("224.0.0.9").bits(), 253, 1);
         int before = t.wan.size();
         t.net.scheduler().runUntil(2 * S);
         assertEquals(List.of("tunnel0 224.0.0.9"), got);
@@ -137,7 +137,7 @@ class GreOverIpsecTest {
         t.net.runUntil(2 * S);
         byte[] ip = firstEspTowardsBr(t);
         long delivered = t.br.counters().delivered;
-        t.br.receiveIpv4(PacketBuffer.copyOf(ip), t.brWan);
+        t.br.ipv4().receive(PacketBuffer.copyOf(ip), t.brWan);
         assertEquals(1, t.br.counters().drops("esp-replay"));
         assertEquals(1, s.b().drops(EspDropReason.REPLAY));
         assertEquals(1, s.b().currentInboundSa().drops(EspDropReason.REPLAY));
@@ -157,7 +157,7 @@ class GreOverIpsecTest {
             byte[] ip = firstEspTowardsBr(t);
             Esp.writeU32(ip, 20 + 4, 1000 + i);
             ip[20 + 8 + 16 + i] ^= (byte) (1 << i);
-            t.br.receiveIpv4(PacketBuffer.copyOf(ip), t.brWan);
+            t.br.ipv4().receive(PacketBuffer.copyOf(ip), t.brWan);
         }
         assertEquals(8, t.br.counters().drops("esp-icv-failed"));
         assertEquals(8, s.b().drops(EspDropReason.ICV_FAILED));
@@ -165,14 +165,14 @@ class GreOverIpsecTest {
         assertTrue(s.b().currentInboundSa().replayWindow().check(1000));
         byte[] ip = firstEspTowardsBr(t);
         Esp.writeU32(ip, 20, 0x12345678L);
-        t.br.receiveIpv4(PacketBuffer.copyOf(ip), t.brWan);
+        t.br.ipv4().receive(PacketBuffer.copyOf(ip), t.brWan);
         assertEquals(1, t.br.counters().drops("esp-unknown-spi"));
         assertEquals(1, IpsecEngine.of(t.br).unknownSpiDrops());
         assertEquals(decaps, s.b().decaps());
         byte[] cut = java.util.Arrays.copyOf(firstEspTowardsBr(t), 24);
         Ipv4Codec.write(cut, 0, 0, 24, 1, 0, 64, 50, Ipv4Address.parse("203.0.113.2").bits(),
                 Ipv4Address.parse("198.51.100.2").bits());
-        t.br.receiveIpv4(PacketBuffer.copyOf(cut), t.brWan);
+        t.br.ipv4().receive(PacketBuffer.copyOf(cut), t.brWan);
         assertEquals(1, t.br.counters().drops("esp-truncated"));
     }
 
@@ -182,11 +182,11 @@ class GreOverIpsecTest {
         IpsecSession s = t.protectTunnel(IpsecProfile.transport(EspEncryption.AES_GCM_128_16, EspIntegrity.NONE), 7);
         t.net.runUntil(S);
         // on the wire: the source interface's Tunnel0-head-0 policy refuses cleartext GRE from the peer
-        t.br.receiveIpv4(cleartextGre(), t.brWan);
+        t.br.ipv4().receive(cleartextGre(), t.brWan);
         assertEquals(1, t.br.counters().drops(IpsecEngine.DROP_CLEARTEXT));
         assertEquals(1, s.b().cleartextViolations());
         // past the interface policy (as if it were absent), the tunnel's own check refuses it
-        t.br.receiveIpv4(cleartextGre(), t.brWan, false);
+        t.br.ipv4().receive(cleartextGre(), t.brWan, false);
         assertEquals(1, t.br.counters().drops("tunnel-unprotected"));
         assertEquals(0, t.brTunnel.inPackets);
     }

@@ -54,7 +54,7 @@ class IpsecCountersBalanceTest {
         byte[] ip = GreOverIpsecTest.firstEspTowardsBr(t);
         Counters br = t.br.counters();
         long network = br.networkDrops();
-        t.br.receiveIpv4(PacketBuffer.copyOf(ip), t.brWan);
+        t.br.ipv4().receive(PacketBuffer.copyOf(ip), t.brWan);
         assertEquals(1, br.localDropsByReason().get("esp-replay"));
         assertEquals(network, br.networkDrops());
         assertBalanced(t);

@@ -28,14 +28,14 @@ class IpsecProbeDropTest {
         assertEquals(List.of(), drops, "nothing lost on the way");
         PacketBuffer replayed = PacketBuffer.copyOf(GreOverIpsecTest.firstEspTowardsBr(t));
         replayed.setTrace(ProbeFlow.traceTag(3, 9));
-        t.br.receiveIpv4(replayed, t.brWan);
+        t.br.ipv4().receive(replayed, t.brWan);
         assertEquals(1, drops.size());
         ProbeDropped d = drops.get(0);
         assertEquals("br", d.node());
         assertEquals(EspDropReason.REPLAY, d.reason());
         assertEquals(ProbeFlow.traceTag(3, 9), d.probe());
         // an untagged packet is counted as always and reported to nobody
-        t.br.receiveIpv4(PacketBuffer.copyOf(GreOverIpsecTest.firstEspTowardsBr(t)), t.brWan);
+        t.br.ipv4().receive(PacketBuffer.copyOf(GreOverIpsecTest.firstEspTowardsBr(t)), t.brWan);
         assertEquals(1, drops.size());
         assertEquals(2, t.br.counters().drops("esp-replay"));
     }

@@ -54,14 +54,14 @@ class ArpTest {
             byte[] body = java.util.Arrays.copyOfRange(b, off + EthernetHeader.LENGTH, off + len);
             frames.add(new Frame(t, MacAddress.readBits(b, off), MacAddress.readBits(b, off + 6), Bytes.u16(b, off + 12), body));
         });
-        h2.registerIpHandler(EXPERIMENTAL, (in, p, hl) -> deliveredAtH2.add(Bytes.u32(p.array(), p.offset() + hl) & 0xffffffffL));
+        h2.ipv4().registerIpHandler(EXPERIMENTAL, (in, p, hl) -> deliveredAtH2.add(Bytes.u32(p.array(), p.offset() + hl) & 0xffffffffL));
         n.runUntil(SimTime.seconds(1));
     }
 
     private void send(EthernetInterface from, Ipv4Address to, int tag) {
         PacketBuffer p = PacketBuffer.allocate(8);
         Bytes.put32(p.array(), p.append(8), tag);
-        from.node().sendIpv4(p, 0, to.bits(), EXPERIMENTAL, 64, false);
+        from.node().ipv4().send(p, 0, to.bits(), EXPERIMENTAL, 64, false);
     }
 
     private void runFor(long d) {

@@ -60,13 +60,13 @@ class CountersBalanceTest {
         Counters c = r2.counters();
         long originated = c.originated;
         // TTL 1 from a source r2 has no route to: the time-exceeded cannot go back
-        r2.receiveIpv4(ip(0, 7, 1, Ipv4Header.PROTO_ICMP, "172.16.0.1", "10.2.0.10", 8), r2.interfaceNamed("eth0"));
+        r2.ipv4().receive(ip(0, 7, 1, Ipv4Header.PROTO_ICMP, "172.16.0.1", "10.2.0.10", 8), r2.interfaceNamed("eth0"));
         assertEquals(1, c.drops(NodeDrop.TTL_EXPIRED));
         assertEquals(1, c.drops(NodeDrop.NO_ROUTE), "the ICMP error finds no route");
         assertEquals(originated + 1, c.originated, "the ICMP error is one of r2's own packets");
         assertBalanced(r2);
         // and for a packet that itself has no route: two no-route drops, one of them the error's
-        r2.receiveIpv4(ip(0, 8, 64, Ipv4Header.PROTO_ICMP, "172.16.0.1", "172.31.0.1", 8), r2.interfaceNamed("eth0"));
+        r2.ipv4().receive(ip(0, 8, 64, Ipv4Header.PROTO_ICMP, "172.16.0.1", "172.31.0.1", 8), r2.interfaceNamed("eth0"));
         assertEquals(3, c.drops(NodeDrop.NO_ROUTE));
         assertEquals(originated + 2, c.originated);
         assertBalanced(r2);
@@ -77,7 +77,7 @@ class CountersBalanceTest {
         Node r3 = n.node("r3");
         long originated = r3.counters().originated;
         IcmpMessage echo = IcmpMessage.echo(true, 1, 1, new byte[8]);
-        assertFalse(r3.sendIpv4(IcmpCodec.toBuffer(echo), 0, addr("172.31.0.1"), Ipv4Header.PROTO_ICMP, 64, false));
+        assertFalse(r3.ipv4().send(IcmpCodec.toBuffer(echo), 0, addr("172.31.0.1"), Ipv4Header.PROTO_ICMP, 64, false));
         assertEquals(originated + 1, r3.counters().originated);
         assertEquals(1, r3.counters().drops(NodeDrop.NO_ROUTE));
         assertBalanced(r3);
@@ -91,7 +91,7 @@ class CountersBalanceTest {
         long originated = r1.counters().originated;
         PacketBuffer p = PacketBuffer.allocate(8);
         p.append(8);
-        r1.sendIpv4On(eth0, p, 0, addr("224.0.0.9"), 253, 1);
+        r1.ipv4().sendOn(eth0, p, 0, addr("224.0.0.9"), 253, 1);
         assertEquals(originated + 1, r1.counters().originated);
         assertEquals(1, r1.counters().drops(NodeDrop.INTERFACE_DOWN));
         assertBalanced(r1);
@@ -103,7 +103,7 @@ class CountersBalanceTest {
         Interface eth0 = r2.interfaceNamed("eth0");
         eth0.setSendsUnreachables(false);
         long originated = r2.counters().originated;
-        r2.receiveIpv4(ip(0, 9, 64, Ipv4Header.PROTO_ICMP, "10.1.0.10", "172.31.0.1", 8), eth0);
+        r2.ipv4().receive(ip(0, 9, 64, Ipv4Header.PROTO_ICMP, "10.1.0.10", "172.31.0.1", 8), eth0);
         assertEquals(1, r2.counters().drops(NodeDrop.NO_ROUTE));
         assertEquals(1, r2.counters().drops(NodeDrop.ICMP_UNREACHABLE_SUPPRESSED));
         assertEquals(originated + 1, r2.counters().originated, "the suppressed error counts as built, then dropped");
@@ -116,8 +116,8 @@ class CountersBalanceTest {
         Counters c = h2.counters();
         Interface eth0 = h2.interfaceNamed("eth0");
         // fragments 1 and 3 of a three-fragment datagram: 16 + 16 + 16 octets
-        h2.receiveIpv4(ip(Ipv4Codec.FLAG_MF, 77, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
-        h2.receiveIpv4(ip(4, 77, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
+        h2.ipv4().receive(ip(Ipv4Codec.FLAG_MF, 77, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
+        h2.ipv4().receive(ip(4, 77, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
         assertEquals(2, c.heldFragments);
         assertBalanced(h2);
         n.runUntil(n.scheduler().now() + Reassembly.TIMEOUT + S);
@@ -132,9 +132,9 @@ class CountersBalanceTest {
         Counters c = h2.counters();
         Interface eth0 = h2.interfaceNamed("eth0");
         long delivered = c.delivered;
-        h2.receiveIpv4(ip(Ipv4Codec.FLAG_MF, 78, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
-        h2.receiveIpv4(ip(4, 78, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
-        h2.receiveIpv4(ip(Ipv4Codec.FLAG_MF | 2, 78, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
+        h2.ipv4().receive(ip(Ipv4Codec.FLAG_MF, 78, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
+        h2.ipv4().receive(ip(4, 78, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
+        h2.ipv4().receive(ip(Ipv4Codec.FLAG_MF | 2, 78, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
         assertEquals(3, c.fragmentsReassembled);
         assertEquals(1, c.reassembled);
         assertEquals(0, c.heldFragments);
@@ -148,7 +148,7 @@ class CountersBalanceTest {
     void crashDropsHeldFragmentsAsNodeCrashed() {
         Node h2 = n.node("h2");
         Interface eth0 = h2.interfaceNamed("eth0");
-        h2.receiveIpv4(ip(Ipv4Codec.FLAG_MF, 79, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
+        h2.ipv4().receive(ip(Ipv4Codec.FLAG_MF, 79, 64, 253, "10.1.0.10", "10.2.0.10", 16), eth0);
         h2.crash();
         assertEquals(1, h2.counters().drops(NodeDrop.NODE_CRASHED));
         assertEquals(0, h2.counters().heldFragments);
@@ -160,7 +160,7 @@ class CountersBalanceTest {
         Node h1 = n.node("h1");
         Counters c = h1.counters();
         IcmpMessage echo = IcmpMessage.echo(true, 1, 1, new byte[8]);
-        h1.sendIpv4(IcmpCodec.toBuffer(echo), 0, addr("10.1.0.99"), Ipv4Header.PROTO_ICMP, 64, false);
+        h1.ipv4().send(IcmpCodec.toBuffer(echo), 0, addr("10.1.0.99"), Ipv4Header.PROTO_ICMP, 64, false);
         assertEquals(1, c.heldArp, "waiting for an ARP reply from 10.1.0.99");
         assertBalanced(h1);
         n.runUntil(n.scheduler().now() + (EthernetInterface.ARP_TRIES + 1) * EthernetInterface.ARP_RETRY);
@@ -214,7 +214,7 @@ class CountersBalanceTest {
         p.append(8);
         UdpCodec.push(p, 40000, 9, addr("10.1.0.10"), addr("10.2.0.10"));
         Ipv4Codec.push(p, 0, 80, 0, 64, Ipv4Header.PROTO_UDP, addr("10.1.0.10"), addr("10.2.0.10"));
-        h2.receiveIpv4(p, h2.interfaceNamed("eth0"));
+        h2.ipv4().receive(p, h2.interfaceNamed("eth0"));
         assertEquals(delivered + 1, c.delivered);
         assertEquals(1, c.localDrops());
         assertEquals(networkDrops, c.networkDrops());
@@ -247,7 +247,7 @@ class CountersBalanceTest {
         long sent = c.sent;
         long received = c.received;
         IcmpMessage echo = IcmpMessage.echo(true, 1, 1, new byte[8]);
-        assertTrue(r1.sendIpv4(IcmpCodec.toBuffer(echo), 0, addr("10.1.0.1"), Ipv4Header.PROTO_ICMP, 64, false));
+        assertTrue(r1.ipv4().send(IcmpCodec.toBuffer(echo), 0, addr("10.1.0.1"), Ipv4Header.PROTO_ICMP, 64, false));
         n.runUntil(n.scheduler().now() + S);
         assertTrue(c.sent >= sent + 2, "the request and the reply, on the loopback");
         assertTrue(c.received >= received + 2);
@@ -257,7 +257,7 @@ class CountersBalanceTest {
     @Test
     void arpFramesAreReceivedAndDeliveredToArp() {
         IcmpMessage echo = IcmpMessage.echo(true, 1, 1, new byte[8]);
-        n.node("h1").sendIpv4(IcmpCodec.toBuffer(echo), 0, addr("10.2.0.10"), Ipv4Header.PROTO_ICMP, 64, false);
+        n.node("h1").ipv4().send(IcmpCodec.toBuffer(echo), 0, addr("10.2.0.10"), Ipv4Header.PROTO_ICMP, 64, false);
         n.runUntil(n.scheduler().now() + S);
         Counters c = n.node("r2").counters();
         assertTrue(c.arpDelivered >= 2, "ARP from r1 and r3: " + c.balanceLine());

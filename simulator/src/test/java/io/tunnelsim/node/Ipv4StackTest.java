@@ -51,7 +51,7 @@ class Ipv4StackTest {
         EthernetInterface h2e = n.addEthernet(h2, "eth0", Ipv4Prefix.parse("10.2.0.10/24"), 576);
         n.connect("r1-h2", Nets.BANDWIDTH, MS, 0, 576, 1000, far, h2e);
         Nets.statics(h2, StaticRoute.via("0.0.0.0/0", "10.2.0.1"));
-        h1.addIcmpListener((in, src, m) -> atH1.add(new Icmp(src, m)));
+        h1.ipv4().addIcmpListener((in, src, m) -> atH1.add(new Icmp(src, m)));
         n.runUntil(SimTime.seconds(1));
     }
 
@@ -71,7 +71,7 @@ class Ipv4StackTest {
         build();
         List<byte[]> got = new ArrayList<>();
         List<Integer> ttls = new ArrayList<>();
-        h2.registerIpHandler(EXPERIMENTAL, (in, p, hl) -> {
+        h2.ipv4().registerIpHandler(EXPERIMENTAL, (in, p, hl) -> {
             assertEquals(20, hl);
             got.add(Arrays.copyOfRange(p.array(), p.offset() + hl, p.offset() + p.length()));
             ttls.add(Ipv4Codec.ttl(p.array(), p.offset()));
@@ -79,7 +79,7 @@ class Ipv4StackTest {
         });
         byte[] payload = new byte[100];
         new Random(1).nextBytes(payload);
-        h1.sendIpv4(PacketBuffer.copyOf(payload), 0, H2, EXPERIMENTAL, 64, false);
+        h1.ipv4().send(PacketBuffer.copyOf(payload), 0, H2, EXPERIMENTAL, 64, false);
         settle();
         assertEquals(1, got.size());
         assertArrayEquals(payload, got.get(0));
@@ -92,7 +92,7 @@ class Ipv4StackTest {
     @Test
     void unknownProtocolIsProtocolUnreachable() {
         build();
-        h1.sendIpv4(PacketBuffer.copyOf(new byte[8]), 0, H2, EXPERIMENTAL + 1, 64, false);
+        h1.ipv4().send(PacketBuffer.copyOf(new byte[8]), 0, H2, EXPERIMENTAL + 1, 64, false);
         settle();
         assertEquals(1, h2.counters().drops("protocol-unreachable"));
         assertEquals(1, atH1.size());
@@ -111,7 +111,7 @@ class Ipv4StackTest {
     void ttlExpiryQuotesHeaderAndFirst64Bits() {
         build();
         byte[] echo = echoBytes(32);
-        h1.sendIpv4(PacketBuffer.copyOf(echo), 0, H2, Ipv4Header.PROTO_ICMP, 1, false);
+        h1.ipv4().send(PacketBuffer.copyOf(echo), 0, H2, Ipv4Header.PROTO_ICMP, 1, false);
         settle();
         assertEquals(1, r1.counters().drops("ttl-expired"));
         assertEquals(1, atH1.size());
@@ -135,7 +135,7 @@ class Ipv4StackTest {
     @Test
     void ttlOneToTheRouterItselfIsDelivered() {
         build();
-        h1.sendIpv4(PacketBuffer.copyOf(echoBytes(16)), 0, R1_FAR, Ipv4Header.PROTO_ICMP, 1, false);
+        h1.ipv4().send(PacketBuffer.copyOf(echoBytes(16)), 0, R1_FAR, Ipv4Header.PROTO_ICMP, 1, false);
         settle();
         assertEquals(0, r1.counters().drops("ttl-expired"));
         assertEquals(1, atH1.size());
@@ -148,7 +148,7 @@ class Ipv4StackTest {
     void noRouteIsNetUnreachableFromTheRouter() {
         build();
         int nowhere = Ipv4Address.parse("172.16.5.5").bits();
-        h1.sendIpv4(PacketBuffer.copyOf(echoBytes(16)), 0, nowhere, Ipv4Header.PROTO_ICMP, 64, false);
+        h1.ipv4().send(PacketBuffer.copyOf(echoBytes(16)), 0, nowhere, Ipv4Header.PROTO_ICMP, 64, false);
         settle();
         assertEquals(1, r1.counters().drops("no-route"));
         assertEquals(1, atH1.size());
@@ -166,7 +166,7 @@ class Ipv4StackTest {
     @Test
     void dontFragmentOverSmallerMtuIsFragNeededWithNextHopMtu() {
         build();
-        h1.sendIpv4(PacketBuffer.copyOf(echoBytes(1000)), 0, H2, Ipv4Header.PROTO_ICMP, 64, true);
+        h1.ipv4().send(PacketBuffer.copyOf(echoBytes(1000)), 0, H2, Ipv4Header.PROTO_ICMP, 64, true);
         settle();
         assertEquals(1, r1.counters().drops("frag-needed-df-set"));
         assertEquals(1, atH1.size());
@@ -185,7 +185,7 @@ class Ipv4StackTest {
     void withoutDfTheRouterFragmentsAndTheHostReassembles() {
         build();
         byte[] echo = echoBytes(1000);
-        h1.sendIpv4(PacketBuffer.copyOf(echo), 0, H2, Ipv4Header.PROTO_ICMP, 64, false);
+        h1.ipv4().send(PacketBuffer.copyOf(echo), 0, H2, Ipv4Header.PROTO_ICMP, 64, false);
         settle();
         int pieces = (echo.length + 551) / 552;
         assertEquals(1, r1.counters().fragmented);
@@ -206,7 +206,7 @@ class Ipv4StackTest {
     void noIcmpErrorAboutAnIcmpError() {
         build();
         IcmpMessage unreachable = new IcmpMessage(IcmpMessage.DEST_UNREACHABLE, 1, 0, new byte[28]);
-        h1.sendIpv4(IcmpCodec.toBuffer(unreachable), 0, H2, Ipv4Header.PROTO_ICMP, 1, false);
+        h1.ipv4().send(IcmpCodec.toBuffer(unreachable), 0, H2, Ipv4Header.PROTO_ICMP, 1, false);
         settle();
         assertEquals(1, r1.counters().drops("ttl-expired"));
         assertTrue(atH1.isEmpty(), atH1.toString());
@@ -217,7 +217,7 @@ class Ipv4StackTest {
     void unreachablesOffSuppressesFragNeeded() {
         build();
         r1.interfaceNamed("lan0").setSendsUnreachables(false);
-        h1.sendIpv4(PacketBuffer.copyOf(echoBytes(1000)), 0, H2, Ipv4Header.PROTO_ICMP, 64, true);
+        h1.ipv4().send(PacketBuffer.copyOf(echoBytes(1000)), 0, H2, Ipv4Header.PROTO_ICMP, 64, true);
         settle();
         assertTrue(atH1.isEmpty());
         assertEquals(1, r1.counters().drops("icmp-unreachable-suppressed"));
@@ -228,7 +228,7 @@ class Ipv4StackTest {
     @Test
     void closedUdpPortIsPortUnreachable() {
         build();
-        h1.sendUdp(PacketBuffer.copyOf(new byte[12]), 0, H2, 40000, 9, 64);
+        h1.ipv4().sendUdp(PacketBuffer.copyOf(new byte[12]), 0, H2, 40000, 9, 64);
         settle();
         assertEquals(1, h2.counters().drops("udp-port-unreachable"));
         assertEquals(1, atH1.size());

@@ -107,10 +107,10 @@ class NetworkForwardingTest {
         Node h1 = n.node("h1");
         List<IcmpMessage> got = new ArrayList<>();
         List<Integer> from = new ArrayList<>();
-        h1.addIcmpListener((in, src, m) -> { got.add(m); from.add(src); });
+        h1.ipv4().addIcmpListener((in, src, m) -> { got.add(m); from.add(src); });
         IcmpMessage echo = IcmpMessage.echo(true, 9, 1, new byte[8]);
-        h1.sendIpv4(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("10.2.0.10").bits(), Ipv4Header.PROTO_ICMP, 2, false);
-        h1.sendIpv4(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("172.31.0.1").bits(), Ipv4Header.PROTO_ICMP, 64, false);
+        h1.ipv4().send(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("10.2.0.10").bits(), Ipv4Header.PROTO_ICMP, 2, false);
+        h1.ipv4().send(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("172.31.0.1").bits(), Ipv4Header.PROTO_ICMP, 64, false);
         n.scheduler().runUntil(SimTime.seconds(2));
         assertEquals(2, got.size());
         // r1 is closer, so its net-unreachable arrives first, then r2's time-exceeded
@@ -142,9 +142,9 @@ class NetworkForwardingTest {
         n.runUntil(SimTime.seconds(1));
         Node h1 = n.node("h1");
         List<IcmpMessage> got = new ArrayList<>();
-        h1.addIcmpListener((in, src, m) -> got.add(m));
+        h1.ipv4().addIcmpListener((in, src, m) -> got.add(m));
         IcmpMessage echo = IcmpMessage.echo(true, 9, 1, new byte[1000]);
-        h1.sendIpv4(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("10.2.0.10").bits(), Ipv4Header.PROTO_ICMP, 64, true);
+        h1.ipv4().send(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("10.2.0.10").bits(), Ipv4Header.PROTO_ICMP, 64, true);
         n.scheduler().runUntil(SimTime.seconds(2));
         assertEquals(1, got.size());
         assertEquals(IcmpMessage.CODE_FRAGMENTATION_NEEDED, got.get(0).code());
@@ -199,10 +199,10 @@ class NetworkForwardingTest {
         n.runUntil(SimTime.seconds(1));
         IcmpMessage echo = IcmpMessage.echo(true, 1, 1, new byte[1000]);
         // resolve ARP first
-        a.sendIpv4(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("10.0.0.2").bits(), Ipv4Header.PROTO_ICMP, 64, false);
+        a.ipv4().send(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("10.0.0.2").bits(), Ipv4Header.PROTO_ICMP, 64, false);
         n.scheduler().runUntil(SimTime.seconds(2));
         for (int i = 0; i < 20; i++) {
-            a.sendIpv4(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("10.0.0.2").bits(), Ipv4Header.PROTO_ICMP, 64, false);
+            a.ipv4().send(IcmpCodec.toBuffer(echo), 0, Ipv4Address.parse("10.0.0.2").bits(), Ipv4Header.PROTO_ICMP, 64, false);
         }
         assertEquals(15, a.counters().drops("output-queue-full"));
         n.scheduler().runUntil(SimTime.seconds(3));

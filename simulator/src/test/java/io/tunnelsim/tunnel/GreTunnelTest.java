@@ -73,12 +73,12 @@ class GreTunnelTest {
         TwoSites t = new TwoSites(1, TwoSites.hqDefault(), TwoSites.brDefault());
         t.net.runUntil(S);
         Node br = t.net.node("br");
-        br.joinGroup(Ipv4Address.parse("224.0.0.9"));
+        br.ipv4().joinGroup(Ipv4Address.parse("224.0.0.9"));
         List<Integer> got = new ArrayList<>();
-        br.registerIpHandler(253, (in, p, hl) -> got.add(in == t.brTunnel ? 1 : 0));
+        br.ipv4().registerIpHandler(253, (in, p, hl) -> got.add(in == t.brTunnel ? 1 : 0));
         io.tunnelsim.wire.PacketBuffer payload = io.tunnelsim.wire.PacketBuffer.allocate(8);
         payload.append(8);
-        t.net.node("hq").sendIpv4On(t.hqTunnel, payload, 0, Ipv4Address.parse("224.0.0.9").bits(), 253, 1);
+        t.net.node("hq").ipv4().sendOn(t.hqTunnel, payload, 0, Ipv4Address.parse("224.0.0.9").bits(), 253, 1);
         t.net.scheduler().runUntil(2 * S);
         assertEquals(List.of(1), got, "delivered once, on the tunnel interface");
     }
@@ -168,10 +168,10 @@ class GreTunnelTest {
         assertEquals(1500 - 24, t.hqTunnel.mtu());
         Node pc = t.net.node("hq-pc");
         List<IcmpMessage> errors = new ArrayList<>();
-        pc.addIcmpListener((in, src, m) -> errors.add(m));
+        pc.ipv4().addIcmpListener((in, src, m) -> errors.add(m));
         int dst = Ipv4Address.parse("10.2.0.10").bits();
-        pc.sendIpv4(IcmpCodec.toBuffer(IcmpMessage.echo(true, 5, 1, new byte[1472])), 0, dst, Ipv4Header.PROTO_ICMP, 64, true);
-        pc.sendIpv4(IcmpCodec.toBuffer(IcmpMessage.echo(true, 5, 2, new byte[1472])), 0, dst, Ipv4Header.PROTO_ICMP, 64, false);
+        pc.ipv4().send(IcmpCodec.toBuffer(IcmpMessage.echo(true, 5, 1, new byte[1472])), 0, dst, Ipv4Header.PROTO_ICMP, 64, true);
+        pc.ipv4().send(IcmpCodec.toBuffer(IcmpMessage.echo(true, 5, 2, new byte[1472])), 0, dst, Ipv4Header.PROTO_ICMP, 64, false);
         t.net.scheduler().runUntil(2 * S);
         assertEquals(2, errors.size(), errors.toString());
         IcmpMessage fragNeeded = errors.get(0);
@@ -187,8 +187,8 @@ class GreTunnelTest {
         t.net.runUntil(S);
         Node pc = t.net.node("hq-pc");
         List<IcmpMessage> replies = new ArrayList<>();
-        pc.addIcmpListener((in, src, m) -> replies.add(m));
-        pc.sendIpv4(IcmpCodec.toBuffer(IcmpMessage.echo(true, 5, 1, new byte[1472])), 0,
+        pc.ipv4().addIcmpListener((in, src, m) -> replies.add(m));
+        pc.ipv4().send(IcmpCodec.toBuffer(IcmpMessage.echo(true, 5, 1, new byte[1472])), 0,
                 Ipv4Address.parse("10.2.0.10").bits(), Ipv4Header.PROTO_ICMP, 64, false);
         t.net.scheduler().runUntil(2 * S);
         assertEquals(1, replies.size());

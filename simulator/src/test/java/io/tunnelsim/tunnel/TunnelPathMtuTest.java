@@ -30,7 +30,7 @@ class TunnelPathMtuTest {
     static void deliver(Node hq, IcmpMessage m) {
         PacketBuffer p = IcmpCodec.toBuffer(m);
         Ipv4Codec.push(p, 0xc0, 1, 0, 64, Ipv4Header.PROTO_ICMP, ISP, HQ);
-        hq.receiveIpv4(p, hq.interfaceNamed("eth0"));
+        hq.ipv4().receive(p, hq.interfaceNamed("eth0"));
     }
 
     /** A quoted IPv4 header (20 bytes) and the first 8 bytes after it. */

@@ -81,9 +81,9 @@ public final class BfdService implements NodeService {
 
         void transmit(BfdSession s, PacketBuffer p) {
             if (key.multihop()) {
-                node.sendUdp(p, key.local().bits(), key.peer().bits(), sourcePort, BfdCodec.MULTIHOP_PORT, BfdCodec.TTL);
+                node.ipv4().sendUdp(p, key.local().bits(), key.peer().bits(), sourcePort, BfdCodec.MULTIHOP_PORT, BfdCodec.TTL);
             } else {
-                node.sendUdpOn(itf, p, key.peer().bits(), sourcePort, BfdCodec.SINGLE_HOP_PORT, BfdCodec.TTL);
+                node.ipv4().sendUdpOn(itf, p, key.peer().bits(), sourcePort, BfdCodec.SINGLE_HOP_PORT, BfdCodec.TTL);
             }
         }
 
@@ -142,8 +142,8 @@ public final class BfdService implements NodeService {
     private BfdService(Node node) {
         this.node = node;
         this.random = node.network().random().stream("bfd/" + node.name());
-        node.registerUdp(BfdCodec.SINGLE_HOP_PORT, (in, p, hl) -> receive(in, p, hl, false));
-        node.registerUdp(BfdCodec.MULTIHOP_PORT, (in, p, hl) -> receive(in, p, hl, true));
+        node.ipv4().registerUdp(BfdCodec.SINGLE_HOP_PORT, (in, p, hl) -> receive(in, p, hl, false));
+        node.ipv4().registerUdp(BfdCodec.MULTIHOP_PORT, (in, p, hl) -> receive(in, p, hl, true));
     }
 
     /** The node's BFD service, created and registered on first use. */

@@ -707,7 +707,7 @@ public final class OspfInterface {
             case MD5 -> OspfPacket.withMd5(process.routerId(), area.id(), a.keyId(), nextCryptoSequence(), m);
         };
         sent[m.type()]++;
-        process.node().sendIpv4On(itf, md5 == null ? OspfCodec.toBuffer(pkt) : OspfCodec.toBuffer(pkt, md5Key, md5), 0, dst,
+        process.node().ipv4().sendOn(itf, md5 == null ? OspfCodec.toBuffer(pkt) : OspfCodec.toBuffer(pkt, md5Key, md5), 0, dst,
                 OspfCodec.IP_PROTOCOL, 1);
     }
 

@@ -139,9 +139,9 @@ public final class OspfProcess implements NodeService {
         running = true;
         routerId = config.routerId() != null ? config.routerId() : pickRouterId();
         if (!registered) {
-            node.registerIpHandler(OspfCodec.IP_PROTOCOL, this::receive);
-            node.joinGroup(OspfCodec.ALL_SPF_ROUTERS);
-            node.joinGroup(OspfCodec.ALL_D_ROUTERS);
+            node.ipv4().registerIpHandler(OspfCodec.IP_PROTOCOL, this::receive);
+            node.ipv4().joinGroup(OspfCodec.ALL_SPF_ROUTERS);
+            node.ipv4().joinGroup(OspfCodec.ALL_D_ROUTERS);
             registered = true;
         }
         for (Map.Entry<String, OspfInterfaceConfig> e : config.interfaces().entrySet()) {

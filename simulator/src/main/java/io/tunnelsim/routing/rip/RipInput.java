@@ -59,7 +59,7 @@ final class RipInput {
             return;
         }
         int src = Ipv4Codec.source(b, ip);
-        if (node.isLocalAddress(src)) {
+        if (node.ipv4().isLocalAddress(src)) {
             node.counters().drop(RipDrop.RIP_OWN_PACKET);
             return;
         }
@@ -153,7 +153,7 @@ final class RipInput {
             }
             int nh = src;
             int given = RipCodec.entryNextHop(b, p);
-            if (given != 0 && subnet.contains(given) && !node.isLocalAddress(given)) {
+            if (given != 0 && subnet.contains(given) && !node.ipv4().isLocalAddress(given)) {
                 nh = given;
             }
             int metric = Math.min(RipCodec.entryMetric(b, p) + INTERFACE_COST + st.offset, INFINITY);

@@ -128,7 +128,7 @@ final class RipOutput {
     private void transmit(Interface out, PacketBuffer pb, int dst, int dstPort) {
         // Multicast (224/4) updates TTL 1; a unicast reply (RFC 2453 §3.9.1) the host default TTL 64; DF set, as
         // FRR ripd on Linux (path MTU discovery on by default; a response never exceeds 504 bytes)
-        node.sendUdpOn(out, pb, dst, PORT, dstPort, (dst >>> 28) == 0xE ? 1 : UNICAST_TTL, true);
+        node.ipv4().sendUdpOn(out, pb, dst, PORT, dstPort, (dst >>> 28) == 0xE ? 1 : UNICAST_TTL, true);
         responsesSent++;
     }
 
@@ -136,7 +136,7 @@ final class RipOutput {
         if (!st.up || st.passive) {
             return;
         }
-        node.sendUdpOn(st.itf, process.auth.toBuffer(RipPacket.wholeTableRequest(), st.auth), RipCodec.RIP2_ROUTERS.bits(), PORT,
+        node.ipv4().sendUdpOn(st.itf, process.auth.toBuffer(RipPacket.wholeTableRequest(), st.auth), RipCodec.RIP2_ROUTERS.bits(), PORT,
                 PORT, 1, true);
         requestsSent++;
     }

@@ -130,8 +130,8 @@ public final class RipProcess implements NodeService {
         this.output = new RipOutput(this, node, config, table);
         this.timers = new RipTimers(this, node, config, scheduler, random, table);
         this.input = new RipInput(this, node, config, scheduler, prefixes, table);
-        node.registerUdp(PORT, input::receive);
-        node.joinGroup(RipCodec.RIP2_ROUTERS);
+        node.ipv4().registerUdp(PORT, input::receive);
+        node.ipv4().joinGroup(RipCodec.RIP2_ROUTERS);
     }
 
     /** Creates the process and registers it as a service of {@code node}. */

@@ -60,7 +60,7 @@ public final class IpSla implements NodeService {
         this.config = config;
         this.scheduler = node.scheduler();
         this.identifier = 0x8000 | config.id();
-        node.addIcmpListener(this::icmp);
+        node.ipv4().addIcmpListener(this::icmp);
     }
 
     /** Creates the operation and registers it as a service of {@code node}. */
@@ -148,7 +148,7 @@ public final class IpSla implements NodeService {
         outstanding = true;
         sentAt = scheduler.now();
         IcmpMessage echo = IcmpMessage.echo(true, identifier, sequence, new byte[config.dataSize()]);
-        boolean sent = node.sendIpv4(IcmpCodec.toBuffer(echo), sourceAddress(), config.target().bits(),
+        boolean sent = node.ipv4().send(IcmpCodec.toBuffer(echo), sourceAddress(), config.target().bits(),
                 Ipv4Header.PROTO_ICMP, Node.DEFAULT_TTL, false);
         if (!sent) {
             complete(ReturnCode.NO_CONNECTION);

@@ -49,7 +49,7 @@ class BfdServiceTest {
         PacketBuffer p = BfdCodec.toBuffer(m);
         io.tunnelsim.wire.UdpCodec.push(p, srcPort, dstPort, A.bits(), B.bits());
         io.tunnelsim.wire.Ipv4Codec.push(p, 0, 1, 0, ttl, 17, A.bits(), B.bits());
-        ra.transmit(ea, p, B.bits(), null);
+        ra.ipv4().transmit(ea, p, B.bits(), null);
         net.runUntil(net.scheduler().now() + 10 * MS);
     }
 

@@ -71,7 +71,7 @@ class RipLanTest {
         void send(EthernetInterface from, int srcPort, byte[] payload) {
             PacketBuffer p = PacketBuffer.allocate(payload.length);
             System.arraycopy(payload, 0, p.array(), p.append(payload.length), payload.length);
-            from.node().sendUdpOn(from, p, Ipv4Address.parse("224.0.0.9").bits(), srcPort, 520, 1);
+            from.node().ipv4().sendUdpOn(from, p, Ipv4Address.parse("224.0.0.9").bits(), srcPort, 520, 1);
         }
     }
 
@@ -266,7 +266,7 @@ class RipLanTest {
         int spoofed = Ipv4Address.parse("10.0.0.1").bits();
         int group = Ipv4Address.parse("224.0.0.9").bits();
         UdpCodec.push(p, 520, 520, spoofed, group);
-        t.net.node("x").sendIpv4On(t.xEth, p, spoofed, group, Ipv4Header.PROTO_UDP, 1);
+        t.net.node("x").ipv4().sendOn(t.xEth, p, spoofed, group, Ipv4Header.PROTO_UDP, 1);
         t.net.runUntil(11 * S);
         assertEquals(1, t.net.node("r1").counters().drops("rip-own-packet"));
         assertNull(t.route("r1", "10.60.0.0/16"));
@@ -278,7 +278,7 @@ class RipLanTest {
         Lan t = new Lan();
         t.net.runUntil(30 * S);
         java.util.List<io.tunnelsim.wire.RipPacket> answers = new java.util.ArrayList<>();
-        t.net.node("x").registerUdp(5000, (in, p, hl) -> {
+        t.net.node("x").ipv4().registerUdp(5000, (in, p, hl) -> {
             try {
                 int udp = p.offset() + hl;
                 answers.add(io.tunnelsim.wire.RipCodec.decode(p.array(), udp + 8, p.length() - hl - 8));
@@ -290,7 +290,7 @@ class RipLanTest {
                 entry(2, 0, "10.55.0.0", "255.255.0.0", "0.0.0.0", 16));
         PacketBuffer p = PacketBuffer.allocate(q.length);
         System.arraycopy(q, 0, p.array(), p.append(q.length), q.length);
-        t.net.node("x").sendUdpOn(t.xEth, p, Ipv4Address.parse("10.0.0.1").bits(), 5000, 520, 1);
+        t.net.node("x").ipv4().sendUdpOn(t.xEth, p, Ipv4Address.parse("10.0.0.1").bits(), 5000, 520, 1);
         t.net.runUntil(31 * S);
         assertEquals(1, answers.size());
         assertEquals(2, answers.get(0).entries().get(0).metric());
