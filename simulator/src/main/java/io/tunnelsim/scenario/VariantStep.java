@@ -84,10 +84,7 @@ public final class VariantStep {
             TunnelSpec t = i.tunnel().get();
             Optional<KeepaliveSpec> ka = override.isPresent() ? override
                     : t.keepalive().isPresent() ? t.keepalive() : Optional.of(KeepaliveSpec.DEFAULT);
-            TunnelSpec u = new TunnelSpec(t.sourceInterface(), t.sourceAddress(), t.destination(), t.key(), t.sequence(),
-                    t.checksum(), ka, t.recursionHoldNs());
-            out.put(i.name(), new InterfaceSpec(i.name(), i.kind(), i.address(), i.ipv6(), i.mtu(), i.bandwidthBps(),
-                    i.delayNs(), i.shutdown(), i.gateway(), Optional.of(u), i.protection(), i.cryptoMap()));
+            out.put(i.name(), i.withTunnel(t.withKeepalive(ka)));
         }
         return out;
     }

@@ -33,6 +33,12 @@ public record InterfaceSpec(String name, Kind kind, Optional<Ipv4Prefix> address
         this(name, kind, address, ipv6, mtu, bandwidthBps, delayNs, shutdown, gateway, tunnel, protection, cryptoMap, true);
     }
 
+    /** This interface with {@code t} as its tunnel; every other setting kept. */
+    public InterfaceSpec withTunnel(TunnelSpec t) {
+        return new InterfaceSpec(name, kind, address, ipv6, mtu, bandwidthBps, delayNs, shutdown, gateway, Optional.of(t),
+                protection, cryptoMap, unreachables);
+    }
+
     /** Ethernet ports sit on links; loopbacks and tunnels do not. */
     public enum Kind {
         ETHERNET, LOOPBACK, TUNNEL

@@ -32,6 +32,12 @@ public record TunnelSpec(String sourceInterface, Optional<Ipv4Address> sourceAdd
                 TunnelMtuSpec.DEFAULT, true);
     }
 
+    /** This tunnel with {@code keepalive} in place of its own; every other setting kept. */
+    public TunnelSpec withKeepalive(Optional<KeepaliveSpec> keepalive) {
+        return new TunnelSpec(sourceInterface, sourceAddress, destination, key, sequence, checksum, keepalive,
+                recursionHoldNs, mtuDiscovery, keepaliveUnderProtection);
+    }
+
     /** Bytes this tunnel adds to each packet, before any IPsec. */
     public int overhead() {
         return InterfaceSpec.GRE_OVERHEAD + (checksum ? 4 : 0) + (key.isPresent() ? 4 : 0) + (sequence ? 4 : 0);

@@ -1,8 +1,11 @@
 package io.tunnelsim.scenario;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -10,6 +13,7 @@ import java.util.Random;
 import java.util.stream.LongStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -18,6 +22,8 @@ import io.tunnelsim.routing.ospf.OspfSpec;
 import io.tunnelsim.routing.ospf.SpfThrottle;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.KeepaliveSpec;
 import io.tunnelsim.topology.NodeSpec;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologyLoader;
@@ -144,6 +150,43 @@ class VariantStepTest {
                     assertEquals(configured.isPresent() ? configured : Optional.of(io.tunnelsim.topology.KeepaliveSpec.DEFAULT),
                             i.tunnel().get().keepalive(), "static routing: configured keepalive kept, else 10 s x 3");
                 }
+            }
+        }
+    }
+
+    @Test
+    void aKeepaliveRewriteKeepsEveryOtherTunnelAndInterfaceSetting(@TempDir Path dir) throws Exception {
+        // path-mtu-discovery, df, keepalive-protection and unreachables on a tunnel must survive the rewrite
+        String yaml = Files.readString(Path.of("../topologies/mtu-blackhole-filtered.yaml"))
+                .replace("        address: 172.16.0.1/30\n",
+                        "        address: 172.16.0.1/30\n        unreachables: false\n")
+                .replace("path-mtu-discovery: true}\n    static:\n      - {prefix: 0.0.0.0/0, via: 203.0.113.1}",
+                        "path-mtu-discovery: true, df: inherit, keepalive-protection: unsupported}\n"
+                                + "    static:\n      - {prefix: 0.0.0.0/0, via: 203.0.113.1}");
+        Path topo = dir.resolve("t.yaml");
+        Files.writeString(topo, yaml);
+        TopologySpec t = TopologyLoader.load(topo);
+        InterfaceSpec hq = t.node("hq").interfaces().get("tunnel0");
+        assertFalse(hq.unreachables(), "fixture: no ip unreachables on the tunnel");
+        assertTrue(hq.tunnel().get().mtuDiscovery().pathMtuDiscovery(), "fixture: path-mtu-discovery");
+        assertTrue(hq.tunnel().get().mtuDiscovery().dfInherit(), "fixture: df inherit");
+        assertFalse(hq.tunnel().get().keepaliveUnderProtection(), "fixture: keepalive-protection unsupported");
+        KeepaliveSpec ka = new KeepaliveSpec(SimTime.seconds(2), 5);
+        VariantSpec withKa = new VariantSpec("ka", RoutingProtocol.NONE, t, Optional.empty(), Optional.empty(),
+                Optional.empty(), Optional.of(ka));
+        VariantSpec staticRouting = new VariantSpec("static", RoutingProtocol.STATIC, t, Optional.empty(),
+                Optional.empty(), Optional.empty(), Optional.empty());
+        for (VariantSpec v : new VariantSpec[] {withKa, staticRouting}) {
+            TopologySpec out = VariantStep.apply(t, v);
+            for (String node : new String[] {"hq", "br"}) {
+                InterfaceSpec before = t.node(node).interfaces().get("tunnel0");
+                InterfaceSpec after = out.node(node).interfaces().get("tunnel0");
+                Optional<KeepaliveSpec> expected = v == withKa ? Optional.of(ka) : before.tunnel().get().keepalive();
+                assertEquals(before.withTunnel(before.tunnel().get().withKeepalive(expected)), after, v.name() + " " + node);
+                assertEquals(before.tunnel().get().mtuDiscovery(), after.tunnel().get().mtuDiscovery());
+                assertEquals(before.unreachables(), after.unreachables());
+                assertEquals(before.tunnel().get().keepaliveUnderProtection(),
+                        after.tunnel().get().keepaliveUnderProtection());
             }
         }
     }
