@@ -17,6 +17,7 @@ import io.tunnelsim.wire.PacketBuffer;
 import io.tunnelsim.wire.WireDrop;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,7 +32,10 @@ import java.util.Optional;
  * configured); no duplicate address detection; no extension headers (a packet whose next
  * header is not ICMPv6, UDP or a registered handler is dropped as {@code ipv6-unsupported-next-header});
  * the route table is a list searched longest-prefix first, sized for passenger networks of a
- * few prefixes per node; neighbour entries never age during a run.
+ * few prefixes per node; neighbour entries never age during a run. The neighbour cache is kept per
+ * interface (RFC 4861 §5.1) and, as ARP's, forgotten when its interface goes down: packets
+ * waiting there for discovery are dropped as {@code interface-down}; the other interfaces keep
+ * theirs.
  *
  * <p>Counters as for IPv4 (docs/model.md, "Counters"): a packet of ours is originated before
  * its route lookup, neighbour solicitations and advertisements are originated too, a packet
@@ -44,13 +48,19 @@ public final class Ipv6Stack {
     private final Node node;
     private final List<Ipv6Route> configured = new ArrayList<>();
     private final List<Ipv6Route> table = new ArrayList<>();
-    private final Map<Ipv6Address, Long> neighbors = new HashMap<>();
-    private final Map<Ipv6Address, Pending> pending = new HashMap<>();
+    /** Neighbour discovery state per Ethernet interface, in the order the interfaces were first used. */
+    private final Map<EthernetInterface, Neighbors> neighbors = new LinkedHashMap<>();
     private final List<Icmpv6Listener> listeners = new ArrayList<>(1);
 
     /** Receives ICMPv6 messages other than echo requests and neighbour discovery. */
     public interface Icmpv6Listener {
         void icmpv6(Interface in, Ipv6Address src, Icmpv6Header h, PacketBuffer message);
+    }
+
+    /** One interface's neighbour cache and the addresses being resolved there. */
+    private static final class Neighbors {
+        final Map<Ipv6Address, Long> cache = new HashMap<>();
+        final Map<Ipv6Address, Pending> pending = new HashMap<>();
     }
 
     private static final class Pending {
@@ -89,8 +99,12 @@ public final class Ipv6Stack {
         if (!itf.ipv6().isEmpty() || !configured.isEmpty() || !table.isEmpty()) {
             rebuild();
         }
-        if (!itf.isUp() && itf instanceof EthernetInterface) {
-            neighbors.clear();
+        if (!itf.isUp() && itf instanceof EthernetInterface e) {
+            Neighbors n = neighbors.remove(e);
+            if (n != null) {
+                n.cache.clear();
+                flush(n, e);
+            }
         }
     }
 
@@ -243,17 +257,18 @@ public final class Ipv6Stack {
             out.sendIpv6Frame(p, MacAddress.ipv6Multicast(nextHop).bits());
             return;
         }
-        Long mac = neighbors.get(nextHop);
+        Neighbors n = neighbors.computeIfAbsent(out, k -> new Neighbors());
+        Long mac = n.cache.get(nextHop);
         if (mac != null) {
             out.sendIpv6Frame(p, mac);
             return;
         }
-        Pending w = pending.get(nextHop);
+        Pending w = n.pending.get(nextHop);
         if (w == null) {
             w = new Pending();
             w.out = out;
-            pending.put(nextHop, w);
-            solicit(nextHop, w);
+            n.pending.put(nextHop, w);
+            solicit(n, nextHop, w);
         }
         if (w.queue.size() >= Arp.QUEUE) {
             node.counters().drop(NodeDrop.ND_QUEUE_FULL, p, out);
@@ -265,17 +280,31 @@ public final class Ipv6Stack {
 
     /** A crash: packets waiting for neighbour discovery are dropped as {@code interface-down}, as ARP's are. */
     void flushPending() {
-        for (Pending w : pending.values()) {
+        for (Neighbors n : neighbors.values()) {
+            for (Pending w : n.pending.values()) {
+                w.retry.cancel();
+                node.counters().heldNd -= w.queue.size();
+                for (int i = 0; i < w.queue.size(); i++) {
+                    node.counters().drop(NodeDrop.INTERFACE_DOWN);
+                }
+            }
+            n.pending.clear();
+        }
+    }
+
+    /** Interface {@code e} went down: its waiting packets are dropped as {@code interface-down}. */
+    private void flush(Neighbors n, EthernetInterface e) {
+        for (Pending w : n.pending.values()) {
             w.retry.cancel();
             node.counters().heldNd -= w.queue.size();
             for (int i = 0; i < w.queue.size(); i++) {
-                node.counters().drop(NodeDrop.INTERFACE_DOWN);
+                node.counters().drop(NodeDrop.INTERFACE_DOWN, w.queue.get(i), e);
             }
         }
-        pending.clear();
+        n.pending.clear();
     }
 
-    private void solicit(Ipv6Address target, Pending w) {
+    private void solicit(Neighbors n, Ipv6Address target, Pending w) {
         w.tries++;
         Ipv6Address src = sourceFor(w.out);
         Ipv6Address group = target.solicitedNode();
@@ -285,17 +314,17 @@ public final class Ipv6Stack {
         node.counters().originated++;
         w.out.sendIpv6Frame(p, MacAddress.ipv6Multicast(group).bits());
         w.retry = node.scheduler().scheduleIn(SimTime.SECOND, () -> {
-            if (pending.get(target) != w) {
+            if (n.pending.get(target) != w) {
                 return;
             }
             if (w.tries >= Arp.TRIES) {
-                pending.remove(target);
+                n.pending.remove(target);
                 node.counters().heldNd -= w.queue.size();
                 for (int i = 0; i < w.queue.size(); i++) {
                     node.counters().drop(NodeDrop.ND_UNRESOLVED, w.queue.get(i), w.out);
                 }
             } else {
-                solicit(target, w);
+                solicit(n, target, w);
             }
         });
     }
@@ -379,7 +408,7 @@ public final class Ipv6Stack {
                     if (!(in instanceof EthernetInterface e) || !isLocal(ns.target())) {
                         return;
                     }
-                    ns.sourceLinkLayer().ifPresent(m -> learn(h.source(), m.bits()));
+                    ns.sourceLinkLayer().ifPresent(m -> learn(e, h.source(), m.bits()));
                     Icmpv6NeighborAdvertisement na = new Icmpv6NeighborAdvertisement(node.isRouter(), true, true,
                             ns.target(), Optional.of(e.mac()));
                     PacketBuffer r = Icmpv6NdpCodec.toBuffer(na, ns.target(), h.source());
@@ -395,9 +424,11 @@ public final class Ipv6Stack {
                 }
                 case Icmpv6Header.NEIGHBOR_ADVERTISEMENT -> {
                     Icmpv6NeighborAdvertisement na = Icmpv6NdpCodec.decodeAdvertisement(b, at, len, h.source(), h.destination());
-                    // RFC 4861 §7.2.5: an advertisement for a target without an entry is discarded
-                    if (neighbors.containsKey(na.target()) || pending.containsKey(na.target())) {
-                        na.targetLinkLayer().ifPresent(m -> learn(na.target(), m.bits()));
+                    // RFC 4861 §7.2.5: an advertisement for a target without an entry (on the
+                    // interface it arrived on) is discarded
+                    Neighbors n = in instanceof EthernetInterface e ? neighbors.get(e) : null;
+                    if (n != null && (n.cache.containsKey(na.target()) || n.pending.containsKey(na.target()))) {
+                        na.targetLinkLayer().ifPresent(m -> learn((EthernetInterface) in, na.target(), m.bits()));
                     }
                 }
                 default -> {
@@ -412,9 +443,10 @@ public final class Ipv6Stack {
         }
     }
 
-    private void learn(Ipv6Address a, long mac) {
-        neighbors.put(a, mac);
-        Pending w = pending.remove(a);
+    private void learn(EthernetInterface on, Ipv6Address a, long mac) {
+        Neighbors n = neighbors.computeIfAbsent(on, k -> new Neighbors());
+        n.cache.put(a, mac);
+        Pending w = n.pending.remove(a);
         if (w != null) {
             w.retry.cancel();
             // the waiting packets leave in the network stage, though ND is handled in the local one

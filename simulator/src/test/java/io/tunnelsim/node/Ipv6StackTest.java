@@ -165,6 +165,45 @@ class Ipv6StackTest {
     }
 
     /**
+     * RFC 4861 §5.1 keeps the neighbour cache per interface: r1's eth1 going down forgets eth1's
+     * neighbours only, so r1 still reaches h1 on lan0 without soliciting it again, and a packet
+     * r1 holds for discovery on eth1 is dropped as {@code interface-down} at once (as ARP's are)
+     * instead of waiting out the {@link Arp#TRIES} solicitations.
+     */
+    @Test
+    void anInterfaceGoingDownForgetsOnlyItsOwnNeighbours() {
+        build(true);
+        assertTrue(h1.ipv6().send(echo(16, H2), H1, H2, Ipv6Header.ICMPV6, 64));
+        settle();
+        int solicitationsBefore = icmpv6Frames(Icmpv6Header.NEIGHBOR_SOLICITATION).size();
+        int repliesBefore = (int) atH1.stream().filter(m -> m.h().type() == Icmpv6Header.ECHO_REPLY).count();
+        assertEquals(1, repliesBefore, "h1 reached h2 through r1");
+
+        // a packet for an unknown neighbour on eth1 waits there for discovery
+        Ipv6Address nobody = Ipv6Address.parse("2001:db8:2::99");
+        assertTrue(h1.ipv6().send(echo(8, nobody), H1, nobody, Ipv6Header.ICMPV6, 64));
+        n.scheduler().runUntil(n.scheduler().now() + SimTime.MILLISECOND * 10);
+        Counters c = r1.counters();
+        assertEquals(1, c.heldNd, "held on eth1 for discovery");
+        long downBefore = c.drops("interface-down");
+        EthernetInterface eth1 = (EthernetInterface) r1.interfaceNamed("eth1");
+        eth1.setAdminUp(false);
+        assertEquals(0, c.heldNd);
+        assertEquals(downBefore + 1, c.drops("interface-down"), "the held packet goes with its interface");
+        n.scheduler().runUntil(n.scheduler().now() + Arp.TRIES * SimTime.SECOND);
+        assertEquals(0, c.drops("nd-unresolved"), "no solicitation left running on the downed interface");
+
+        // r1 answers h1 on lan0 from its cache: no new solicitation on the LAN
+        assertTrue(h1.ipv6().send(echo(16, R1), H1, R1, Ipv6Header.ICMPV6, 64));
+        settle();
+        assertEquals(solicitationsBefore, icmpv6Frames(Icmpv6Header.NEIGHBOR_SOLICITATION).size(),
+                "lan0's neighbour entry survived eth1 going down");
+        assertEquals(2, atH1.stream().filter(m -> m.h().type() == Icmpv6Header.ECHO_REPLY).count());
+        assertEquals(0, c.imbalance());
+        assertEquals(0, h1.counters().imbalance());
+    }
+
+    /**
      * RFC 4443 §3.3: a router that would forward a packet with hop limit 1 discards it and sends
      * time exceeded, code 0; §2.4(c): the message quotes as much of the invoking packet as fits
      * in 1280 octets — here all of it, hop limit as received.
