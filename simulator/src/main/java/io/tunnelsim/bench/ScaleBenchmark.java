@@ -18,25 +18,49 @@ import java.util.Locale;
  * scenario to the end (silent failure of hub1's provider link at 40 s, 120 s in all, probes
  * between spokes and towards the hubs). Reports wall time, simulation events, events per
  * second and peak heap (GC-measured, see {@link HeapPeak}). Wall-clock time is read here only, outside the simulation.
+ *
+ * <p>Routing {@value #STATIC_SUMMARY} is static routing as large hub-and-spoke networks configure
+ * it: spokes route one summary to the hubs, the hubs route each spoke (the generator's
+ * {@code spokeSummary} option, a {@code routing: none} variant). A spoke's routing state is then
+ * constant and the network's grows linearly, where the {@code static} choice gives every site a
+ * route to every other site's LAN (quadratic: 10 000 spokes would need 2·10<sup>8</sup> routes).
  */
 public final class ScaleBenchmark {
     /** Starts the one machine-readable line of the output (read by {@link ScalingBenchmark}). */
     static final String RESULT_TAG = "result:";
+    /** The routing name of the summarised static network. */
+    public static final String STATIC_SUMMARY = "static-summary";
 
     private ScaleBenchmark() {
     }
 
     public static void main(String[] args) throws Exception {
         int spokes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        RoutingProtocol routing = args.length > 1 ? RoutingProtocol.byName().get(args[1]) : RoutingProtocol.STATIC;
-        run(System.out, spokes, routing);
+        run(System.out, spokes, args.length > 1 ? args[1] : "static");
+    }
+
+    /** Whether {@code name} is a routing this benchmark runs: static, rip, ospf or {@value #STATIC_SUMMARY}. */
+    public static boolean knows(String name) {
+        return name.equals(STATIC_SUMMARY) || RoutingProtocol.byName().get(name) != null;
+    }
+
+    /** Runs the benchmark with routing {@code name} (see {@link #knows(String)}). */
+    public static void run(PrintStream out, int spokes, String name) throws Exception {
+        boolean summary = name.equals(STATIC_SUMMARY);
+        run(out, spokes, summary ? RoutingProtocol.STATIC : RoutingProtocol.byName().get(name), summary);
     }
 
     public static void run(PrintStream out, int spokes, RoutingProtocol routing) throws Exception {
+        run(out, spokes, routing, false);
+    }
+
+    private static void run(PrintStream out, int spokes, RoutingProtocol routing, boolean summary) throws Exception {
         Path dir = Files.createTempDirectory("tunnelsim-scale");
-        Files.writeString(dir.resolve("topology.yaml"), TopologyGenerator.hubAndSpoke(spokes, 2, routing));
+        String name = summary ? STATIC_SUMMARY : routing.yamlName();
+        Files.writeString(dir.resolve("topology.yaml"), TopologyGenerator.hubAndSpoke(spokes, 2, routing,
+                new TopologyGenerator.Options(false, false, summary)));
         Files.writeString(dir.resolve("scenario.yaml"), String.join("\n",
-                "name: scale-" + spokes + "-" + routing.yamlName(),
+                "name: scale-" + spokes + "-" + name,
                 "topology: topology.yaml",
                 "duration: 120s",
                 "seed: 1",
@@ -46,7 +70,7 @@ public final class ScaleBenchmark {
                 "timeline:",
                 "  - {at: 40s, action: silent-failure, link: \"hub1:eth0\"}",
                 "variants:",
-                "  - {name: " + routing.yamlName() + ", routing: " + routing.yamlName() + "}",
+                "  - {name: " + name + ", routing: " + (summary ? "none" : routing.yamlName()) + "}",
                 ""));
         HeapPeak heap = new HeapPeak();
         long t0 = System.nanoTime();
@@ -56,7 +80,7 @@ public final class ScaleBenchmark {
         long t2 = System.nanoTime();
         double wall = (t2 - t1) / 1e9;
         out.printf(Locale.ROOT, "hub-and-spoke, 2 hubs, %d spokes (%d nodes), routing %s, 120 s simulated%n",
-                spokes, 2 * (spokes + 2) + 1, routing.yamlName());
+                spokes, 2 * (spokes + 2) + 1, summary ? name + " (configured summary routes)" : name);
         out.printf(Locale.ROOT, "  load YAML        %8.2f s%n", (t1 - t0) / 1e9);
         out.printf(Locale.ROOT, "  build + run      %8.2f s wall%n", wall);
         out.printf(Locale.ROOT, "  events           %,d (%,.0f events/s)%n", r.eventsExecuted(), r.eventsExecuted() / wall);

@@ -40,13 +40,13 @@ public final class ScalingBenchmark {
         Files.createDirectories(outDir);
         StringBuilder log = new StringBuilder();
         List<Point> points = new ArrayList<>();
-        out.printf(Locale.ROOT, "%-8s %7s %8s %12s %12s %11s %11s  %s%n",
+        out.printf(Locale.ROOT, "%-14s %7s %8s %12s %12s %11s %11s  %s%n",
                 "routing", "spokes", "nodes", "wall (s)", "events", "peak MiB", "live MiB", "status");
         for (String routing : routings) {
             for (int n : spokes) {
                 Point p = point(routing, n, timeoutSeconds, log);
                 points.add(p);
-                out.printf(Locale.ROOT, "%-8s %7d %8d %12.2f %,12d %,11.0f %,11.0f  %s%n", routing, n, 2 * (n + 2) + 1,
+                out.printf(Locale.ROOT, "%-14s %7d %8d %12.2f %,12d %,11.0f %,11.0f  %s%n", routing, n, 2 * (n + 2) + 1,
                         p.wallSeconds(), p.events(), p.peakHeapMiB(), p.peakLiveMiB(), p.status());
             }
         }

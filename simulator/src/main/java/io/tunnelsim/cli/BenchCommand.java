@@ -28,7 +28,8 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--spokes", description = "Spokes for the scale benchmark (default 1000).")
     int spokes = 1000;
 
-    @Option(names = "--routing", description = "Routing for the scale benchmark: static, rip or ospf (default static).")
+    @Option(names = "--routing", description = "Routing for the scale benchmark: static, rip, ospf or static-summary"
+            + " (spokes route one summary to the hubs; default static).")
     String routing = "static";
 
     @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]",
@@ -36,7 +37,7 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> sizes = List.of(100, 300, 1000);
 
     @Option(names = "--routings", split = ",", paramLabel = "R[,R...]",
-            description = "Routings of the scaling benchmark: static, rip, ospf (default static,ospf).")
+            description = "Routings of the scaling benchmark: static, rip, ospf, static-summary (default static,ospf).")
     List<String> routings = List.of("static", "ospf");
 
     @Option(names = "--time-limit", paramLabel = "TIME",
@@ -59,16 +60,18 @@ final class BenchCommand implements Callable<Integer> {
             case "esp" -> EspBenchmark.run(System.out, rounds);
             case "ospf" -> io.tunnelsim.bench.OspfScaleBenchmark.main(new String[] {Integer.toString(routers)});
             case "scale" -> {
-                var r = io.tunnelsim.topology.RoutingProtocol.byName().get(routing);
-                if (r == null) {
-                    throw new BadInputException("unknown routing '" + routing + "'");
+                if (!io.tunnelsim.bench.ScaleBenchmark.knows(routing)) {
+                    throw new BadInputException("unknown routing '" + routing + "' (static, rip, ospf or static-summary)");
                 }
-                io.tunnelsim.bench.ScaleBenchmark.run(System.out, spokes, r);
+                if (spokes < 1 || spokes > 10_000) {
+                    throw new BadInputException("--spokes: " + spokes + " spokes is outside 1 to 10000");
+                }
+                io.tunnelsim.bench.ScaleBenchmark.run(System.out, spokes, routing);
             }
             case "scaling" -> {
                 for (String r : routings) {
-                    if (io.tunnelsim.topology.RoutingProtocol.byName().get(r) == null) {
-                        throw new BadInputException("unknown routing '" + r + "' in --routings (static, rip or ospf)");
+                    if (!io.tunnelsim.bench.ScaleBenchmark.knows(r)) {
+                        throw new BadInputException("unknown routing '" + r + "' in --routings (static, rip, ospf or static-summary)");
                     }
                 }
                 for (int n : sizes) {

@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write a generated topology and a runnable scenario beside it:",
-            "  hub-and-spoke --spokes N [--hubs 1|2]   or   full-mesh --sites N",
+            "  hub-and-spoke --spokes N [--hubs 1|2] [--summary]   or   full-mesh --sites N",
             "With -o DIR/NAME.yaml the scenario goes to DIR/NAME-scenario.yaml; without -o the topology is printed"
                     + " and no scenario is written."})
 final class GenerateCommand implements Callable<Integer> {
@@ -29,7 +29,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "SHAPE", description = "hub-and-spoke or full-mesh")
     String shape;
 
-    @Option(names = "--spokes", paramLabel = "N", description = "Number of spokes, 1-5000 (hub-and-spoke; required there).")
+    @Option(names = "--spokes", paramLabel = "N",
+            description = "Number of spokes, 1-5000, with --summary 1-10000 (hub-and-spoke; required there).")
     Integer spokes;
 
     @Option(names = "--hubs", paramLabel = "H", description = "Number of hubs, 1 or 2 (hub-and-spoke; default 2).")
@@ -40,6 +41,10 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--dual-isp", description = "Attach every site to a second provider (isp-b) with backup tunnels over it.")
     boolean dualIsp;
+
+    @Option(names = "--summary", description = "Hub-and-spoke, static: configure the routes, spokes sending one summary"
+            + " (10.0.0.0/8) to hub1 and, floating, to hub2; hubs routing each spoke; keepalives on every tunnel.")
+    boolean summary;
 
     @Option(names = "--ipsec", description = "Protect every tunnel with IPsec (ESP transport mode, GRE over IPsec).")
     boolean ipsec;
@@ -63,7 +68,11 @@ final class GenerateCommand implements Callable<Integer> {
         if (r == null) {
             throw new BadInputException("unknown routing '" + routing + "' (none, static, rip, ospf)");
         }
-        TopologyGenerator.Options o = new TopologyGenerator.Options(dualIsp, ipsec);
+        if (summary && (!shape.equals("hub-and-spoke") || r != RoutingProtocol.STATIC || dualIsp)) {
+            throw new BadInputException("--summary is for hub-and-spoke with --routing static over one provider"
+                    + " (without --dual-isp)");
+        }
+        TopologyGenerator.Options o = new TopologyGenerator.Options(dualIsp, ipsec, summary);
         String yaml;
         String name;
         int siteCount;
@@ -78,8 +87,10 @@ final class GenerateCommand implements Callable<Integer> {
                     throw new BadInputException("hub-and-spoke needs --spokes N (1-5000)");
                 }
                 hubCount = hubs == null ? 2 : hubs;
-                if (spokes < 1 || spokes > 5000 || hubCount < 1 || hubCount > 2) {
-                    throw new BadInputException("hub-and-spoke needs 1-5000 spokes and 1 or 2 hubs");
+                int most = summary ? 10_000 : 5000;
+                if (spokes < 1 || spokes > most || hubCount < 1 || hubCount > 2) {
+                    throw new BadInputException("hub-and-spoke needs 1-" + most + " spokes and 1 or 2 hubs"
+                            + (summary ? "" : " (up to 10000 with --summary)"));
                 }
                 yaml = TopologyGenerator.hubAndSpoke(spokes, hubCount, r, o);
                 name = TopologyGenerator.hubAndSpokeName(spokes, hubCount, o);
@@ -125,7 +136,13 @@ final class GenerateCommand implements Callable<Integer> {
                     : file.endsWith(".yml") ? file.substring(0, file.length() - 4) : file;
             Path scenario = output.resolveSibling(stem + "-scenario.yaml");
             List<RoutingProtocol> variants = new ArrayList<>();
-            if (siteCount <= ALL_VARIANTS_UP_TO_SITES) {
+            if (summary) {
+                // the configured summary routes, then the dynamic protocols in their place where all variants fit
+                variants.add(RoutingProtocol.NONE);
+                if (siteCount <= ALL_VARIANTS_UP_TO_SITES) {
+                    variants.addAll(List.of(RoutingProtocol.RIP, RoutingProtocol.OSPF));
+                }
+            } else if (siteCount <= ALL_VARIANTS_UP_TO_SITES) {
                 variants.addAll(List.of(RoutingProtocol.STATIC, RoutingProtocol.RIP, RoutingProtocol.OSPF));
             } else {
                 variants.add(r == RoutingProtocol.NONE ? RoutingProtocol.STATIC : r);

@@ -24,10 +24,27 @@ public final class TopologyGenerator {
      * @param dualIsp every site also attaches to a second provider ({@code isp-b}) and has a
      *                backup tunnel over it to every peer; without it, one provider ({@code isp})
      * @param ipsec   every tunnel protected by one ESP transport-mode profile (GRE over IPsec)
+     * @param spokeSummary hub-and-spoke only: static routes written into the topology the way
+     *                large hub-and-spoke networks are configured, so that a spoke's routing
+     *                state does not grow with the number of spokes — each spoke sends the
+     *                summary of all site LANs ({@link #SITE_SUMMARY}) to hub 1 and, floating at
+     *                distance 250, to hub 2, and reaches each hub's own LAN over that hub's
+     *                tunnel; each hub routes every spoke's LAN over the tunnel to it. Every
+     *                tunnel runs GRE keepalives (10 s, 3 retries, as the {@code static} routing
+     *                choice gives), and the topology's routing is {@code none}: the routes are
+     *                the configuration
      */
-    public record Options(boolean dualIsp, boolean ipsec) {
+    public record Options(boolean dualIsp, boolean ipsec, boolean spokeSummary) {
         public static final Options PLAIN = new Options(false, false);
+
+        /** Full per-site routing (the routing choice generates it), no summary. */
+        public Options(boolean dualIsp, boolean ipsec) {
+            this(dualIsp, ipsec, false);
+        }
     }
+
+    /** The prefix every generated site LAN (10.x.y.0/24) lies in: what summarised spokes route to the hubs. */
+    public static final String SITE_SUMMARY = "10.0.0.0/8";
 
     private TopologyGenerator() {
     }
@@ -39,14 +56,19 @@ public final class TopologyGenerator {
 
     /** As {@link #hubAndSpoke(int, int, RoutingProtocol)} with shape options. */
     public static String hubAndSpoke(int spokes, int hubs, RoutingProtocol routing, Options o) {
+        if (o.spokeSummary() && (o.dualIsp() || routing != RoutingProtocol.STATIC)) {
+            throw new IllegalArgumentException("summarised spokes are generated for static routing over one provider");
+        }
         StringBuilder y = header(hubAndSpokeName(spokes, hubs, o),
                 "Generated hub-and-spoke: " + hubs + " hub(s), " + spokes + " spokes, each spoke with a GRE tunnel to every hub\n"
                         + "# (tunnels to hub1 at 10 Mbit/s are the primary path, to hub2 at 5 Mbit/s the backup)"
                         + (o.dualIsp() ? ",\n# over isp-a, and a second set over isp-b at 4 and 2 Mbit/s (backup provider)" : "")
                         + (o.ipsec() ? ";\n# every tunnel protected by IPsec (ESP transport mode, profile " + IPSEC_PROFILE + ")" : "")
+                        + (o.spokeSummary() ? ";\n# static routes configured: each spoke sends " + SITE_SUMMARY + " to hub1, floating (250)"
+                                + " to hub2;\n# each hub routes every spoke's LAN over its tunnel; GRE keepalives 10 s x 3" : "")
                         + ".\n#\n#   hub1 ... hubH\n#      \\    |    /      (GRE over the provider router"
                         + (o.dualIsp() ? "s 'isp-a' and 'isp-b')" : " 'isp')") + "\n#     spoke1 ... spokeN\n",
-                routing);
+                o.spokeSummary() ? RoutingProtocol.NONE : routing);
         int sites = hubs + spokes;
         Uplinks up = new Uplinks(o);
         for (int s = 1; s <= sites; s++) {
@@ -75,9 +97,29 @@ public final class TopologyGenerator {
                 }
             }
             staticRoutes(y, s, o);
+            if (o.spokeSummary()) {
+                summaryRoutes(y, s, hubs, spokes);
+            }
             host(y, up, name, s);
         }
         return finish(y, up, o);
+    }
+
+    /** The configured routes of {@link Options#spokeSummary()} at site {@code s} (hubs are sites 1..hubs). */
+    private static void summaryRoutes(StringBuilder y, int s, int hubs, int spokes) {
+        if (s <= hubs) {
+            for (int k = 1; k <= spokes; k++) {
+                y.append("      - {prefix: ").append(lan(hubs + k, 0)).append("/24, interface: tunnel").append(k).append("}\n");
+            }
+            return;
+        }
+        for (int h = 1; h <= hubs; h++) {
+            y.append("      - {prefix: ").append(lan(h, 0)).append("/24, interface: tunnel").append(h - 1).append("}\n");
+        }
+        for (int h = 1; h <= hubs; h++) {
+            y.append("      - {prefix: ").append(SITE_SUMMARY).append(", interface: tunnel").append(h - 1)
+                    .append(h == 1 ? "" : ", distance: 250").append("}\n");
+        }
     }
 
     /** A full mesh of {@code sites} sites, a GRE tunnel between every pair. */
@@ -131,7 +173,7 @@ public final class TopologyGenerator {
     }
 
     private static String suffix(Options o) {
-        return (o.dualIsp() ? "-dual-isp" : "") + (o.ipsec() ? "-ipsec" : "");
+        return (o.dualIsp() ? "-dual-isp" : "") + (o.ipsec() ? "-ipsec" : "") + (o.spokeSummary() ? "-summary" : "");
     }
 
     /**
@@ -190,7 +232,9 @@ public final class TopologyGenerator {
         y.append("timeline:\n  - ").append(fail).append("\n  - ").append(restore).append('\n');
         y.append("variants:\n");
         for (RoutingProtocol r : variants) {
-            y.append("  - {name: ").append(r.yamlName()).append(", routing: ").append(r.yamlName()).append("}\n");
+            // summarised spokes: the configured routes are the static variant (routing none keeps them)
+            String name = o.spokeSummary() && r == RoutingProtocol.NONE ? "static-summary" : r.yamlName();
+            y.append("  - {name: ").append(name).append(", routing: ").append(r.yamlName()).append("}\n");
         }
         return y.toString();
     }
@@ -269,7 +313,11 @@ public final class TopologyGenerator {
         if (bandwidth != null) {
             y.append("bandwidth: ").append(bandwidth).append(", ");
         }
-        y.append("tunnel: {source: ").append(source).append(", destination: ").append(destination).append("}");
+        y.append("tunnel: {source: ").append(source).append(", destination: ").append(destination);
+        if (o.spokeSummary()) {
+            y.append(", keepalive: {period: 10s, retries: 3}");
+        }
+        y.append("}");
         if (o.ipsec()) {
             y.append(", protection: ").append(IPSEC_PROFILE);
         }

@@ -31,6 +31,11 @@ class GenerateCommandTest {
         "full-mesh --sites 61;                   2-60 sites",
         "hub-and-spoke --spokes 3 --no-scenario; goes with -o",
         "ring --sites 3;                         unknown shape",
+        "full-mesh --sites 3 --summary;          --summary is for hub-and-spoke",
+        "hub-and-spoke --spokes 3 --summary;     with --routing static",
+        "hub-and-spoke --spokes 3 --summary --routing static --dual-isp; without --dual-isp",
+        "hub-and-spoke --spokes 5001;            (up to 10000 with --summary)",
+        "hub-and-spoke --spokes 10001 --summary --routing static; 1-10000 spokes",
     })
     void refusesMissingSizesAndFlagsThatDoNotApply(String args, String message) {
         CliTest.Result r = CliTest.run(("generate " + args).split(" "));
@@ -70,6 +75,46 @@ class GenerateCommandTest {
         }
         assertEquals(args.contains("--dual-isp"), yaml.contains("  isp-b:"));
         assertTrue(Files.readString(scenario).contains("topology: net.yaml"), "the scenario names the file beside it");
+    }
+
+    /**
+     * {@code --summary}: a spoke's configured routes do not grow with the spokes (default, one
+     * route to each hub's LAN, the summary to each hub), a hub's grow by one per spoke; and the
+     * summarised network fails over exactly as the {@code static} routing choice's full per-site
+     * routes do, since both move on the same GRE keepalives (10 s x 3): the same outage, to the
+     * nanosecond, and the same lost probes, for the hub crash and its restore.
+     */
+    @Test
+    void summarisedSpokesKeepAConstantRouteCountAndFailOverAsFullStaticRoutesDo() throws Exception {
+        for (int spokes : new int[] {3, 7}) {
+            Path topo = dir.resolve("sum" + spokes + ".yaml");
+            assertEquals(0, CliTest.run("generate", "hub-and-spoke", "--spokes", Integer.toString(spokes), "--routing", "static",
+                    "--summary", "-o", topo.toString()).code());
+            io.tunnelsim.topology.TopologySpec t = io.tunnelsim.topology.TopologyLoader.load(topo);
+            assertEquals(5, t.node("spoke1").staticRoutes().size(), "default, two hub LANs, the summary twice");
+            assertEquals(2, t.node("spoke" + spokes).staticRoutes().stream()
+                    .filter(r -> r.prefix().toString().equals("10.0.0.0/8")).count(), "the summary to each hub");
+            assertEquals(1 + spokes, t.node("hub2").staticRoutes().size(), "default and one route per spoke");
+        }
+        Path sum = dir.resolve("sum3.yaml");
+        CliTest.Result v = CliTest.run("validate", "--strict", sum.toString(), dir.resolve("sum3-scenario.yaml").toString());
+        assertEquals(0, v.code(), v.err());
+        Path full = dir.resolve("full.yaml");
+        assertEquals(0, CliTest.run("generate", "hub-and-spoke", "--spokes", "3", "--routing", "static", "-o", full.toString()).code());
+        CliTest.Result a = CliTest.run("compare", dir.resolve("sum3-scenario.yaml").toString(), "--out", dir.resolve("a").toString(), "--quiet");
+        CliTest.Result b = CliTest.run("compare", dir.resolve("full-scenario.yaml").toString(), "--out", dir.resolve("b").toString(), "--quiet");
+        assertEquals(0, a.code(), a.err());
+        assertEquals(0, b.code(), b.err());
+        List<String> summarised = Files.readAllLines(dir.resolve("a/comparison.csv")).stream()
+                .filter(l -> l.startsWith("static-summary,")).map(l -> l.substring("static-summary,".length())).toList();
+        List<String> perSite = Files.readAllLines(dir.resolve("b/comparison.csv")).stream()
+                .filter(l -> l.startsWith("static,")).map(l -> l.substring("static,".length())).toList();
+        assertEquals(2, summarised.size(), "crash and restore");
+        assertEquals(perSite, summarised);
+        double cut = Double.parseDouble(summarised.get(0).split(",")[3]);
+        // hub1 crashes silently for the spokes: 20-30 s until the third keepalive is missed, plus
+        // the far spoke's own detection for the return path: at most 40 s
+        assertTrue(cut >= 20 && cut <= 40, "static-summary cut off " + cut);
     }
 
     @Test

@@ -72,7 +72,7 @@ class MalformedInputCliTest {
         byte[] line = "# a comment line that pads the file\n".getBytes(StandardCharsets.UTF_8);
         try (var out = Files.newOutputStream(comments)) {
             out.write("nodes: {}\n".getBytes(StandardCharsets.UTF_8));
-            for (long n = 0; n < 11L * 1024 * 1024 / line.length; n++) {
+            for (long n = 0; n < 33L * 1024 * 1024 / line.length; n++) {
                 out.write(line);
             }
         }
@@ -84,7 +84,7 @@ class MalformedInputCliTest {
             CliTest.Result r = assertTimeoutPreemptively(HANG_GUARD, () -> CliTest.run("validate", f.toString()));
             assertBadInput(f, r);
         }
-        assertTrue(CliTest.run("validate", comments.toString()).err().contains("10 MiB"));
+        assertTrue(CliTest.run("validate", comments.toString()).err().contains("32 MiB"));
         assertTrue(CliTest.run("validate", scalar.toString()).err().contains("line 1 is"));
     }
 
