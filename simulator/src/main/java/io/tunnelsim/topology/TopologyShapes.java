@@ -116,7 +116,6 @@ public final class TopologyShapes {
             return i.key("unreachables", BOOL, "Send ICMP unreachables (default true; false: no ip unreachables).");
         }
 
-
         private static Shape.Obj node() {
             Shape.Obj n = Shape.obj("A router or host.")
                     .key("kind", Shape.choice("router", "host"), "router (default) or host.")
