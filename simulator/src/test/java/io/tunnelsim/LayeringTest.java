@@ -41,6 +41,7 @@ class LayeringTest {
             "routing.rip",
             "routing.bfd",
             "routing.track.module",
+            "ipsec.module",
             "capture",
             "live",
             "report.model",

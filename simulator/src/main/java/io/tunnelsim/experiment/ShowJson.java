@@ -139,7 +139,7 @@ public final class ShowJson {
                         .member("spi", String.format(java.util.Locale.ROOT, "0x%08X", sa.spi()))
                         .member("source", sa.source().toString()).member("destination", sa.destination().toString())
                         .member("mode", sa.mode().name().toLowerCase(java.util.Locale.ROOT))
-                        .member("transform", io.tunnelsim.scenario.IpsecShow.transformName(sa))
+                        .member("transform", io.tunnelsim.ipsec.module.IpsecShow.transformName(sa))
                         .member("last_sequence", sa.lastSequence()).endObject();
             }
         }

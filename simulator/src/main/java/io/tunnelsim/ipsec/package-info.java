@@ -5,9 +5,9 @@
  * {@link io.tunnelsim.tunnel.TunnelProtection}), receives IP protocol 50 through the node's
  * protocol registry and hands decrypted packets back through it, calling no receiver of another
  * protocol itself. The YAML ({@code ipsec:} profiles,
- * {@code protection:}, {@code crypto-map:}) is read in {@code topology} and attached by
- * {@code scenario.IpsecWiring}; {@code show crypto ipsec sa} is formatted by
- * {@code scenario.IpsecShow}.
+ * {@code protection:}, {@code crypto-map:}), its checks, the attachment to a built network
+ * ({@code IpsecWiring}) and {@code show crypto ipsec sa} ({@code IpsecShow}) are the network
+ * module in {@code io.tunnelsim.ipsec.module}.
  *
  * <p>Pieces: {@link io.tunnelsim.ipsec.Spd} of {@link io.tunnelsim.ipsec.SpdEntry} selectors
  * (first match; PROTECT, BYPASS, DISCARD); {@link io.tunnelsim.ipsec.Sad} of

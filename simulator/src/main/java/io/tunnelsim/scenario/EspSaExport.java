@@ -1,5 +1,6 @@
 package io.tunnelsim.scenario;
 
+import io.tunnelsim.ipsec.IpsecSetup;
 import io.tunnelsim.node.Network;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ final class EspSaExport {
     }
 
     static void write(Network net, Path file) throws IOException {
-        List<String> lines = IpsecWiring.espSaLines(net);
+        List<String> lines = IpsecSetup.espSaLines(net);
         Files.write(file, lines);
     }
 }

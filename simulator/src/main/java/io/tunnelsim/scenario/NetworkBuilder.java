@@ -13,6 +13,10 @@ import io.tunnelsim.topology.Endpoint;
 import io.tunnelsim.topology.InterfaceSpec;
 import io.tunnelsim.topology.KeepaliveSpec;
 import io.tunnelsim.topology.LinkSpec;
+import io.tunnelsim.topology.Location;
+import io.tunnelsim.topology.NetworkInstall;
+import io.tunnelsim.topology.NetworkModule;
+import io.tunnelsim.topology.NetworkModules;
 import io.tunnelsim.topology.NodeSpec;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.StaticRouteSpec;
@@ -141,7 +145,10 @@ public final class NetworkBuilder {
                 }
             }
         }
-        IpsecWiring.install(spec, plan, net, seed, notes);
+        NetworkInstall install = new Install(spec, net, seed, notes, plan);
+        for (NetworkModule<?> m : NetworkModules.all()) {
+            m.install(install);
+        }
         plan.installProtocols(net, variant, notes);
         return new BuiltNetwork(net, spec, segments, notes);
     }
@@ -217,5 +224,21 @@ public final class NetworkBuilder {
         }
         InterfaceSpec i = n.interfaces().get(iface);
         return i == null || i.address().isEmpty() ? 0 : i.address().get().address().bits();
+    }
+
+    /** What the network modules install from: the run's topology, network, seed, notes and overlay. */
+    private record Install(TopologySpec spec, Network network, long seed, List<String> notes, RoutingPlan plan)
+            implements NetworkInstall {
+
+        @Override
+        public Optional<Endpoint> overlayPeer(String node, String tunnel) {
+            return plan.overlay().getOrDefault(node, List.of()).stream().filter(e -> e.tunnel().equals(tunnel))
+                    .findFirst().map(e -> new Endpoint(e.peer(), e.peerTunnel()));
+        }
+
+        @Override
+        public RuntimeException buildError(Location at, String message) {
+            return new BuildException(at, message);
+        }
     }
 }

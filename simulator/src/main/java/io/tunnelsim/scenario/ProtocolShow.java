@@ -1,6 +1,8 @@
 package io.tunnelsim.scenario;
 
 import io.tunnelsim.node.Node;
+import io.tunnelsim.topology.NetworkModule;
+import io.tunnelsim.topology.NetworkModules;
 import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.ProtocolModules;
 
@@ -37,8 +39,17 @@ final class ProtocolShow {
         return sb.length() == 0 ? "% No tracked objects on " + n.name() + "\n" : sb.toString();
     }
 
+    /** {@code show crypto ipsec sa}: the tables of the network modules that answer {@code sa}. */
     static String sa(Node n) {
-        String s = IpsecShow.cryptoIpsecSa(n);
-        return s == null || s.isBlank() ? "% No IPsec security associations on " + n.name() + "\n" : s;
+        StringBuilder sb = new StringBuilder();
+        for (NetworkModule<?> m : NetworkModules.all()) {
+            var table = m.showTables().get("sa");
+            String s = table == null ? null : table.apply(n);
+            if (s != null) {
+                sb.append(s);
+            }
+        }
+        String s = sb.toString();
+        return s.isBlank() ? "% No IPsec security associations on " + n.name() + "\n" : s;
     }
 }

@@ -65,7 +65,7 @@ public final class VariantStep {
             }
             nodes.put(n.name(), m);
         }
-        return new TopologySpec(spec.name(), spec.file(), spec.defaults(), nodes, spec.links(), spec.ipsec(), spec.routing(),
+        return new TopologySpec(spec.name(), spec.file(), spec.defaults(), nodes, spec.links(), spec.sections(), spec.routing(),
                 spec.locations(), spec.warnings());
     }
 

@@ -1,5 +1,8 @@
 package io.tunnelsim.topology;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import io.tunnelsim.addr.Ipv4Address;
@@ -15,28 +18,30 @@ import io.tunnelsim.addr.Ipv6Prefix;
  *
  * @param address    IPv4 address with its subnet length (host bits kept), if numbered
  * @param gateway    hosts only: default gateway
- * @param protection tunnels only: IPsec profile for tunnel protection (GRE over IPsec)
- * @param cryptoMap  Ethernet only: IPsec profile applied crypto-map style
  * @param unreachables whether the node sends ICMP destination-unreachable (fragmentation-needed
  *                   included) about packets that arrived here; false is IOS {@code no ip unreachables},
  *                   the way a provider that filters ICMP is modelled
+ * @param modules    what {@link NetworkModule}s read from their interface keys, by the module's
+ *                   root key (IPsec: the profile named by {@code protection} or {@code crypto-map});
+ *                   a module the interface does not use has no entry
  */
 public record InterfaceSpec(String name, Kind kind, Optional<Ipv4Prefix> address, Optional<Ipv6Prefix> ipv6, int mtu,
                             long bandwidthBps, long delayNs, boolean shutdown, Optional<Ipv4Address> gateway,
-                            Optional<TunnelSpec> tunnel, Optional<String> protection, Optional<String> cryptoMap,
-                            boolean unreachables) {
+                            Optional<TunnelSpec> tunnel, boolean unreachables, Map<String, Object> modules) {
 
-    /** An interface that sends ICMP unreachables (IOS default {@code ip unreachables}). */
-    public InterfaceSpec(String name, Kind kind, Optional<Ipv4Prefix> address, Optional<Ipv6Prefix> ipv6, int mtu,
-                         long bandwidthBps, long delayNs, boolean shutdown, Optional<Ipv4Address> gateway,
-                         Optional<TunnelSpec> tunnel, Optional<String> protection, Optional<String> cryptoMap) {
-        this(name, kind, address, ipv6, mtu, bandwidthBps, delayNs, shutdown, gateway, tunnel, protection, cryptoMap, true);
+    public InterfaceSpec {
+        modules = Collections.unmodifiableMap(new LinkedHashMap<>(modules));
+    }
+
+    /** What the network module with root key {@code rootKey} read from this interface, or empty. */
+    public Optional<Object> module(String rootKey) {
+        return Optional.ofNullable(modules.get(rootKey));
     }
 
     /** This interface with {@code t} as its tunnel; every other setting kept. */
     public InterfaceSpec withTunnel(TunnelSpec t) {
         return new InterfaceSpec(name, kind, address, ipv6, mtu, bandwidthBps, delayNs, shutdown, gateway, Optional.of(t),
-                protection, cryptoMap, unreachables);
+                unreachables, modules);
     }
 
     /** Ethernet ports sit on links; loopbacks and tunnels do not. */

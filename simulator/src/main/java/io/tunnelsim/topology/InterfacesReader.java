@@ -43,9 +43,8 @@ final class InterfacesReader {
         boolean shutdown;
         Ipv4Address gateway;
         TunnelDraft tunnel;
-        String protection;
-        String cryptoMap;
         boolean unreachables = true;
+        final Map<String, Object> modules = new LinkedHashMap<>();
     }
 
     private static final class TunnelDraft {
@@ -59,7 +58,7 @@ final class InterfacesReader {
         long recursionHold;
         TunnelMtuSpec mtuDiscovery = TunnelMtuSpec.DEFAULT;
         boolean keepaliveUnderProtection = true;
-        Node keepaliveProtectionNode;
+        YamlMap map;
     }
 
     /** The node's {@code interfaces:}, defaults applied (from its link, else the topology's), by name in file order. */
@@ -87,7 +86,7 @@ final class InterfacesReader {
             ctx.error(entry.keyNode(), "interface name '" + YamlContext.abbreviate(name)
                     + "' must start with a letter and use only letters, digits, '_', '.', '/' and '-'");
         }
-        YamlMap m = ctx.map(entry.value(), "interface '" + node + ":" + name + "'", TopologyShapes.INTERFACE);
+        YamlMap m = ctx.map(entry.value(), "interface '" + node + ":" + name + "'", TopologyShapes.iface());
         if (m == null) {
             return null;
         }
@@ -151,27 +150,12 @@ final class InterfacesReader {
             } else {
                 dr.tunnel = readTunnel(path + "/tunnel", m.get("tunnel"), where);
             }
-            if (m.has("protection")) {
-                dr.protection = m.string("protection", null);
-            }
-            if (dr.tunnel != null && dr.tunnel.keepaliveProtectionNode != null && !m.has("protection")) {
-                ctx.warning(dr.tunnel.keepaliveProtectionNode, "'keepalive-protection' has no effect on a tunnel without"
-                        + " 'protection'; remove it or protect the tunnel");
-            }
-            if (m.has("crypto-map")) {
-                ctx.error(m.get("crypto-map"), "'crypto-map' belongs on a physical interface; on a tunnel write 'protection'");
-            }
-        } else {
-            if (m.has("protection")) {
-                ctx.error(m.get("protection"), "'protection' is for tunnel interfaces; on " + where
-                        + " write 'crypto-map'");
-            }
-            if (m.has("crypto-map")) {
-                if (dr.kind == InterfaceSpec.Kind.LOOPBACK) {
-                    ctx.error(m.get("crypto-map"), "a loopback cannot carry a crypto map");
-                } else {
-                    dr.cryptoMap = m.string("crypto-map", null);
-                }
+        }
+        YamlMap tunnelMap = dr.tunnel == null ? null : dr.tunnel.map;
+        for (NetworkModule<?> nm : NetworkModules.all()) {
+            Object v = nm.readInterface(new InterfaceSection(ctx, node, name, dr.kind, where, m, tunnelMap));
+            if (v != null) {
+                dr.modules.put(nm.rootKey(), v);
             }
         }
         return dr;
@@ -230,7 +214,7 @@ final class InterfacesReader {
         dr.recursionHold = t.duration("recursion-hold", TopologyReader.DEFAULT_RECURSION_HOLD);
         dr.mtuDiscovery = TunnelMtuReader.read(ctx, t);
         dr.keepaliveUnderProtection = TunnelMtuReader.keepaliveUnderProtection(t);
-        dr.keepaliveProtectionNode = t.has("keepalive-protection") ? t.get("keepalive-protection") : null;
+        dr.map = t;
         return dr;
     }
 
@@ -292,8 +276,7 @@ final class InterfacesReader {
             }
             out.put(dr.name, new InterfaceSpec(dr.name, dr.kind, Optional.ofNullable(dr.address),
                     Optional.ofNullable(dr.ipv6), mtu, dr.bandwidth, dr.delay, dr.shutdown,
-                    Optional.ofNullable(dr.gateway), tunnel, Optional.ofNullable(dr.protection),
-                    Optional.ofNullable(dr.cryptoMap), dr.unreachables));
+                    Optional.ofNullable(dr.gateway), tunnel, dr.unreachables, dr.modules));
         }
         return out;
     }

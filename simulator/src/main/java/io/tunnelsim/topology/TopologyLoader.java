@@ -59,11 +59,13 @@ public final class TopologyLoader {
         List<Diagnostic> crossEnd = new CrossEndChecks(spec).check();
         ctx.diagnostics().addAll(crossEnd);
         warnings.addAll(crossEnd);
-        List<Diagnostic> ipsecWarnings = new IpsecConsistencyCheck(spec).check();
-        ctx.diagnostics().addAll(ipsecWarnings);
-        warnings.addAll(ipsecWarnings);
+        for (NetworkModule<?> nm : NetworkModules.all()) {
+            List<Diagnostic> moduleWarnings = nm.checkNetwork(spec);
+            ctx.diagnostics().addAll(moduleWarnings);
+            warnings.addAll(moduleWarnings);
+        }
         warnings.sort(Diagnostic.BY_POSITION);
-        return new TopologySpec(spec.name(), spec.file(), spec.defaults(), spec.nodes(), spec.links(), spec.ipsec(),
+        return new TopologySpec(spec.name(), spec.file(), spec.defaults(), spec.nodes(), spec.links(), spec.sections(),
                 spec.routing(), spec.locations(), warnings);
     }
 

@@ -20,9 +20,10 @@ import io.tunnelsim.sim.SimTime;
  * context's diagnostics; the returned spec is only meaningful when there are no errors.
  *
  * <p>This class reads the root and each node and hands the sections to readers beside it:
- * {@link LinksReader} ({@code defaults:}, {@code links:}), {@link IpsecProfilesReader}
- * ({@code ipsec:}), {@link InterfacesReader} (a node's {@code interfaces:}),
- * {@link StaticRoutesReader} (a router's {@code static:}), then each registered
+ * {@link LinksReader} ({@code defaults:}, {@code links:}), each registered
+ * {@link NetworkModule} (its root section, such as IPsec's {@code ipsec:}),
+ * {@link InterfacesReader} (a node's {@code interfaces:}, with the network modules' interface
+ * keys), {@link StaticRoutesReader} (a router's {@code static:}), then each registered
  * {@link ProtocolModule} (its node section).
  */
 final class TopologyReader {
@@ -57,7 +58,14 @@ final class TopologyReader {
         }
         LinksReader linksReader = new LinksReader(ctx, linkByEndpoint);
         LinkDefaults defaults = linksReader.readDefaults(top);
-        Map<String, IpsecProfileSpec> ipsec = new IpsecProfilesReader(ctx).read(top);
+        Map<String, Object> sections = new LinkedHashMap<>();
+        for (NetworkModule<?> nm : NetworkModules.all()) {
+            Object section = nm.readRoot(new RootSection(ctx, top.has(nm.rootKey()) ? top.get(nm.rootKey()) : null,
+                    nm.rootKey()));
+            if (section != null) {
+                sections.put(nm.rootKey(), section);
+            }
+        }
         List<LinkSpec> links = linksReader.readLinks(top, defaults);
         Map<String, NodeSpec> nodes = new LinkedHashMap<>();
         if (top.require("nodes", "a topology")) {
@@ -81,7 +89,7 @@ final class TopologyReader {
                 routing = r.choice("protocol", RoutingProtocol.byName(), RoutingProtocol.NONE);
             }
         }
-        return new TopologySpec(name, file, defaults, nodes, links, ipsec, routing, ctx.locations(), List.of());
+        return new TopologySpec(name, file, defaults, nodes, links, sections, routing, ctx.locations(), List.of());
     }
 
     private void markAll(String path, YamlMap m) {

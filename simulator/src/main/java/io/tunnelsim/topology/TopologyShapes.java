@@ -5,7 +5,6 @@ import static io.tunnelsim.topology.Shape.BOOL;
 import static io.tunnelsim.topology.Shape.DURATION;
 import static io.tunnelsim.topology.Shape.ENDPOINT;
 import static io.tunnelsim.topology.Shape.FRACTION;
-import static io.tunnelsim.topology.Shape.HEX;
 import static io.tunnelsim.topology.Shape.IP;
 import static io.tunnelsim.topology.Shape.IPV4;
 import static io.tunnelsim.topology.Shape.IPV4_PREFIX;
@@ -16,7 +15,8 @@ import static io.tunnelsim.topology.Shape.TEXT;
 /**
  * The keys of a topology file ({@code docs/topology-format.md}): what {@link TopologyReader}
  * refuses unknown keys by and {@link JsonSchema} writes as {@code schema/topology.schema.json}.
- * A node's protocol sections come from the registered {@link ProtocolModule}s' shapes.
+ * A node's protocol sections come from the registered {@link ProtocolModule}s' shapes, the root's
+ * module sections and the interface's module keys from the registered {@link NetworkModule}s'.
  */
 public final class TopologyShapes {
 
@@ -63,19 +63,6 @@ public final class TopologyShapes {
             .key("keepalive-protection", Shape.choice("supported", "unsupported"),
                     "Whether keepalives work under tunnel protection (unsupported: as on IOS releases that drop them).");
 
-    static final Shape.Obj INTERFACE = Shape.obj("An interface; the kind follows the name (lo*, tunnel*) or a 'tunnel' key.")
-            .key("address", IPV4_PREFIX, "IPv4 address with prefix length, e.g. 10.0.0.1/30.")
-            .key("ipv6", IPV6_PREFIX, "IPv6 address with prefix length, e.g. 2001:db8::1/64.")
-            .key("mtu", Shape.integer(68, 65535), "IP MTU in bytes (default: the link's; a tunnel's: its source's less GRE).")
-            .key("bandwidth", BANDWIDTH, "Bandwidth (default: the link's); sets the OSPF cost.")
-            .key("delay", DURATION, "Delay (default: the link's).")
-            .key("shutdown", BOOL, "Administratively down.")
-            .key("gateway", IPV4, "A host's default gateway.")
-            .key("tunnel", TUNNEL, "Makes the interface a GRE tunnel.")
-            .key("protection", TEXT, "IPsec profile protecting a tunnel (tunnel protection).")
-            .key("crypto-map", TEXT, "IPsec profile applied as a crypto map on a physical interface.")
-            .key("unreachables", BOOL, "Send ICMP unreachables (default true; false: no ip unreachables).");
-
     static final Shape.Obj STATIC_BFD = Shape.obj("BFD for a static route's next hop.")
             .key("multihop", BOOL, "Multihop session (default: when the next hop is not on a connected subnet).")
             .key("source", IPV4, "Local address of a multihop session (default the highest loopback).")
@@ -89,46 +76,45 @@ public final class TopologyShapes {
             .key("track", Shape.integer(1, 1000), "Track object the route follows.")
             .key("bfd", Shape.anyOf(Shape.BOOL, STATIC_BFD), "Install the route only while BFD to the next hop is up.");
 
-    static final Shape.Obj LIFETIME = Shape.obj("SA lifetime (IOS defaults 3600s and 4608000 KB).")
-            .key("time", DURATION, "Lifetime in time.")
-            .key("bytes", Shape.integer(0, Long.MAX_VALUE), "Lifetime in bytes (0: none).");
-
-    static final Shape.Obj MANUAL_KEYS = Shape.obj("Manual SPIs and keys.")
-            .key("spi-in", Shape.integer(0, 0xFFFF_FFFFL), "SPI of inbound packets (256 or above, RFC 4303 §2.1).")
-            .key("spi-out", Shape.integer(0, 0xFFFF_FFFFL), "SPI of outbound packets.")
-            .key("key-in", HEX, "Inbound cipher key in hex.")
-            .key("key-out", HEX, "Outbound cipher key in hex.")
-            .key("auth-in", HEX, "Inbound integrity key in hex.")
-            .key("auth-out", HEX, "Outbound integrity key in hex.");
-
-    static final Shape.Obj IPSEC_PROFILE = Shape.obj("An IPsec profile (ESP, RFC 4303).")
-            .required("esp", Shape.choice(IpsecProfileSpec.Esp.yamlNames()), "Cipher.")
-            .key("auth", Shape.choice(IpsecProfileSpec.Auth.yamlNames()), "Integrity (none with AES-GCM).")
-            .key("mode", Shape.choice("tunnel", "transport"), "ESP mode (default transport).")
-            .key("peer", IPV4, "Peer address of a crypto map.")
-            .key("local", IPV4_PREFIX, "Local protected subnet of a crypto map.")
-            .key("remote", IPV4_PREFIX, "Remote protected subnet of a crypto map.")
-            .key("keys", Shape.anyOf(Shape.choice("auto"), MANUAL_KEYS), "auto (derived keys) or manual SPIs and keys.")
-            .key("lifetime", LIFETIME, "SA lifetime.")
-            .key("replay-window", Shape.integer(io.tunnelsim.ipsec.IpsecProfile.MIN_REPLAY_WINDOW,
-                    io.tunnelsim.ipsec.IpsecProfile.MAX_REPLAY_WINDOW), "Anti-replay window in packets (default 64).")
-            .key("df-bit", Shape.choice("copy", "clear", "set"), "Outer DF bit in tunnel mode (default copy).")
-            .key("fragmentation", Shape.choice("before-encryption", "after-encryption"),
-                    "Where oversize packets are fragmented (default before-encryption).");
-
     static final Shape.Obj ROUTING = Shape.obj("Network-wide routing generated over the GRE tunnels.")
             .key("protocol", Shape.choice(RoutingProtocol.byName().keySet()), "Routing protocol.");
 
-    /** The node's keys: its own, then each registered module's section. */
+    /**
+     * The interface's keys (its own, each registered network module's after {@code tunnel}), the
+     * node's keys (its own, then each registered protocol module's section) and the root's (its
+     * own, each registered network module's section after {@code links}).
+     */
     private static final class Holder {
+        static final Shape.Obj INTERFACE = iface();
         static final Shape.Obj NODE = node();
         static final Shape.Obj TOPOLOGY = Shape.named("topology", "A tunnelsim topology: nodes, links and IPsec profiles.")
                 .key("name", TEXT, "Topology name (default: the file name).")
                 .key("defaults", DEFAULTS, "Defaults for links.")
                 .required("nodes", Shape.namedMap(TopologyReader.NODE_NAME.pattern(), NODE), "Routers and hosts, by name.")
-                .key("links", Shape.list(LINK), "Links and LAN segments.")
-                .key("ipsec", Shape.namedMap(null, IPSEC_PROFILE), "IPsec profiles, by name.")
-                .key("routing", ROUTING, "Routing generated on the overlay.");
+                .key("links", Shape.list(LINK), "Links and LAN segments.");
+
+        static {
+            for (NetworkModule<?> nm : NetworkModules.all()) {
+                TOPOLOGY.key(nm.rootKey(), nm.rootShape(), nm.rootDescription());
+            }
+            TOPOLOGY.key("routing", ROUTING, "Routing generated on the overlay.");
+        }
+
+        private static Shape.Obj iface() {
+            Shape.Obj i = Shape.obj("An interface; the kind follows the name (lo*, tunnel*) or a 'tunnel' key.")
+                    .key("address", IPV4_PREFIX, "IPv4 address with prefix length, e.g. 10.0.0.1/30.")
+                    .key("ipv6", IPV6_PREFIX, "IPv6 address with prefix length, e.g. 2001:db8::1/64.")
+                    .key("mtu", Shape.integer(68, 65535), "IP MTU in bytes (default: the link's; a tunnel's: its source's less GRE).")
+                    .key("bandwidth", BANDWIDTH, "Bandwidth (default: the link's); sets the OSPF cost.")
+                    .key("delay", DURATION, "Delay (default: the link's).")
+                    .key("shutdown", BOOL, "Administratively down.")
+                    .key("gateway", IPV4, "A host's default gateway.")
+                    .key("tunnel", TUNNEL, "Makes the interface a GRE tunnel.");
+            for (NetworkModule<?> nm : NetworkModules.all()) {
+                i.keysOf(nm.interfaceKeys());
+            }
+            return i.key("unreachables", BOOL, "Send ICMP unreachables (default true; false: no ip unreachables).");
+        }
 
         private static Shape.Obj node() {
             Shape.Obj n = Shape.obj("A router or host.")
@@ -140,6 +126,11 @@ public final class TopologyShapes {
             }
             return n;
         }
+    }
+
+    /** An interface's mapping. */
+    static Shape.Obj iface() {
+        return Holder.INTERFACE;
     }
 
     /** A node's mapping. */

@@ -11,8 +11,9 @@ import io.tunnelsim.addr.Ipv4Prefix;
 
 /**
  * Checks that need the whole topology: link endpoints, one link per interface, one subnet per
- * link, unique and non-overlapping addresses, and references to IPsec profiles. Positions come
- * from the spec's {@link SourceLocations}.
+ * link, unique and non-overlapping addresses, then each registered {@link NetworkModule}'s
+ * references (IPsec profiles named by interfaces). Positions come from the spec's
+ * {@link SourceLocations}.
  */
 final class TopologyValidator {
 
@@ -32,7 +33,9 @@ final class TopologyValidator {
     void validate() {
         Map<Endpoint, Integer> segmentOf = checkLinks();
         checkAddresses(segmentOf);
-        checkIpsecReferences();
+        for (NetworkModule<?> nm : NetworkModules.all()) {
+            nm.checkReferences(spec, out);
+        }
     }
 
     /** Returns the link index of each correctly wired endpoint. */
@@ -200,47 +203,5 @@ final class TopologyValidator {
 
     private Location addressLocation(Endpoint e) {
         return loc.of("nodes/" + e.node() + "/interfaces/" + e.iface() + "/address");
-    }
-
-    private void checkIpsecReferences() {
-        for (NodeSpec n : spec.nodes().values()) {
-            for (InterfaceSpec i : n.interfaces().values()) {
-                String base = "nodes/" + n.name() + "/interfaces/" + i.name();
-                if (i.protection().isPresent()) {
-                    String p = i.protection().get();
-                    if (!spec.ipsec().containsKey(p)) {
-                        out.error(loc.of(base + "/protection"), "ipsec profile '" + p + "' is not defined under 'ipsec'"
-                                + DidYouMean.hint(p, spec.ipsec().keySet()));
-                    }
-                }
-                if (i.cryptoMap().isPresent()) {
-                    String p = i.cryptoMap().get();
-                    IpsecProfileSpec prof = spec.ipsec().get(p);
-                    Location at = loc.of(base + "/crypto-map");
-                    if (prof == null) {
-                        out.error(at, "ipsec profile '" + p + "' is not defined under 'ipsec'"
-                                + DidYouMean.hint(p, spec.ipsec().keySet()));
-                        continue;
-                    }
-                    List<String> missing = new ArrayList<>();
-                    if (prof.peer().isEmpty()) {
-                        missing.add("peer");
-                    }
-                    if (prof.local().isEmpty()) {
-                        missing.add("local");
-                    }
-                    if (prof.remote().isEmpty()) {
-                        missing.add("remote");
-                    }
-                    if (!missing.isEmpty()) {
-                        out.error(at, "ipsec profile '" + p + "' is used as a crypto map and needs "
-                                + String.join(", ", missing) + " (peer address and the local/remote protected subnets)");
-                    }
-                    if (prof.mode() != IpsecProfileSpec.Mode.TUNNEL) {
-                        out.error(at, "ipsec profile '" + p + "' is used as a crypto map and needs mode: tunnel");
-                    }
-                }
-            }
-        }
     }
 }

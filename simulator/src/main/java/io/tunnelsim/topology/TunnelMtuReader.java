@@ -1,6 +1,5 @@
 package io.tunnelsim.topology;
 
-import io.tunnelsim.ipsec.IpsecPeer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -8,7 +7,7 @@ import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads the DF and fragmentation keys: a tunnel's {@code df}, {@code path-mtu-discovery} and
- * {@code keepalive-protection}, an IPsec profile's {@code df-bit} and {@code fragmentation}.
+ * {@code keepalive-protection}.
  */
 final class TunnelMtuReader {
     private TunnelMtuReader() {
@@ -60,20 +59,5 @@ final class TunnelMtuReader {
         m.put("supported", true);
         m.put("unsupported", false);
         return t.choice("keepalive-protection", m, true);
-    }
-
-    static IpsecPeer.DfBit dfBit(YamlMap p) {
-        Map<String, IpsecPeer.DfBit> m = new LinkedHashMap<>();
-        m.put("copy", IpsecPeer.DfBit.COPY);
-        m.put("clear", IpsecPeer.DfBit.CLEAR);
-        m.put("set", IpsecPeer.DfBit.SET);
-        return p.choice("df-bit", m, IpsecPeer.DfBit.COPY);
-    }
-
-    static IpsecPeer.Fragmentation fragmentation(YamlMap p) {
-        Map<String, IpsecPeer.Fragmentation> m = new LinkedHashMap<>();
-        m.put("before-encryption", IpsecPeer.Fragmentation.BEFORE_ENCRYPTION);
-        m.put("after-encryption", IpsecPeer.Fragmentation.AFTER_ENCRYPTION);
-        return p.choice("fragmentation", m, IpsecPeer.Fragmentation.BEFORE_ENCRYPTION);
     }
 }

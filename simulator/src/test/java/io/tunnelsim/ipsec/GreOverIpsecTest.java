@@ -310,7 +310,7 @@ class GreOverIpsecTest {
         IpsecSession s = t.protectTunnel(IpsecProfile.transport(EspEncryption.AES_CBC_128, EspIntegrity.HMAC_SHA256_128), 7);
         t.ping("hq-pc", "10.2.0.10", 100 * MS, 100, S);
         t.net.runUntil(2 * S);
-        String show = io.tunnelsim.scenario.IpsecShow.cryptoIpsecSa(t.hq);
+        String show = io.tunnelsim.ipsec.module.IpsecShow.cryptoIpsecSa(t.hq);
         assertTrue(show.contains("interface: tunnel0"), show);
         assertTrue(show.contains("local  ident (addr/mask/prot/port): (203.0.113.2/255.255.255.255/47/0)"), show);
         assertTrue(show.contains("remote ident (addr/mask/prot/port): (198.51.100.2/255.255.255.255/47/0)"), show);
@@ -321,7 +321,7 @@ class GreOverIpsecTest {
                 s.a().outboundSa().spi())), show);
         assertTrue(show.contains("transform: esp-aes esp-sha256-hmac ,"), show);
         assertTrue(show.contains("in use settings ={Transport, }"), show);
-        assertEquals("", io.tunnelsim.scenario.IpsecShow.cryptoIpsecSa(t.isp));
+        assertEquals("", io.tunnelsim.ipsec.module.IpsecShow.cryptoIpsecSa(t.isp));
     }
 
     @Test

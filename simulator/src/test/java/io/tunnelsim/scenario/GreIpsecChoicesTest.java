@@ -1,5 +1,7 @@
 package io.tunnelsim.scenario;
 
+import io.tunnelsim.ipsec.module.IpsecShow;
+import io.tunnelsim.ipsec.module.IpsecModule;
 import static io.tunnelsim.scenario.TwoSiteFixture.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -8,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.tunnelsim.capture.PcapReader;
 import io.tunnelsim.ipsec.IpsecProfile;
 import io.tunnelsim.scenario.spec.ScenarioSpec;
-import io.tunnelsim.topology.IpsecProfileSpec;
+import io.tunnelsim.ipsec.module.IpsecProfileSpec;
 import io.tunnelsim.tunnel.TunnelConfig;
 import io.tunnelsim.tunnel.TunnelInterface;
 import io.tunnelsim.wire.Bytes;
@@ -99,7 +101,7 @@ class GreIpsecChoicesTest {
     void defaultsMatchTheDocumentation(@TempDir Path dir) throws Exception {
         ScenarioSpec s = TwoSiteFixture.load(dir, TwoSiteFixture.topology(hq("}, protection: site"), br("}, protection: site"),
                 "  site: {esp: aes-gcm-128}\n"), "duration: 5s\n");
-        IpsecProfile p = s.topology().ipsec().get("site").toProfile(IpsecProfileSpec.Mode.TRANSPORT);
+        IpsecProfile p = IpsecModule.profiles(s.topology()).get("site").toProfile(IpsecProfileSpec.Mode.TRANSPORT);
         assertEquals(3600, p.lifetimeSeconds());
         assertEquals(4_608_000L * 1000, p.lifetimeBytes());
         assertEquals(60 * S, s.topology().node("hq").interfaces().get("tunnel0").tunnel().orElseThrow().recursionHoldNs());

@@ -1,5 +1,6 @@
 package io.tunnelsim.scenario;
 
+import io.tunnelsim.ipsec.module.IpsecShow;
 import static io.tunnelsim.scenario.TwoSiteFixture.S;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -78,7 +78,7 @@ class VariantStepTest {
         }
         assertEquals(2, sections, "hq and branch configure OSPF in the fixture");
         assertEquals(t.links(), v.links());
-        assertEquals(t.ipsec(), v.ipsec());
+        assertEquals(t.sections(), v.sections());
     }
 
     static LongStream helloNs() {

@@ -1,5 +1,7 @@
 package io.tunnelsim.topology;
 
+import io.tunnelsim.ipsec.module.IpsecProfileSpec;
+import io.tunnelsim.ipsec.module.IpsecModule;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,7 +44,7 @@ class TopologyLoaderTest {
         assertEquals(InterfaceSpec.Kind.ETHERNET, eth0.kind());
         assertEquals(Ipv4Prefix.parse("203.0.113.2/30"), eth0.address().orElseThrow());
         assertEquals(SimTime.millis(5), eth0.delayNs(), "interface delay follows its link");
-        assertEquals("lan-to-lan", hq.interfaces().get("eth1").cryptoMap().orElseThrow());
+        assertEquals("lan-to-lan", IpsecModule.of(hq.interfaces().get("eth1")).cryptoMap().orElseThrow());
         assertEquals(Ipv6Prefix.parse("2001:db8:1::1/64"), hq.interfaces().get("lan0").ipv6().orElseThrow());
         assertEquals(1_000_000_000L, hq.interfaces().get("lan0").bandwidthBps());
         assertEquals(InterfaceSpec.Kind.LOOPBACK, hq.interfaces().get("lo0").kind());
@@ -51,7 +53,7 @@ class TopologyLoaderTest {
         assertEquals(InterfaceSpec.Kind.TUNNEL, tun.kind());
         assertEquals(1400, tun.mtu());
         assertEquals(InterfaceSpec.TUNNEL_BANDWIDTH, tun.bandwidthBps());
-        assertEquals("site-ipsec", tun.protection().orElseThrow());
+        assertEquals("site-ipsec", IpsecModule.of(tun).protection().orElseThrow());
         TunnelSpec gre = tun.tunnel().orElseThrow();
         assertEquals("eth0", gre.sourceInterface());
         assertTrue(gre.sourceAddress().isEmpty());
@@ -115,13 +117,13 @@ class TopologyLoaderTest {
         assertTrue(t.link("lan-branch").orElseThrow().multiAccess());
         assertEquals(lan, t.linkOf(new Endpoint("hq-pc2", "eth0")).orElseThrow());
 
-        IpsecProfileSpec site = t.ipsec().get("site-ipsec");
+        IpsecProfileSpec site = IpsecModule.profiles(t).get("site-ipsec");
         assertEquals(IpsecProfileSpec.Esp.AES_GCM_128, site.esp());
         assertEquals(IpsecProfileSpec.Auth.NONE, site.auth());
         assertEquals(IpsecProfileSpec.Mode.TRANSPORT, site.mode());
         assertTrue(site.keys().isEmpty());
         assertEquals(SimTime.HOUR, site.lifetimeNs());
-        IpsecProfileSpec l2l = t.ipsec().get("lan-to-lan");
+        IpsecProfileSpec l2l = IpsecModule.profiles(t).get("lan-to-lan");
         assertEquals(IpsecProfileSpec.Mode.TUNNEL, l2l.mode());
         IpsecProfileSpec.ManualKeys k = l2l.keys().orElseThrow();
         assertEquals(0x1001, k.spiIn());
@@ -144,7 +146,7 @@ class TopologyLoaderTest {
         TopologySpec b = TopologyLoader.load(FULL);
         assertEquals(b.nodes(), a.nodes());
         assertEquals(b.links(), a.links());
-        assertEquals(b.ipsec(), a.ipsec());
+        assertEquals(b.sections(), a.sections());
     }
 
     @Test

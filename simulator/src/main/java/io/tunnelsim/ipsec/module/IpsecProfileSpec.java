@@ -1,4 +1,4 @@
-package io.tunnelsim.topology;
+package io.tunnelsim.ipsec.module;
 
 import java.util.Optional;
 
@@ -131,7 +131,7 @@ public record IpsecProfileSpec(String name, Esp esp, Auth auth, Mode mode, Optio
 
     /**
      * Manually keyed SAs. Keys are lower-case hex without prefix; use
-     * {@link SpecValues#hexBytes(String)} for bytes. Auth keys are empty for AEAD transforms.
+     * {@link io.tunnelsim.topology.SpecValues#hexBytes(String)} for bytes. Auth keys are empty for AEAD transforms.
      */
     public record ManualKeys(long spiIn, long spiOut, String keyIn, String keyOut, String authIn, String authOut) {
     }

@@ -1,4 +1,4 @@
-package io.tunnelsim.scenario;
+package io.tunnelsim.ipsec.module;
 
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.ipsec.EspDropReason;

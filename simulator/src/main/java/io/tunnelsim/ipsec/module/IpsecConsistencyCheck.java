@@ -1,7 +1,13 @@
-package io.tunnelsim.topology;
+package io.tunnelsim.ipsec.module;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.ipsec.IpsecProfile;
+import io.tunnelsim.topology.Diagnostic;
+import io.tunnelsim.topology.Diagnostics;
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.TopologySpec;
+import io.tunnelsim.topology.TunnelSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +27,7 @@ import java.util.Optional;
  * Warnings, never errors: routers accept either configuration and the simulation shows what
  * it does.
  */
-public final class IpsecConsistencyCheck {
+final class IpsecConsistencyCheck {
     private record End(NodeSpec node, InterfaceSpec itf, TunnelSpec tunnel, Ipv4Address source) {
         String name() {
             return node.name() + ":" + itf.name();
@@ -34,12 +40,12 @@ public final class IpsecConsistencyCheck {
 
     private final TopologySpec spec;
 
-    public IpsecConsistencyCheck(TopologySpec spec) {
+    IpsecConsistencyCheck(TopologySpec spec) {
         this.spec = spec;
     }
 
     /** Runs both checks; warnings in file order. */
-    public List<Diagnostic> check() {
+    List<Diagnostic> check() {
         Diagnostics d = new Diagnostics();
         List<End> ends = new ArrayList<>();
         for (NodeSpec n : spec.nodes().values()) {
@@ -67,8 +73,8 @@ public final class IpsecConsistencyCheck {
     }
 
     private void checkPair(End a, End b, Diagnostics d) {
-        Optional<String> pa = a.itf.protection();
-        Optional<String> pb = b.itf.protection();
+        Optional<String> pa = IpsecModule.of(a.itf).protection();
+        Optional<String> pb = IpsecModule.of(b.itf).protection();
         if (pa.isEmpty() && pb.isEmpty()) {
             return;
         }
@@ -76,14 +82,14 @@ public final class IpsecConsistencyCheck {
             End prot = pa.isPresent() ? a : b;
             End plain = pa.isPresent() ? b : a;
             d.warning(spec.locations().of(prot.path() + "/protection"), "tunnel " + prot.name() + " ("
-                    + spec.locations().of(prot.path() + "/protection") + ") is protected by '" + prot.itf.protection().get()
+                    + spec.locations().of(prot.path() + "/protection") + ") is protected by '" + IpsecModule.of(prot.itf).protection().get()
                     + "' but its far end " + plain.name() + " (" + spec.locations().of(plain.path())
                     + ") has no protection: no SA forms, the protected end drops the far end's cleartext GRE"
                     + " (ipsec-cleartext-policy-violation) and the tunnel carries nothing");
             return;
         }
-        IpsecProfileSpec sa = spec.ipsec().get(pa.get());
-        IpsecProfileSpec sb = spec.ipsec().get(pb.get());
+        IpsecProfileSpec sa = IpsecModule.profiles(spec).get(pa.get());
+        IpsecProfileSpec sb = IpsecModule.profiles(spec).get(pb.get());
         if (sa == null || sb == null || pa.get().equals(pb.get())) {
             return;
         }

@@ -1,4 +1,4 @@
-package io.tunnelsim.topology;
+package io.tunnelsim.ipsec.module;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,42 +10,128 @@ import org.yaml.snakeyaml.nodes.Node;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.ipsec.IpsecPeer;
 import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.topology.DidYouMean;
+import io.tunnelsim.topology.InterfaceSection;
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.RootSection;
+import io.tunnelsim.topology.Shape;
+import io.tunnelsim.topology.SpecValues;
+import io.tunnelsim.topology.YamlContext;
+import io.tunnelsim.topology.YamlMap;
 
 /**
- * Reads the topology's {@code ipsec:} section: IPsec profiles by name (ESP and integrity
- * algorithms, mode, manual or automatic keys, lifetime, replay window), part of
- * {@link TopologyReader}.
+ * Reads IPsec's YAML: the topology's {@code ipsec:} section, IPsec profiles by name (ESP and
+ * integrity algorithms, mode, manual or automatic keys, lifetime, replay window, DF bit and
+ * fragmentation), and the interface keys that name a profile ({@code protection} on a tunnel,
+ * {@code crypto-map} on an Ethernet interface). The keys are declared here once as
+ * {@link Shape.Obj}s, which also give their part of the topology's JSON Schema.
  */
-final class IpsecProfilesReader {
+final class IpsecYaml {
+
+    static final Shape.Obj LIFETIME = Shape.obj("SA lifetime (IOS defaults 3600s and 4608000 KB).")
+            .key("time", Shape.DURATION, "Lifetime in time.")
+            .key("bytes", Shape.integer(0, Long.MAX_VALUE), "Lifetime in bytes (0: none).");
+
+    static final Shape.Obj MANUAL_KEYS = Shape.obj("Manual SPIs and keys.")
+            .key("spi-in", Shape.integer(0, 0xFFFF_FFFFL), "SPI of inbound packets (256 or above, RFC 4303 §2.1).")
+            .key("spi-out", Shape.integer(0, 0xFFFF_FFFFL), "SPI of outbound packets.")
+            .key("key-in", Shape.HEX, "Inbound cipher key in hex.")
+            .key("key-out", Shape.HEX, "Outbound cipher key in hex.")
+            .key("auth-in", Shape.HEX, "Inbound integrity key in hex.")
+            .key("auth-out", Shape.HEX, "Outbound integrity key in hex.");
+
+    static final Shape.Obj PROFILE = Shape.obj("An IPsec profile (ESP, RFC 4303).")
+            .required("esp", Shape.choice(IpsecProfileSpec.Esp.yamlNames()), "Cipher.")
+            .key("auth", Shape.choice(IpsecProfileSpec.Auth.yamlNames()), "Integrity (none with AES-GCM).")
+            .key("mode", Shape.choice("tunnel", "transport"), "ESP mode (default transport).")
+            .key("peer", Shape.IPV4, "Peer address of a crypto map.")
+            .key("local", Shape.IPV4_PREFIX, "Local protected subnet of a crypto map.")
+            .key("remote", Shape.IPV4_PREFIX, "Remote protected subnet of a crypto map.")
+            .key("keys", Shape.anyOf(Shape.choice("auto"), MANUAL_KEYS), "auto (derived keys) or manual SPIs and keys.")
+            .key("lifetime", LIFETIME, "SA lifetime.")
+            .key("replay-window", Shape.integer(io.tunnelsim.ipsec.IpsecProfile.MIN_REPLAY_WINDOW,
+                    io.tunnelsim.ipsec.IpsecProfile.MAX_REPLAY_WINDOW), "Anti-replay window in packets (default 64).")
+            .key("df-bit", Shape.choice("copy", "clear", "set"), "Outer DF bit in tunnel mode (default copy).")
+            .key("fragmentation", Shape.choice("before-encryption", "after-encryption"),
+                    "Where oversize packets are fragmented (default before-encryption).");
+
+    /** The interface keys, written after the interface's {@code tunnel} key. */
+    static final Shape.Obj INTERFACE_KEYS = Shape.obj("IPsec keys of an interface.")
+            .key("protection", Shape.TEXT, "IPsec profile protecting a tunnel (tunnel protection).")
+            .key("crypto-map", Shape.TEXT, "IPsec profile applied as a crypto map on a physical interface.");
 
     private final YamlContext ctx;
 
-    IpsecProfilesReader(YamlContext ctx) {
+    private IpsecYaml(YamlContext ctx) {
         this.ctx = ctx;
     }
 
     /** The root's {@code ipsec:} profiles by name, in file order; empty when there are none. */
-    Map<String, IpsecProfileSpec> read(YamlMap top) {
+    static IpsecProfiles read(RootSection in) {
+        return new IpsecProfiles(new IpsecYaml(in.context()).readProfiles(in));
+    }
+
+    private Map<String, IpsecProfileSpec> readProfiles(RootSection in) {
         Map<String, IpsecProfileSpec> out = new LinkedHashMap<>();
-        if (!top.has("ipsec")) {
+        if (in.value() == null) {
             return out;
         }
-        YamlMap all = ctx.namedMap(top.get("ipsec"), "'ipsec'");
+        YamlMap all = ctx.namedMap(in.value(), "'ipsec'");
         if (all == null) {
             return out;
         }
         for (YamlMap.Entry e : all.entries()) {
-            String path = "ipsec/" + e.key();
+            String path = in.path() + "/" + e.key();
             ctx.mark(path, e.keyNode());
-            YamlMap p = ctx.map(e.value(), "ipsec profile '" + e.key() + "'", TopologyShapes.IPSEC_PROFILE);
+            YamlMap p = ctx.map(e.value(), "ipsec profile '" + e.key() + "'", PROFILE);
             if (p == null) {
                 continue;
             }
-            markAll(path, p);
+            in.markAll(path, p);
             out.put(e.key(), readProfile(e.key(), p));
         }
         return out;
+    }
+
+    /**
+     * An interface's {@code protection} (tunnels) or {@code crypto-map} (Ethernet), each refused
+     * on the other kinds; null when the interface names no profile.
+     */
+    static IpsecInterface readInterface(InterfaceSection in) {
+        YamlContext ctx = in.context();
+        YamlMap m = in.map();
+        String protection = null;
+        String cryptoMap = null;
+        if (in.kind() == InterfaceSpec.Kind.TUNNEL) {
+            if (m.has("protection")) {
+                protection = m.string("protection", null);
+            }
+            if (in.tunnel() != null && in.tunnel().has("keepalive-protection") && !m.has("protection")) {
+                ctx.warning(in.tunnel().get("keepalive-protection"), "'keepalive-protection' has no effect on a tunnel"
+                        + " without 'protection'; remove it or protect the tunnel");
+            }
+            if (m.has("crypto-map")) {
+                ctx.error(m.get("crypto-map"), "'crypto-map' belongs on a physical interface; on a tunnel write 'protection'");
+            }
+        } else {
+            if (m.has("protection")) {
+                ctx.error(m.get("protection"), "'protection' is for tunnel interfaces; on " + in.where()
+                        + " write 'crypto-map'");
+            }
+            if (m.has("crypto-map")) {
+                if (in.kind() == InterfaceSpec.Kind.LOOPBACK) {
+                    ctx.error(m.get("crypto-map"), "a loopback cannot carry a crypto map");
+                } else {
+                    cryptoMap = m.string("crypto-map", null);
+                }
+            }
+        }
+        if (protection == null && cryptoMap == null) {
+            return null;
+        }
+        return new IpsecInterface(Optional.ofNullable(protection), Optional.ofNullable(cryptoMap));
     }
 
     private IpsecProfileSpec readProfile(String name, YamlMap p) {
@@ -83,7 +169,7 @@ final class IpsecProfilesReader {
                 if (esp.isAead()) {
                     ctx.error(kn, io.tunnelsim.ipsec.IpsecProfile.GCM_MANUAL_KEYS);
                 }
-                keys = Optional.ofNullable(readKeys(name, ctx.map(kn, "'keys'", TopologyShapes.MANUAL_KEYS), esp, auth));
+                keys = Optional.ofNullable(readKeys(name, ctx.map(kn, "'keys'", MANUAL_KEYS), esp, auth));
             } else {
                 String s = ctx.string(kn, "'keys' (auto or a mapping of SPIs and keys)");
                 if (s != null && !s.equals("auto")) {
@@ -96,7 +182,7 @@ final class IpsecProfilesReader {
         // IOS defaults: 3600 s and 4 608 000 KB (crypto ipsec security-association lifetime)
         long lifetimeBytes = io.tunnelsim.ipsec.IpsecProfile.DEFAULT_LIFETIME_BYTES;
         if (p.has("lifetime")) {
-            YamlMap l = ctx.map(p.get("lifetime"), "'lifetime'", TopologyShapes.LIFETIME);
+            YamlMap l = ctx.map(p.get("lifetime"), "'lifetime'", LIFETIME);
             if (l != null) {
                 lifetime = l.duration("time", lifetime);
                 lifetimeBytes = l.integer("bytes", lifetimeBytes, 0, Long.MAX_VALUE);
@@ -106,7 +192,7 @@ final class IpsecProfilesReader {
                 io.tunnelsim.ipsec.IpsecProfile.MIN_REPLAY_WINDOW, io.tunnelsim.ipsec.IpsecProfile.MAX_REPLAY_WINDOW);
         return new IpsecProfileSpec(name, esp, auth, mode, Optional.ofNullable(peer), Optional.ofNullable(local),
                 Optional.ofNullable(remote), keys, lifetime, lifetimeBytes, window,
-                TunnelMtuReader.dfBit(p), TunnelMtuReader.fragmentation(p));
+                dfBit(p), fragmentation(p));
     }
 
     private IpsecProfileSpec.ManualKeys readKeys(String profile, YamlMap k, IpsecProfileSpec.Esp esp,
@@ -174,7 +260,20 @@ final class IpsecProfilesReader {
         }
     }
 
-    private void markAll(String path, YamlMap m) {
-        TopologyReader.markAll(ctx, path, m);
+    /** {@code df-bit: copy|clear|set} (IOS {@code crypto ipsec df-bit}, default copy). */
+    private static IpsecPeer.DfBit dfBit(YamlMap p) {
+        Map<String, IpsecPeer.DfBit> m = new LinkedHashMap<>();
+        m.put("copy", IpsecPeer.DfBit.COPY);
+        m.put("clear", IpsecPeer.DfBit.CLEAR);
+        m.put("set", IpsecPeer.DfBit.SET);
+        return p.choice("df-bit", m, IpsecPeer.DfBit.COPY);
+    }
+
+    /** {@code fragmentation: before-encryption|after-encryption} (IOS {@code crypto ipsec fragmentation}). */
+    private static IpsecPeer.Fragmentation fragmentation(YamlMap p) {
+        Map<String, IpsecPeer.Fragmentation> m = new LinkedHashMap<>();
+        m.put("before-encryption", IpsecPeer.Fragmentation.BEFORE_ENCRYPTION);
+        m.put("after-encryption", IpsecPeer.Fragmentation.AFTER_ENCRYPTION);
+        return p.choice("fragmentation", m, IpsecPeer.Fragmentation.BEFORE_ENCRYPTION);
     }
 }
