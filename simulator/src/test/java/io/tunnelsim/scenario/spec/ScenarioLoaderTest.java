@@ -90,6 +90,17 @@ class ScenarioLoaderTest {
     }
 
     @Test
+    void aVariantOffersEachModulesOverrideKeysAfterTopologyInRegistrationOrder() {
+        assertEquals(java.util.List.of("name", "routing", "topology", "ospf", "rip", "track", "keepalive", "bfd"),
+                java.util.List.of(ScenarioShapes.VARIANT.names()));
+        for (String key : new String[] {"ospf", "rip"}) {
+            var hook = io.tunnelsim.topology.ProtocolModules.byKey(key).variantOverrides();
+            assertSame(hook.shape(), ScenarioShapes.VARIANT.key(key).shape(), key + ": the module's own keys");
+            assertEquals(hook.description(), ScenarioShapes.VARIANT.key(key).description());
+        }
+    }
+
+    @Test
     void inlineTopologyAndImplicitVariant() throws Exception {
         ScenarioSpec s = ScenarioLoader.load(DIR.resolve("inline.yaml"));
         assertEquals("inline", s.name());
