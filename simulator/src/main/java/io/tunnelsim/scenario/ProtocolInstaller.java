@@ -3,28 +3,27 @@ package io.tunnelsim.scenario;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
-import io.tunnelsim.routing.rip.RipConfig;
-import io.tunnelsim.routing.rip.RipInstaller;
-import io.tunnelsim.routing.rip.RipProcess;
-import io.tunnelsim.routing.rip.RipSpec;
 import io.tunnelsim.routing.track.IpSla;
 import io.tunnelsim.routing.track.IpSlaConfig;
 import io.tunnelsim.routing.track.Track;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.topology.InterfaceSpec;
 import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.OverlayRouter;
 import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.ProtocolModules;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologySpec;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * Wires the protocols of a topology and variant into built nodes: the RIP and OSPF a
- * {@code routing:} choice generates on the overlay with its IP SLA operations and track objects,
- * and the sections of the registered {@link ProtocolModule}s (configured tracks, OSPF, BFD and
- * RIP).
+ * Wires the protocols of a topology and variant into built nodes: the sections of the registered
+ * {@link ProtocolModule}s (configured tracks, OSPF, BFD and RIP), the routing a {@code routing:}
+ * choice generates on the overlay (by the module whose {@link ProtocolModule#routingChoice()} it
+ * is, RIP or OSPF, with BFD on the generated OSPF tunnels when the variant asks for it) and the IP
+ * SLA operations and track objects of {@code routing: static}.
  */
 final class ProtocolInstaller {
     private ProtocolInstaller() {
@@ -35,12 +34,8 @@ final class ProtocolInstaller {
             Node n = net.node(ns.name());
             installModules(plan, ns, n, true);
             generatedTracks(ns, n, plan, variant, spec, notes);
-            boolean overlayRouter = plan.overlay().containsKey(ns.name());
-            if (plan.routing() == RoutingProtocol.RIP && overlayRouter) {
-                generatedRip(plan, ns, n, variant, notes);
-            }
-            if (plan.routing() == RoutingProtocol.OSPF && overlayRouter) {
-                OspfOverlay.generated(plan, ns, n, variant, notes);
+            if (plan.overlay().containsKey(ns.name())) {
+                generatedRouting(plan, ns, n, variant, notes);
             }
             installModules(plan, ns, n, false);
         }
@@ -75,45 +70,66 @@ final class ProtocolInstaller {
         }
     }
 
-    // ------------------------------------------------------------------ RIP
-
-    /** The runtime configuration of the generated RIP: {@code timers} with the variant's overrides. */
-    static RipConfig ripConfig(RipSpec.Timers timers, RipSpec.SplitHorizon sh, boolean originate, VariantSpec variant) {
-        if (variant != null && variant.rip().isPresent()) {
-            timers = VariantStep.ripTimers(timers, variant.rip().get());
-        }
-        return RipInstaller.config(timers, sh, originate);
-    }
+    // ------------------------------------------------------------------ generated RIP and OSPF
 
     /**
-     * RIP on every tunnel and LAN interface of an overlay router; tunnels dearer than the
-     * router's cheapest get a receive offset of 1 so the backup is not an equal-cost path.
+     * The routing the plan's choice generates on one overlay router: installed by each module
+     * whose {@link ProtocolModule#routingChoice()} it is; with {@code routing: ospf} and the
+     * variant's {@code bfd:}, BFD on every overlay tunnel as the OSPF process's neighbour-loss
+     * detector (wired here, as for configured sections, so neither module depends on the other).
      */
-    private static void generatedRip(RoutingPlan plan, NodeSpec ns, Node n, VariantSpec variant, List<String> notes) {
-        var configured = ns.protocol(RipSpec.class);
-        RipSpec.Timers timers = configured.map(RipSpec::timers).orElse(RipSpec.Timers.DEFAULT);
-        RipSpec.SplitHorizon sh = configured.map(RipSpec::splitHorizon).orElse(RipSpec.SplitHorizon.SIMPLE);
-        RipProcess rip = RipProcess.create(n, ripConfig(timers, sh, false, variant)
-                .withRequestOnLoss(configured.map(RipSpec::requestOnLoss).orElse(false))
-                .withMaxPaths(configured.map(RipSpec::maximumPaths).orElse(RipSpec.DEFAULT_MAXIMUM_PATHS)));
-        long cheapest = Long.MAX_VALUE;
-        for (var e : plan.overlay().get(ns.name())) {
-            cheapest = Math.min(cheapest, e.cost());
-        }
-        for (var e : plan.overlay().get(ns.name())) {
-            int offset = e.cost() > cheapest ? 1 : 0;
-            rip.enable(e.tunnel(), false, offset);
-            notes.add(ns.name() + ": rip on " + e.tunnel() + (offset > 0 ? " (offset " + offset + ")" : ""));
-        }
-        for (InterfaceSpec i : ns.interfaces().values()) {
-            if (i.kind() == InterfaceSpec.Kind.TUNNEL || i.address().isEmpty() || plan.isTransport(ns, i.name())) {
-                continue;
+    private static void generatedRouting(RoutingPlan plan, NodeSpec ns, Node n, VariantSpec variant, List<String> notes) {
+        List<RoutingPlan.OverlayEdge> edges = plan.overlay().get(ns.name());
+        OverlayRouter router = new PlannedRouter(plan, ns, edges, variant, notes);
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            if (m.routingChoice().equals(Optional.of(plan.routing()))) {
+                m.installGenerated(router, n);
             }
-            if (i.kind() == InterfaceSpec.Kind.LOOPBACK || plan.reachesHost(ns, i)) {
-                boolean passive = !plan.sharesSegmentWithRouter(ns, i.name());
-                rip.enable(i.name(), passive, 0);
-                notes.add(ns.name() + ": rip on " + i.name() + (passive ? " (passive)" : ""));
+        }
+        if (plan.routing() == RoutingProtocol.OSPF && plan.bfd().isPresent()) {
+            io.tunnelsim.routing.bfd.BfdService bfd = io.tunnelsim.routing.bfd.BfdService.of(n);
+            io.tunnelsim.routing.ospf.OspfProcess process = n.service(io.tunnelsim.routing.ospf.OspfProcess.class);
+            for (var e : edges) {
+                bfd.setInterfaceTimers(e.tunnel(), plan.bfd().get());
+                io.tunnelsim.routing.bfd.BfdOspfClient.enable(process, e.tunnel());
+                notes.add(ns.name() + ": ip ospf bfd on " + e.tunnel() + " ("
+                        + io.tunnelsim.sim.SimTime.formatShort(plan.bfd().get().desiredMinTx()) + " x "
+                        + plan.bfd().get().detectMult() + ")");
             }
+        }
+    }
+
+    /** An overlay router as the plan sees it, for the module that generates its routing. */
+    private record PlannedRouter(RoutingPlan plan, NodeSpec node, List<RoutingPlan.OverlayEdge> edges, VariantSpec variant,
+                                 List<String> notes) implements OverlayRouter {
+        @Override
+        public List<Tunnel> tunnels() {
+            return edges.stream().map(e -> new Tunnel(e.tunnel(), e.cost())).toList();
+        }
+
+        @Override
+        public boolean isTransport(String iface) {
+            return plan.isTransport(node, iface);
+        }
+
+        @Override
+        public boolean reachesHost(InterfaceSpec iface) {
+            return plan.reachesHost(node, iface);
+        }
+
+        @Override
+        public boolean sharesSegmentWithRouter(String iface) {
+            return plan.sharesSegmentWithRouter(node, iface);
+        }
+
+        @Override
+        public <O> Optional<O> overrides(Class<O> type) {
+            return variant == null ? Optional.empty() : variant.override(type);
+        }
+
+        @Override
+        public void note(String line) {
+            notes.add(line);
         }
     }
 

@@ -37,7 +37,7 @@ class OspfFastHelloScenarioTest {
     @Test
     void fastHelloVariantDetectsASilentFailureWithinOneSecond(@TempDir Path dir) throws Exception {
         ScenarioSpec s = ScenarioLoader.load(write(dir, "s.yaml", SCENARIO));
-        assertEquals(4, s.variants().get(0).ospf().orElseThrow().helloMultiplier());
+        assertEquals(4, s.variants().get(0).override(io.tunnelsim.routing.ospf.OspfOverrides.class).orElseThrow().helloMultiplier());
         ActionResult a = Experiments.run(s, s.variants().get(0), dir.resolve("out"), false, -1, null).actions().get(0);
         assertTrue(a.recovered(), "recovered");
         // dead 1 s after the last hello (at most 1 s after the failure) + SPF start 50 ms + probe spacing and delays

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import io.tunnelsim.routing.ospf.OspfInterfaceSpec;
+import io.tunnelsim.routing.ospf.OspfOverrides;
 import io.tunnelsim.routing.ospf.OspfSpec;
 import io.tunnelsim.routing.ospf.SpfThrottle;
 import io.tunnelsim.scenario.spec.VariantSpec;
@@ -34,16 +36,25 @@ class VariantStepTest {
     static final Path FULL = Path.of("src/test/resources/yaml/two-site-full.yaml");
 
     static VariantSpec variant(TopologySpec t, OptionalLong hello, OptionalLong dead, Optional<SpfThrottle> spf) {
-        return new VariantSpec("v", RoutingProtocol.NONE, t, Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf)),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        return new VariantSpec("v", RoutingProtocol.NONE, t, Map.of("ospf", new OspfOverrides(hello, dead, spf)),
+                Optional.empty(), Optional.empty());
+    }
+
+    /** The OSPF module's overrides applied to one section, as {@link VariantStep#apply} applies them. */
+    static OspfSpec ospf(OspfSpec s, OspfOverrides o) {
+        return VariantStep.override(new io.tunnelsim.routing.ospf.OspfModule(), s, o);
+    }
+
+    /** The RIP module's overrides applied to one section, as {@link VariantStep#apply} applies them. */
+    static io.tunnelsim.routing.rip.RipSpec rip(io.tunnelsim.routing.rip.RipSpec r, io.tunnelsim.routing.rip.RipOverrides o) {
+        return VariantStep.override(new io.tunnelsim.routing.rip.RipModule(), r, o);
     }
 
     @Test
     void noVariantOrNoOspfOverridesLeavesTheSpecAsItIs() throws Exception {
         TopologySpec t = TopologyLoader.load(FULL);
         assertSame(t, VariantStep.apply(t, null));
-        VariantSpec none = new VariantSpec("v", RoutingProtocol.NONE, t, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.empty());
+        VariantSpec none = new VariantSpec("v", RoutingProtocol.NONE, t, Map.of(), Optional.empty(), Optional.empty());
         assertSame(t, VariantStep.apply(t, none));
     }
 
@@ -92,8 +103,8 @@ class VariantStepTest {
     void deadFollowsTheWholeSecondHello(long hello) throws Exception {
         TopologySpec t = TopologyLoader.load(FULL);
         OspfSpec s = t.node("hq").protocol(OspfSpec.class).orElseThrow();
-        OspfSpec o = VariantStep.ospf(s, variant(t, OptionalLong.of(hello), OptionalLong.empty(), Optional.empty())
-                .ospf().orElseThrow());
+        OspfSpec o = ospf(s, variant(t, OptionalLong.of(hello), OptionalLong.empty(), Optional.empty())
+                .override(OspfOverrides.class).orElseThrow());
         for (OspfInterfaceSpec i : o.interfaces().values()) {
             assertEquals(hello, i.helloNs());
             assertEquals(4L * (hello / SimTime.SECOND) * SimTime.SECOND, i.deadNs());
@@ -105,13 +116,13 @@ class VariantStepTest {
     void anOverriddenDeadIntervalWins() throws Exception {
         TopologySpec t = TopologyLoader.load(FULL);
         OspfSpec s = t.node("hq").protocol(OspfSpec.class).orElseThrow();
-        OspfSpec o = VariantStep.ospf(s, variant(t, OptionalLong.of(SimTime.seconds(2)), OptionalLong.of(SimTime.seconds(7)),
-                Optional.empty()).ospf().orElseThrow());
+        OspfSpec o = ospf(s, variant(t, OptionalLong.of(SimTime.seconds(2)), OptionalLong.of(SimTime.seconds(7)),
+                Optional.empty()).override(OspfOverrides.class).orElseThrow());
         for (OspfInterfaceSpec i : o.interfaces().values()) {
             assertEquals(SimTime.seconds(7), i.deadNs());
         }
-        OspfSpec d = VariantStep.ospf(s, variant(t, OptionalLong.empty(), OptionalLong.of(SimTime.seconds(9)),
-                Optional.empty()).ospf().orElseThrow());
+        OspfSpec d = ospf(s, variant(t, OptionalLong.empty(), OptionalLong.of(SimTime.seconds(9)),
+                Optional.empty()).override(OspfOverrides.class).orElseThrow());
         for (OspfInterfaceSpec i : d.interfaces().values()) {
             assertEquals(s.interfaces().get(i.name()).helloNs(), i.helloNs(), "hello not overridden stays");
             assertEquals(SimTime.seconds(9), i.deadNs());
@@ -122,8 +133,7 @@ class VariantStepTest {
     void aKeepaliveOverrideReachesEveryTunnelAndStaticRoutingGivesTheDefaultWhereNoneIsSet() throws Exception {
         TopologySpec t = TopologyLoader.load(FULL);
         io.tunnelsim.topology.KeepaliveSpec ka = new io.tunnelsim.topology.KeepaliveSpec(SimTime.seconds(2), 5);
-        VariantSpec withKa = new VariantSpec("ka", RoutingProtocol.NONE, t, Optional.empty(), Optional.empty(), Optional.empty(),
-                Optional.of(ka));
+        VariantSpec withKa = new VariantSpec("ka", RoutingProtocol.NONE, t, Map.of(), Optional.empty(), Optional.of(ka));
         TopologySpec v = VariantStep.apply(t, withKa);
         int tunnels = 0;
         for (NodeSpec n : v.nodes().values()) {
@@ -140,8 +150,8 @@ class VariantStepTest {
             }
         }
         assertEquals(true, tunnels >= 2, "the fixture has tunnels at both sites");
-        VariantSpec staticRouting = new VariantSpec("static", RoutingProtocol.STATIC, t, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.empty());
+        VariantSpec staticRouting = new VariantSpec("static", RoutingProtocol.STATIC, t, Map.of(), Optional.empty(),
+                Optional.empty());
         TopologySpec s = VariantStep.apply(t, staticRouting);
         for (NodeSpec n : s.nodes().values()) {
             for (var i : n.interfaces().values()) {
@@ -172,10 +182,9 @@ class VariantStepTest {
         assertTrue(hq.tunnel().get().mtuDiscovery().dfInherit(), "fixture: df inherit");
         assertFalse(hq.tunnel().get().keepaliveUnderProtection(), "fixture: keepalive-protection unsupported");
         KeepaliveSpec ka = new KeepaliveSpec(SimTime.seconds(2), 5);
-        VariantSpec withKa = new VariantSpec("ka", RoutingProtocol.NONE, t, Optional.empty(), Optional.empty(),
-                Optional.empty(), Optional.of(ka));
-        VariantSpec staticRouting = new VariantSpec("static", RoutingProtocol.STATIC, t, Optional.empty(),
-                Optional.empty(), Optional.empty(), Optional.empty());
+        VariantSpec withKa = new VariantSpec("ka", RoutingProtocol.NONE, t, Map.of(), Optional.empty(), Optional.of(ka));
+        VariantSpec staticRouting = new VariantSpec("static", RoutingProtocol.STATIC, t, Map.of(), Optional.empty(),
+                Optional.empty());
         for (VariantSpec v : new VariantSpec[] {withKa, staticRouting}) {
             TopologySpec out = VariantStep.apply(t, v);
             for (String node : new String[] {"hq", "br"}) {
@@ -195,7 +204,7 @@ class VariantStepTest {
     void ripOverridesReplaceOnlyTheTimersGiven() {
         io.tunnelsim.routing.rip.RipSpec r = new io.tunnelsim.routing.rip.RipSpec(2, io.tunnelsim.routing.rip.RipSpec.Timers.DEFAULT,
                 io.tunnelsim.routing.rip.RipSpec.SplitHorizon.POISON, true, java.util.Map.of(), true);
-        io.tunnelsim.routing.rip.RipSpec o = VariantStep.rip(r, new VariantSpec.RipOverrides(OptionalLong.of(SimTime.seconds(5)),
+        io.tunnelsim.routing.rip.RipSpec o = rip(r, new io.tunnelsim.routing.rip.RipOverrides(OptionalLong.of(SimTime.seconds(5)),
                 OptionalLong.empty(), OptionalLong.of(SimTime.seconds(20)), OptionalLong.empty()));
         assertEquals(new io.tunnelsim.routing.rip.RipSpec.Timers(SimTime.seconds(5), SimTime.seconds(180), SimTime.seconds(20), 0),
                 o.timers());

@@ -8,12 +8,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
 import io.tunnelsim.routing.ospf.OspfModule;
+import io.tunnelsim.routing.ospf.OspfOverrides;
 import io.tunnelsim.routing.ospf.OspfSpec;
+import io.tunnelsim.routing.rip.RipOverrides;
+import io.tunnelsim.routing.rip.RipSpec;
 
 class ProtocolModulesTest {
 
@@ -50,5 +56,39 @@ class ProtocolModulesTest {
                 """;
         TopologyException e = assertThrows(TopologyException.class, () -> TopologyLoader.parse(yaml, "host.yaml"));
         assertTrue(e.getMessage().contains("host.yaml:5:11: error: host 'pc' cannot have 'ospf'"), e.getMessage());
+    }
+
+    @Test
+    void eachGeneratedRoutingChoiceAndEachVariantOverrideBelongsToOneModule() {
+        Map<RoutingProtocol, String> generators = new LinkedHashMap<>();
+        Map<String, Class<?>> overrides = new LinkedHashMap<>();
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            m.routingChoice().ifPresent(r -> assertNull(generators.put(r, m.nodeKey()), "two modules generate " + r));
+            if (m.variantOverrides() != null) {
+                overrides.put(m.nodeKey(), m.variantOverrides().type());
+                assertTrue(m.variantOverrides().description().endsWith(" timer overrides."), m.nodeKey());
+            }
+        }
+        assertEquals(Map.of(RoutingProtocol.OSPF, "ospf", RoutingProtocol.RIP, "rip"), generators);
+        assertEquals(Map.of("ospf", OspfOverrides.class, "rip", RipOverrides.class), overrides);
+        assertEquals(java.util.List.of("ospf", "rip"), java.util.List.copyOf(overrides.keySet()), "registration order");
+        assertEquals(Optional.empty(), ProtocolModules.byKey("track").routingChoice());
+        assertThrows(UnsupportedOperationException.class, () -> ProtocolModules.byKey("bfd").installGenerated(null, null),
+                "a module no routing choice names generates nothing");
+    }
+
+    @Test
+    void aModulesOverridesRewriteItsSectionOnly() {
+        ProtocolModule<?> rip = ProtocolModules.byKey("rip");
+        assertSame(RipSpec.class, rip.sectionType());
+        RipSpec r = new RipSpec(2, RipSpec.Timers.DEFAULT, RipSpec.SplitHorizon.POISON, true, Map.of(), true);
+        @SuppressWarnings("unchecked")
+        VariantOverrides<RipSpec, RipOverrides> hook = (VariantOverrides<RipSpec, RipOverrides>) rip.variantOverrides();
+        RipSpec o = hook.apply(r, new RipOverrides(java.util.OptionalLong.of(io.tunnelsim.sim.SimTime.seconds(7)),
+                java.util.OptionalLong.empty(), java.util.OptionalLong.empty(), java.util.OptionalLong.empty()));
+        assertEquals(io.tunnelsim.sim.SimTime.seconds(7), o.timers().updateNs());
+        assertEquals(RipSpec.Timers.DEFAULT.timeoutNs(), o.timers().timeoutNs(), "timers not given stay");
+        assertEquals(r.splitHorizon(), o.splitHorizon());
+        assertEquals(r.interfaces(), o.interfaces());
     }
 }

@@ -2,6 +2,7 @@ package io.tunnelsim.routing.ospf;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.tunnelsim.node.Node;
@@ -9,14 +10,19 @@ import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.topology.EndPair;
 import io.tunnelsim.topology.NodeSection;
 import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.OverlayRouter;
 import io.tunnelsim.topology.ProtocolModule;
+import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.Shape;
+import io.tunnelsim.topology.VariantOverrides;
 
 /**
  * OSPFv2 (RFC 2328) as a protocol module: the router's {@code ospf:} section ({@link OspfYaml}
  * reads it into an {@link OspfSpec}), the checks across link and tunnel ends
- * ({@link OspfCrossEnd}), the process on a built node ({@link OspfInstaller}) and
- * {@code show ip ospf neighbor}; it publishes {@link AdjacencyChanged}.
+ * ({@link OspfCrossEnd}), the process on a built node ({@link OspfInstaller}), the OSPF a
+ * {@code routing: ospf} choice generates on the overlay ({@link OspfOverlay}), a variant's
+ * {@code ospf:} timer overrides ({@link OspfVariant}) and {@code show ip ospf neighbor}; it
+ * publishes {@link AdjacencyChanged}.
  */
 public final class OspfModule implements ProtocolModule<OspfSpec> {
 
@@ -53,6 +59,21 @@ public final class OspfModule implements ProtocolModule<OspfSpec> {
     @Override
     public void install(NodeSpec node, OspfSpec section, Node built) {
         OspfInstaller.configured(section, built);
+    }
+
+    @Override
+    public Optional<RoutingProtocol> routingChoice() {
+        return Optional.of(RoutingProtocol.OSPF);
+    }
+
+    @Override
+    public void installGenerated(OverlayRouter router, Node built) {
+        OspfOverlay.generate(router, built);
+    }
+
+    @Override
+    public VariantOverrides<OspfSpec, ?> variantOverrides() {
+        return OspfVariant.INSTANCE;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.tunnelsim.routing.rip;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.tunnelsim.node.Node;
@@ -9,14 +10,19 @@ import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.topology.EndPair;
 import io.tunnelsim.topology.NodeSection;
 import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.OverlayRouter;
 import io.tunnelsim.topology.ProtocolModule;
+import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.Shape;
+import io.tunnelsim.topology.VariantOverrides;
 
 /**
  * RIPv2 (RFC 2453) as a protocol module: the router's {@code rip:} section ({@link RipYaml}
  * reads it into a {@link RipSpec}), the authentication check across link and tunnel ends
- * ({@link RipCrossEnd}), the process on a built node ({@link RipInstaller}) and its part of
- * {@code show} neighbours ({@code show ip protocols}); it publishes {@link RipRouteTimeout}.
+ * ({@link RipCrossEnd}), the process on a built node ({@link RipInstaller}), the RIP a
+ * {@code routing: rip} choice generates on the overlay ({@link RipOverlay}), a variant's
+ * {@code rip:} timer overrides ({@link RipVariant}) and its part of {@code show} neighbours
+ * ({@code show ip protocols}); it publishes {@link RipRouteTimeout}.
  */
 public final class RipModule implements ProtocolModule<RipSpec> {
 
@@ -53,6 +59,21 @@ public final class RipModule implements ProtocolModule<RipSpec> {
     @Override
     public void install(NodeSpec node, RipSpec section, Node built) {
         RipInstaller.configured(section, built);
+    }
+
+    @Override
+    public Optional<RoutingProtocol> routingChoice() {
+        return Optional.of(RoutingProtocol.RIP);
+    }
+
+    @Override
+    public void installGenerated(OverlayRouter router, Node built) {
+        RipOverlay.generate(router, built);
+    }
+
+    @Override
+    public VariantOverrides<RipSpec, ?> variantOverrides() {
+        return RipVariant.INSTANCE;
     }
 
     @Override

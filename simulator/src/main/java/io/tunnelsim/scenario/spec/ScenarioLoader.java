@@ -18,10 +18,6 @@ import org.yaml.snakeyaml.nodes.Node;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.live.LiveSpec;
-import io.tunnelsim.routing.ospf.OspfSpec;
-import io.tunnelsim.routing.ospf.OspfYaml;
-import io.tunnelsim.routing.ospf.SpfThrottle;
-import io.tunnelsim.routing.rip.RipSpec;
 import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.Diagnostic;
 import io.tunnelsim.topology.Diagnostics;
@@ -31,11 +27,15 @@ import io.tunnelsim.topology.KeepaliveSpec;
 import io.tunnelsim.topology.Location;
 import io.tunnelsim.topology.Names;
 import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.ProtocolModule;
+import io.tunnelsim.topology.ProtocolModules;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TimerRules;
 import io.tunnelsim.topology.TopologyException;
 import io.tunnelsim.topology.TopologyLoader;
 import io.tunnelsim.topology.TopologySpec;
+import io.tunnelsim.topology.VariantOverrides;
+import io.tunnelsim.topology.VariantSection;
 import io.tunnelsim.topology.YamlContext;
 import io.tunnelsim.topology.YamlMap;
 import io.tunnelsim.topology.YamlSource;
@@ -479,8 +479,7 @@ public final class ScenarioLoader {
     private List<VariantSpec> readVariants(YamlMap top, TopologySpec topology) {
         List<VariantSpec> out = new ArrayList<>();
         if (!top.has("variants")) {
-            out.add(new VariantSpec("default", RoutingProtocol.NONE, topology, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty()));
+            out.add(new VariantSpec("default", RoutingProtocol.NONE, topology, Map.of(), Optional.empty(), Optional.empty()));
             return out;
         }
         Set<String> names = new HashSet<>();
@@ -502,35 +501,7 @@ public final class ScenarioLoader {
             }
             RoutingProtocol routing = v.choice("routing", RoutingProtocol.byName(), RoutingProtocol.NONE);
             TopologySpec vt = v.has("topology") ? topology(v.get("topology"), name) : topology;
-            Optional<VariantSpec.OspfOverrides> ospf = Optional.empty();
-            if (v.has("ospf")) {
-                YamlMap o = ctx.map(v.get("ospf"), "'ospf' overrides", ScenarioShapes.OSPF_OVERRIDES);
-                if (o != null) {
-                    OptionalLong hello = o.optionalDuration("hello");
-                    OptionalLong dead = o.optionalDuration("dead");
-                    int multiplier = TimerRules.ospfHelloMultiplier(o);
-                    if (!o.has("hello-multiplier")) {
-                        checkOspfOverrides(o, hello, dead, routing, vt);
-                    }
-                    Optional<SpfThrottle> spf = o.has("spf") ? Optional.of(OspfYaml.readSpf(ctx, o.get("spf"))) : Optional.empty();
-                    ospf = Optional.of(new VariantSpec.OspfOverrides(hello, dead, spf, multiplier));
-                }
-                if (routing != RoutingProtocol.OSPF && routing != RoutingProtocol.NONE) {
-                    ctx.warning(v.get("ospf"), "variant '" + name + "' runs " + routing.yamlName() + "; its ospf overrides have no effect");
-                }
-            }
-            Optional<VariantSpec.RipOverrides> rip = Optional.empty();
-            if (v.has("rip")) {
-                YamlMap r = ctx.map(v.get("rip"), "'rip' overrides", ScenarioShapes.RIP_OVERRIDES);
-                if (r != null) {
-                    rip = Optional.of(new VariantSpec.RipOverrides(r.optionalDuration("update"), r.optionalDuration("timeout"),
-                            r.optionalDuration("garbage"), r.optionalDuration("holddown"), r.optionalDuration("jitter")));
-                    checkRipOverrides(r, rip.get(), routing, vt);
-                }
-                if (routing != RoutingProtocol.RIP && routing != RoutingProtocol.NONE) {
-                    ctx.warning(v.get("rip"), "variant '" + name + "' runs " + routing.yamlName() + "; its rip overrides have no effect");
-                }
-            }
+            Map<String, Object> overrides = overrides(v, name, routing, vt);
             Optional<VariantSpec.TrackOverrides> track = Optional.empty();
             if (v.has("track")) {
                 YamlMap tr = ctx.map(v.get("track"), "'track' overrides", ScenarioShapes.TRACK_OVERRIDES);
@@ -561,65 +532,35 @@ public final class ScenarioLoader {
                             + " routing: static or ospf (configure bfd on the topology's routes and ospf interfaces otherwise)");
                 }
             }
-            out.add(new VariantSpec(name, routing, vt, ospf, rip, track, keepalive, bfd));
+            out.add(new VariantSpec(name, routing, vt, overrides, track, keepalive, bfd));
             ctx.mark("variants/" + name, v.node());
         }
         return out;
     }
 
-    /** Default OSPF hello of generated interfaces (RFC 2328 C.3 HelloInterval example, IOS default 10 s). */
-    private static final long GENERATED_OSPF_HELLO = SimTime.seconds(10);
-
     /**
-     * Variant OSPF timers, checked by the topology's rules against every interface they apply
-     * to: a hello override brings dead to 4 × hello unless dead is given too; a dead override
-     * alone keeps each interface's hello.
+     * The variant's protocol overrides ({@code ospf:}, {@code rip:}), each read by its module's
+     * {@link VariantOverrides}, registration order; overrides of a protocol other than the one the
+     * variant's routing choice generates have no effect, which is a warning.
      */
-    private void checkOspfOverrides(YamlMap o, OptionalLong hello, OptionalLong dead, RoutingProtocol routing, TopologySpec t) {
-        if (hello.isPresent()) {
-            TimerRules.ospf(o, hello.getAsLong(), dead.orElse(4 * hello.getAsLong()));
-            return;
-        }
-        if (dead.isEmpty()) {
-            return;
-        }
-        long highestHello = routing == RoutingProtocol.OSPF ? GENERATED_OSPF_HELLO : 0;
-        if (routing == RoutingProtocol.NONE && t != null) {
-            for (NodeSpec n : t.nodes().values()) {
-                if (n.protocol(OspfSpec.class).isPresent()) {
-                    for (var i : n.protocol(OspfSpec.class).get().interfaces().values()) {
-                        // a dead-only override ends fast hellos, and the hello goes back to 10 s (as on IOS)
-                        highestHello = Math.max(highestHello, i.helloMultiplier() > 0 ? GENERATED_OSPF_HELLO : i.helloNs());
-                    }
-                }
+    private Map<String, Object> overrides(YamlMap v, String name, RoutingProtocol routing, TopologySpec vt) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            VariantOverrides<?, ?> hook = m.variantOverrides();
+            String key = m.nodeKey();
+            if (hook == null || !v.has(key)) {
+                continue;
+            }
+            YamlMap o = ctx.map(v.get(key), "'" + key + "' overrides", hook.shape());
+            if (o != null) {
+                out.put(key, hook.read(new VariantSection(ctx, o, routing, vt)));
+            }
+            if (routing != RoutingProtocol.NONE && !m.routingChoice().equals(Optional.of(routing))) {
+                ctx.warning(v.get(key), "variant '" + name + "' runs " + routing.yamlName() + "; its " + key
+                        + " overrides have no effect");
             }
         }
-        if (highestHello > 0) {
-            TimerRules.ospf(o, highestHello, dead.getAsLong());
-        } else {
-            TimerRules.OSPF_DEAD.check(o, "dead", dead.getAsLong());
-        }
-    }
-
-    /** Variant RIP timers over each RIP process's own (or the generated default) timers. */
-    private void checkRipOverrides(YamlMap r, VariantSpec.RipOverrides o, RoutingProtocol routing, TopologySpec t) {
-        List<RipSpec.Timers> bases = new ArrayList<>();
-        if (t != null) {
-            for (NodeSpec n : t.nodes().values()) {
-                n.protocol(RipSpec.class).ifPresent(x -> bases.add(x.timers()));
-            }
-        }
-        if (routing == RoutingProtocol.RIP || bases.isEmpty()) {
-            bases.add(RipSpec.Timers.DEFAULT);
-        }
-        int before = ctx.diagnostics().errorCount();
-        for (var b : bases) {
-            TimerRules.rip(r, o.updateNs().orElse(b.updateNs()), o.timeoutNs().orElse(b.timeoutNs()),
-                    o.garbageNs().orElse(b.garbageNs()), o.holddownNs().orElse(b.holddownNs()), o.jitterNs().orElse(-1));
-            if (ctx.diagnostics().errorCount() > before) {
-                return; // one message per override, not one per router
-            }
-        }
+        return out;
     }
 
     private void checkVariantRouting(VariantSpec v) {

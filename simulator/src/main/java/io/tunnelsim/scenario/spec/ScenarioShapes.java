@@ -5,12 +5,13 @@ import static io.tunnelsim.topology.Shape.DURATION;
 import static io.tunnelsim.topology.Shape.TEXT;
 
 import io.tunnelsim.routing.bfd.BfdYaml;
-import io.tunnelsim.routing.ospf.OspfYaml;
-import io.tunnelsim.routing.rip.RipYaml;
 import io.tunnelsim.topology.JsonSchema;
+import io.tunnelsim.topology.ProtocolModule;
+import io.tunnelsim.topology.ProtocolModules;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.Shape;
 import io.tunnelsim.topology.TopologyShapes;
+import io.tunnelsim.topology.VariantOverrides;
 
 /**
  * The keys of a scenario file ({@code docs/scenario-format.md}): what {@link ScenarioLoader}
@@ -51,27 +52,28 @@ public final class ScenarioShapes {
             .key("loss", Shape.FRACTION, "impair: frame loss, 0..1 or a percentage.")
             .key("delay", DURATION, "impair: added one-way delay.");
 
-    static final Shape.Obj OSPF_OVERRIDES = Shape.obj("OSPF timers of this variant.")
-            .key("hello", DURATION, "Hello interval.")
-            .key("dead", DURATION, "Dead interval (default 4 x hello).")
-            .key("spf", OspfYaml.SPF, "SPF throttle: classic, modern or {start, hold, max}.")
-            .key("hello-multiplier", Shape.integer(3, 20), "Fast hellos: N a second, dead interval 1s.");
-
-    static final Shape.Obj RIP_OVERRIDES = Shape.obj("RIP timers of this variant.").keysOf(RipYaml.TIMERS);
-
     static final Shape.Obj TRACK_OVERRIDES = Shape.obj("IP SLA timers of this variant's tracks.")
             .key("frequency", DURATION, "Interval between echoes.")
             .key("timeout", DURATION, "Echo timeout.");
 
-    static final Shape.Obj VARIANT = Shape.obj("One variant of the network, run with the same probes and timeline.")
-            .required("name", TEXT, "Variant name; names its results folder.")
-            .key("routing", Shape.choice(RoutingProtocol.byName().keySet()), "Routing generated over the GRE tunnels.")
-            .key("topology", TOPOLOGY, "Another topology for this variant.")
-            .key("ospf", OSPF_OVERRIDES, "OSPF timer overrides.")
-            .key("rip", RIP_OVERRIDES, "RIP timer overrides.")
-            .key("track", TRACK_OVERRIDES, "IP SLA timer overrides.")
-            .key("keepalive", TopologyShapes.KEEPALIVE, "GRE keepalives on every tunnel.")
-            .key("bfd", Shape.anyOf(BOOL, BfdYaml.TIMERS), "BFD for routing: static or ospf: true or timers.");
+    static final Shape.Obj VARIANT = variant();
+
+    /** A variant's keys: its own, with each protocol module's override keys after {@code topology}, registration order. */
+    private static Shape.Obj variant() {
+        Shape.Obj v = Shape.obj("One variant of the network, run with the same probes and timeline.")
+                .required("name", TEXT, "Variant name; names its results folder.")
+                .key("routing", Shape.choice(RoutingProtocol.byName().keySet()), "Routing generated over the GRE tunnels.")
+                .key("topology", TOPOLOGY, "Another topology for this variant.");
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            VariantOverrides<?, ?> o = m.variantOverrides();
+            if (o != null) {
+                v.key(m.nodeKey(), o.shape(), o.description());
+            }
+        }
+        return v.key("track", TRACK_OVERRIDES, "IP SLA timer overrides.")
+                .key("keepalive", TopologyShapes.KEEPALIVE, "GRE keepalives on every tunnel.")
+                .key("bfd", Shape.anyOf(BOOL, BfdYaml.TIMERS), "BFD for routing: static or ospf: true or timers.");
+    }
 
     static final Shape.Obj SWEEP = Shape.obj("Runs with the timeline shifted at random (tunnelsim sweep).")
             .key("shift", DURATION, "Largest random shift of the timeline in a sweep (default 10s).")

@@ -1,11 +1,13 @@
 package io.tunnelsim.scenario.spec;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 
 import io.tunnelsim.topology.KeepaliveSpec;
 import io.tunnelsim.topology.RoutingProtocol;
-import io.tunnelsim.routing.ospf.SpfThrottle;
 import io.tunnelsim.topology.TopologySpec;
 
 /**
@@ -14,33 +16,35 @@ import io.tunnelsim.topology.TopologySpec;
  *
  * @param routing   the protocol to run; {@link RoutingProtocol#NONE} keeps the topology's configuration
  * @param topology  the topology this variant runs on (its own, or the scenario's)
+ * @param overrides the protocol modules' overrides by module key ({@code ospf}, {@code rip}), in
+ *                  registration order; each value is the record of the module's
+ *                  {@link io.tunnelsim.topology.VariantOverrides}
  * @param keepalive GRE keepalives to enable on every tunnel
  * @param bfd       BFD timers: with {@code routing: static} every generated static route is gated
  *                  by a BFD session to its next hop, with {@code routing: ospf} every generated
  *                  OSPF tunnel interface has {@code bfd}
  */
-public record VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Optional<OspfOverrides> ospf,
-                          Optional<RipOverrides> rip, Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive,
+public record VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Map<String, Object> overrides,
+                          Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive,
                           Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd) {
 
-    public VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Optional<OspfOverrides> ospf,
-                       Optional<RipOverrides> rip, Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive) {
-        this(name, routing, topology, ospf, rip, track, keepalive, Optional.empty());
+    public VariantSpec {
+        overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
 
-    /** OSPF timer overrides; {@code helloMultiplier} 3-20 turns IOS fast hellos on (0 = not overridden). */
-    public record OspfOverrides(OptionalLong helloNs, OptionalLong deadNs, Optional<SpfThrottle> spf, int helloMultiplier) {
-        public OspfOverrides(OptionalLong helloNs, OptionalLong deadNs, Optional<SpfThrottle> spf) {
-            this(helloNs, deadNs, spf, 0);
-        }
+    public VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Map<String, Object> overrides,
+                       Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive) {
+        this(name, routing, topology, overrides, track, keepalive, Optional.empty());
     }
 
-    /** RIP timer overrides. */
-    public record RipOverrides(OptionalLong updateNs, OptionalLong timeoutNs, OptionalLong garbageNs,
-                               OptionalLong holddownNs, OptionalLong jitterNs) {
-        public RipOverrides(OptionalLong updateNs, OptionalLong timeoutNs, OptionalLong garbageNs, OptionalLong holddownNs) {
-            this(updateNs, timeoutNs, garbageNs, holddownNs, OptionalLong.empty());
+    /** The overrides of the given record type ({@code OspfOverrides.class}), if the variant has them. */
+    public <O> Optional<O> override(Class<O> type) {
+        for (Object o : overrides.values()) {
+            if (type.isInstance(o)) {
+                return Optional.of(type.cast(o));
+            }
         }
+        return Optional.empty();
     }
 
     /** IP SLA probe overrides for every track. */

@@ -25,7 +25,9 @@ import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.Diagnostic;
 import io.tunnelsim.topology.Endpoint;
 import io.tunnelsim.topology.RoutingProtocol;
+import io.tunnelsim.routing.ospf.OspfOverrides;
 import io.tunnelsim.routing.ospf.SpfThrottle;
+import io.tunnelsim.routing.rip.RipOverrides;
 
 class ScenarioLoaderTest {
 
@@ -72,12 +74,12 @@ class ScenarioLoaderTest {
         assertEquals(5, s.variants().size());
         VariantSpec fast = s.variants().get(1);
         assertEquals(RoutingProtocol.OSPF, fast.routing());
-        VariantSpec.OspfOverrides o = fast.ospf().orElseThrow();
+        OspfOverrides o = fast.override(OspfOverrides.class).orElseThrow();
         assertEquals(OptionalLong.of(SimTime.seconds(1)), o.helloNs());
         assertEquals(OptionalLong.of(SimTime.seconds(4)), o.deadNs());
         assertEquals(SpfThrottle.MODERN, o.spf().orElseThrow());
         assertSame(s.topology(), fast.topology());
-        assertEquals(OptionalLong.of(SimTime.seconds(10)), s.variants().get(2).rip().orElseThrow().updateNs());
+        assertEquals(OptionalLong.of(SimTime.seconds(10)), s.variants().get(2).override(RipOverrides.class).orElseThrow().updateNs());
         VariantSpec sla = s.variants().get(3);
         assertEquals(OptionalLong.of(SimTime.millis(500)), sla.track().orElseThrow().timeoutNs());
         assertEquals(SimTime.seconds(2), sla.keepalive().orElseThrow().periodNs());
@@ -85,6 +87,17 @@ class ScenarioLoaderTest {
         assertEquals("alt", alt.topology().name());
         assertEquals(RoutingProtocol.NONE, alt.routing());
         assertEquals(new SweepSpec(OptionalLong.of(SimTime.seconds(10)), 5), s.sweep());
+    }
+
+    @Test
+    void aVariantOffersEachModulesOverrideKeysAfterTopologyInRegistrationOrder() {
+        assertEquals(java.util.List.of("name", "routing", "topology", "ospf", "rip", "track", "keepalive", "bfd"),
+                java.util.List.of(ScenarioShapes.VARIANT.names()));
+        for (String key : new String[] {"ospf", "rip"}) {
+            var hook = io.tunnelsim.topology.ProtocolModules.byKey(key).variantOverrides();
+            assertSame(hook.shape(), ScenarioShapes.VARIANT.key(key).shape(), key + ": the module's own keys");
+            assertEquals(hook.description(), ScenarioShapes.VARIANT.key(key).description());
+        }
     }
 
     @Test
