@@ -14,12 +14,21 @@ public record Ipv4Prefix(Ipv4Address address, int length) implements Comparable<
     }
 
     /**
-     * The value the record's generated hash code has (31 × the address's hash + the length), so
-     * hash-ordered collections keep their order, without its method-handle indirection.
+     * The address bits and the length through the 32-bit finalizer of MurmurHash3, so every
+     * output bit depends on every input bit. The record's own hash (31 × bits + length) gives
+     * every /24 the same low eight bits and every /30 nearly so, which piles a routing table's
+     * prefixes into few buckets of a {@code HashMap}. No output may depend on this order:
+     * anything printed from a hash-keyed collection is sorted first.
      */
     @Override
     public int hashCode() {
-        return 31 * address.bits() + length;
+        int h = address.bits() ^ (length * 0x9E3779B9);
+        h ^= h >>> 16;
+        h *= 0x85EBCA6B;
+        h ^= h >>> 13;
+        h *= 0xC2B2AE35;
+        h ^= h >>> 16;
+        return h;
     }
 
 

@@ -207,9 +207,11 @@ public final class CauseAnalyzer {
         }
 
         List<RouteChange> fib = new ArrayList<>();
+        // a large run changes each of a few thousand prefixes many times: parse and test each once
+        Map<String, Boolean> holds = new HashMap<>();
         for (RouteChange c : evidence.routes()) {
             if (c.timeNs() >= start && c.timeNs() <= horizon && path.contains(c.node())
-                    && holdsAny(Ipv4Prefix.parse(c.prefix()), addresses)) {
+                    && holds.computeIfAbsent(c.prefix(), p -> holdsAny(Ipv4Prefix.parse(p), addresses))) {
                 fib.add(c);
             }
         }

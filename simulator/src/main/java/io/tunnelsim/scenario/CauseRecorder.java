@@ -1,6 +1,5 @@
 package io.tunnelsim.scenario;
 
-import io.tunnelsim.node.FibChanged;
 import io.tunnelsim.node.FibEntry;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
@@ -14,7 +13,7 @@ import io.tunnelsim.report.model.CauseEvidence;
 import io.tunnelsim.report.model.Detection;
 import io.tunnelsim.report.model.FlowTrace;
 import io.tunnelsim.report.model.ProbeLoss;
-import io.tunnelsim.report.model.RouteChange;
+import io.tunnelsim.report.model.FibChangeLog;
 import io.tunnelsim.routing.bfd.BfdSessionChanged;
 import io.tunnelsim.routing.bfd.BfdState;
 import io.tunnelsim.routing.ospf.AdjacencyChanged;
@@ -32,8 +31,8 @@ import java.util.TreeMap;
 /**
  * Gathers, while a run goes, the evidence of its outage chains ({@link CauseEvidence}): every
  * node a probe packet reaches, every drop of a probe packet (node, interface, reason) or loss on
- * a link, the state changes that detect a failure or a repair, and the FIB changes in structured
- * form. Everything comes from typed events and the probe trace; no log text is read.
+ * a link, the state changes that detect a failure or a repair, and (from the runner's
+ * {@link FibChangeLog}) the FIB changes in structured form. Everything comes from typed events and the probe trace; no log text is read.
  *
  * <p>Only probe packets are followed: it subscribes to {@code ProbeDropped} and {@code FrameLost},
  * which are built for probe packets only, never to {@code PacketDropped}; the per-packet cost
@@ -46,12 +45,20 @@ final class CauseRecorder {
     private final Map<Long, BitSet> visits = new HashMap<>();
     private final List<ProbeLoss> drops = new ArrayList<>();
     private final List<Detection> detections = new ArrayList<>();
-    private final List<RouteChange> routes = new ArrayList<>();
+    private final FibChangeLog routes;
 
-    /** Starts recording on {@code net}; detections and FIB changes are kept from {@code fromNs} on. */
-    CauseRecorder(Network net, List<ProbeFlow> probeFlows, long fromNs) {
+    /**
+     * Starts recording on {@code net}; detections are kept from {@code fromNs} on. The FIB
+     * changes come from {@code fib}, which the runner fills from {@code fromNs} on with the paths
+     * kept.
+     */
+    CauseRecorder(Network net, List<ProbeFlow> probeFlows, long fromNs, FibChangeLog fib) {
+        if (!fib.keepsPaths()) {
+            throw new IllegalArgumentException("the outage chains need the FIB changes' paths");
+        }
         this.net = net;
         this.from = fromNs;
+        this.routes = fib;
         for (ProbeFlow f : probeFlows) {
             flows.put(f.id(), f);
         }
@@ -65,7 +72,6 @@ final class CauseRecorder {
                 RipRouteTimeout.class)) {
             net.events().subscribe(type, this::detection);
         }
-        net.events().subscribe(FibChanged.class, this::fib);
     }
 
     private void dropped(ProbeDropped d) {
@@ -151,13 +157,6 @@ final class CauseRecorder {
         return java.math.BigDecimal.valueOf(ns, 9).stripTrailingZeros().toPlainString() + " s";
     }
 
-    private void fib(FibChanged c) {
-        if (!net.isStarted() || c.timeNs() < from) {
-            return;
-        }
-        routes.add(new RouteChange(c.timeNs(), c.node(), c.prefix().toString(), paths(c.before()), paths(c.after())));
-    }
-
     /** {@code tunnel0}, {@code eth1 192.0.2.1}, {@code tunnel0 + tunnel1}; {@code none} for no entry. */
     static String paths(FibEntry e) {
         if (e == null || e.pathCount() == 0) {
@@ -205,6 +204,6 @@ final class CauseRecorder {
             traces.add(new FlowTrace(f.name(), f.sourceNode().name(), addresses, byFlow.getOrDefault(f.id(), new TreeMap<>())));
         }
         traces.sort(java.util.Comparator.comparing(FlowTrace::flow));
-        return new CauseEvidence(traces, drops, detections, routes);
+        return new CauseEvidence(traces, drops, detections, routes.routeChanges());
     }
 }

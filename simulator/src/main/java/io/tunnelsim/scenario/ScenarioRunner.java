@@ -1,6 +1,7 @@
 package io.tunnelsim.scenario;
 
 import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.capture.CaptureSet;
 import io.tunnelsim.node.FibChanged;
 import io.tunnelsim.node.Interface;
@@ -14,7 +15,7 @@ import io.tunnelsim.node.event.LoggedEvent;
 import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.node.event.NodeStateChanged;
 import io.tunnelsim.report.model.CauseEvidence;
-import io.tunnelsim.report.model.FibChange;
+import io.tunnelsim.report.model.FibChangeLog;
 import io.tunnelsim.report.model.StateChange;
 import io.tunnelsim.routing.ospf.AdjacencyChanged;
 import io.tunnelsim.routing.track.TrackChanged;
@@ -46,15 +47,23 @@ public final class ScenarioRunner {
         Network net = built.network();
         long end = options.untilNs() >= 0 ? Math.min(options.untilNs(), scenario.durationNs()) : scenario.durationNs();
 
-        List<FibChange> fib = new ArrayList<>();
+        // the outage chains read the paths before and after each change as well
+        FibChangeLog fib = new FibChangeLog(options.causes());
+        Map<Ipv4Prefix, String> prefixTexts = new HashMap<>();
         long[] fibTotal = new long[1];
         // convergence is measured after timeline actions: changes before the first one are counted, not kept
         long firstAction = scenario.timeline().stream().mapToLong(a -> Math.max(0, a.atNs() + options.shiftNs())).min().orElse(Long.MAX_VALUE);
         net.events().subscribe(FibChanged.class, c -> {
             fibTotal[0]++;
             if (net.isStarted() && c.timeNs() >= firstAction) {
-                fib.add(new FibChange(c.timeNs(), c.node(), c.prefix() + (c.after() == null ? " removed"
-                        : (c.before() == null ? " added via " : " changed to ") + describe(c.after()))));
+                String prefix = prefixTexts.computeIfAbsent(c.prefix(), Ipv4Prefix::toString);
+                String detail = prefix + (c.after() == null ? " removed"
+                        : (c.before() == null ? " added via " : " changed to ") + describe(c.after()));
+                if (fib.keepsPaths()) {
+                    fib.add(c.timeNs(), c.node(), prefix, detail, CauseRecorder.paths(c.before()), CauseRecorder.paths(c.after()));
+                } else {
+                    fib.add(c.timeNs(), c.node(), prefix, detail, null, null);
+                }
             }
         });
         List<StateChange> states = new ArrayList<>();
@@ -62,14 +71,14 @@ public final class ScenarioRunner {
 
         List<ProbeFlow> flows = probes(scenario, topo, net, end);
         List<Long> actionTimes = schedule(scenario, built, options.shiftNs(), end);
-        CauseRecorder causes = options.causes() ? new CauseRecorder(net, flows, firstAction) : null;
+        CauseRecorder causes = options.causes() ? new CauseRecorder(net, flows, firstAction, fib) : null;
 
         CaptureSet capture = options.captureDir() == null ? null : CaptureSet.attach(net, options.captureDir());
         io.tunnelsim.live.LiveStats live = null;
         try {
             if (scenario.live().enabled()) {
                 live = runLive(scenario, built, end, options);
-                return new RunResult(variant.name(), built, flows, fib, fibTotal[0], states, net.log().entries(), end, actionTimes, live,
+                return new RunResult(variant.name(), built, flows, fib.fibChanges(), fibTotal[0], states, net.log().entries(), end, actionTimes, live,
                         causes == null ? CauseEvidence.none() : causes.evidence());
             }
             net.start();
@@ -87,7 +96,7 @@ public final class ScenarioRunner {
                 capture.close();
             }
         }
-        return new RunResult(variant.name(), built, flows, fib, fibTotal[0], states, net.log().entries(), end, actionTimes, null,
+        return new RunResult(variant.name(), built, flows, fib.fibChanges(), fibTotal[0], states, net.log().entries(), end, actionTimes, null,
                 causes == null ? CauseEvidence.none() : causes.evidence());
     }
 

@@ -90,6 +90,8 @@ public final class TunnelInterface extends Interface implements NodeService {
     public static final int MAX_NESTING = 8;
 
     private final TunnelConfig config;
+    /** The interface {@code config.sourceInterface()} names, once found. */
+    private Interface namedSource;
     private final GreDemux demux;
     private TunnelProtection protection;
     private final Timer keepaliveTimer;
@@ -151,10 +153,19 @@ public final class TunnelInterface extends Interface implements NodeService {
         return prefix.contains(config.destination());
     }
 
-    /** The source interface, or null when the source is an address no interface owns. */
+    /**
+     * The source interface, or null when the source is an address no interface owns. A named
+     * source is looked up once it exists and kept (a node never loses an interface): the GRE
+     * demultiplexer asks every tunnel of the node for its source on every received packet.
+     */
     public Interface sourceInterface() {
         if (config.sourceInterface() != null) {
-            return node.interfaceNamed(config.sourceInterface());
+            Interface s = namedSource;
+            if (s == null) {
+                s = node.interfaceNamed(config.sourceInterface());
+                namedSource = s;
+            }
+            return s;
         }
         for (Interface i : node.interfaces()) {
             if (i.ipv4Bits() == config.sourceAddress().bits()) {

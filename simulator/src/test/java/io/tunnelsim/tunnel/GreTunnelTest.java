@@ -34,6 +34,20 @@ class GreTunnelTest {
     }
 
     @Test
+    void aNamedSourceAddedAfterTheTunnelIsFoundAndItsAddressFollowed() {
+        io.tunnelsim.node.Network net = new io.tunnelsim.node.Network(1);
+        Node r = net.addRouter("r");
+        TunnelInterface t = TunnelInterface.create(r, "tunnel0", TunnelConfig.basic("eth9", "198.51.100.2"));
+        assertNull(t.sourceInterface(), "no eth9 yet");
+        assertEquals(0, t.sourceAddressBits());
+        var eth9 = net.addEthernet(r, "eth9", Ipv4Prefix.parse("203.0.113.2/30"), 1500);
+        assertTrue(t.sourceInterface() == eth9, "eth9 once it exists");
+        assertEquals(Ipv4Address.parse("203.0.113.2").bits(), t.sourceAddressBits());
+        eth9.setIpv4(Ipv4Prefix.parse("203.0.113.6/30"));
+        assertEquals(Ipv4Address.parse("203.0.113.6").bits(), t.sourceAddressBits(), "the interface's address now");
+    }
+
+    @Test
     void lineProtocolFollowsSourceInterfaceAndRouteToDestination() {
         TwoSites t = new TwoSites(1, TwoSites.hqDefault(), TwoSites.brDefault());
         assertFalse(t.hqTunnel.isUp(), "down before start");

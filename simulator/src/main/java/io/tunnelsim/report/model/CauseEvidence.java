@@ -17,7 +17,8 @@ public record CauseEvidence(List<FlowTrace> flows, List<ProbeLoss> drops, List<D
         flows = List.copyOf(flows);
         drops = List.copyOf(drops);
         detections = List.copyOf(detections);
-        routes = List.copyOf(routes);
+        // a log's view is read-only and fixed already; a copy would make every record at once
+        routes = routes instanceof FibChangeLog.View<?> ? routes : List.copyOf(routes);
     }
 
     /** No evidence (a run that did not gather any): every chain has only its drop counts. */
