@@ -31,6 +31,8 @@ public final class CrossEndChecks {
     private final TopologySpec spec;
     private final SourceLocations loc;
     private final Diagnostics out = new Diagnostics();
+    /** Address to owning node, built on first use. */
+    private java.util.Map<Ipv4Address, NodeSpec> owners;
 
     public CrossEndChecks(TopologySpec spec) {
         this.spec = spec;
@@ -210,15 +212,20 @@ public final class CrossEndChecks {
         return s == null ? Optional.empty() : s.address().map(Ipv4Prefix::address);
     }
 
+    /** The node whose non-tunnel interface has address {@code a}, the first in file order. */
     private Optional<NodeSpec> owner(Ipv4Address a) {
-        for (NodeSpec n : spec.nodes().values()) {
-            for (InterfaceSpec i : n.interfaces().values()) {
-                if (i.kind() != InterfaceSpec.Kind.TUNNEL && i.address().isPresent() && i.address().get().address().equals(a)) {
-                    return Optional.of(n);
+        if (owners == null) {
+            // one pass over every interface: a hub with thousands of tunnels asks once per tunnel
+            owners = new java.util.HashMap<>();
+            for (NodeSpec n : spec.nodes().values()) {
+                for (InterfaceSpec i : n.interfaces().values()) {
+                    if (i.kind() != InterfaceSpec.Kind.TUNNEL && i.address().isPresent()) {
+                        owners.putIfAbsent(i.address().get().address(), n);
+                    }
                 }
             }
         }
-        return Optional.empty();
+        return Optional.ofNullable(owners.get(a));
     }
 
     private static String key(TunnelSpec t) {
