@@ -47,16 +47,8 @@ public final class ScaleBenchmark {
     /** Runs the benchmark with routing {@code name} (see {@link #knows(String)}). */
     public static void run(PrintStream out, int spokes, String name) throws Exception {
         boolean summary = name.equals(STATIC_SUMMARY);
-        run(out, spokes, summary ? RoutingProtocol.STATIC : RoutingProtocol.byName().get(name), summary);
-    }
-
-    public static void run(PrintStream out, int spokes, RoutingProtocol routing) throws Exception {
-        run(out, spokes, routing, false);
-    }
-
-    private static void run(PrintStream out, int spokes, RoutingProtocol routing, boolean summary) throws Exception {
+        RoutingProtocol routing = summary ? RoutingProtocol.STATIC : RoutingProtocol.byName().get(name);
         Path dir = Files.createTempDirectory("tunnelsim-scale");
-        String name = summary ? STATIC_SUMMARY : routing.yamlName();
         Files.writeString(dir.resolve("topology.yaml"), TopologyGenerator.hubAndSpoke(spokes, 2, routing,
                 new TopologyGenerator.Options(false, false, summary)));
         Files.writeString(dir.resolve("scenario.yaml"), String.join("\n",
