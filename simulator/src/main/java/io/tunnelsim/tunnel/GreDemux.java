@@ -1,5 +1,6 @@
 package io.tunnelsim.tunnel;
 
+import io.tunnelsim.addr.PrefixTable;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.NodeService;
@@ -19,10 +20,16 @@ import java.util.List;
  * key equal when configured) and hands it over. Packets no tunnel claims are dropped and
  * counted: {@code gre-no-tunnel} when no tunnel has those endpoints, {@code gre-key-mismatch}
  * when one has but the key differs.
+ *
+ * <p>Tunnels are indexed by their (configured, fixed) destination, so a hub with thousands of
+ * tunnels finds a packet's candidates with one hash probe instead of walking every tunnel; among
+ * tunnels to the same destination the first configured one that matches wins, as before.
  */
 public final class GreDemux implements NodeService {
     private final Node node;
     private final List<TunnelInterface> tunnels = new ArrayList<>(2);
+    /** Tunnel destination (as a /32 key) to the node's tunnels with it, in configuration order. */
+    private final PrefixTable<TunnelInterface[]> byDestination = new PrefixTable<>(4);
     /** Tunnels the packet being sent is currently nested in (bounds encapsulation depth). */
     int nesting;
 
@@ -58,10 +65,13 @@ public final class GreDemux implements NodeService {
         int proto = Ipv4Codec.protocol(q, 0);
         int src = Ipv4Codec.source(q, 0);
         int dst = Ipv4Codec.destination(q, 0);
-        for (int i = 0; i < tunnels.size(); i++) {
-            TunnelInterface t = tunnels.get(i);
+        TunnelInterface[] to = byDestination.get(PrefixTable.key(dst, 32));
+        if (to == null) {
+            return;
+        }
+        for (TunnelInterface t : to) {
             boolean ours = proto == Ipv4Header.PROTO_GRE ? t.protection() == null : proto == 50 && t.protection() != null;
-            if (ours && t.sourceAddressBits() == src && t.destinationBits() == dst) {
+            if (ours && t.sourceAddressBits() == src) {
                 t.fragmentationNeeded(m.nextHopMtu(), Ipv4Codec.totalLength(q, 0), from);
                 return;
             }
@@ -80,6 +90,15 @@ public final class GreDemux implements NodeService {
 
     void add(TunnelInterface t) {
         tunnels.add(t);
+        long k = PrefixTable.key(t.destinationBits(), 32);
+        TunnelInterface[] to = byDestination.get(k);
+        if (to == null) {
+            byDestination.put(k, new TunnelInterface[] {t});
+        } else {
+            TunnelInterface[] more = java.util.Arrays.copyOf(to, to.length + 1);
+            more[to.length] = t;
+            byDestination.put(k, more);
+        }
     }
 
     public List<TunnelInterface> tunnels() {
@@ -110,9 +129,10 @@ public final class GreDemux implements NodeService {
         boolean hasKey = GreCodec.keyPresent(b, off + hl);
         long key = hasKey && p.length() >= hl + GreCodec.headerLength(b, off + hl) ? GreCodec.key(b, off + hl) : -1;
         boolean endpointsMatched = false;
-        for (int i = 0; i < tunnels.size(); i++) {
-            TunnelInterface t = tunnels.get(i);
-            if (t.sourceAddressBits() != dst || t.destinationBits() != src) {
+        TunnelInterface[] from = byDestination.get(PrefixTable.key(src, 32));
+        for (int i = 0; from != null && i < from.length; i++) {
+            TunnelInterface t = from[i];
+            if (t.sourceAddressBits() != dst) {
                 continue;
             }
             endpointsMatched = true;

@@ -110,6 +110,53 @@ class GreTunnelTest {
         assertEquals(f.count(), t.net.node("br").counters().drops("gre-key-mismatch"));
     }
 
+    /** Gives {@code br} 200 tunnels to other peers, so the demultiplexer has many tunnels to tell apart. */
+    private static void manyOtherPeers(TwoSites t, long key) {
+        Node br = t.net.node("br");
+        for (int i = 1; i <= 200; i++) {
+            TunnelInterface.create(br, "tunnel" + i, TunnelConfig.basic("eth0", "192.0.2." + i).withKey(key));
+        }
+    }
+
+    @Test
+    void amongManyTunnelsEachPacketGoesToTheFirstWhoseEndpointsAndKeyMatch() {
+        TwoSites t = new TwoSites(1, TwoSites.hqDefault().withKey(7), TwoSites.brDefault().withKey(7));
+        manyOtherPeers(t, 7);
+        Node br = t.net.node("br");
+        TunnelInterface otherKey = TunnelInterface.create(br, "tunnel300", TwoSites.brDefault().withKey(8));
+        TunnelInterface later = TunnelInterface.create(br, "tunnel301", TwoSites.brDefault().withKey(7));
+        ProbeFlow f = t.ping("hq-pc", "10.2.0.10", 100 * MS, 100, S);
+        t.net.runUntil(2 * S);
+        for (int i = 0; i < f.count(); i++) {
+            assertTrue(f.receivedAt(i) >= 0, "ping " + i + " answered");
+        }
+        assertEquals(f.count(), t.brTunnel.inPackets, "every request decapsulated by tunnel0, the first match");
+        assertEquals(0, otherKey.inPackets, "same endpoints, other key");
+        assertEquals(0, later.inPackets, "same endpoints and key, configured later");
+        assertEquals(0, br.counters().drops("gre-key-mismatch"));
+        assertEquals(0, br.counters().drops("gre-no-tunnel"));
+    }
+
+    @Test
+    void amongManyTunnelsAWrongKeyIsAKeyMismatchAndAnUnknownPeerIsNoTunnel() {
+        // br has tunnels to hq with keys 7 and 8; hq sends key 9
+        TwoSites t = new TwoSites(1, TwoSites.hqDefault().withKey(9), TwoSites.brDefault().withKey(7));
+        manyOtherPeers(t, 9);
+        TunnelInterface.create(t.net.node("br"), "tunnel300", TwoSites.brDefault().withKey(8));
+        ProbeFlow f = t.ping("hq-pc", "10.2.0.10", 100 * MS, 100, S);
+        t.net.runUntil(2 * S);
+        assertEquals(f.count(), t.net.node("br").counters().drops("gre-key-mismatch"));
+        assertEquals(0, t.net.node("br").counters().drops("gre-no-tunnel"));
+
+        // br's only tunnels point elsewhere: hq's packets match no tunnel's endpoints
+        TwoSites u = new TwoSites(1, TwoSites.hqDefault().withKey(9), TunnelConfig.basic("eth0", "203.0.113.99").withKey(9));
+        manyOtherPeers(u, 9);
+        ProbeFlow g = u.ping("hq-pc", "10.2.0.10", 100 * MS, 100, S);
+        u.net.runUntil(2 * S);
+        assertEquals(g.count(), u.net.node("br").counters().drops("gre-no-tunnel"));
+        assertEquals(0, u.net.node("br").counters().drops("gre-key-mismatch"));
+    }
+
     @Test
     void endsThatDoNotMirrorEachOtherDropWhatTheyReceive() {
         // br's tunnel points at an address that is not hq's tunnel source
