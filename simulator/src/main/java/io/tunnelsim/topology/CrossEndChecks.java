@@ -2,9 +2,12 @@ package io.tunnelsim.topology;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
-
+import io.tunnelsim.addr.PrefixTable;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,6 +28,9 @@ import java.util.Optional;
  * <p>Simplifications: the outer-egress check resolves the tunnel destination against connected
  * subnets and static routes only (longest prefix, then distance, tracks assumed up); a
  * destination reached only through a dynamic protocol is not checked.
+ *
+ * <p>Each node's interfaces, tunnels and static routes are indexed once on first use, so a hub
+ * with thousands of tunnels is checked in time proportional to its tunnels, not to their square.
  */
 public final class CrossEndChecks {
 
@@ -33,6 +39,51 @@ public final class CrossEndChecks {
     private final Diagnostics out = new Diagnostics();
     /** Address to owning node, built on first use. */
     private java.util.Map<Ipv4Address, NodeSpec> owners;
+    /** Per-node look-up structures, built on first use. */
+    private final Map<NodeSpec, NodeIndex> indexes = new IdentityHashMap<>();
+
+    /** One node's interfaces and static routes, indexed for the checks' look-ups. */
+    private static final class NodeIndex {
+        /** Ethernet interfaces that are up and addressed: the connected subnets, in file order. */
+        final List<InterfaceSpec> connected = new ArrayList<>();
+        /** Addressed interfaces that are not tunnels (a static route's next hop resolves over these), in file order. */
+        final List<InterfaceSpec> addressed = new ArrayList<>();
+        /** Tunnels by destination, each list in file order. */
+        final Map<Ipv4Address, List<InterfaceSpec>> tunnelsTo = new HashMap<>();
+        /** Static route positions by prefix (network, length), each list in file order. */
+        final PrefixTable<List<Integer>> routes = new PrefixTable<>(4);
+        /** Whether some static route has prefix length {@code i}. */
+        final boolean[] routeLengths = new boolean[33];
+
+        NodeIndex(NodeSpec n) {
+            for (InterfaceSpec j : n.interfaces().values()) {
+                if (j.kind() == InterfaceSpec.Kind.ETHERNET && !j.shutdown() && j.address().isPresent()) {
+                    connected.add(j);
+                }
+                if (j.kind() != InterfaceSpec.Kind.TUNNEL && j.address().isPresent()) {
+                    addressed.add(j);
+                }
+                if (j.tunnel().isPresent() && j.tunnel().get().destination() != null) {
+                    tunnelsTo.computeIfAbsent(j.tunnel().get().destination(), k -> new ArrayList<>(1)).add(j);
+                }
+            }
+            for (int k = 0; k < n.staticRoutes().size(); k++) {
+                Ipv4Prefix p = n.staticRoutes().get(k).prefix();
+                long key = PrefixTable.key(p);
+                List<Integer> at = routes.get(key);
+                if (at == null) {
+                    at = new ArrayList<>(1);
+                    routes.put(key, at);
+                }
+                at.add(k);
+                routeLengths[p.length()] = true;
+            }
+        }
+    }
+
+    private NodeIndex index(NodeSpec n) {
+        return indexes.computeIfAbsent(n, NodeIndex::new);
+    }
 
     public CrossEndChecks(TopologySpec spec) {
         this.spec = spec;
@@ -91,11 +142,7 @@ public final class CrossEndChecks {
         }
         InterfaceSpec back = null;
         InterfaceSpec wrongSource = null;
-        for (InterfaceSpec j : far.get().interfaces().values()) {
-            if (j.tunnel().isEmpty() || j.tunnel().get().destination() == null
-                    || !j.tunnel().get().destination().equals(src.get())) {
-                continue;
-            }
+        for (InterfaceSpec j : index(far.get()).tunnelsTo.getOrDefault(src.get(), List.of())) {
             if (sourceAddress(far.get(), j.tunnel().get()).filter(t.destination()::equals).isPresent()) {
                 back = j;
                 break;
@@ -146,38 +193,45 @@ public final class CrossEndChecks {
         Ipv4Address dst = t.destination();
         String bestIface = null;
         int bestLen = -1;
-        int bestDistance = Integer.MAX_VALUE;
         String via = null;
-        for (InterfaceSpec j : n.interfaces().values()) {
-            if (j.kind() != InterfaceSpec.Kind.ETHERNET || j.shutdown() || j.address().isEmpty()) {
-                continue;
-            }
+        NodeIndex ix = index(n);
+        for (InterfaceSpec j : ix.connected) {
             Ipv4Prefix p = j.address().get().network();
             if (p.contains(dst) && p.length() > bestLen) {
                 bestIface = j.name();
                 bestLen = p.length();
-                bestDistance = 0;
                 via = "connected";
             }
         }
-        for (int k = 0; k < n.staticRoutes().size(); k++) {
-            StaticRouteSpec r = n.staticRoutes().get(k);
-            if (!r.prefix().contains(dst)) {
+        // the longest static prefix containing dst with a resolvable exit, lowest distance, first in
+        // file order; it beats a connected subnet only when longer (distance 0 wins a tie)
+        for (int len = 32; len > bestLen; len--) {
+            if (!ix.routeLengths[len]) {
                 continue;
             }
-            String exit = r.iface().orElse(null);
-            if (exit == null && r.via().isPresent()) {
-                exit = connectedInterface(n, r.via().get());
-            }
-            if (exit == null) {
+            List<Integer> at = ix.routes.get(PrefixTable.key(dst.bits() & Ipv4Prefix.maskBits(len), len));
+            if (at == null) {
                 continue;
             }
-            int len = r.prefix().length();
-            if (len > bestLen || len == bestLen && r.distance() < bestDistance) {
-                bestIface = exit;
+            int found = -1;
+            String foundExit = null;
+            for (int k : at) {
+                StaticRouteSpec r = n.staticRoutes().get(k);
+                String exit = r.iface().orElse(null);
+                if (exit == null && r.via().isPresent()) {
+                    exit = connectedInterface(ix, r.via().get());
+                }
+                if (exit != null && (found < 0 || r.distance() < n.staticRoutes().get(found).distance())) {
+                    found = k;
+                    foundExit = exit;
+                }
+            }
+            if (found >= 0) {
+                StaticRouteSpec r = n.staticRoutes().get(found);
+                bestIface = foundExit;
                 bestLen = len;
-                bestDistance = r.distance();
-                via = "static route " + r.prefix() + " (" + loc.of("nodes/" + n.name() + "/static/" + k) + ")";
+                via = "static route " + r.prefix() + " (" + loc.of("nodes/" + n.name() + "/static/" + found) + ")";
+                break;
             }
         }
         if (bestIface == null || bestIface.equals(t.sourceInterface())) {
@@ -195,9 +249,9 @@ public final class CrossEndChecks {
                         + "'s provider");
     }
 
-    private String connectedInterface(NodeSpec n, Ipv4Address a) {
-        for (InterfaceSpec j : n.interfaces().values()) {
-            if (j.kind() != InterfaceSpec.Kind.TUNNEL && j.address().isPresent() && j.address().get().network().contains(a)) {
+    private static String connectedInterface(NodeIndex ix, Ipv4Address a) {
+        for (InterfaceSpec j : ix.addressed) {
+            if (j.address().get().network().contains(a)) {
                 return j.name();
             }
         }

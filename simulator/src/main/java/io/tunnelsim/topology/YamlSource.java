@@ -244,12 +244,11 @@ public final class YamlSource {
 
     /** Size of the tree once aliases are expanded, or a message when too large or recursive. */
     private static String checkExpansion(Node root) {
-        Map<Node, Long> sizes = new IdentityHashMap<>();
-        Map<Node, Boolean> onPath = new IdentityHashMap<>();
+        Expansion x = new Expansion();
         try {
-            long size = expandedSize(root, sizes, onPath);
+            long size = x.size(root);
             // only what aliases add counts: a large plain document (32 MiB of text) is fine
-            if (size - sizes.size() > MAX_EXPANDED_NODES) {
+            if (size - x.distinct > MAX_EXPANDED_NODES) {
                 return tooLarge();
             }
             return null;
@@ -263,34 +262,54 @@ public final class YamlSource {
                 + " nodes (a 'billion laughs' document?); write the values out instead of nesting aliases";
     }
 
-    private static long expandedSize(Node n, Map<Node, Long> sizes, Map<Node, Boolean> onPath) {
-        Long known = sizes.get(n);
-        if (known != null) {
-            return known;
-        }
-        if (onPath.containsKey(n)) {
-            throw new ExpansionException("an alias refers to a collection that contains it (recursive document)");
-        }
-        onPath.put(n, Boolean.TRUE);
-        long size = 1;
-        if (n instanceof MappingNode m) {
-            for (NodeTuple t : m.getValue()) {
-                size += expandedSize(t.getKeyNode(), sizes, onPath) + expandedSize(t.getValueNode(), sizes, onPath);
-                if (size > MAX_EXPANDED_NODES + sizes.size()) {
-                    throw new ExpansionException(tooLarge());
+    /**
+     * Counts a tree's nodes with aliases expanded. Only an anchored node can be reached twice (by
+     * an alias) or contain itself, so only anchored nodes are remembered: the count of a large
+     * plain document costs no map entry per node.
+     */
+    private static final class Expansion {
+        /** Expanded size of each anchored node already counted. */
+        final Map<Node, Long> anchored = new IdentityHashMap<>();
+        /** Anchored nodes being counted (an alias to one of them is a recursion). */
+        final Map<Node, Boolean> onPath = new IdentityHashMap<>();
+        /** Distinct nodes seen. */
+        long distinct;
+
+        long size(Node n) {
+            boolean shared = n.getAnchor() != null;
+            if (shared) {
+                Long known = anchored.get(n);
+                if (known != null) {
+                    return known;
+                }
+                if (onPath.containsKey(n)) {
+                    throw new ExpansionException("an alias refers to a collection that contains it (recursive document)");
+                }
+                onPath.put(n, Boolean.TRUE);
+            }
+            distinct++;
+            long size = 1;
+            if (n instanceof MappingNode m) {
+                for (NodeTuple t : m.getValue()) {
+                    size += size(t.getKeyNode()) + size(t.getValueNode());
+                    if (size > MAX_EXPANDED_NODES + distinct) {
+                        throw new ExpansionException(tooLarge());
+                    }
+                }
+            } else if (n instanceof SequenceNode s) {
+                for (Node c : s.getValue()) {
+                    size += size(c);
+                    if (size > MAX_EXPANDED_NODES + distinct) {
+                        throw new ExpansionException(tooLarge());
+                    }
                 }
             }
-        } else if (n instanceof SequenceNode s) {
-            for (Node c : s.getValue()) {
-                size += expandedSize(c, sizes, onPath);
-                if (size > MAX_EXPANDED_NODES + sizes.size()) {
-                    throw new ExpansionException(tooLarge());
-                }
+            if (shared) {
+                onPath.remove(n);
+                anchored.put(n, size);
             }
+            return size;
         }
-        onPath.remove(n);
-        sizes.put(n, size);
-        return size;
     }
 
     private static final class ExpansionException extends RuntimeException {

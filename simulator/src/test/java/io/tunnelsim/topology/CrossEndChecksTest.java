@@ -3,12 +3,15 @@ package io.tunnelsim.topology;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tunnelsim.addr.Ipv4Address;
+import io.tunnelsim.addr.Ipv4Prefix;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Each cross-end check fires on a file made to trigger it, and none fires on the clean file. */
 class CrossEndChecksTest {
@@ -55,6 +58,74 @@ class CrossEndChecksTest {
                 "ipsec-crypto-map", "three-routers", "gre-two-site")) {
             TopologySpec spec = TopologyLoader.load(Path.of("../topologies/" + t + ".yaml"));
             assertEquals(List.of(), new CrossEndChecks(spec).check(), t);
+        }
+    }
+
+    /**
+     * The egress check against a plain reading of its rule, on seeded random route sets: the
+     * longest static prefix containing the destination whose exit resolves, lowest distance, the
+     * first in file order; a connected subnet wins unless a static prefix is longer.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void egressFollowsLongestPrefixThenDistanceThenFileOrder(int batch) throws Exception {
+        for (long seed = batch * 100L; seed < batch * 100L + 25; seed++) {
+            egressCase(new java.util.Random(seed));
+        }
+    }
+
+    private static void egressCase(java.util.Random rnd) throws Exception {
+        String dst = "198.51.100.2";
+        String[] hops = {"203.0.113.1", "192.0.2.1", "198.18.0.1", "10.9.9.9"}; // the last resolves nowhere
+        String[] exits = {"eth0", "eth1", "eth2"};
+        int[] lens = {0, 16, 29, 30, 32};
+        boolean lanOnEth2 = rnd.nextInt(4) == 0; // then 198.51.100.1/29 holds the destination, 198.18.0.1 resolves nowhere
+        StringBuilder y = new StringBuilder("name: egress-random\nnodes:\n  hq:\n    kind: router\n    interfaces:\n"
+                + "      eth0: {address: 203.0.113.2/30}\n      eth1: {address: 192.0.2.2/30}\n"
+                + "      eth2: {address: " + (lanOnEth2 ? "198.51.100.1/29" : "198.18.0.2/30") + "}\n"
+                + "      tunnel0: {address: 172.16.0.1/30, tunnel: {source: eth0, destination: " + dst + "}}\n    static:\n");
+        String expected = null;
+        int bestLen = lanOnEth2 ? 29 : -1;
+        String bestExit = bestLen >= 0 ? "eth2" : null;
+        String bestVia = "connected";
+        int bestDistance = 0;
+        int n = 1 + rnd.nextInt(16);
+        for (int k = 0; k < n; k++) {
+            int len = lens[rnd.nextInt(lens.length)];
+            boolean contains = rnd.nextInt(4) != 0;
+            int base = contains ? Ipv4Prefix.maskBits(len) & Ipv4Address.parse(dst).bits()
+                    : Ipv4Prefix.maskBits(len) & Ipv4Address.parse("100.64.0.0").bits();
+            Ipv4Prefix p = new Ipv4Prefix(new Ipv4Address(base), len);
+            int distance = 1 + rnd.nextInt(2);
+            String exit;
+            if (rnd.nextBoolean()) {
+                exit = exits[rnd.nextInt(exits.length)];
+                y.append("      - {prefix: ").append(p).append(", interface: ").append(exit);
+            } else {
+                int h = rnd.nextInt(hops.length);
+                exit = h == 3 || h == 2 && lanOnEth2 ? null : exits[h];
+                y.append("      - {prefix: ").append(p).append(", via: ").append(hops[h]);
+            }
+            y.append(", distance: ").append(distance).append("}\n");
+            if (p.contains(Ipv4Address.parse(dst)) && exit != null
+                    && (len > bestLen || len == bestLen && distance < bestDistance)) {
+                bestLen = len;
+                bestExit = exit;
+                bestDistance = distance;
+                bestVia = "static route " + p + " (random.yaml:" + (11 + k) + ":"; // routes start on line 11
+            }
+        }
+        if (bestExit != null && !bestExit.equals("eth0")) {
+            expected = "leave by " + bestExit + " (" + bestVia;
+        }
+        List<Diagnostic> ws = new CrossEndChecks(TopologyLoader.parse(y.toString(), "random.yaml")).check().stream()
+                .filter(w -> w.message().contains("front-door VRF")).toList();
+        if (expected == null) {
+            assertEquals(List.of(), ws, y.toString());
+        } else {
+            assertEquals(1, ws.size(), y.toString());
+            String want = expected;
+            assertTrue(ws.get(0).message().contains(want), "expected '" + want + "' in " + ws.get(0) + "\n" + y);
         }
     }
 }
