@@ -27,6 +27,7 @@ class LayeringTest {
     /** Lowest first; the same list as the table in docs/architecture.md. */
     static final List<String> LAYERS = List.of(
             "sim",
+            "json",
             "addr",
             "wire",
             "node.event",

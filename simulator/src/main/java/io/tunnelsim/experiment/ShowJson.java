@@ -9,7 +9,7 @@ import io.tunnelsim.node.Ipv6Route;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.Route;
 import io.tunnelsim.node.RouteSource;
-import io.tunnelsim.report.JsonWriter;
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.scenario.Show;
 import io.tunnelsim.routing.ospf.OspfInterface;
 import io.tunnelsim.routing.ospf.OspfNeighbor;
