@@ -108,6 +108,21 @@ class LayeringTest {
     }
 
     @Test
+    void runsShowsAndReportsReachIpsecOnlyThroughTheNetworkModules() throws IOException {
+        Map<String, TreeSet<String>> u = uses();
+        List<String> direct = new ArrayList<>();
+        for (String p : List.of("scenario", "scenario.spec", "report", "experiment", "cli")) {
+            for (String used : u.getOrDefault(p, new TreeSet<>())) {
+                if (used.equals("ipsec") || used.startsWith("ipsec.")) {
+                    direct.add(p + " -> " + used);
+                }
+            }
+        }
+        assertEquals(List.of(), direct, "IPsec's show rows and capture files come through topology.NetworkModules");
+        assertTrue(u.get("scenario").contains("topology"), "scenario uses the registries");
+    }
+
+    @Test
     void theScannerSeesImportsAndQualifiedNamesButNotComments() throws IOException {
         Map<String, TreeSet<String>> u = uses();
         assertTrue(u.get("scenario").contains("node"), "scenario imports node");
