@@ -27,6 +27,7 @@ class LayeringTest {
     /** Lowest first; the same list as the table in docs/architecture.md. */
     static final List<String> LAYERS = List.of(
             "sim",
+            "json",
             "addr",
             "wire",
             "node.event",
@@ -104,6 +105,21 @@ class LayeringTest {
             }
         }
         assertEquals(List.of(), backEdges, "imports against the layer order of docs/architecture.md");
+    }
+
+    @Test
+    void runsShowsAndReportsReachIpsecOnlyThroughTheNetworkModules() throws IOException {
+        Map<String, TreeSet<String>> u = uses();
+        List<String> direct = new ArrayList<>();
+        for (String p : List.of("scenario", "scenario.spec", "report", "experiment", "cli")) {
+            for (String used : u.getOrDefault(p, new TreeSet<>())) {
+                if (used.equals("ipsec") || used.startsWith("ipsec.")) {
+                    direct.add(p + " -> " + used);
+                }
+            }
+        }
+        assertEquals(List.of(), direct, "IPsec's show rows and capture files come through topology.NetworkModules");
+        assertTrue(u.get("scenario").contains("topology"), "scenario uses the registries");
     }
 
     @Test

@@ -66,7 +66,7 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         RoutingProtocol r = RoutingProtocol.byName().get(routing);
         if (r == null) {
-            throw new BadInputException("unknown routing '" + routing + "' (none, static, rip, ospf)");
+            throw new BadInputException("unknown routing '" + routing + "' (" + String.join(", ", RoutingProtocol.byName().keySet()) + ")");
         }
         if (summary && (!shape.equals("hub-and-spoke") || r != RoutingProtocol.STATIC || dualIsp)) {
             throw new BadInputException("--summary is for hub-and-spoke with --routing static over one provider"
@@ -140,10 +140,10 @@ final class GenerateCommand implements Callable<Integer> {
                 // the configured summary routes, then the dynamic protocols in their place where all variants fit
                 variants.add(RoutingProtocol.NONE);
                 if (siteCount <= ALL_VARIANTS_UP_TO_SITES) {
-                    variants.addAll(List.of(RoutingProtocol.RIP, RoutingProtocol.OSPF));
+                    variants.addAll(List.of(RoutingProtocol.named("rip"), RoutingProtocol.named("ospf")));
                 }
             } else if (siteCount <= ALL_VARIANTS_UP_TO_SITES) {
-                variants.addAll(List.of(RoutingProtocol.STATIC, RoutingProtocol.RIP, RoutingProtocol.OSPF));
+                variants.addAll(List.of(RoutingProtocol.STATIC, RoutingProtocol.named("rip"), RoutingProtocol.named("ospf")));
             } else {
                 variants.add(r == RoutingProtocol.NONE ? RoutingProtocol.STATIC : r);
             }

@@ -1,7 +1,7 @@
 package io.tunnelsim.cli;
 
 import io.tunnelsim.node.Node;
-import io.tunnelsim.report.JsonWriter;
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.scenario.BuiltNetwork;
 import io.tunnelsim.scenario.RunOptions;
 import io.tunnelsim.scenario.ScenarioRunner;

@@ -1,7 +1,5 @@
 package io.tunnelsim.experiment;
 
-import io.tunnelsim.ipsec.IpsecEngine;
-import io.tunnelsim.ipsec.SecurityAssociation;
 import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.FibEntry;
 import io.tunnelsim.node.Interface;
@@ -9,13 +7,15 @@ import io.tunnelsim.node.Ipv6Route;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.Route;
 import io.tunnelsim.node.RouteSource;
-import io.tunnelsim.report.JsonWriter;
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.scenario.Show;
 import io.tunnelsim.routing.ospf.OspfInterface;
 import io.tunnelsim.routing.ospf.OspfNeighbor;
 import io.tunnelsim.routing.ospf.OspfProcess;
 import io.tunnelsim.routing.rip.RipProcess;
 import io.tunnelsim.routing.track.Track;
+import io.tunnelsim.topology.NetworkModule;
+import io.tunnelsim.topology.NetworkModules;
 import io.tunnelsim.tunnel.TunnelInterface;
 
 /**
@@ -126,21 +126,13 @@ public final class ShowJson {
         w.endArray();
     }
 
+    /** The rows of the network modules that answer {@code sa} (IPsec's SAs), in registration order. */
     static void sa(JsonWriter w, Node n) {
         w.beginArray();
-        IpsecEngine e = n.service(IpsecEngine.class);
-        if (e != null) {
-            java.util.List<SecurityAssociation> all = new java.util.ArrayList<>(e.sad().outboundSas());
-            java.util.List<SecurityAssociation> in = new java.util.ArrayList<>(e.sad().inboundSas());
-            in.sort(java.util.Comparator.comparingLong(SecurityAssociation::spi));
-            all.addAll(in);
-            for (SecurityAssociation sa : all) {
-                w.beginObject().member("direction", sa.direction().name().toLowerCase(java.util.Locale.ROOT))
-                        .member("spi", String.format(java.util.Locale.ROOT, "0x%08X", sa.spi()))
-                        .member("source", sa.source().toString()).member("destination", sa.destination().toString())
-                        .member("mode", sa.mode().name().toLowerCase(java.util.Locale.ROOT))
-                        .member("transform", io.tunnelsim.ipsec.module.IpsecShow.transformName(sa))
-                        .member("last_sequence", sa.lastSequence()).endObject();
+        for (NetworkModule<?> m : NetworkModules.all()) {
+            var rows = m.showJsonRows().get("sa");
+            if (rows != null) {
+                rows.accept(n, w);
             }
         }
         w.endArray();

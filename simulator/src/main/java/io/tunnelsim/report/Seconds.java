@@ -1,13 +1,13 @@
 package io.tunnelsim.report;
 
+import io.tunnelsim.json.JsonWriter;
+
 /**
  * Formats nanosecond counts as decimal seconds with exactly nine fraction digits
  * ({@code 12.500000000}, {@code -0.000000001}). Integer arithmetic only, so the text is exact and
  * independent of locale and floating-point rounding.
  */
 public final class Seconds {
-
-    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private Seconds() {
     }
@@ -18,21 +18,9 @@ public final class Seconds {
         return sb.toString();
     }
 
+    /** Appends {@code nanos} as {@link #format} does: the digits of JSON's seconds ({@link JsonWriter#appendSeconds}). */
     public static void append(StringBuilder sb, long nanos) {
-        // Long.MIN_VALUE has no positive counterpart; split before negating.
-        long whole = nanos / NANOS_PER_SECOND;
-        long frac = nanos % NANOS_PER_SECOND;
-        if (nanos < 0) {
-            sb.append('-');
-            whole = -whole;
-            frac = -frac;
-        }
-        sb.append(whole).append('.');
-        String f = Long.toString(frac);
-        for (int i = f.length(); i < 9; i++) {
-            sb.append('0');
-        }
-        sb.append(f);
+        JsonWriter.appendSeconds(sb, nanos);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.tunnelsim.report;
 
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.report.model.ActionResult;
 import io.tunnelsim.report.model.ActionSummary;
 import io.tunnelsim.report.model.Detection;

@@ -86,7 +86,7 @@ final class ProtocolInstaller {
                 m.installGenerated(router, n);
             }
         }
-        if (plan.routing() == RoutingProtocol.OSPF && plan.bfd().isPresent()) {
+        if (plan.routing() == io.tunnelsim.routing.ospf.OspfModule.CHOICE && plan.bfd().isPresent()) {
             io.tunnelsim.routing.bfd.BfdService bfd = io.tunnelsim.routing.bfd.BfdService.of(n);
             io.tunnelsim.routing.ospf.OspfProcess process = n.service(io.tunnelsim.routing.ospf.OspfProcess.class);
             for (var e : edges) {

@@ -1,5 +1,6 @@
 package io.tunnelsim.topology;
 
+import io.tunnelsim.json.JsonWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,8 @@ import java.util.Map;
  * boolean or null ({@code off}, {@code null}) is accepted in both forms, an empty value stands
  * for an empty mapping or list, and text keys take any scalar. The output is deterministic
  * (declaration order, LF line ends) so that the committed files can be compared byte for byte.
+ * Strings are escaped by {@link JsonWriter#quote}, the one JSON escaper; the layout (short lists
+ * on one line) is this class's own.
  */
 public final class JsonSchema {
 
@@ -241,23 +244,6 @@ public final class JsonSchema {
     }
 
     private static void string(StringBuilder sb, String s) {
-        sb.append('"');
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '"' -> sb.append("\\\"");
-                case '\\' -> sb.append("\\\\");
-                case '\n' -> sb.append("\\n");
-                case '\t' -> sb.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        sb.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        sb.append('"');
+        JsonWriter.quote(sb, s);
     }
 }

@@ -2,14 +2,18 @@ package io.tunnelsim.topology;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import io.tunnelsim.json.JsonWriter;
+import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
 
 /**
  * A feature that spans the network rather than one node, as a unit: a section at the root of
  * the topology, keys on interfaces, checks that need the whole topology, installation once every
- * node and tunnel is built, and the {@code show} tables it answers. IPsec is one
+ * node and tunnel is built, the {@code show} tables it answers (as text and as JSON rows), and
+ * the files it writes beside a run's captures. IPsec is one
  * ({@code io.tunnelsim.ipsec.module.IpsecModule}): its profiles are a root section, the
  * profiles are named from interfaces ({@code protection}, {@code crypto-map}) and a profile is
  * installed on a pair of ends on two nodes.
@@ -86,6 +90,24 @@ public interface NetworkModule<S> {
      * the table for a node, or null when the node does not use the module.
      */
     default Map<String, Function<Node, String>> showTables() {
+        return Map.of();
+    }
+
+    /**
+     * {@code show --json} rows this module answers, by table name ({@code sa}): each writes the
+     * node's rows, one JSON object each, into the table's array (which the caller opens and
+     * closes), and nothing when the node does not use the module.
+     */
+    default Map<String, BiConsumer<Node, JsonWriter>> showJsonRows() {
+        return Map.of();
+    }
+
+    /**
+     * Files written beside a run's pcaps ({@code --capture}), by file name ({@code esp_sa}):
+     * each gives the file's lines for the run's network, written one a line, empty when the
+     * network does not use the module.
+     */
+    default Map<String, Function<Network, List<String>>> captureFiles() {
         return Map.of();
     }
 }

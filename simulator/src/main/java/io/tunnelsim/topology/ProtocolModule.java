@@ -98,7 +98,9 @@ public interface ProtocolModule<S> {
 
     /**
      * The value of a network-wide {@code routing:} choice that generates this protocol on the
-     * overlay ({@link RoutingProtocol#OSPF} for OSPF), or empty when no choice does.
+     * overlay (for OSPF {@code ospf}, a {@link RoutingProtocol#generated} the module keeps in a
+     * constant), or empty when no choice does. The registered modules' choices are the words of
+     * {@code routing:} after {@code none} and {@code static}.
      */
     default Optional<RoutingProtocol> routingChoice() {
         return Optional.empty();

@@ -84,7 +84,7 @@ final class TopologyReader {
         }
         RoutingProtocol routing = RoutingProtocol.NONE;
         if (top.has("routing")) {
-            YamlMap r = ctx.map(top.get("routing"), "'routing'", TopologyShapes.ROUTING);
+            YamlMap r = ctx.map(top.get("routing"), "'routing'", TopologyShapes.routing());
             if (r != null) {
                 routing = r.choice("protocol", RoutingProtocol.byName(), RoutingProtocol.NONE);
             }

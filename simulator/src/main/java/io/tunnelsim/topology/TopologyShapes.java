@@ -76,15 +76,15 @@ public final class TopologyShapes {
             .key("track", Shape.integer(1, 1000), "Track object the route follows.")
             .key("bfd", Shape.anyOf(Shape.BOOL, STATIC_BFD), "Install the route only while BFD to the next hop is up.");
 
-    static final Shape.Obj ROUTING = Shape.obj("Network-wide routing generated over the GRE tunnels.")
-            .key("protocol", Shape.choice(RoutingProtocol.byName().keySet()), "Routing protocol.");
-
     /**
      * The interface's keys (its own, each registered network module's after {@code tunnel}), the
      * node's keys (its own, then each registered protocol module's section) and the root's (its
      * own, each registered network module's section after {@code links}).
      */
     private static final class Holder {
+        /** The words of {@code protocol} come from the registered modules' routing choices. */
+        static final Shape.Obj ROUTING = Shape.obj("Network-wide routing generated over the GRE tunnels.")
+                .key("protocol", Shape.choice(RoutingProtocol.byName().keySet()), "Routing protocol.");
         static final Shape.Obj INTERFACE = iface();
         static final Shape.Obj NODE = node();
         static final Shape.Obj TOPOLOGY = Shape.named("topology", "A tunnelsim topology: nodes, links and IPsec profiles.")
@@ -126,6 +126,11 @@ public final class TopologyShapes {
             }
             return n;
         }
+    }
+
+    /** The root's {@code routing:} mapping. */
+    static Shape.Obj routing() {
+        return Holder.ROUTING;
     }
 
     /** An interface's mapping. */

@@ -154,4 +154,11 @@ class GenerateCommandTest {
         assertEquals(List.of("static", "rip", "ospf"), seen, r.out());
         assertTrue(Files.exists(dir.resolve("out/topology.png")));
     }
+
+    @Test
+    void anUnknownRoutingListsTheRegisteredChoices() {
+        CliTest.Result r = CliTest.run("generate", "hub-and-spoke", "--spokes", "3", "--routing", "eigrp");
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().contains("unknown routing 'eigrp' (none, static, rip, ospf)"), r.err());
+    }
 }

@@ -2,6 +2,7 @@ package io.tunnelsim.ipsec;
 
 import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.testutil.Nets;
+import io.tunnelsim.testutil.SiteNet;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.Network;
@@ -16,7 +17,8 @@ import java.util.List;
 
 /**
  * Test network: two sites joined over one provider router that knows only the sites' public
- * addresses, protected either by IPsec on a GRE tunnel or by a crypto map on the WAN interfaces.
+ * addresses ({@link SiteNet#twoSitesOverOneProvider}), protected either by IPsec on a GRE tunnel
+ * or by a crypto map on the WAN interfaces.
  * <pre>
  *  hq-pc 10.1.0.10 ─ hq [eth0 203.0.113.2] ─ isp ─ [eth0 198.51.100.2] br ─ br-pc 10.2.0.10
  *                     └──────── tunnel0 172.16.0.1/30 ═══ 172.16.0.2/30 ────────┘   (GRE variant)
@@ -64,30 +66,26 @@ final class IpsecSites {
 
     /** As {@link #IpsecSites(long, boolean)} with hq's tunnel configured as given. */
     IpsecSites(long seed, boolean gre, TunnelConfig hqTunnelConfig) {
-        net = new Network(seed);
-        hq = net.addRouter("hq");
-        isp = net.addRouter("isp");
-        br = net.addRouter("br");
-        Node hqPc = net.addHost("hq-pc");
-        Node brPc = net.addHost("br-pc");
-        hqWan = Nets.cable(net, "hq-isp", 5 * MS, hq, "eth0", "203.0.113.2/30", isp, "eth0", "203.0.113.1/30");
-        Nets.cable(net, "isp-br", 5 * MS, isp, "eth1", "198.51.100.1/30", br, "eth0", "198.51.100.2/30");
-        brWan = (EthernetInterface) br.interfaceNamed("eth0");
-        Nets.siteLan(net, "hq-lan", hq, hqPc, "10.1.0");
-        Nets.siteLan(net, "br-lan", br, brPc, "10.2.0");
+        SiteNet sites = SiteNet.twoSitesOverOneProvider(seed);
+        net = sites.network();
+        hq = net.node("hq");
+        isp = net.node("isp");
+        br = net.node("br");
+        hqWan = sites.ethernet("hq:eth0");
+        brWan = sites.ethernet("br:eth0");
         for (String s : List.of("hq-isp", "isp-br")) {
             net.segment(s).addTap((time, bytes, off, len) ->
                     wan.add(new Frame(s, time, java.util.Arrays.copyOfRange(bytes, off, off + len))));
         }
-        statics(hq, StaticRoute.via("0.0.0.0/0", "203.0.113.1"));
-        statics(br, StaticRoute.via("0.0.0.0/0", "198.51.100.1"));
+        sites.statics("hq", StaticRoute.via("0.0.0.0/0", "203.0.113.1"))
+                .statics("br", StaticRoute.via("0.0.0.0/0", "198.51.100.1"));
         if (gre) {
-            hqTunnel = TunnelInterface.create(hq, "tunnel0", hqTunnelConfig);
-            hqTunnel.setIpv4(Ipv4Prefix.parse("172.16.0.1/30"));
-            brTunnel = TunnelInterface.create(br, "tunnel0", TunnelConfig.basic("eth0", "203.0.113.2"));
-            brTunnel.setIpv4(Ipv4Prefix.parse("172.16.0.2/30"));
-            statics(hq, StaticRoute.out("10.2.0.0/24", "tunnel0", 1));
-            statics(br, StaticRoute.out("10.1.0.0/24", "tunnel0", 1));
+            sites.tunnel("hq", "tunnel0", hqTunnelConfig, "172.16.0.1/30")
+                    .tunnel("br", "tunnel0", TunnelConfig.basic("eth0", "203.0.113.2"), "172.16.0.2/30")
+                    .statics("hq", StaticRoute.out("10.2.0.0/24", "tunnel0", 1))
+                    .statics("br", StaticRoute.out("10.1.0.0/24", "tunnel0", 1));
+            hqTunnel = sites.tunnelOf("hq", "tunnel0");
+            brTunnel = sites.tunnelOf("br", "tunnel0");
         } else {
             hqTunnel = null;
             brTunnel = null;

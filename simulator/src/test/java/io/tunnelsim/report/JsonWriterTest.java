@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.report.model.ComparisonReport;
 import io.tunnelsim.report.model.VariantResult;
 import org.junit.jupiter.api.Test;

@@ -103,7 +103,7 @@ class TopologyDiagramTest {
     void everyNodeLiesInsideThePictureForSmallAndLargeTopologies() throws Exception {
         for (String yaml : new String[] {
             Files.readString(ROOT.resolve("topologies/dual-hub.yaml")),
-            TopologyGenerator.hubAndSpoke(400, 2, RoutingProtocol.OSPF), // circular layout above 300 vertices
+            TopologyGenerator.hubAndSpoke(400, 2, RoutingProtocol.named("ospf")), // circular layout above 300 vertices
             "name: one\nnodes:\n  r1: {kind: router, interfaces: {lo0: {address: 1.1.1.1/32}}}\n",
         }) {
             TopologySpec t = TopologyLoader.parse(yaml, "t.yaml");

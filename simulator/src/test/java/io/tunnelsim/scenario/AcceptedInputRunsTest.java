@@ -101,7 +101,7 @@ class AcceptedInputRunsTest {
     /** 5 000 spokes: the hub's line-protocol changes propagate without growing the stack. */
     @Test
     void fiveThousandSpokesRunForOneSecond(@TempDir Path dir) throws Exception {
-        Files.writeString(dir.resolve("hs.yaml"), TopologyGenerator.hubAndSpoke(5000, 2, RoutingProtocol.OSPF));
+        Files.writeString(dir.resolve("hs.yaml"), TopologyGenerator.hubAndSpoke(5000, 2, RoutingProtocol.named("ospf")));
         Files.writeString(dir.resolve("s.yaml"), "name: hs\ntopology: hs.yaml\nduration: 5s\nprobes:\n"
                 + "  - {from: hub1-pc, to: spoke5000-pc, interval: 1s}\n");
         ScenarioSpec s = ScenarioLoader.load(dir.resolve("s.yaml"));

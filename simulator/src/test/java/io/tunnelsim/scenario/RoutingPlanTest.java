@@ -153,7 +153,7 @@ class RoutingPlanTest {
         assertEquals("tunnel2", plan.generatedTracks("site1").get(t2).tunnel());
         assertEquals("tunnel3", plan.generatedTracks("site1").get(t3).tunnel());
         // the option means nothing with dynamic routing
-        RoutingPlan rip = new RoutingPlan(t, RoutingProtocol.RIP, true);
+        RoutingPlan rip = new RoutingPlan(t, RoutingProtocol.named("rip"), true);
         assertEquals(List.of(), rip.generatedStatics("site1", new ArrayList<>()));
         assertTrue(rip.generatedTracks("site1").isEmpty());
     }

@@ -59,6 +59,25 @@ class ProtocolModulesTest {
     }
 
     @Test
+    void theRoutingWordsAreNoneStaticThenTheModulesChoicesInTheirPlace() {
+        // the order of the schema's enum and of "expected one of" messages
+        assertEquals(java.util.List.of("none", "static", "rip", "ospf"), java.util.List.copyOf(RoutingProtocol.byName().keySet()));
+        assertSame(OspfModule.CHOICE, RoutingProtocol.named("ospf"), "the module's own value");
+        assertSame(io.tunnelsim.routing.rip.RipModule.CHOICE, RoutingProtocol.byName().get("rip"));
+        assertSame(RoutingProtocol.STATIC, RoutingProtocol.named("static"));
+        assertTrue(RoutingProtocol.named("rip").is("rip") && !RoutingProtocol.NONE.is("rip"));
+        assertEquals("ospf", RoutingProtocol.named("ospf").toString());
+        assertThrows(IllegalArgumentException.class, () -> RoutingProtocol.generated("static", 3), "no module's");
+        assertThrows(IllegalArgumentException.class, () -> RoutingProtocol.named("eigrp"));
+        TopologyException e = assertThrows(TopologyException.class,
+                () -> TopologyLoader.parse("nodes:\n  r1: {}\nrouting: {protocol: eigrp}\n", "r.yaml"));
+        assertTrue(e.getMessage().contains("r.yaml:3:21: error: unknown protocol 'eigrp' (expected one of: none, static, rip, ospf)"),
+                e.getMessage());
+        String schema = JsonSchema.of(TopologyShapes.topology(), "t");
+        assertTrue(schema.contains("\"enum\": [\"none\", \"static\", \"rip\", \"ospf\"]"), schema);
+    }
+
+    @Test
     void eachGeneratedRoutingChoiceAndEachVariantOverrideBelongsToOneModule() {
         Map<RoutingProtocol, String> generators = new LinkedHashMap<>();
         Map<String, Class<?>> overrides = new LinkedHashMap<>();
@@ -69,7 +88,7 @@ class ProtocolModulesTest {
                 assertTrue(m.variantOverrides().description().endsWith(" timer overrides."), m.nodeKey());
             }
         }
-        assertEquals(Map.of(RoutingProtocol.OSPF, "ospf", RoutingProtocol.RIP, "rip"), generators);
+        assertEquals(Map.of(RoutingProtocol.named("ospf"), "ospf", RoutingProtocol.named("rip"), "rip"), generators);
         assertEquals(Map.of("ospf", OspfOverrides.class, "rip", RipOverrides.class), overrides);
         assertEquals(java.util.List.of("ospf", "rip"), java.util.List.copyOf(overrides.keySet()), "registration order");
         assertEquals(Optional.empty(), ProtocolModules.byKey("track").routingChoice());

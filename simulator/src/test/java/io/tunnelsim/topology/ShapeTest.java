@@ -82,4 +82,16 @@ class ShapeTest {
         assertTrue(s.contains("\"pattern\": \"^([a-z]+)$\""), s);
         assertTrue(s.endsWith("}\n") && !s.contains("\r"), s);
     }
+
+    @Test
+    void theSchemaQuotesTextAsTheJsonWriterDoes() {
+        String text = "say \"hi\" \\ tab\there\r\nnext\u0001 \u2028 µs";
+        Shape.Obj root = Shape.obj("root").key("k", Shape.BOOL, text);
+        String s = JsonSchema.of(root, "t");
+        StringBuilder quoted = new StringBuilder();
+        io.tunnelsim.json.JsonWriter.quote(quoted, text);
+        assertTrue(s.contains("\"description\": " + quoted + ",\n"), s);
+        assertTrue(quoted.toString().contains("\\r\\n") && quoted.toString().contains("\\u0001")
+                && quoted.toString().contains("\\u2028") && quoted.toString().contains("µs"), quoted.toString());
+    }
 }

@@ -36,7 +36,7 @@ class TopologyLoaderTest {
         assertEquals(FULL, t.file().orElseThrow());
         assertEquals(new LinkDefaults(SimTime.millis(10), 100_000_000L, 1500, 0.0, 100), t.defaults());
         assertEquals(List.of("hq", "branch", "isp-a", "isp-b", "hq-pc", "hq-pc2", "branch-pc"), List.copyOf(t.nodes().keySet()));
-        assertEquals(RoutingProtocol.OSPF, t.routing());
+        assertEquals(RoutingProtocol.named("ospf"), t.routing());
 
         NodeSpec hq = t.node("hq");
         assertEquals(NodeSpec.Kind.ROUTER, hq.kind());

@@ -2,8 +2,12 @@ package io.tunnelsim.ipsec.module;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import io.tunnelsim.ipsec.IpsecSetup;
+import io.tunnelsim.json.JsonWriter;
+import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.topology.Diagnostic;
 import io.tunnelsim.topology.Diagnostics;
@@ -20,8 +24,10 @@ import io.tunnelsim.topology.TopologySpec;
  * interface keys naming them ({@code protection} on a tunnel, {@code crypto-map} on an Ethernet
  * interface), the reference checks ({@link IpsecReferenceCheck}: errors) and the checks across
  * the two ends of a protected tunnel ({@link IpsecConsistencyCheck}: warnings), the installation
- * on each pair of ends once the network is built ({@link IpsecWiring}), and
- * {@code show crypto ipsec sa} ({@link IpsecShow}, table {@code sa}).
+ * on each pair of ends once the network is built ({@link IpsecWiring}),
+ * {@code show crypto ipsec sa} ({@link IpsecShow}, table {@code sa}, as text and as JSON rows),
+ * and Wireshark's key table {@code esp_sa} beside a run's captures
+ * ({@link IpsecSetup#espSaLines}).
  *
  * <p>The tunnel's own {@code keepalive-protection} key stays with the tunnel ({@code TunnelSpec}):
  * the tunnel interface honours it; this module only warns when it is written without
@@ -85,6 +91,16 @@ public final class IpsecModule implements NetworkModule<IpsecProfiles> {
     @Override
     public Map<String, Function<Node, String>> showTables() {
         return Map.of("sa", IpsecShow::cryptoIpsecSa);
+    }
+
+    @Override
+    public Map<String, BiConsumer<Node, JsonWriter>> showJsonRows() {
+        return Map.of("sa", IpsecShow::saRows);
+    }
+
+    @Override
+    public Map<String, Function<Network, List<String>>> captureFiles() {
+        return Map.of("esp_sa", IpsecSetup::espSaLines);
     }
 
     /** The topology's IPsec profiles (empty when it has none). */

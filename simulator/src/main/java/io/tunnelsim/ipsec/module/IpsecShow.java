@@ -7,14 +7,18 @@ import io.tunnelsim.ipsec.IpsecPeer;
 import io.tunnelsim.ipsec.SaLifetime;
 import io.tunnelsim.ipsec.SecurityAssociation;
 import io.tunnelsim.ipsec.SpdEntry;
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.node.Node;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * IOS-style {@code show crypto ipsec sa} of one node, read from its {@link IpsecEngine}: per
  * interface and peer the protected idents, the crypto endpoints, packet and drop counters, and
- * the inbound and outbound SAs with their transforms and remaining lifetimes.
+ * the inbound and outbound SAs with their transforms and remaining lifetimes; and the rows of
+ * {@code show sa --json}, one per SA of the node's SAD.
  */
 public final class IpsecShow {
     private IpsecShow() {
@@ -35,6 +39,29 @@ public final class IpsecShow {
             sb.append('\n').append("ESP packets with unknown SPI: ").append(e.unknownSpiDrops()).append('\n');
         }
         return sb.toString();
+    }
+
+    /**
+     * The node's SAs as {@code show sa --json} rows, written into the open array: the outbound SAs
+     * in the SAD's order, then the inbound ones by SPI. Nothing when the node has no IPsec.
+     */
+    public static void saRows(Node node, JsonWriter w) {
+        IpsecEngine e = node.service(IpsecEngine.class);
+        if (e == null) {
+            return;
+        }
+        List<SecurityAssociation> all = new ArrayList<>(e.sad().outboundSas());
+        List<SecurityAssociation> in = new ArrayList<>(e.sad().inboundSas());
+        in.sort(Comparator.comparingLong(SecurityAssociation::spi));
+        all.addAll(in);
+        for (SecurityAssociation sa : all) {
+            w.beginObject().member("direction", sa.direction().name().toLowerCase(Locale.ROOT))
+                    .member("spi", String.format(Locale.ROOT, "0x%08X", sa.spi()))
+                    .member("source", sa.source().toString()).member("destination", sa.destination().toString())
+                    .member("mode", sa.mode().name().toLowerCase(Locale.ROOT))
+                    .member("transform", transformName(sa))
+                    .member("last_sequence", sa.lastSequence()).endObject();
+        }
     }
 
     private static void peer(StringBuilder sb, IpsecPeer p, long now) {

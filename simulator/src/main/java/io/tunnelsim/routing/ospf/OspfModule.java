@@ -26,6 +26,9 @@ import io.tunnelsim.topology.VariantOverrides;
  */
 public final class OspfModule implements ProtocolModule<OspfSpec> {
 
+    /** The {@code routing: ospf} choice, which generates this protocol on the overlay. */
+    public static final RoutingProtocol CHOICE = RoutingProtocol.generated("ospf", 2);
+
     @Override
     public String nodeKey() {
         return "ospf";
@@ -63,7 +66,7 @@ public final class OspfModule implements ProtocolModule<OspfSpec> {
 
     @Override
     public Optional<RoutingProtocol> routingChoice() {
-        return Optional.of(RoutingProtocol.OSPF);
+        return Optional.of(CHOICE);
     }
 
     @Override

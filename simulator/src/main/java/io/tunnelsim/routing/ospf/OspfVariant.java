@@ -82,7 +82,7 @@ final class OspfVariant implements VariantOverrides<OspfSpec, OspfOverrides> {
         if (dead.isEmpty()) {
             return;
         }
-        long highestHello = routing == RoutingProtocol.OSPF ? GENERATED_OSPF_HELLO : 0;
+        long highestHello = routing == OspfModule.CHOICE ? GENERATED_OSPF_HELLO : 0;
         if (routing == RoutingProtocol.NONE && t != null) {
             for (NodeSpec n : t.nodes().values()) {
                 if (n.protocol(OspfSpec.class).isPresent()) {

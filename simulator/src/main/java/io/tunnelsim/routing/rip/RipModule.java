@@ -26,6 +26,9 @@ import io.tunnelsim.topology.VariantOverrides;
  */
 public final class RipModule implements ProtocolModule<RipSpec> {
 
+    /** The {@code routing: rip} choice, which generates this protocol on the overlay. */
+    public static final RoutingProtocol CHOICE = RoutingProtocol.generated("rip", 1);
+
     @Override
     public String nodeKey() {
         return "rip";
@@ -63,7 +66,7 @@ public final class RipModule implements ProtocolModule<RipSpec> {
 
     @Override
     public Optional<RoutingProtocol> routingChoice() {
-        return Optional.of(RoutingProtocol.RIP);
+        return Optional.of(CHOICE);
     }
 
     @Override

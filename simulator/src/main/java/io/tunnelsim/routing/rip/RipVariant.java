@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.tunnelsim.topology.NodeSpec;
-import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.Shape;
 import io.tunnelsim.topology.TimerRules;
 import io.tunnelsim.topology.VariantOverrides;
@@ -52,7 +51,7 @@ final class RipVariant implements VariantOverrides<RipSpec, RipOverrides> {
                 n.protocol(RipSpec.class).ifPresent(x -> bases.add(x.timers()));
             }
         }
-        if (in.routing() == RoutingProtocol.RIP || bases.isEmpty()) {
+        if (in.routing() == RipModule.CHOICE || bases.isEmpty()) {
             bases.add(RipSpec.Timers.DEFAULT);
         }
         int before = in.context().diagnostics().errorCount();

@@ -527,7 +527,7 @@ public final class ScenarioLoader {
             Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd = Optional.empty();
             if (v.has("bfd")) {
                 bfd = io.tunnelsim.routing.bfd.BfdYaml.variant(ctx, v);
-                if (bfd.isPresent() && routing != RoutingProtocol.STATIC && routing != RoutingProtocol.OSPF) {
+                if (bfd.isPresent() && routing != RoutingProtocol.STATIC && routing != io.tunnelsim.routing.ospf.OspfModule.CHOICE) {
                     ctx.error(v.nodeFor("bfd"), "variant '" + name + "' runs " + routing.yamlName() + "; 'bfd' is for"
                             + " routing: static or ospf (configure bfd on the topology's routes and ospf interfaces otherwise)");
                 }

@@ -42,8 +42,21 @@ class IpsecModuleTest {
         assertTrue(m instanceof IpsecModule);
         assertSame(IpsecProfiles.class, m.sectionType());
         assertTrue(m.showTables().containsKey("sa"));
+        assertEquals(java.util.Set.of("sa"), m.showJsonRows().keySet());
+        assertEquals(java.util.Set.of("esp_sa"), m.captureFiles().keySet());
         assertEquals(List.of("protection", "crypto-map"), List.of(m.interfaceKeys().names()));
         assertEquals(null, NetworkModules.byKey("nodes"), "the root's own keys belong to no module");
+    }
+
+    @Test
+    void aNodeWithoutIpsecHasNoSaRowsAndTheNetworkNoKeys() {
+        NetworkModule<?> m = NetworkModules.byKey("ipsec");
+        io.tunnelsim.node.Network net = new io.tunnelsim.node.Network(1);
+        io.tunnelsim.node.Router r = net.addRouter("r1");
+        io.tunnelsim.json.JsonWriter w = new io.tunnelsim.json.JsonWriter().beginArray();
+        m.showJsonRows().get("sa").accept(r, w);
+        assertEquals("[]\n", w.endArray().toJson());
+        assertEquals(List.of(), m.captureFiles().get("esp_sa").apply(net));
     }
 
     @Test

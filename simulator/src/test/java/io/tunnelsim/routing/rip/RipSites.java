@@ -1,6 +1,6 @@
 package io.tunnelsim.routing.rip;
 
-import io.tunnelsim.testutil.Nets;
+import io.tunnelsim.testutil.SiteNet;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.EthernetInterface;
@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Test networks for RIP, plus a recorder of FIB changes.
+ * Test networks for RIP (built with {@link SiteNet}), plus a recorder of FIB changes.
  *
  * <p>{@link #gre}: four sites; a, b and c form a triangle of GRE tunnels, each tunnel riding on
  * its own provider link, and d hangs off c by one more tunnel. RIP runs on the tunnels and
@@ -47,12 +47,14 @@ final class RipSites {
     record Change(long time, String node, Ipv4Prefix prefix, long metric, String egress) {
     }
 
+    final SiteNet sites;
     final Network net;
     final Map<String, RipProcess> rip = new LinkedHashMap<>();
     final List<Change> changes = new ArrayList<>();
 
     RipSites(long seed) {
-        net = new Network(seed);
+        sites = SiteNet.create(seed);
+        net = sites.network();
         net.addFibListener((n, prefix, before, after) -> changes.add(new Change(net.scheduler().now(), n.name(), prefix,
                 after == null ? -1 : after.first().metric(), after == null ? null : after.first().egress().name())));
     }
@@ -61,10 +63,7 @@ final class RipSites {
         RipSites t = new RipSites(seed);
         Network net = t.net;
         for (String s : List.of("a", "b", "c", "d")) {
-            Node r = net.addRouter(s);
-            Node h = net.addHost(s + "-pc");
-            int n = s.charAt(0) - 'a' + 1;
-            Nets.siteLan(net, s + "-lan", r, h, "10." + n + ".0");
+            t.sites.site(s, "10." + (s.charAt(0) - 'a' + 1) + ".0");
         }
         t.wan("a", "eth0", "b", "eth0", 0);
         t.wan("a", "eth1", "c", "eth0", 4);
@@ -89,18 +88,14 @@ final class RipSites {
 
     /** Provider link between {@code x} and {@code y} on 192.0.2.{base}/30. */
     void wan(String x, String xIf, String y, String yIf, int base) {
-        Nets.cable(net, x + "-" + y, LINK_DELAY, net.node(x), xIf, "192.0.2." + (base + 1) + "/30",
-                net.node(y), yIf, "192.0.2." + (base + 2) + "/30");
+        sites.cable(x + "-" + y, LINK_DELAY, x + ":" + xIf, "192.0.2." + (base + 1) + "/30",
+                y + ":" + yIf, "192.0.2." + (base + 2) + "/30");
     }
 
     /** GRE tunnel riding on the provider link 192.0.2.{base}/30, addressed 172.16.0.{base}/30. */
     void tunnel(String x, String xTun, String xSrc, String y, String yTun, String ySrc, int base) {
-        TunnelInterface tx = TunnelInterface.create(net.node(x), xTun,
-                TunnelConfig.basic(xSrc, "192.0.2." + (base + 2)));
-        tx.setIpv4(Ipv4Prefix.parse("172.16.0." + (base + 1) + "/30"));
-        TunnelInterface ty = TunnelInterface.create(net.node(y), yTun,
-                TunnelConfig.basic(ySrc, "192.0.2." + (base + 1)));
-        ty.setIpv4(Ipv4Prefix.parse("172.16.0." + (base + 2) + "/30"));
+        sites.tunnel(x, xTun, TunnelConfig.basic(xSrc, "192.0.2." + (base + 2)), "172.16.0." + (base + 1) + "/30")
+                .tunnel(y, yTun, TunnelConfig.basic(ySrc, "192.0.2." + (base + 1)), "172.16.0." + (base + 2) + "/30");
     }
 
     static Ipv4Prefix p(String s) {

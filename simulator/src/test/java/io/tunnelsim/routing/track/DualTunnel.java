@@ -2,6 +2,7 @@ package io.tunnelsim.routing.track;
 
 import io.tunnelsim.node.ProbeFlow;
 import io.tunnelsim.testutil.Nets;
+import io.tunnelsim.testutil.SiteNet;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.EventLog;
@@ -16,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Two sites joined by two GRE tunnels, each over its own provider link:
+ * Two sites joined by two GRE tunnels, each over its own provider link (built with {@link SiteNet}):
  * <pre>
  *  hq-pc ─ hq ══ tunnel0 172.16.0.0/30 over wan-a (192.0.2.0/30) ══ br ─ br-pc
  *  10.1.0.0/24 ══ tunnel1 172.16.1.0/30 over wan-b (192.0.2.4/30) ══   10.2.0.0/24
@@ -42,34 +43,30 @@ final class DualTunnel {
      * @param tracked whether the primary statics carry {@code track 1}
      */
     DualTunnel(long seed, long keepalive, int retries, boolean tracked) {
-        net = new Network(seed);
-        Node hq = net.addRouter("hq");
-        Node br = net.addRouter("br");
-        Node hqPc = net.addHost("hq-pc");
-        Node brPc = net.addHost("br-pc");
-        Nets.cable(net, "wan-a", 5 * MS, hq, "eth0", "192.0.2.1/30", br, "eth0", "192.0.2.2/30");
-        Nets.cable(net, "wan-b", 8 * MS, hq, "eth1", "192.0.2.5/30", br, "eth1", "192.0.2.6/30");
-        Nets.siteLan(net, "hq-lan", hq, hqPc, "10.1.0");
-        Nets.siteLan(net, "br-lan", br, brPc, "10.2.0");
+        SiteNet sites = SiteNet.create(seed).routers("hq", "br").hosts("hq-pc", "br-pc")
+                .cable("wan-a", 5 * MS, "hq:eth0", "192.0.2.1/30", "br:eth0", "192.0.2.2/30")
+                .cable("wan-b", 8 * MS, "hq:eth1", "192.0.2.5/30", "br:eth1", "192.0.2.6/30")
+                .lan("hq", "10.1.0").lan("br", "10.2.0");
+        net = sites.network();
+        Node hq = net.node("hq");
+        Node br = net.node("br");
         TunnelConfig hqCfg = TunnelConfig.basic("eth0", "192.0.2.2");
         TunnelConfig brCfg = TunnelConfig.basic("eth0", "192.0.2.1");
         if (keepalive > 0) {
             hqCfg = hqCfg.withKeepalive(keepalive, retries);
             brCfg = brCfg.withKeepalive(keepalive, retries);
         }
-        hqPrimary = TunnelInterface.create(hq, "tunnel0", hqCfg);
-        hqPrimary.setIpv4(Ipv4Prefix.parse("172.16.0.1/30"));
-        brPrimary = TunnelInterface.create(br, "tunnel0", brCfg);
-        brPrimary.setIpv4(Ipv4Prefix.parse("172.16.0.2/30"));
-        TunnelInterface.create(hq, "tunnel1", TunnelConfig.basic("eth1", "192.0.2.6"))
-                .setIpv4(Ipv4Prefix.parse("172.16.1.1/30"));
-        TunnelInterface.create(br, "tunnel1", TunnelConfig.basic("eth1", "192.0.2.5"))
-                .setIpv4(Ipv4Prefix.parse("172.16.1.2/30"));
         int track = tracked ? 1 : 0;
-        statics(hq, new StaticRoute(Ipv4Prefix.parse("10.2.0.0/24"), null, "tunnel0", 1, track),
-                StaticRoute.out("10.2.0.0/24", "tunnel1", 10));
-        statics(br, new StaticRoute(Ipv4Prefix.parse("10.1.0.0/24"), null, "tunnel0", 1, track),
-                StaticRoute.out("10.1.0.0/24", "tunnel1", 10));
+        sites.tunnel("hq", "tunnel0", hqCfg, "172.16.0.1/30")
+                .tunnel("br", "tunnel0", brCfg, "172.16.0.2/30")
+                .tunnel("hq", "tunnel1", TunnelConfig.basic("eth1", "192.0.2.6"), "172.16.1.1/30")
+                .tunnel("br", "tunnel1", TunnelConfig.basic("eth1", "192.0.2.5"), "172.16.1.2/30")
+                .statics("hq", new StaticRoute(Ipv4Prefix.parse("10.2.0.0/24"), null, "tunnel0", 1, track),
+                        StaticRoute.out("10.2.0.0/24", "tunnel1", 10))
+                .statics("br", new StaticRoute(Ipv4Prefix.parse("10.1.0.0/24"), null, "tunnel0", 1, track),
+                        StaticRoute.out("10.1.0.0/24", "tunnel1", 10));
+        hqPrimary = sites.tunnelOf("hq", "tunnel0");
+        brPrimary = sites.tunnelOf("br", "tunnel0");
         net.addFibListener((n, prefix, before, after) -> {
             if ((n == hq && prefix.equals(Ipv4Prefix.parse("10.2.0.0/24")))
                     || (n == br && prefix.equals(Ipv4Prefix.parse("10.1.0.0/24")))) {

@@ -73,7 +73,7 @@ class ScenarioLoaderTest {
 
         assertEquals(5, s.variants().size());
         VariantSpec fast = s.variants().get(1);
-        assertEquals(RoutingProtocol.OSPF, fast.routing());
+        assertEquals(RoutingProtocol.named("ospf"), fast.routing());
         OspfOverrides o = fast.override(OspfOverrides.class).orElseThrow();
         assertEquals(OptionalLong.of(SimTime.seconds(1)), o.helloNs());
         assertEquals(OptionalLong.of(SimTime.seconds(4)), o.deadNs());

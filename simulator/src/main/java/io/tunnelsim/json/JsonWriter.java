@@ -1,4 +1,4 @@
-package io.tunnelsim.report;
+package io.tunnelsim.json;
 
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -17,12 +17,17 @@ import java.util.Deque;
  * <p>Numbers are integers ({@link #value(long)}) or pre-formatted decimals
  * ({@link #seconds(long)}); no floating point, so no locale or rounding dependence.
  *
+ * <p>{@link #quote} is the project's one JSON string escaper: the JSON Schema writer
+ * ({@code topology.JsonSchema}) lays its documents out itself but quotes with it.
+ *
  * <p>Misuse (a value where a key is required, unbalanced ends) throws
  * {@link IllegalStateException}.
  */
 public final class JsonWriter {
 
     private enum Scope { OBJECT, ARRAY }
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     private final StringBuilder out = new StringBuilder(4096);
     private final Deque<Scope> scopes = new ArrayDeque<>();
@@ -97,8 +102,30 @@ public final class JsonWriter {
     /** Writes nanoseconds as a decimal number of seconds with nine fraction digits. */
     public JsonWriter seconds(long nanos) {
         beforeValue();
-        Seconds.append(out, nanos);
+        appendSeconds(out, nanos);
         return this;
+    }
+
+    /**
+     * Appends nanoseconds as decimal seconds with exactly nine fraction digits
+     * ({@code 12.500000000}, {@code -0.000000001}); integer arithmetic only, so the text is exact
+     * and independent of locale and floating-point rounding.
+     */
+    public static void appendSeconds(StringBuilder sb, long nanos) {
+        // Long.MIN_VALUE has no positive counterpart; split before negating.
+        long whole = nanos / NANOS_PER_SECOND;
+        long frac = nanos % NANOS_PER_SECOND;
+        if (nanos < 0) {
+            sb.append('-');
+            whole = -whole;
+            frac = -frac;
+        }
+        sb.append(whole).append('.');
+        String f = Long.toString(frac);
+        for (int i = f.length(); i < 9; i++) {
+            sb.append('0');
+        }
+        sb.append(f);
     }
 
     /** Shorthand for {@code name(n).value(s)}. */
