@@ -57,12 +57,13 @@ public final class ScenarioRunner {
             fibTotal[0]++;
             if (net.isStarted() && c.timeNs() >= firstAction) {
                 String prefix = prefixTexts.computeIfAbsent(c.prefix(), Ipv4Prefix::toString);
-                String detail = prefix + (c.after() == null ? " removed"
-                        : (c.before() == null ? " added via " : " changed to ") + describe(c.after()));
+                FibChangeLog.Kind kind = c.after() == null ? FibChangeLog.Kind.REMOVED
+                        : c.before() == null ? FibChangeLog.Kind.ADDED : FibChangeLog.Kind.CHANGED;
+                String via = c.after() == null ? null : describe(c.after());
                 if (fib.keepsPaths()) {
-                    fib.add(c.timeNs(), c.node(), prefix, detail, CauseRecorder.paths(c.before()), CauseRecorder.paths(c.after()));
+                    fib.add(c.timeNs(), c.node(), prefix, kind, via, CauseRecorder.paths(c.before()), CauseRecorder.paths(c.after()));
                 } else {
-                    fib.add(c.timeNs(), c.node(), prefix, detail, null, null);
+                    fib.add(c.timeNs(), c.node(), prefix, kind, via, null, null);
                 }
             }
         });

@@ -9,11 +9,12 @@ import java.util.RandomAccess;
 
 /**
  * The FIB changes of a run, kept compact: one row per change in parallel primitive arrays (the
- * time, and for the router, prefix and descriptions an index into one table of distinct
- * strings). A large run changes millions of FIB entries whose texts repeat (a few thousand
- * routers, prefixes and path descriptions), so a row costs 28 bytes where a {@link FibChange}
- * plus a {@link RouteChange} with their own strings cost a few hundred. The records are made
- * only when read, through the two list views.
+ * time, what happened, and for the router, prefix and path descriptions an index into one table
+ * of distinct strings). A large run changes millions of FIB entries whose parts repeat (a few
+ * thousand routers and prefixes, a few path sets per router), so a row costs 29 bytes where a
+ * {@link FibChange} plus a {@link RouteChange} with their own strings cost a few hundred. The
+ * whole description ({@link FibChange#detail()}) joins a prefix and a path set, so it is nearly
+ * unique per row: it is never stored, only made when a row is read through the views.
  *
  * <p>Rows are only appended; a view shows the rows present when it was taken, so it never
  * changes afterwards. Not thread-safe: one run appends, readers come after it.
@@ -27,7 +28,8 @@ public final class FibChangeLog {
     private long[] times = new long[256];
     private int[] routers = new int[256];
     private int[] prefixes = new int[256];
-    private int[] details = new int[256];
+    private int[] vias = new int[256];
+    private byte[] kinds = new byte[256];
     private int[] froms;
     private int[] tos;
     private int size;
@@ -49,20 +51,35 @@ public final class FibChangeLog {
         return paths;
     }
 
+    /** What a change did to its prefix's FIB entry. */
+    public enum Kind {
+        ADDED(" added via "), CHANGED(" changed to "), REMOVED(" removed");
+
+        private final String words;
+
+        Kind(String words) {
+            this.words = words;
+        }
+    }
+
+    private static final Kind[] KINDS = Kind.values();
+
     /**
-     * Appends one change.
+     * Appends one change. Its {@link FibChange#detail()} reads {@code prefix}, the kind's words and
+     * {@code via}, e.g. {@code 10.2.0.0/16 changed to Tunnel1 172.16.0.1 [O 110/20]}.
      *
-     * @param detail the {@link FibChange#detail()} text
-     * @param from   the {@link RouteChange#from()} text; ignored when the log keeps no paths
-     * @param to     the {@link RouteChange#to()} text; ignored when the log keeps no paths
+     * @param via  the paths after the change as the detail shows them; ignored for {@link Kind#REMOVED}
+     * @param from the {@link RouteChange#from()} text; ignored when the log keeps no paths
+     * @param to   the {@link RouteChange#to()} text; ignored when the log keeps no paths
      */
-    public void add(long timeNs, String router, String prefix, String detail, String from, String to) {
+    public void add(long timeNs, String router, String prefix, Kind kind, String via, String from, String to) {
         if (size == times.length) {
             int n = size * 2;
             times = Arrays.copyOf(times, n);
             routers = Arrays.copyOf(routers, n);
             prefixes = Arrays.copyOf(prefixes, n);
-            details = Arrays.copyOf(details, n);
+            vias = Arrays.copyOf(vias, n);
+            kinds = Arrays.copyOf(kinds, n);
             if (paths) {
                 froms = Arrays.copyOf(froms, n);
                 tos = Arrays.copyOf(tos, n);
@@ -71,7 +88,8 @@ public final class FibChangeLog {
         times[size] = timeNs;
         routers[size] = intern(router);
         prefixes[size] = intern(prefix);
-        details[size] = intern(detail);
+        kinds[size] = (byte) kind.ordinal();
+        vias[size] = kind == Kind.REMOVED ? -1 : intern(via);
         if (paths) {
             froms[size] = intern(from);
             tos[size] = intern(to);
@@ -123,7 +141,7 @@ public final class FibChangeLog {
             @Override
             public FibChange get(int i) {
                 check(i, n);
-                return new FibChange(times[i], strings[routers[i]], strings[details[i]]);
+                return new FibChange(times[i], strings[routers[i]], detail(i));
             }
         };
     }
@@ -139,6 +157,12 @@ public final class FibChangeLog {
                         strings[tos[i]]);
             }
         };
+    }
+
+    private String detail(int i) {
+        Kind kind = KINDS[kinds[i]];
+        String prefix = strings[prefixes[i]];
+        return kind == Kind.REMOVED ? prefix + kind.words : prefix + kind.words + strings[vias[i]];
     }
 
     private static void check(int i, int n) {

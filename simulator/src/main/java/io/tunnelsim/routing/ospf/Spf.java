@@ -2,6 +2,7 @@ package io.tunnelsim.routing.ospf;
 
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.addr.PrefixPool;
 import io.tunnelsim.wire.LsaBody;
 import io.tunnelsim.wire.LsaHeader;
 import io.tunnelsim.wire.OspfNetworkLsa;
@@ -233,8 +234,9 @@ public final class Spf {
         }
         Ipv4Address areaId = area.id();
         Set<Ipv4Prefix> own = new HashSet<>();
-        transitNetworkRoutes(treeNetworks, areaId, own, table);
-        stubNetworkRoutes(treeRouters, root, areaId, own, table);
+        PrefixPool prefixes = p.node().network().prefixes();
+        transitNetworkRoutes(prefixes, treeNetworks, areaId, own, table);
+        stubNetworkRoutes(prefixes, treeRouters, root, areaId, own, table);
         markConnected(own, table);
         return g.routers;
     }
@@ -338,11 +340,11 @@ public final class Spf {
     }
 
     /** Step 4: each transit network in the tree is a route; one attached to the root is this router's own. */
-    private static void transitNetworkRoutes(List<Vertex> treeNetworks, Ipv4Address areaId, Set<Ipv4Prefix> own,
+    private static void transitNetworkRoutes(PrefixPool prefixes, List<Vertex> treeNetworks, Ipv4Address areaId, Set<Ipv4Prefix> own,
                                              Map<Ipv4Prefix, RouteEntry> table) {
         for (Vertex v : treeNetworks) {
             OspfNetworkLsa n = (OspfNetworkLsa) v.entry.lsa.body();
-            Ipv4Prefix prefix = prefixOf(v.id, n.networkMask().bits());
+            Ipv4Prefix prefix = prefixOf(prefixes, v.id, n.networkMask().bits());
             if (v.attachedToRoot) {
                 own.add(prefix);
             }
@@ -351,7 +353,7 @@ public final class Spf {
     }
 
     /** Stage 2: the stub links of the routers in the tree; the root's own stubs are connected. */
-    private static void stubNetworkRoutes(List<Vertex> treeRouters, Vertex root, Ipv4Address areaId,
+    private static void stubNetworkRoutes(PrefixPool prefixes, List<Vertex> treeRouters, Vertex root, Ipv4Address areaId,
                                           Set<Ipv4Prefix> own, Map<Ipv4Prefix, RouteEntry> table) {
         for (Vertex v : treeRouters) {
             OspfRouterLsa r = (OspfRouterLsa) v.entry.lsa.body();
@@ -359,7 +361,7 @@ public final class Spf {
                 if (l.type() != OspfRouterLsa.STUB) {
                     continue;
                 }
-                Ipv4Prefix prefix = prefixOf(l.linkId().bits(), l.linkData().bits());
+                Ipv4Prefix prefix = prefixOf(prefixes, l.linkId().bits(), l.linkData().bits());
                 if (v == root) {
                     own.add(prefix);
                     addIntra(table, prefix, l.metric(), areaId, true, List.of());
@@ -380,9 +382,12 @@ public final class Spf {
         }
     }
 
-    private static Ipv4Prefix prefixOf(int address, int mask) {
-        int len = Integer.bitCount(mask);
-        return new Ipv4Prefix(new Ipv4Address(address & mask), len);
+    /**
+     * The network's shared prefix for an address and mask: every router of the domain computes
+     * every prefix on every run, and the routing tables, RIBs and FIBs then hold one object each.
+     */
+    private static Ipv4Prefix prefixOf(PrefixPool prefixes, int address, int mask) {
+        return prefixes.get(address, Integer.bitCount(mask));
     }
 
     private static void addIntra(Map<Ipv4Prefix, RouteEntry> table, Ipv4Prefix prefix, long cost, Ipv4Address area,
@@ -550,7 +555,7 @@ public final class Spf {
             if (br == null || !br.inTree || !((OspfRouterLsa) br.entry.lsa.body()).areaBorderRouter()) {
                 continue;
             }
-            Ipv4Prefix prefix = prefixOf(e.key.linkStateIdBits(), s.networkMask().bits());
+            Ipv4Prefix prefix = prefixOf(p.node().network().prefixes(), e.key.linkStateIdBits(), s.networkMask().bits());
             RouteEntry cur = table.get(prefix);
             if (cur != null && cur.intraArea()) {
                 continue;

@@ -29,9 +29,18 @@ class FibChangeLogTest {
             String prefix = "10." + rnd.nextInt(30) + ".0.0/24";
             String from = rnd.nextInt(4) == 0 ? "none" : "tunnel" + rnd.nextInt(5);
             String to = rnd.nextInt(4) == 0 ? "none" : "eth" + rnd.nextInt(3) + " 192.0.2." + rnd.nextInt(9);
-            String detail = prefix + " changed to " + to;
-            log.add(t, router, prefix, detail, from, to);
-            distinct.addAll(List.of(router, prefix, detail, from, to));
+            FibChangeLog.Kind kind = FibChangeLog.Kind.values()[rnd.nextInt(3)];
+            String via = to + " [O 110/" + rnd.nextInt(4) + "]";
+            String detail = prefix + switch (kind) {
+                case ADDED -> " added via " + via;
+                case CHANGED -> " changed to " + via;
+                case REMOVED -> " removed";
+            };
+            log.add(t, router, prefix, kind, via, from, to);
+            distinct.addAll(List.of(router, prefix, from, to));
+            if (kind != FibChangeLog.Kind.REMOVED) {
+                distinct.add(via);
+            }
             fib.add(new FibChange(t, router, detail));
             routes.add(new RouteChange(t, router, prefix, from, to));
             if (i % 997 == 0) {
@@ -45,30 +54,30 @@ class FibChangeLogTest {
         assertEquals(routes.get(1234).timeNs(), log.timeNs(1234));
         assertEquals(routes.get(1234).node(), log.router(1234));
         assertEquals(routes.get(1234).prefix(), log.prefix(1234));
-        // each distinct text is kept once
+        // each distinct part is kept once; the joined descriptions are not kept at all
         assertEquals(distinct.size(), log.distinctStrings());
     }
 
     @Test
     void equalTextsAreOneString() {
         FibChangeLog log = new FibChangeLog(true);
-        log.add(1, new String("hq"), "10.0.0.0/8", "10.0.0.0/8 removed", "tunnel0", "none");
-        log.add(2, new String("hq"), "10.0.0.0/8", "10.0.0.0/8 removed", "tunnel0", "none");
+        log.add(1, new String("hq"), "10.0.0.0/8", FibChangeLog.Kind.REMOVED, null, "tunnel0", "none");
+        log.add(2, new String("hq"), "10.0.0.0/8", FibChangeLog.Kind.REMOVED, null, "tunnel0", "none");
         assertSame(log.router(0), log.router(1));
-        assertSame(log.fibChanges().get(0).detail(), log.fibChanges().get(1).detail());
+        assertEquals("10.0.0.0/8 removed", log.fibChanges().get(1).detail());
         assertSame(log.routeChanges().get(0).from(), log.routeChanges().get(1).from());
     }
 
     @Test
     void aViewKeepsTheRowsItWasTakenWith() {
         FibChangeLog log = new FibChangeLog(true);
-        log.add(1, "a", "10.0.0.0/8", "d", "none", "eth0");
+        log.add(1, "a", "10.0.0.0/8", FibChangeLog.Kind.ADDED, "eth0 [C 0/0]", "none", "eth0");
         List<FibChange> before = log.fibChanges();
         List<RouteChange> routesBefore = log.routeChanges();
         for (int i = 0; i < 1000; i++) {
-            log.add(2 + i, "b", "10.1.0.0/16", "e", "eth0", "none");
+            log.add(2 + i, "b", "10.1.0.0/16", FibChangeLog.Kind.REMOVED, null, "eth0", "none");
         }
-        assertEquals(List.of(new FibChange(1, "a", "d")), before);
+        assertEquals(List.of(new FibChange(1, "a", "10.0.0.0/8 added via eth0 [C 0/0]")), before);
         assertEquals(List.of(new RouteChange(1, "a", "10.0.0.0/8", "none", "eth0")), routesBefore);
         assertEquals(1001, log.fibChanges().size());
         assertThrows(IndexOutOfBoundsException.class, () -> before.get(1));
@@ -79,7 +88,7 @@ class FibChangeLogTest {
     void withoutPathsTheRouteViewIsEmpty() {
         FibChangeLog log = new FibChangeLog(false);
         assertFalse(log.keepsPaths());
-        log.add(1, "a", "10.0.0.0/8", "10.0.0.0/8 removed", null, null);
+        log.add(1, "a", "10.0.0.0/8", FibChangeLog.Kind.REMOVED, "ignored", null, null);
         assertEquals(List.of(new FibChange(1, "a", "10.0.0.0/8 removed")), log.fibChanges());
         assertEquals(List.of(), log.routeChanges());
     }
@@ -87,7 +96,7 @@ class FibChangeLogTest {
     @Test
     void evidenceKeepsAViewWithoutCopyingIt() {
         FibChangeLog log = new FibChangeLog(true);
-        log.add(1, "a", "10.0.0.0/8", "d", "none", "eth0");
+        log.add(1, "a", "10.0.0.0/8", FibChangeLog.Kind.ADDED, "eth0 [C 0/0]", "none", "eth0");
         List<RouteChange> view = log.routeChanges();
         CauseEvidence e = new CauseEvidence(List.of(), List.of(), List.of(), view);
         assertSame(view, e.routes());
