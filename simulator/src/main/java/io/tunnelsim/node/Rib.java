@@ -13,8 +13,8 @@ import java.util.TreeMap;
  * administrative distance, then the lowest metric — several of them when they tie (equal-cost
  * multipath). Every resulting change reaches the {@link Fib} and the node's FIB listeners.
  *
- * <p>Layout: one {@link PrefixTable} (keyed by network bits and prefix length, as the {@link Fib}); per prefix a small record holds each source's routes
- * as an array. An offer equal to the one held changes nothing; a new selection equal to the
+ * <p>Layout: one {@link PrefixTable} (keyed by network bits and prefix length, as the {@link Fib}); per prefix the one source's routes as an array when
+ * a single source offers the prefix, else a small record holding each source's array. An offer equal to the one held changes nothing; a new selection equal to the
  * installed entry leaves the FIB alone, and when the selection is exactly one source's offer the
  * FIB entry shares that array. Walks over every prefix (a source withdrawing all, an interface
  * changing state) visit the prefixes in address order, as a sorted map would.
@@ -71,7 +71,12 @@ public final class Rib {
 
     private final Node node;
     private final Fib fib = new Fib();
-    private final PrefixTable<Candidates> table = new PrefixTable<>(16);
+    /**
+     * Per prefix: a {@code Route[]} when a single source offers it (the usual case: a router
+     * learns most prefixes from one protocol), a {@link Candidates} when several do. A compact
+     * array holds routes of one source and the table's prefix; anything else takes a record.
+     */
+    private final PrefixTable<Object> table = new PrefixTable<>(16);
 
     Rib(Node node) {
         this.node = node;
@@ -85,15 +90,69 @@ public final class Rib {
         return PrefixTable.key(p);
     }
 
-    private Candidates get(long key) {
-        return table.get(key);
+    /** {@code source}'s offer in a table value (null: none). */
+    private static Route[] offer(Object v, int source) {
+        if (v instanceof Route[] a) {
+            return a[0].source().ordinal() == source ? a : null;
+        }
+        return v == null ? null : ((Candidates) v).get(source);
+    }
+
+    private static Ipv4Prefix prefixOf(Object v) {
+        return v instanceof Route[] a ? a[0].prefix() : ((Candidates) v).prefix;
+    }
+
+    /** Whether {@code routes} can stand for the prefix's whole entry: all of {@code source}, all for {@code prefix}. */
+    private static boolean compact(Route[] routes, int source, Ipv4Prefix prefix) {
+        for (Route r : routes) {
+            if (r.source().ordinal() != source || !r.prefix().equals(prefix)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The table value with {@code source}'s offer set to {@code routes} (null: withdrawn); null when nothing is left. */
+    private static Object with(Object v, Ipv4Prefix prefix, int source, Route[] routes) {
+        Candidates c;
+        if (v instanceof Candidates held) {
+            c = held;
+        } else {
+            Route[] only = (Route[]) v;
+            if (only == null || only[0].source().ordinal() == source) {
+                // one source before and after
+                if (routes == null) {
+                    return null;
+                }
+                if (compact(routes, source, prefix)) {
+                    return routes;
+                }
+                c = new Candidates(prefix);
+            } else {
+                if (routes == null) {
+                    return v;
+                }
+                c = new Candidates(prefix);
+                c.set(only[0].source().ordinal(), only);
+            }
+        }
+        c.set(source, routes);
+        if (c.isEmpty()) {
+            return null;
+        }
+        int left = -1;
+        for (int s = 0; s < SOURCES; s++) {
+            if (c.get(s) != null) {
+                left = left == -1 ? s : -2;
+            }
+        }
+        return left >= 0 && compact(c.get(left), left, c.prefix) ? c.get(left) : c;
     }
 
     /** Replaces all routes {@code source} offers for {@code prefix}; an empty list withdraws them. */
     public void update(RouteSource source, Ipv4Prefix prefix, List<Route> routes) {
         if (!routes.isEmpty()) {
-            Candidates c = get(key(prefix));
-            Route[] old = c == null ? null : c.get(source.ordinal());
+            Route[] old = offer(table.get(key(prefix)), source.ordinal());
             if (old != null && old.length == routes.size()) {
                 boolean same = true;
                 for (int i = 0; i < old.length && same; i++) {
@@ -113,43 +172,47 @@ public final class Rib {
      */
     public void update(RouteSource source, Ipv4Prefix prefix, Route[] routes) {
         long key = key(prefix);
-        Candidates c = get(key);
+        Object v = table.get(key);
         int s = source.ordinal();
+        Route[] old = offer(v, s);
+        Ipv4Prefix net;
         if (routes.length == 0) {
-            if (c == null || c.get(s) == null) {
+            if (old == null) {
                 return;
             }
-            c.set(s, null);
-            if (c.isEmpty()) {
+            net = prefixOf(v);
+            Object next = with(v, net, s, null);
+            if (next == null) {
                 table.remove(key);
+            } else if (next != v) {
+                table.put(key, next);
             }
         } else {
-            if (c == null) {
-                c = new Candidates(prefix.network());
-                table.put(key, c);
+            net = v == null ? prefix.network() : prefixOf(v);
+            Object next = with(v, net, s, routes);
+            if (next != v) {
+                table.put(key, next);
             }
-            Route[] old = c.get(s);
-            c.set(s, routes);
             if (Arrays.equals(routes, old)) {
                 return;
             }
         }
-        recompute(key, c.prefix);
+        recompute(key, net);
     }
 
     /** Withdraws every route of {@code source} (a protocol stopping or a node crash). */
     public void withdrawAll(RouteSource source) {
-        long[] touched = keysWhere(c -> c.get(source.ordinal()) != null);
+        long[] touched = keysWhere(v -> offer(v, source.ordinal()) != null);
         for (long k : touched) {
-            Candidates c = get(k);
-            if (c != null) {
-                update(source, c.prefix, NONE);
+            Object v = table.get(k);
+            if (v != null) {
+                update(source, prefixOf(v), NONE);
             }
         }
     }
 
     /** Keys of the prefixes whose candidates match, in address order. */
-    private long[] keysWhere(java.util.function.Predicate<Candidates> test) {
+    private long[] keysWhere(java.util.function.Predicate<Object> test) {
         long[] out = new long[8];
         int n = 0;
         for (int i = 0; i < table.capacity(); i++) {
@@ -169,9 +232,10 @@ public final class Rib {
     public Map<Ipv4Prefix, List<Route>> offered(RouteSource source) {
         TreeMap<Ipv4Prefix, List<Route>> out = new TreeMap<>();
         for (int i = 0; i < table.capacity(); i++) {
-            Candidates c = table.valueAt(i);
-            if (c != null && c.get(source.ordinal()) != null) {
-                out.put(c.prefix, List.of(c.get(source.ordinal())));
+            Object v = table.valueAt(i);
+            Route[] routes = offer(v, source.ordinal());
+            if (routes != null) {
+                out.put(prefixOf(v), List.of(routes));
             }
         }
         return out;
@@ -179,9 +243,9 @@ public final class Rib {
 
     /** Re-selects the prefixes that have a candidate route through {@code itf} (it changed state). */
     public void recomputeVia(Interface itf) {
-        long[] touched = keysWhere(c -> {
+        long[] touched = keysWhere(v -> {
             for (int s = 0; s < SOURCES; s++) {
-                Route[] routes = c.get(s);
+                Route[] routes = offer(v, s);
                 if (routes != null) {
                     for (Route r : routes) {
                         if (r.egress() == itf) {
@@ -193,20 +257,20 @@ public final class Rib {
             return false;
         });
         for (long k : touched) {
-            Candidates c = get(k);
-            if (c != null) {
-                recompute(k, c.prefix);
+            Object v = table.get(k);
+            if (v != null) {
+                recompute(k, prefixOf(v));
             }
         }
     }
 
     private void recompute(long key, Ipv4Prefix prefix) {
-        Candidates c = get(key);
+        Object c = table.get(key);
         int bestDistance = Integer.MAX_VALUE;
         long bestMetric = Long.MAX_VALUE;
         if (c != null) {
             for (int s = 0; s < SOURCES; s++) {
-                Route[] routes = c.get(s);
+                Route[] routes = offer(c, s);
                 if (routes == null) {
                     continue;
                 }
@@ -233,7 +297,7 @@ public final class Rib {
         Route[] only = null;
         boolean onlyWhole = true;
         for (int s = 0; s < SOURCES; s++) {
-            Route[] routes = c.get(s);
+            Route[] routes = offer(c, s);
             if (routes == null) {
                 continue;
             }

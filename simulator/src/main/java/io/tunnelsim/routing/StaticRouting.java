@@ -40,6 +40,17 @@ public final class StaticRouting implements NodeService {
     private boolean dirty;
     private boolean dirtyAll;
     private Route[] resolved = new Route[0];
+    /**
+     * Every address the last resolution of the recursive routes looked up in the FIB (each
+     * route's next hop and the next hops it recursed through), sorted as unsigned numbers with
+     * the sign bit flipped. A longest match for an address depends only on the FIB entries that
+     * contain it, so a FIB change for a prefix that contains none of these cannot change any
+     * resolution, and is not re-resolved (a hub's FIB changes thousands of times while its
+     * recursive routes' next hops sit in one underlay subnet).
+     */
+    private int[] watched = new int[0];
+    private int[] looking = new int[8];
+    private int lookingCount;
     /** The interface each interface route names, looked up once. */
     private Interface[] egress = new Interface[0];
     private final Map<Ipv4Prefix, List<Integer>> byPrefix = new TreeMap<>();
@@ -51,7 +62,7 @@ public final class StaticRouting implements NodeService {
     public StaticRouting(Node node) {
         this.node = node;
         node.addFibListener((n, prefix, before, after) -> {
-            if (running && recursive > 0) {
+            if (running && recursive > 0 && watches(prefix)) {
                 resolve(false);
             }
         });
@@ -171,6 +182,7 @@ public final class StaticRouting implements NodeService {
                     resolved = java.util.Arrays.copyOf(resolved, routes.size());
                 }
                 java.util.TreeSet<Ipv4Prefix> changed = new java.util.TreeSet<>();
+                lookingCount = 0; // every round re-resolves every recursive route, so it finds all addresses anew
                 if (everything) {
                     for (int i = 0; i < routes.size(); i++) {
                         reresolve(i, changed);
@@ -184,6 +196,9 @@ public final class StaticRouting implements NodeService {
                     }
                 }
                 extra = NONE;
+                watched = java.util.Arrays.copyOf(looking, lookingCount);
+                java.util.Arrays.sort(watched);
+                lookingCount = 0;
                 for (Ipv4Prefix p : changed) {
                     List<Route> offer = new ArrayList<>(2);
                     for (int i : byPrefix.get(p)) {
@@ -235,6 +250,7 @@ public final class StaticRouting implements NodeService {
         int target = s.nextHop().bits();
         Ipv4Prefix self = s.prefix().network();
         for (int depth = 0; depth < MAX_RECURSION; depth++) {
+            look(target);
             FibEntry e = lookupExcluding(target, self);
             if (e == null) {
                 return null;
@@ -254,6 +270,23 @@ public final class StaticRouting implements NodeService {
             target = via.nextHop();
         }
         return null;
+    }
+
+    private void look(int address) {
+        if (lookingCount == looking.length) {
+            looking = java.util.Arrays.copyOf(looking, 2 * lookingCount);
+        }
+        looking[lookingCount++] = address ^ Integer.MIN_VALUE;
+    }
+
+    /** Whether {@code prefix} contains an address the recursive routes' resolution looked up. */
+    private boolean watches(Ipv4Prefix prefix) {
+        int low = prefix.networkBits() ^ Integer.MIN_VALUE;
+        int i = java.util.Arrays.binarySearch(watched, low);
+        if (i < 0) {
+            i = -i - 1;
+        }
+        return i < watched.length && prefix.contains(watched[i] ^ Integer.MIN_VALUE);
     }
 
     /** Longest match for {@code dst} that is not the route being resolved. */

@@ -406,7 +406,7 @@ public final class OspfProcess implements NodeService {
                 continue;
             }
             Spf.RouteEntry o = old.get(r.prefix());
-            if (o == r || o != null && installable(o) && o.cost() == r.cost() && o.nextHops().equals(r.nextHops())) {
+            if (o == r || o != null && installable(o) && o.cost() == r.cost() && Spf.RouteEntry.sameHops(o.nextHops(), r.nextHops())) {
                 continue;
             }
             node.rib().update(RouteSource.OSPF, r.prefix(), routesOf(r));

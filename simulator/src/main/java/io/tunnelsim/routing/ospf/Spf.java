@@ -64,7 +64,24 @@ public final class Spf {
         public boolean equals(Object o) {
             return o == this || o instanceof RouteEntry r && r.cost == cost && r.intraArea == intraArea
                     && r.connected == connected && r.prefix.equals(prefix) && r.area.equals(area)
-                    && r.nextHops.equals(nextHops);
+                    && sameHops(r.nextHops, nextHops);
+        }
+
+        /** List equality by index: the lists are small and random-access, and no iterator is made. */
+        static boolean sameHops(List<NextHop> a, List<NextHop> b) {
+            if (a == b) {
+                return true;
+            }
+            int n = a.size();
+            if (n != b.size()) {
+                return false;
+            }
+            for (int i = 0; i < n; i++) {
+                if (!a.get(i).equals(b.get(i))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
