@@ -72,7 +72,7 @@ public final class OspfProcess implements NodeService {
     private final SpfSchedule spfSchedule;
     private long spfRuns;
     private long lastSpfTime = -1;
-    private Map<Ipv4Prefix, Spf.RouteEntry> table = new TreeMap<>();
+    private RoutingTable table = RoutingTable.EMPTY;
     private final Map<Ipv4Address, Map<Ipv4Address, OspfSummaryLsa>> summaries = new TreeMap<>();
 
     public OspfProcess(Node node, OspfConfig config) {
@@ -185,7 +185,7 @@ public final class OspfProcess implements NodeService {
         byInterface.clear();
         areas.clear();
         summaries.clear();
-        table = new TreeMap<>();
+        table = RoutingTable.EMPTY;
         node.rib().withdrawAll(RouteSource.OSPF);
     }
 
@@ -340,7 +340,7 @@ public final class OspfProcess implements NodeService {
         lastSpfTime = now();
         spfSchedule.ran(lastSpfTime);
         spfRuns++;
-        Map<Ipv4Prefix, Spf.RouteEntry> previous = table;
+        RoutingTable previous = table;
         table = Spf.calculate(this, areas.values());
         installRoutes(previous, table);
         if (updateSummaries()) {
@@ -360,7 +360,8 @@ public final class OspfProcess implements NodeService {
             if (!abr || !a.isActive()) {
                 continue;
             }
-            for (Spf.RouteEntry r : table.values()) {
+            for (int i = 0; i < table.count(); i++) {
+                Spf.RouteEntry r = table.at(i);
                 if (r.area().equals(a.id())) {
                     continue;
                 }
@@ -391,26 +392,42 @@ public final class OspfProcess implements NodeService {
      * comparing every prefix's full route list would, in the same order (withdrawals first,
      * then new and changed prefixes, each in prefix order).
      */
-    private void installRoutes(Map<Ipv4Prefix, Spf.RouteEntry> old, Map<Ipv4Prefix, Spf.RouteEntry> next) {
-        for (Spf.RouteEntry o : old.values()) {
+    private void installRoutes(RoutingTable old, RoutingTable next) {
+        // both tables are in prefix order: walk them side by side
+        int j = 0;
+        for (int i = 0; i < old.count(); i++) {
+            Spf.RouteEntry o = old.at(i);
             if (!installable(o)) {
                 continue;
             }
-            Spf.RouteEntry n = next.get(o.prefix());
+            j = seek(next, j, o.prefix());
+            Spf.RouteEntry n = j < next.count() && next.at(j).prefix().equals(o.prefix()) ? next.at(j) : null;
             if (n == null || !installable(n)) {
                 node.rib().update(RouteSource.OSPF, o.prefix(), List.of());
             }
         }
-        for (Spf.RouteEntry r : next.values()) {
+        j = 0;
+        for (int i = 0; i < next.count(); i++) {
+            Spf.RouteEntry r = next.at(i);
             if (!installable(r)) {
                 continue;
             }
-            Spf.RouteEntry o = old.get(r.prefix());
+            j = seek(old, j, r.prefix());
+            Spf.RouteEntry o = j < old.count() && old.at(j).prefix().equals(r.prefix()) ? old.at(j) : null;
             if (o == r || o != null && installable(o) && o.cost() == r.cost() && Spf.RouteEntry.sameHops(o.nextHops(), r.nextHops())) {
                 continue;
             }
             node.rib().update(RouteSource.OSPF, r.prefix(), routesOf(r));
         }
+    }
+
+    /** The first index from {@code from} on whose prefix is not below {@code prefix}. */
+    private static int seek(RoutingTable t, int from, Ipv4Prefix prefix) {
+        int j = from;
+        while (j < t.count() && t.at(j).prefix().compareTo(prefix) < 0) {
+            j++;
+        }
+        return j;
     }
 
     /** An entry reaches the RIB unless the prefix is attached to this router or has no next hop. */
@@ -464,7 +481,12 @@ public final class OspfProcess implements NodeService {
 
     /** The current OSPF routing table: prefix → cost and next hops (connected prefixes included). */
     public Map<Ipv4Prefix, Spf.RouteEntry> routingTable() {
-        return java.util.Collections.unmodifiableMap(table);
+        return table;
+    }
+
+    /** The routing table as the calculation left it (immutable). */
+    RoutingTable table() {
+        return table;
     }
 
     /** Whether the OSPF route to {@code prefix} is an inter-area route ({@code O IA}). */
@@ -476,7 +498,8 @@ public final class OspfProcess implements NodeService {
     /** Routes offered to the RIB, by prefix (derived from the routing table: not kept twice). */
     public Map<Ipv4Prefix, List<Route>> installedRoutes() {
         TreeMap<Ipv4Prefix, List<Route>> m = new TreeMap<>();
-        for (Spf.RouteEntry r : table.values()) {
+        for (int i = 0; i < table.count(); i++) {
+            Spf.RouteEntry r = table.at(i);
             if (installable(r)) {
                 m.put(r.prefix(), routesOf(r));
             }

@@ -14,7 +14,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.PriorityQueue;
@@ -163,13 +162,16 @@ public final class Spf {
      * The routing table, in prefix order. It is assembled in a hash map (thousands of lookups
      * and insertions per calculation in a large area) and sorted once at the end.
      */
-    static Map<Ipv4Prefix, RouteEntry> calculate(OspfProcess p, Collection<OspfArea> areas) {
-        Map<Ipv4Prefix, RouteEntry> previous = p.routingTable();
-        int expected = Math.max(16, previous.size());
+    static RoutingTable calculate(OspfProcess p, Collection<OspfArea> areas) {
+        RoutingTable previous = p.table();
+        int expected = Math.max(16, previous.count());
         HashMap<Ipv4Prefix, RouteEntry> table = new HashMap<>(expected + expected / 2 + 1);
+        // one instance per distinct next-hop list: a router has few (a spoke: hub 1, hub 2, both),
+        // and every entry through the same hops holds the same list
+        Map<List<NextHop>, List<NextHop>> hops = new HashMap<>();
         List<AreaResult> results = new ArrayList<>();
         for (OspfArea a : areas) {
-            results.add(new AreaResult(a, intraArea(p, a, table)));
+            results.add(new AreaResult(a, intraArea(p, a, table, hops)));
         }
         boolean abr = p.isAbr();
         boolean hasBackbone = false;
@@ -180,31 +182,33 @@ public final class Spf {
             if (abr && hasBackbone && !r.area.isBackbone()) {
                 continue;
             }
-            interArea(p, r, table);
+            interArea(p, r, table, hops);
         }
-        LinkedHashMap<Ipv4Prefix, RouteEntry> ordered = new LinkedHashMap<>(table.size() + table.size() / 2 + 1);
-        if (table.size() == previous.size()) {
+        RouteEntry[] ordered = new RouteEntry[table.size()];
+        if (table.size() == previous.count()) {
             // the usual case once the area is known: the same prefixes, already in order
-            for (RouteEntry o : previous.values()) {
+            int i = 0;
+            for (; i < ordered.length; i++) {
+                RouteEntry o = previous.at(i);
                 RouteEntry r = table.get(o.prefix());
                 if (r == null) {
-                    ordered.clear();
                     break;
                 }
                 // an unchanged entry keeps the previous run's objects, which the RIB holds too
-                ordered.put(o.prefix(), r.equals(o) ? o : r);
+                ordered[i] = r.equals(o) ? o : r;
             }
-            if (ordered.size() == table.size()) {
-                return ordered;
+            if (i == ordered.length) {
+                return new RoutingTable(ordered);
             }
         }
         RouteEntry[] sorted = table.values().toArray(new RouteEntry[0]);
         Arrays.sort(sorted, (a, b) -> a.prefix().compareTo(b.prefix()));
-        for (RouteEntry r : sorted) {
+        for (int i = 0; i < sorted.length; i++) {
+            RouteEntry r = sorted[i];
             RouteEntry o = previous.get(r.prefix());
-            ordered.put(r.prefix(), r.equals(o) ? o : r);
+            ordered[i] = r.equals(o) ? o : r;
         }
-        return ordered;
+        return new RoutingTable(ordered);
     }
 
     /** The area's vertices by ID: its Router-LSAs and (one per link state ID) its Network-LSAs. */
@@ -228,7 +232,8 @@ public final class Spf {
      * networks as routes (step 4), then stub networks (stage 2). Returns the area's routers,
      * each with its distance and next hops, for the inter-area step.
      */
-    private static VertexMap intraArea(OspfProcess p, OspfArea area, Map<Ipv4Prefix, RouteEntry> table) {
+    private static VertexMap intraArea(OspfProcess p, OspfArea area, Map<Ipv4Prefix, RouteEntry> table,
+                                       Map<List<NextHop>, List<NextHop>> hops) {
         Graph g = vertices(area.lsdb(), p.now());
         Vertex root = g.routers.get(p.routerId().bits());
         if (root == null) {
@@ -240,7 +245,7 @@ public final class Spf {
         heap.add(new Candidate(0, root));
         List<Vertex> treeRouters = new ArrayList<>();
         List<Vertex> treeNetworks = new ArrayList<>();
-        for (Vertex v = nextVertex(heap); v != null; v = nextVertex(heap)) {
+        for (Vertex v = nextVertex(heap, hops); v != null; v = nextVertex(heap, hops)) {
             if (v.network) {
                 treeNetworks.add(v);
                 examineNetwork(v, g, heap);
@@ -252,8 +257,8 @@ public final class Spf {
         Ipv4Address areaId = area.id();
         Set<Ipv4Prefix> own = new HashSet<>();
         PrefixPool prefixes = p.node().network().prefixes();
-        transitNetworkRoutes(prefixes, treeNetworks, areaId, own, table);
-        stubNetworkRoutes(prefixes, treeRouters, root, areaId, own, table);
+        transitNetworkRoutes(prefixes, treeNetworks, areaId, own, table, hops);
+        stubNetworkRoutes(prefixes, treeRouters, root, areaId, own, table, hops);
         markConnected(own, table);
         return g.routers;
     }
@@ -287,7 +292,7 @@ public final class Spf {
      * Step 3: the closest candidate joins the tree, or null when the list is empty. Entries left
      * behind by a shorter path found later are skipped.
      */
-    private static Vertex nextVertex(PriorityQueue<Candidate> heap) {
+    private static Vertex nextVertex(PriorityQueue<Candidate> heap, Map<List<NextHop>, List<NextHop>> hops) {
         while (!heap.isEmpty()) {
             Candidate c = heap.poll();
             Vertex v = c.v;
@@ -297,7 +302,7 @@ public final class Spf {
             v.inTree = true;
             // final from here on (only vertices outside the tree are relaxed): one immutable
             // list, shared by every route through this vertex
-            v.nextHops = List.copyOf(v.nextHops);
+            v.nextHops = canonical(hops, v.nextHops);
             return v;
         }
         return null;
@@ -358,20 +363,21 @@ public final class Spf {
 
     /** Step 4: each transit network in the tree is a route; one attached to the root is this router's own. */
     private static void transitNetworkRoutes(PrefixPool prefixes, List<Vertex> treeNetworks, Ipv4Address areaId, Set<Ipv4Prefix> own,
-                                             Map<Ipv4Prefix, RouteEntry> table) {
+                                             Map<Ipv4Prefix, RouteEntry> table, Map<List<NextHop>, List<NextHop>> hops) {
         for (Vertex v : treeNetworks) {
             OspfNetworkLsa n = (OspfNetworkLsa) v.entry.lsa.body();
             Ipv4Prefix prefix = prefixOf(prefixes, v.id, n.networkMask().bits());
             if (v.attachedToRoot) {
                 own.add(prefix);
             }
-            addIntra(table, prefix, v.dist, areaId, v.attachedToRoot, v.nextHops);
+            addIntra(table, prefix, v.dist, areaId, v.attachedToRoot, v.nextHops, hops);
         }
     }
 
     /** Stage 2: the stub links of the routers in the tree; the root's own stubs are connected. */
     private static void stubNetworkRoutes(PrefixPool prefixes, List<Vertex> treeRouters, Vertex root, Ipv4Address areaId,
-                                          Set<Ipv4Prefix> own, Map<Ipv4Prefix, RouteEntry> table) {
+                                          Set<Ipv4Prefix> own, Map<Ipv4Prefix, RouteEntry> table,
+                                          Map<List<NextHop>, List<NextHop>> hops) {
         for (Vertex v : treeRouters) {
             OspfRouterLsa r = (OspfRouterLsa) v.entry.lsa.body();
             for (OspfRouterLsa.Link l : r.links()) {
@@ -381,9 +387,9 @@ public final class Spf {
                 Ipv4Prefix prefix = prefixOf(prefixes, l.linkId().bits(), l.linkData().bits());
                 if (v == root) {
                     own.add(prefix);
-                    addIntra(table, prefix, l.metric(), areaId, true, List.of());
+                    addIntra(table, prefix, l.metric(), areaId, true, List.of(), hops);
                 } else {
-                    addIntra(table, prefix, v.dist + l.metric(), areaId, false, v.nextHops);
+                    addIntra(table, prefix, v.dist + l.metric(), areaId, false, v.nextHops, hops);
                 }
             }
         }
@@ -408,23 +414,33 @@ public final class Spf {
     }
 
     private static void addIntra(Map<Ipv4Prefix, RouteEntry> table, Ipv4Prefix prefix, long cost, Ipv4Address area,
-                                 boolean connected, List<NextHop> nh) {
+                                 boolean connected, List<NextHop> nh, Map<List<NextHop>, List<NextHop>> hops) {
         RouteEntry e = table.get(prefix);
         if (e == null || e.cost() > cost || (connected && !e.connected())) {
             table.put(prefix, new RouteEntry(prefix, cost, true, area, connected, List.copyOf(nh)));
         } else if (e.cost() == cost && !e.connected() && !connected) {
-            table.put(prefix, new RouteEntry(prefix, cost, true, e.area(), false, merge(e.nextHops(), nh)));
+            table.put(prefix, new RouteEntry(prefix, cost, true, e.area(), false, merge(e.nextHops(), nh, hops)));
         }
     }
 
-    private static List<NextHop> merge(List<NextHop> a, List<NextHop> b) {
+    /** The one immutable list equal to {@code list} in this calculation. */
+    private static List<NextHop> canonical(Map<List<NextHop>, List<NextHop>> hops, List<NextHop> list) {
+        List<NextHop> c = hops.get(list);
+        if (c == null) {
+            c = List.copyOf(list);
+            hops.put(c, c);
+        }
+        return c;
+    }
+
+    private static List<NextHop> merge(List<NextHop> a, List<NextHop> b, Map<List<NextHop>, List<NextHop>> hops) {
         List<NextHop> m = new ArrayList<>(a);
         for (NextHop h : b) {
             if (!m.contains(h)) {
                 m.add(h);
             }
         }
-        return List.copyOf(m);
+        return canonical(hops, m);
     }
 
     /** §16.1 (d): a shorter path replaces the next hops, an equal one adds to them. */
@@ -550,7 +566,8 @@ public final class Spf {
     }
 
     /** §16.2: inter-area routes from the area's Summary-LSAs. */
-    private static void interArea(OspfProcess p, AreaResult r, Map<Ipv4Prefix, RouteEntry> table) {
+    private static void interArea(OspfProcess p, AreaResult r, Map<Ipv4Prefix, RouteEntry> table,
+                                  Map<List<NextHop>, List<NextHop>> hops) {
         long now = p.now();
         int me = p.routerId().bits();
         List<Lsdb.Entry> summaries = new ArrayList<>();
@@ -582,7 +599,7 @@ public final class Spf {
                 table.put(prefix, new RouteEntry(prefix, cost, false, r.area.id(), false, List.copyOf(br.nextHops)));
             } else if (cur.cost() == cost) {
                 table.put(prefix, new RouteEntry(prefix, cost, false, cur.area(), false, merge(cur.nextHops(),
-                        br.nextHops)));
+                        br.nextHops, hops)));
             }
         }
     }
