@@ -15,9 +15,10 @@ import io.tunnelsim.node.event.NetEvent;
 /**
  * One protocol as a unit: the YAML section it owns on a node, how that section is read and
  * checked (with file:line:column marks), the checks it makes across the two ends of a link or
- * tunnel, how it is installed on a built node, the {@code show} tables it answers (as text and as
- * JSON rows, and the codes of its routes in {@code show route}) and the typed events it publishes. A module lives in the protocol's own package beside its runtime classes
- * (for OSPF: {@code io.tunnelsim.routing.ospf.OspfModule}).
+ * tunnel, how it is installed on a built node, the {@code show} tables it answers (as text and
+ * as JSON rows, and the codes of its routes in {@code show route}) and the typed events it
+ * publishes. A module lives in the protocol's own package beside its runtime classes (for OSPF:
+ * {@code io.tunnelsim.routing.ospf.OspfModule}).
  *
  * <p>Modules are registered by one line each, the class name, in
  * {@code META-INF/services/io.tunnelsim.topology.ProtocolModule}; {@link ProtocolModules} loads
