@@ -64,17 +64,24 @@ class LayeringTest {
         try (Stream<Path> files = Files.walk(MAIN)) {
             for (Path f : files.filter(p -> p.toString().endsWith(".java")).sorted().toList()) {
                 String pkg = MAIN.relativize(f.getParent()).toString().replace('/', '.');
-                String code = strip(Files.readString(f));
-                TreeSet<String> used = out.computeIfAbsent(pkg, k -> new TreeSet<>());
-                Matcher m = USE.matcher(code);
-                while (m.find()) {
-                    if (!m.group(1).equals(pkg)) {
-                        used.add(m.group(1));
-                    }
-                }
+                out.computeIfAbsent(pkg, k -> new TreeSet<>()).addAll(usesOf(MAIN.relativize(f).toString()));
             }
         }
         return out;
+    }
+
+    /** The packages one source file uses ({@code path} under {@link #MAIN}), its own excluded. */
+    static TreeSet<String> usesOf(String path) throws IOException {
+        Path f = MAIN.resolve(path);
+        String pkg = MAIN.relativize(f.getParent()).toString().replace('/', '.');
+        TreeSet<String> used = new TreeSet<>();
+        Matcher m = USE.matcher(strip(Files.readString(f)));
+        while (m.find()) {
+            if (!m.group(1).equals(pkg)) {
+                used.add(m.group(1));
+            }
+        }
+        return used;
     }
 
     static String strip(String source) {
@@ -120,6 +127,20 @@ class LayeringTest {
         }
         assertEquals(List.of(), direct, "IPsec's show rows and capture files come through topology.NetworkModules");
         assertTrue(u.get("scenario").contains("topology"), "scenario uses the registries");
+    }
+
+    @Test
+    void showTablesReachTheProtocolsOnlyThroughTheProtocolModules() throws IOException {
+        List<String> direct = new ArrayList<>();
+        for (String f : List.of("experiment/ShowJson.java", "scenario/Show.java", "scenario/ProtocolShow.java")) {
+            for (String used : usesOf(f)) {
+                if (used.equals("routing") || used.startsWith("routing.")) {
+                    direct.add(f + " -> " + used);
+                }
+            }
+        }
+        assertEquals(List.of(), direct, "show rows, tables and route codes come through topology.ProtocolModules");
+        assertTrue(usesOf("experiment/ShowJson.java").contains("topology"), "ShowJson uses the registries");
     }
 
     @Test

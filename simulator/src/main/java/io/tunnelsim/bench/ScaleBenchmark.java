@@ -11,6 +11,8 @@ import io.tunnelsim.topology.TopologyGenerator;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -39,7 +41,23 @@ public final class ScaleBenchmark {
         run(System.out, spokes, args.length > 1 ? args[1] : "static");
     }
 
-    /** Whether {@code name} is a routing this benchmark runs: static, rip, ospf or {@value #STATIC_SUMMARY}. */
+    /**
+     * The routings this benchmark runs, as help and messages list them: the topology's routing
+     * words after {@code none} ({@code static}, then the protocol modules' choices), then
+     * {@value #STATIC_SUMMARY}.
+     */
+    public static List<String> routings() {
+        List<String> out = new ArrayList<>();
+        for (String word : RoutingProtocol.byName().keySet()) {
+            if (!RoutingProtocol.NONE.is(word)) {
+                out.add(word);
+            }
+        }
+        out.add(STATIC_SUMMARY);
+        return out;
+    }
+
+    /** Whether {@code name} is a routing this benchmark runs: one of {@link #routings()}, or any topology routing word. */
     public static boolean knows(String name) {
         return name.equals(STATIC_SUMMARY) || RoutingProtocol.byName().get(name) != null;
     }

@@ -16,6 +16,14 @@ import picocli.CommandLine.Parameters;
                 + " wall time, events/s, peak heap), scaling (the scale run at several sizes, each in a fresh JVM: scaling.csv and"
                 + " scaling.png), rip-grid (RIP on a k x k grid beside ns-3.37 in the same run).")
 final class BenchCommand implements Callable<Integer> {
+    /** The routings of the scale and scaling benchmarks ({@code ScaleBenchmark.routings()}): help and completion. */
+    static final class Routings implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return io.tunnelsim.bench.ScaleBenchmark.routings().iterator();
+        }
+    }
+
     @Parameters(paramLabel = "WHICH", description = "kernel, esp, ospf, scale, scaling or rip-grid")
     String which;
 
@@ -28,16 +36,17 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--spokes", description = "Spokes for the scale benchmark (default 1000).")
     int spokes = 1000;
 
-    @Option(names = "--routing", description = "Routing for the scale benchmark: static, rip, ospf or static-summary"
-            + " (spokes route one summary to the hubs; default static).")
+    @Option(names = "--routing", completionCandidates = Routings.class,
+            description = "Routing for the scale benchmark: ${COMPLETION-CANDIDATES}"
+            + " (static-summary: spokes route one summary to the hubs; default static).")
     String routing = "static";
 
     @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]",
             description = "Spokes of each point of the scaling benchmark (default 100,300,1000).")
     List<Integer> sizes = List.of(100, 300, 1000);
 
-    @Option(names = "--routings", split = ",", paramLabel = "R[,R...]",
-            description = "Routings of the scaling benchmark: static, rip, ospf, static-summary (default static,ospf).")
+    @Option(names = "--routings", split = ",", paramLabel = "R[,R...]", completionCandidates = Routings.class,
+            description = "Routings of the scaling benchmark: ${COMPLETION-CANDIDATES} (default static,ospf).")
     List<String> routings = List.of("static", "ospf");
 
     @Option(names = "--time-limit", paramLabel = "TIME",
@@ -61,7 +70,7 @@ final class BenchCommand implements Callable<Integer> {
             case "ospf" -> io.tunnelsim.bench.OspfScaleBenchmark.main(new String[] {Integer.toString(routers)});
             case "scale" -> {
                 if (!io.tunnelsim.bench.ScaleBenchmark.knows(routing)) {
-                    throw new BadInputException("unknown routing '" + routing + "' (static, rip, ospf or static-summary)");
+                    throw new BadInputException("unknown routing '" + routing + "' (" + routingWords() + ")");
                 }
                 if (spokes < 1 || spokes > 10_000) {
                     throw new BadInputException("--spokes: " + spokes + " spokes is outside 1 to 10000");
@@ -71,7 +80,7 @@ final class BenchCommand implements Callable<Integer> {
             case "scaling" -> {
                 for (String r : routings) {
                     if (!io.tunnelsim.bench.ScaleBenchmark.knows(r)) {
-                        throw new BadInputException("unknown routing '" + r + "' in --routings (static, rip, ospf or static-summary)");
+                        throw new BadInputException("unknown routing '" + r + "' in --routings (" + routingWords() + ")");
                     }
                 }
                 for (int n : sizes) {
@@ -93,5 +102,9 @@ final class BenchCommand implements Callable<Integer> {
             default -> throw new BadInputException("unknown benchmark '" + which + "' (kernel, esp, ospf, scale, scaling or rip-grid)");
         }
         return 0;
+    }
+
+    private static String routingWords() {
+        return String.join(", ", io.tunnelsim.bench.ScaleBenchmark.routings());
     }
 }

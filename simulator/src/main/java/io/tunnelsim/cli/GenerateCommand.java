@@ -26,6 +26,14 @@ final class GenerateCommand implements Callable<Integer> {
     /** Largest comparison the generated scenario runs all three routing variants for. */
     static final int ALL_VARIANTS_UP_TO_SITES = 50;
 
+    /** The topology's routing words ({@link RoutingProtocol#byName()}): help and completion of {@code --routing}. */
+    static final class RoutingWords implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return RoutingProtocol.byName().keySet().iterator();
+        }
+    }
+
     @Parameters(paramLabel = "SHAPE", description = "hub-and-spoke or full-mesh")
     String shape;
 
@@ -49,8 +57,8 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--ipsec", description = "Protect every tunnel with IPsec (ESP transport mode, GRE over IPsec).")
     boolean ipsec;
 
-    @Option(names = "--routing", paramLabel = "P",
-            description = "Topology's routing intent: none, static, rip or ospf (default ospf).")
+    @Option(names = "--routing", paramLabel = "P", completionCandidates = RoutingWords.class,
+            description = "Topology's routing intent: ${COMPLETION-CANDIDATES} (default ospf).")
     String routing = "ospf";
 
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Topology file (default: standard output).")

@@ -6,22 +6,21 @@ import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Ipv6Route;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.Route;
-import io.tunnelsim.node.RouteSource;
 import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.scenario.Show;
-import io.tunnelsim.routing.ospf.OspfInterface;
-import io.tunnelsim.routing.ospf.OspfNeighbor;
-import io.tunnelsim.routing.ospf.OspfProcess;
-import io.tunnelsim.routing.rip.RipProcess;
-import io.tunnelsim.routing.track.Track;
 import io.tunnelsim.topology.NetworkModule;
 import io.tunnelsim.topology.NetworkModules;
+import io.tunnelsim.topology.ProtocolModule;
+import io.tunnelsim.topology.ProtocolModules;
 import io.tunnelsim.tunnel.TunnelInterface;
 
 /**
  * The {@code show} tables as JSON: one array of row objects per table, with the same facts as
  * the router-style text of {@link Show}. Interfaces are named as in the topology, with the
  * router-console spelling beside them as {@code ios_name}; times are seconds of simulated time.
+ * The protocols' tables ({@code neighbors}, {@code ospf_database}, {@code track}) and the codes
+ * of their routes come from the registered {@link ProtocolModule}s, and {@code sa} from the
+ * {@link NetworkModule}s, so this class knows no protocol.
  */
 public final class ShowJson {
     private ShowJson() {
@@ -33,12 +32,12 @@ public final class ShowJson {
             case ROUTE -> route(w, n);
             case INTERFACES -> interfaces(w, n, null);
             case INTERFACE -> interfaces(w, n, Show.interfaceNamed(n, arg));
-            case NEIGHBORS -> neighbors(w, n);
+            case NEIGHBORS -> protocolRows(w, n, "neighbors");
             case SA -> sa(w, n);
             case ARP -> arp(w, n);
             case COUNTERS -> counters(w, n);
-            case OSPF_DATABASE -> ospfDatabase(w, n);
-            case TRACK -> track(w, n);
+            case OSPF_DATABASE -> protocolRows(w, n, "ospf_database");
+            case TRACK -> protocolRows(w, n, "track");
             default -> throw new IllegalArgumentException(what.toString());
         }
     }
@@ -53,14 +52,12 @@ public final class ShowJson {
     }
 
     static void route(JsonWriter w, Node n) {
-        OspfProcess ospf = n.service(OspfProcess.class);
         w.beginArray();
         for (FibEntry e : n.fib().entries()) {
             for (int i = 0; i < e.pathCount(); i++) {
                 Route r = e.path(i);
                 w.beginObject();
-                w.member("code", ospf != null && r.source() == RouteSource.OSPF && ospf.isInterArea(e.prefix().network())
-                        ? "O IA" : r.source().code());
+                w.member("code", ProtocolModules.routeCode(n, e.prefix().network(), r));
                 w.member("prefix", e.prefix().network().toString());
                 w.member("source", r.source().name().toLowerCase(java.util.Locale.ROOT));
                 w.member("distance", r.distance()).member("metric", r.metric());
@@ -103,25 +100,17 @@ public final class ShowJson {
         w.endArray();
     }
 
-    static void neighbors(JsonWriter w, Node n) {
+    /**
+     * The rows of the protocol modules that answer {@code table} ({@code neighbors}: OSPF's,
+     * then RIP's), in registration order.
+     */
+    static void protocolRows(JsonWriter w, Node n, String table) {
         w.beginArray();
-        OspfProcess ospf = n.service(OspfProcess.class);
-        if (ospf != null) {
-            for (OspfInterface oi : ospf.interfaces()) {
-                for (OspfNeighbor nb : oi.neighbors()) {
-                    w.beginObject().member("protocol", "ospf").member("router_id", nb.routerId().toString())
-                            .member("address", new io.tunnelsim.addr.Ipv4Address(nb.address()).toString())
-                            .member("priority", nb.priority()).member("state", nb.state().display())
-                            .member("interface", oi.itf().name()).endObject();
-                }
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            var rows = m.showJsonRows().get(table);
+            if (rows != null) {
+                rows.accept(n, w);
             }
-        }
-        RipProcess rip = n.service(RipProcess.class);
-        if (rip != null) {
-            rip.neighbors().forEach((addr, lastHeard) -> {
-                w.beginObject().member("protocol", "rip").member("address", addr.toString()).name("last_heard")
-                        .seconds(lastHeard).endObject();
-            });
         }
         w.endArray();
     }
@@ -171,54 +160,5 @@ public final class ShowJson {
         w.endObject().endObject()
                 .member("difference", c.imbalance()).member("balanced", c.imbalance() == 0).endObject();
         w.endObject();
-    }
-
-    static void ospfDatabase(JsonWriter w, Node n) {
-        w.beginArray();
-        OspfProcess ospf = n.service(OspfProcess.class);
-        if (ospf != null) {
-            for (OspfProcess.DatabaseRow r : ospf.databaseRows()) {
-                w.beginObject().member("area", r.area()).member("type", r.type())
-                        .member("link_state_id", r.linkStateId().toString())
-                        .member("advertising_router", r.advertisingRouter().toString()).member("age", r.age())
-                        .member("sequence", String.format(java.util.Locale.ROOT, "0x%08X", r.sequence()))
-                        .member("checksum", String.format(java.util.Locale.ROOT, "0x%04X", r.checksum()));
-                if (r.links() >= 0) {
-                    w.member("links", r.links());
-                }
-                w.endObject();
-            }
-        }
-        w.endArray();
-    }
-
-    static void track(JsonWriter w, Node n) {
-        w.beginArray();
-        for (var s : n.services()) {
-            if (s instanceof Track t) {
-                var sla = t.sla();
-                w.beginObject().member("track", t.id());
-                if (sla == null) {
-                    w.member("object", t.object());
-                } else {
-                    w.member("ip_sla", sla.id());
-                }
-                w.member("up", t.isUp()).member("changes", t.changes()).name("last_change");
-                if (t.lastChange() < 0) {
-                    w.nullValue();
-                } else {
-                    w.seconds(t.lastChange());
-                }
-                if (sla == null) {
-                    w.endObject();
-                    continue;
-                }
-                w.member("return_code", sla.lastReturnCode().name().toLowerCase(java.util.Locale.ROOT))
-                        .member("target", sla.config().target().toString())
-                        .name("frequency").seconds(sla.config().frequency()).name("timeout").seconds(sla.config().timeout())
-                        .member("successes", sla.successes()).member("failures", sla.failures()).endObject();
-            }
-        }
-        w.endArray();
     }
 }

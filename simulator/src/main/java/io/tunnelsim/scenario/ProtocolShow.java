@@ -6,7 +6,7 @@ import io.tunnelsim.topology.NetworkModules;
 import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.ProtocolModules;
 
-/** {@code show} output of the routing protocols, tracks and IPsec. */
+/** {@code show} output of the routing protocols, tracks and IPsec, from the registered modules' tables. */
 final class ProtocolShow {
     private ProtocolShow() {
     }
@@ -37,6 +37,19 @@ final class ProtocolShow {
             }
         }
         return sb.length() == 0 ? "% No tracked objects on " + n.name() + "\n" : sb.toString();
+    }
+
+    /** {@code show ip ospf database}: the tables of the modules that answer {@code ospf_database}. */
+    static String ospfDatabase(Node n) {
+        StringBuilder sb = new StringBuilder();
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            var table = m.showTables().get("ospf_database");
+            String s = table == null ? null : table.apply(n);
+            if (s != null) {
+                sb.append(s);
+            }
+        }
+        return sb.length() == 0 ? "% OSPF does not run on " + n.name() + "\n" : sb.toString();
     }
 
     /** {@code show crypto ipsec sa}: the tables of the network modules that answer {@code sa}. */

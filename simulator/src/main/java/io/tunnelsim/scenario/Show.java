@@ -4,7 +4,7 @@ import io.tunnelsim.node.EthernetInterface;
 import io.tunnelsim.node.Interface;
 import io.tunnelsim.node.Ipv6Route;
 import io.tunnelsim.node.Node;
-import io.tunnelsim.node.RouteSource;
+import io.tunnelsim.topology.ProtocolModules;
 import io.tunnelsim.tunnel.TunnelInterface;
 import java.util.Locale;
 
@@ -34,7 +34,7 @@ public final class Show {
             case SA -> ProtocolShow.sa(n);
             case ARP -> arp(n);
             case COUNTERS -> counters(n);
-            case OSPF_DATABASE -> ospfDatabase(n);
+            case OSPF_DATABASE -> ProtocolShow.ospfDatabase(n);
             case TRACK -> ProtocolShow.track(n);
         };
     }
@@ -60,15 +60,8 @@ public final class Show {
                 + String.join(", ", n.interfaces().stream().map(Interface::name).toList()) + ")");
     }
 
-    static String ospfDatabase(Node n) {
-        io.tunnelsim.routing.ospf.OspfProcess ospf = n.service(io.tunnelsim.routing.ospf.OspfProcess.class);
-        return ospf == null ? "% OSPF does not run on " + n.name() + "\n" : ospf.showDatabase();
-    }
-
     static String route(Node n) {
-        io.tunnelsim.routing.ospf.OspfProcess ospf = n.service(io.tunnelsim.routing.ospf.OspfProcess.class);
-        StringBuilder sb = new StringBuilder(n.rib().show((p, r) -> ospf != null && r.source() == RouteSource.OSPF
-                && ospf.isInterArea(p) ? "O IA" : r.source().code()));
+        StringBuilder sb = new StringBuilder(n.rib().show((p, r) -> ProtocolModules.routeCode(n, p, r)));
         if (!n.ipv6().routes().isEmpty()) {
             sb.append("\nIPv6 Routing Table\n");
             for (Ipv6Route r : n.ipv6().routes()) {

@@ -3,17 +3,22 @@ package io.tunnelsim.topology;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.node.Route;
 import io.tunnelsim.node.event.NetEvent;
 
 /**
  * One protocol as a unit: the YAML section it owns on a node, how that section is read and
  * checked (with file:line:column marks), the checks it makes across the two ends of a link or
- * tunnel, how it is installed on a built node, the {@code show} tables it answers and the typed
- * events it publishes. A module lives in the protocol's own package beside its runtime classes
- * (for OSPF: {@code io.tunnelsim.routing.ospf.OspfModule}).
+ * tunnel, how it is installed on a built node, the {@code show} tables it answers (as text and
+ * as JSON rows, and the codes of its routes in {@code show route}) and the typed events it
+ * publishes. A module lives in the protocol's own package beside its runtime classes (for OSPF:
+ * {@code io.tunnelsim.routing.ospf.OspfModule}).
  *
  * <p>Modules are registered by one line each, the class name, in
  * {@code META-INF/services/io.tunnelsim.topology.ProtocolModule}; {@link ProtocolModules} loads
@@ -132,6 +137,24 @@ public interface ProtocolModule<S> {
      */
     default Map<String, Function<Node, String>> showTables() {
         return Map.of();
+    }
+
+    /**
+     * {@code show --json} rows this module answers, by table name ({@code neighbors}): each
+     * writes the node's rows, one JSON object each, into the table's array (which the caller
+     * opens and closes), and nothing when the node does not run the protocol.
+     */
+    default Map<String, BiConsumer<Node, JsonWriter>> showJsonRows() {
+        return Map.of();
+    }
+
+    /**
+     * The code {@code show route} gives route {@code r} to {@code prefix} on {@code n} when the
+     * module refines its source's code (OSPF: {@code O IA} for an inter-area route), or null when
+     * the route is not the module's or keeps {@link io.tunnelsim.node.RouteSource#code()}.
+     */
+    default String routeCode(Node n, Ipv4Prefix prefix, Route r) {
+        return null;
     }
 
     /** Typed events this module publishes on the network. */

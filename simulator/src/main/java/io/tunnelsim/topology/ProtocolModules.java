@@ -7,6 +7,10 @@ import java.util.Map;
 import java.util.ServiceLoader;
 import java.util.Set;
 
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.node.Node;
+import io.tunnelsim.node.Route;
+
 /**
  * The registered {@link ProtocolModule}s, in registration order (the order of the lines in
  * {@code META-INF/services/io.tunnelsim.topology.ProtocolModule}). The list is read once; the
@@ -35,6 +39,21 @@ public final class ProtocolModules {
             }
         }
         return null;
+    }
+
+    /**
+     * The code of route {@code r} to {@code prefix} on {@code n} in {@code show route}: the first
+     * module's {@link ProtocolModule#routeCode} in registration order, else the code of the
+     * route's source.
+     */
+    public static String routeCode(Node n, Ipv4Prefix prefix, Route r) {
+        for (ProtocolModule<?> m : ALL) {
+            String code = m.routeCode(n, prefix, r);
+            if (code != null) {
+                return code;
+            }
+        }
+        return r.source().code();
     }
 
     @SuppressWarnings("rawtypes")

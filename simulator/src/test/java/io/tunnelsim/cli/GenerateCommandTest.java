@@ -161,4 +161,19 @@ class GenerateCommandTest {
         assertEquals(2, r.code(), r.err());
         assertTrue(r.err().contains("unknown routing 'eigrp' (none, static, rip, ospf)"), r.err());
     }
+
+    @Test
+    void theRoutingHelpOfGenerateAndBenchListsTheRegisteredChoices() {
+        CliTest.Result g = CliTest.run("generate", "--help");
+        assertEquals(0, g.code(), g.err());
+        assertTrue(g.out().contains("Topology's routing intent: none, static, rip, ospf"), g.out());
+        CliTest.Result b = CliTest.run("bench", "--help");
+        assertEquals(0, b.code(), b.err());
+        String help = b.out().replaceAll("\\s+", " ");
+        assertTrue(help.contains("Routing for the scale benchmark: static, rip, ospf, static-summary (static-summary:"), help);
+        assertTrue(help.contains("Routings of the scaling benchmark: static, rip, ospf, static-summary (default static,ospf)."), help);
+        CliTest.Result u = CliTest.run("bench", "scale", "--routing", "eigrp");
+        assertEquals(2, u.code(), u.err());
+        assertTrue(u.err().contains("unknown routing 'eigrp' (static, rip, ospf, static-summary)"), u.err());
+    }
 }

@@ -59,6 +59,36 @@ class ProtocolModulesTest {
     }
 
     @Test
+    void showJsonRowsAndRouteCodesComeFromTheModulesInRegistrationOrder() {
+        Map<String, java.util.List<String>> answering = new LinkedHashMap<>();
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            for (String table : new java.util.TreeSet<>(m.showJsonRows().keySet())) {
+                answering.computeIfAbsent(table, k -> new java.util.ArrayList<>()).add(m.nodeKey());
+            }
+        }
+        // neighbors: OSPF's rows, then RIP's (BFD has text only); ospf_database and track one module each
+        assertEquals(Map.of("neighbors", java.util.List.of("ospf", "rip"), "ospf_database", java.util.List.of("ospf"),
+                "track", java.util.List.of("track")), answering);
+        assertTrue(ProtocolModules.byKey("ospf").showTables().containsKey("ospf_database"));
+        // a node without the protocols: no rows, no OSPF database
+        io.tunnelsim.node.Network net = new io.tunnelsim.node.Network(1);
+        io.tunnelsim.node.Router r = net.addRouter("r1");
+        for (String table : answering.keySet()) {
+            io.tunnelsim.json.JsonWriter w = new io.tunnelsim.json.JsonWriter().beginArray();
+            for (ProtocolModule<?> m : ProtocolModules.all()) {
+                var rows = m.showJsonRows().get(table);
+                if (rows != null) {
+                    rows.accept(r, w);
+                }
+            }
+            assertEquals("[]\n", w.endArray().toJson(), table);
+        }
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            assertNull(m.showTables().getOrDefault("ospf_database", n -> null).apply(r), m.nodeKey());
+        }
+    }
+
+    @Test
     void theRoutingWordsAreNoneStaticThenTheModulesChoicesInTheirPlace() {
         // the order of the schema's enum and of "expected one of" messages
         assertEquals(java.util.List.of("none", "static", "rip", "ospf"), java.util.List.copyOf(RoutingProtocol.byName().keySet()));

@@ -39,10 +39,4 @@ public final class OspfInstaller {
     public static int seconds(long ns) {
         return (int) Math.max(1, ns / SimTime.SECOND);
     }
-
-    /** {@code show ip ospf neighbor}, or null when the node runs no OSPF. */
-    public static String showNeighbors(Node n) {
-        OspfProcess p = n.service(OspfProcess.class);
-        return p == null ? null : p.showNeighbors();
-    }
 }

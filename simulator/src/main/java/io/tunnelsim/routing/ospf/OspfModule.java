@@ -3,9 +3,13 @@ package io.tunnelsim.routing.ospf;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import io.tunnelsim.addr.Ipv4Prefix;
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.node.Node;
+import io.tunnelsim.node.Route;
 import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.topology.EndPair;
 import io.tunnelsim.topology.NodeSection;
@@ -21,8 +25,9 @@ import io.tunnelsim.topology.VariantOverrides;
  * reads it into an {@link OspfSpec}), the checks across link and tunnel ends
  * ({@link OspfCrossEnd}), the process on a built node ({@link OspfInstaller}), the OSPF a
  * {@code routing: ospf} choice generates on the overlay ({@link OspfOverlay}), a variant's
- * {@code ospf:} timer overrides ({@link OspfVariant}) and {@code show ip ospf neighbor}; it
- * publishes {@link AdjacencyChanged}.
+ * {@code ospf:} timer overrides ({@link OspfVariant}), and the {@code show} tables
+ * ({@link OspfShow}: {@code show ip ospf neighbor} and {@code database}, as text and JSON rows,
+ * and the {@code O IA} code of inter-area routes); it publishes {@link AdjacencyChanged}.
  */
 public final class OspfModule implements ProtocolModule<OspfSpec> {
 
@@ -81,7 +86,17 @@ public final class OspfModule implements ProtocolModule<OspfSpec> {
 
     @Override
     public Map<String, Function<Node, String>> showTables() {
-        return Map.of("neighbors", OspfInstaller::showNeighbors);
+        return Map.of("neighbors", OspfShow::neighbors, "ospf_database", OspfShow::database);
+    }
+
+    @Override
+    public Map<String, BiConsumer<Node, JsonWriter>> showJsonRows() {
+        return Map.of("neighbors", OspfShow::neighborRows, "ospf_database", OspfShow::databaseRows);
+    }
+
+    @Override
+    public String routeCode(Node n, Ipv4Prefix prefix, Route r) {
+        return OspfShow.routeCode(n, prefix, r);
     }
 
     @Override

@@ -1,11 +1,13 @@
 package io.tunnelsim.routing.rip;
 
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.node.Node;
 
 /**
  * Wires a RIP process into a built node as configured in the node's {@code rip:} section
  * (variant overrides already applied to the section), and builds the runtime configuration the
- * RIP a {@code routing: rip} choice generates on the overlay starts from.
+ * RIP a {@code routing: rip} choice generates on the overlay starts from; and answers RIP's part
+ * of {@code show} neighbours, as text and as JSON rows.
  */
 public final class RipInstaller {
     private RipInstaller() {
@@ -42,5 +44,17 @@ public final class RipInstaller {
     public static String showNeighbors(Node n) {
         RipProcess p = n.service(RipProcess.class);
         return p == null ? null : p.showProtocols();
+    }
+
+    /** RIP's {@code neighbors} rows, one per neighbour heard, as the process lists them; nothing without RIP. */
+    public static void neighborRows(Node n, JsonWriter w) {
+        RipProcess rip = n.service(RipProcess.class);
+        if (rip == null) {
+            return;
+        }
+        rip.neighbors().forEach((addr, lastHeard) -> {
+            w.beginObject().member("protocol", "rip").member("address", addr.toString()).name("last_heard")
+                    .seconds(lastHeard).endObject();
+        });
     }
 }

@@ -3,8 +3,10 @@ package io.tunnelsim.routing.rip;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.topology.EndPair;
@@ -22,7 +24,7 @@ import io.tunnelsim.topology.VariantOverrides;
  * ({@link RipCrossEnd}), the process on a built node ({@link RipInstaller}), the RIP a
  * {@code routing: rip} choice generates on the overlay ({@link RipOverlay}), a variant's
  * {@code rip:} timer overrides ({@link RipVariant}) and its part of {@code show} neighbours
- * ({@code show ip protocols}); it publishes {@link RipRouteTimeout}.
+ * ({@code show ip protocols}, and the JSON rows); it publishes {@link RipRouteTimeout}.
  */
 public final class RipModule implements ProtocolModule<RipSpec> {
 
@@ -82,6 +84,11 @@ public final class RipModule implements ProtocolModule<RipSpec> {
     @Override
     public Map<String, Function<Node, String>> showTables() {
         return Map.of("neighbors", RipInstaller::showNeighbors);
+    }
+
+    @Override
+    public Map<String, BiConsumer<Node, JsonWriter>> showJsonRows() {
+        return Map.of("neighbors", RipInstaller::neighborRows);
     }
 
     @Override

@@ -1,17 +1,19 @@
 package io.tunnelsim.routing.track.module;
 
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.routing.bfd.BfdTrack;
 import io.tunnelsim.routing.track.IpSla;
 import io.tunnelsim.routing.track.IpSlaConfig;
 import io.tunnelsim.routing.track.Track;
 import io.tunnelsim.sim.SimTime;
+import java.util.Locale;
 
 /**
  * Creates a router's configured tracked objects on a built node, in track-number file order:
  * an IP SLA icmp-echo operation and the track that follows it, or a track that follows a BFD
- * session ({@link BfdTrack}); and answers {@code show track} (for a track that follows a BFD
- * session, the object line names the session instead of the IP SLA block).
+ * session ({@link BfdTrack}); and answers {@code show track}, as text and as JSON rows (for a
+ * track that follows a BFD session, the object names the session instead of the IP SLA block).
  */
 public final class TrackInstaller {
     private TrackInstaller() {
@@ -54,5 +56,37 @@ public final class TrackInstaller {
             }
         }
         return sb.length() == 0 ? null : sb.toString();
+    }
+
+    /**
+     * The {@code track} rows, one per tracked object in the node's service order; times in
+     * seconds, {@code last_change} null before the first change. Nothing when the node has none.
+     */
+    public static void trackRows(Node n, JsonWriter w) {
+        for (var s : n.services()) {
+            if (s instanceof Track t) {
+                var sla = t.sla();
+                w.beginObject().member("track", t.id());
+                if (sla == null) {
+                    w.member("object", t.object());
+                } else {
+                    w.member("ip_sla", sla.id());
+                }
+                w.member("up", t.isUp()).member("changes", t.changes()).name("last_change");
+                if (t.lastChange() < 0) {
+                    w.nullValue();
+                } else {
+                    w.seconds(t.lastChange());
+                }
+                if (sla == null) {
+                    w.endObject();
+                    continue;
+                }
+                w.member("return_code", sla.lastReturnCode().name().toLowerCase(Locale.ROOT))
+                        .member("target", sla.config().target().toString())
+                        .name("frequency").seconds(sla.config().frequency()).name("timeout").seconds(sla.config().timeout())
+                        .member("successes", sla.successes()).member("failures", sla.failures()).endObject();
+            }
+        }
     }
 }

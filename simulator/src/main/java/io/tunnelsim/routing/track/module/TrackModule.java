@@ -2,8 +2,10 @@ package io.tunnelsim.routing.track.module;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 
+import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.routing.track.TrackChanged;
@@ -15,7 +17,8 @@ import io.tunnelsim.topology.Shape;
 /**
  * IP SLA operations and tracked objects as a protocol module: the router's {@code track:}
  * section ({@link TrackYaml} reads it into {@link Tracks}), the operations and tracks on a built
- * node ({@link TrackInstaller}) and {@code show track}; it publishes {@link TrackChanged}.
+ * node ({@link TrackInstaller}) and {@code show track} (text and JSON rows); it publishes
+ * {@link TrackChanged}.
  * Static routes that name a track stay with the static routes; the reader checks their
  * {@code track: N} against this section ({@link io.tunnelsim.topology.TrackNumbers}).
  *
@@ -68,6 +71,11 @@ public final class TrackModule implements ProtocolModule<Tracks> {
     @Override
     public Map<String, Function<Node, String>> showTables() {
         return Map.of("track", TrackInstaller::showTrack);
+    }
+
+    @Override
+    public Map<String, BiConsumer<Node, JsonWriter>> showJsonRows() {
+        return Map.of("track", TrackInstaller::trackRows);
     }
 
     @Override
