@@ -12,44 +12,33 @@ final class ProtocolShow {
     }
 
     static String neighbors(Node n) {
-        StringBuilder sb = new StringBuilder();
-        for (ProtocolModule<?> m : ProtocolModules.all()) {
-            var table = m.showTables().get("neighbors");
-            String s = table == null ? null : table.apply(n);
-            if (s != null) {
-                sb.append(s);
-            }
-        }
-        if (sb.length() == 0) {
-            sb.append("% No routing protocol with neighbours runs on ").append(n.name()).append('\n');
-        }
-        return sb.toString();
+        return tables(n, "neighbors", "% No routing protocol with neighbours runs on ");
     }
 
     /** {@code show track}: the tables of the modules that answer {@code track}. */
     static String track(Node n) {
-        StringBuilder sb = new StringBuilder();
-        for (ProtocolModule<?> m : ProtocolModules.all()) {
-            var table = m.showTables().get("track");
-            String s = table == null ? null : table.apply(n);
-            if (s != null) {
-                sb.append(s);
-            }
-        }
-        return sb.length() == 0 ? "% No tracked objects on " + n.name() + "\n" : sb.toString();
+        return tables(n, "track", "% No tracked objects on ");
     }
 
     /** {@code show ip ospf database}: the tables of the modules that answer {@code ospf_database}. */
     static String ospfDatabase(Node n) {
+        return tables(n, "ospf_database", "% OSPF does not run on ");
+    }
+
+    /**
+     * The text tables named {@code name} of the protocol modules, in registration order, or
+     * {@code none} followed by the node's name when no module answers for the node.
+     */
+    private static String tables(Node n, String name, String none) {
         StringBuilder sb = new StringBuilder();
         for (ProtocolModule<?> m : ProtocolModules.all()) {
-            var table = m.showTables().get("ospf_database");
+            var table = m.showTables().get(name);
             String s = table == null ? null : table.apply(n);
             if (s != null) {
                 sb.append(s);
             }
         }
-        return sb.length() == 0 ? "% OSPF does not run on " + n.name() + "\n" : sb.toString();
+        return sb.length() == 0 ? none + n.name() + "\n" : sb.toString();
     }
 
     /** {@code show crypto ipsec sa}: the tables of the network modules that answer {@code sa}. */
