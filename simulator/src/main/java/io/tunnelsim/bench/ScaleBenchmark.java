@@ -26,12 +26,22 @@ import java.util.Locale;
  * {@code spokeSummary} option, a {@code routing: none} variant). A spoke's routing state is then
  * constant and the network's grows linearly, where the {@code static} choice gives every site a
  * route to every other site's LAN (quadratic: 10 000 spokes would need 2·10<sup>8</sup> routes).
+ *
+ * <p>Routing {@value #OSPF_AREAS} is OSPF as large hub-and-spoke networks configure it: spokes in
+ * totally stubby areas of {@value #SPOKES_PER_AREA}, the hubs area border routers sending a default
+ * route into each (the generator's {@code spokesPerArea} option, a {@code routing: none} variant).
+ * A spoke's database then holds its own area only, where the {@code ospf} choice puts every router
+ * in area 0 and every router's table holds every prefix.
  */
 public final class ScaleBenchmark {
     /** Starts the one machine-readable line of the output (read by {@link ScalingBenchmark}). */
     static final String RESULT_TAG = "result:";
     /** The routing name of the summarised static network. */
     public static final String STATIC_SUMMARY = "static-summary";
+    /** The routing name of the OSPF network in totally stubby spoke areas. */
+    public static final String OSPF_AREAS = "ospf-areas";
+    /** Spokes per area of {@value #OSPF_AREAS}. */
+    public static final int SPOKES_PER_AREA = 100;
 
     private ScaleBenchmark() {
     }
@@ -44,7 +54,7 @@ public final class ScaleBenchmark {
     /**
      * The routings this benchmark runs, as help and messages list them: the topology's routing
      * words after {@code none} ({@code static}, then the protocol modules' choices), then
-     * {@value #STATIC_SUMMARY}.
+     * {@value #STATIC_SUMMARY} and {@value #OSPF_AREAS}.
      */
     public static List<String> routings() {
         List<String> out = new ArrayList<>();
@@ -54,21 +64,24 @@ public final class ScaleBenchmark {
             }
         }
         out.add(STATIC_SUMMARY);
+        out.add(OSPF_AREAS);
         return out;
     }
 
     /** Whether {@code name} is a routing this benchmark runs: one of {@link #routings()}, or any topology routing word. */
     public static boolean knows(String name) {
-        return name.equals(STATIC_SUMMARY) || RoutingProtocol.byName().get(name) != null;
+        return name.equals(STATIC_SUMMARY) || name.equals(OSPF_AREAS) || RoutingProtocol.byName().get(name) != null;
     }
 
     /** Runs the benchmark with routing {@code name} (see {@link #knows(String)}). */
     public static void run(PrintStream out, int spokes, String name) throws Exception {
         boolean summary = name.equals(STATIC_SUMMARY);
-        RoutingProtocol routing = summary ? RoutingProtocol.STATIC : RoutingProtocol.byName().get(name);
+        boolean areas = name.equals(OSPF_AREAS);
+        RoutingProtocol routing = summary ? RoutingProtocol.STATIC
+                : areas ? RoutingProtocol.named("ospf") : RoutingProtocol.byName().get(name);
         Path dir = Files.createTempDirectory("tunnelsim-scale");
         Files.writeString(dir.resolve("topology.yaml"), TopologyGenerator.hubAndSpoke(spokes, 2, routing,
-                new TopologyGenerator.Options(false, false, summary)));
+                new TopologyGenerator.Options(false, false, summary, areas ? SPOKES_PER_AREA : 0)));
         Files.writeString(dir.resolve("scenario.yaml"), String.join("\n",
                 "name: scale-" + spokes + "-" + name,
                 "topology: topology.yaml",
@@ -80,7 +93,7 @@ public final class ScaleBenchmark {
                 "timeline:",
                 "  - {at: 40s, action: silent-failure, link: \"hub1:eth0\"}",
                 "variants:",
-                "  - {name: " + name + ", routing: " + (summary ? "none" : routing.yamlName()) + "}",
+                "  - {name: " + name + ", routing: " + (summary || areas ? "none" : routing.yamlName()) + "}",
                 ""));
         HeapPeak heap = new HeapPeak();
         long t0 = System.nanoTime();
@@ -90,7 +103,8 @@ public final class ScaleBenchmark {
         long t2 = System.nanoTime();
         double wall = (t2 - t1) / 1e9;
         out.printf(Locale.ROOT, "hub-and-spoke, 2 hubs, %d spokes (%d nodes), routing %s, 120 s simulated%n",
-                spokes, 2 * (spokes + 2) + 1, summary ? name + " (configured summary routes)" : name);
+                spokes, 2 * (spokes + 2) + 1, summary ? name + " (configured summary routes)"
+                        : areas ? name + " (configured, " + SPOKES_PER_AREA + " spokes per totally stubby area)" : name);
         out.printf(Locale.ROOT, "  load YAML        %8.2f s%n", (t1 - t0) / 1e9);
         out.printf(Locale.ROOT, "  build + run      %8.2f s wall%n", wall);
         out.printf(Locale.ROOT, "  events           %,d (%,.0f events/s)%n", r.eventsExecuted(), r.eventsExecuted() / wall);

@@ -38,7 +38,8 @@ final class BenchCommand implements Callable<Integer> {
 
     @Option(names = "--routing", completionCandidates = Routings.class,
             description = "Routing for the scale benchmark: ${COMPLETION-CANDIDATES}"
-            + " (static-summary: spokes route one summary to the hubs; default static).")
+            + " (static-summary: spokes route one summary to the hubs; ospf-areas: spokes in totally stubby OSPF"
+            + " areas of 100; default static).")
     String routing = "static";
 
     @Option(names = "--sizes", split = ",", paramLabel = "N[,N...]",

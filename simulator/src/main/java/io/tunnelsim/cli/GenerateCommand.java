@@ -19,7 +19,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Write a generated topology and a runnable scenario beside it:",
-            "  hub-and-spoke --spokes N [--hubs 1|2] [--summary]   or   full-mesh --sites N",
+            "  hub-and-spoke --spokes N [--hubs 1|2] [--summary | --areas N]   or   full-mesh --sites N",
             "With -o DIR/NAME.yaml the scenario goes to DIR/NAME-scenario.yaml; without -o the topology is printed"
                     + " and no scenario is written."})
 final class GenerateCommand implements Callable<Integer> {
@@ -38,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
     String shape;
 
     @Option(names = "--spokes", paramLabel = "N",
-            description = "Number of spokes, 1-5000, with --summary 1-10000 (hub-and-spoke; required there).")
+            description = "Number of spokes, 1-5000, with --summary or --areas 1-10000 (hub-and-spoke; required there).")
     Integer spokes;
 
     @Option(names = "--hubs", paramLabel = "H", description = "Number of hubs, 1 or 2 (hub-and-spoke; default 2).")
@@ -53,6 +53,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--summary", description = "Hub-and-spoke, static: configure the routes, spokes sending one summary"
             + " (10.0.0.0/8) to hub1 and, floating, to hub2; hubs routing each spoke; keepalives on every tunnel.")
     boolean summary;
+
+    @Option(names = "--areas", paramLabel = "N", description = "Hub-and-spoke, ospf: configure OSPF with N spokes per"
+            + " totally stubby area (areas 1, 2, ...), the hubs area border routers sending a default route into each.")
+    Integer areas;
 
     @Option(names = "--ipsec", description = "Protect every tunnel with IPsec (ESP transport mode, GRE over IPsec).")
     boolean ipsec;
@@ -80,7 +84,14 @@ final class GenerateCommand implements Callable<Integer> {
             throw new BadInputException("--summary is for hub-and-spoke with --routing static over one provider"
                     + " (without --dual-isp)");
         }
-        TopologyGenerator.Options o = new TopologyGenerator.Options(dualIsp, ipsec, summary);
+        if (areas != null && (!shape.equals("hub-and-spoke") || !RoutingProtocol.named("ospf").equals(r) || dualIsp || summary)) {
+            throw new BadInputException("--areas is for hub-and-spoke with --routing ospf over one provider"
+                    + " (without --dual-isp or --summary)");
+        }
+        if (areas != null && (areas < 1 || areas > 10_000)) {
+            throw new BadInputException("--areas needs 1-10000 spokes per area");
+        }
+        TopologyGenerator.Options o = new TopologyGenerator.Options(dualIsp, ipsec, summary, areas == null ? 0 : areas);
         String yaml;
         String name;
         int siteCount;
@@ -95,10 +106,10 @@ final class GenerateCommand implements Callable<Integer> {
                     throw new BadInputException("hub-and-spoke needs --spokes N (1-5000)");
                 }
                 hubCount = hubs == null ? 2 : hubs;
-                int most = summary ? 10_000 : 5000;
+                int most = o.configured() ? 10_000 : 5000;
                 if (spokes < 1 || spokes > most || hubCount < 1 || hubCount > 2) {
                     throw new BadInputException("hub-and-spoke needs 1-" + most + " spokes and 1 or 2 hubs"
-                            + (summary ? "" : " (up to 10000 with --summary)"));
+                            + (o.configured() ? "" : " (up to 10000 with --summary or --areas)"));
                 }
                 yaml = TopologyGenerator.hubAndSpoke(spokes, hubCount, r, o);
                 name = TopologyGenerator.hubAndSpokeName(spokes, hubCount, o);
@@ -144,8 +155,8 @@ final class GenerateCommand implements Callable<Integer> {
                     : file.endsWith(".yml") ? file.substring(0, file.length() - 4) : file;
             Path scenario = output.resolveSibling(stem + "-scenario.yaml");
             List<RoutingProtocol> variants = new ArrayList<>();
-            if (summary) {
-                // the configured summary routes, then the dynamic protocols in their place where all variants fit
+            if (o.configured()) {
+                // the configured routing, then the dynamic protocols in its place where all variants fit
                 variants.add(RoutingProtocol.NONE);
                 if (siteCount <= ALL_VARIANTS_UP_TO_SITES) {
                     variants.addAll(List.of(RoutingProtocol.named("rip"), RoutingProtocol.named("ospf")));

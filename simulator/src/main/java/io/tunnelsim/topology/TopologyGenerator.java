@@ -33,13 +33,33 @@ public final class TopologyGenerator {
      *                tunnel runs GRE keepalives (10 s, 3 retries, as the {@code static} routing
      *                choice gives), and the topology's routing is {@code none}: the routes are
      *                the configuration
+     * @param spokesPerArea hub-and-spoke only, 0 when off: OSPF configured the way large
+     *                hub-and-spoke OSPF networks are, so that a spoke's routing state does not
+     *                grow with the number of spokes — spokes in groups of this many per totally
+     *                stubby area (areas 1, 2, …; IOS {@code area N stub no-summary} on the hubs,
+     *                {@code area N stub} on the spokes), every spoke's tunnels and LAN in its
+     *                area; the hubs are area border routers with their LANs and, with two hubs,
+     *                a tunnel between them in area 0; each hub sends a default route into every
+     *                spoke area, and a spoke's static route covers only the provider's block
+     *                (100.64.0.0/10), so the default reaches the hubs. The topology's routing is {@code none}: the {@code ospf:}
+     *                sections are the configuration
      */
-    public record Options(boolean dualIsp, boolean ipsec, boolean spokeSummary) {
+    public record Options(boolean dualIsp, boolean ipsec, boolean spokeSummary, int spokesPerArea) {
         public static final Options PLAIN = new Options(false, false);
 
         /** Full per-site routing (the routing choice generates it), no summary. */
         public Options(boolean dualIsp, boolean ipsec) {
             this(dualIsp, ipsec, false);
+        }
+
+        /** Without OSPF areas. */
+        public Options(boolean dualIsp, boolean ipsec, boolean spokeSummary) {
+            this(dualIsp, ipsec, spokeSummary, 0);
+        }
+
+        /** Whether the routing is configured in the topology (summary routes or OSPF areas), not generated. */
+        public boolean configured() {
+            return spokeSummary || spokesPerArea > 0;
         }
     }
 
@@ -59,6 +79,9 @@ public final class TopologyGenerator {
         if (o.spokeSummary() && (o.dualIsp() || routing != RoutingProtocol.STATIC)) {
             throw new IllegalArgumentException("summarised spokes are generated for static routing over one provider");
         }
+        if (o.spokesPerArea() > 0 && (o.dualIsp() || o.spokeSummary() || !RoutingProtocol.named("ospf").equals(routing))) {
+            throw new IllegalArgumentException("OSPF areas are generated for OSPF over one provider");
+        }
         StringBuilder y = header(hubAndSpokeName(spokes, hubs, o),
                 "Generated hub-and-spoke: " + hubs + " hub(s), " + spokes + " spokes, each spoke with a GRE tunnel to every hub\n"
                         + "# (tunnels to hub1 at 10 Mbit/s are the primary path, to hub2 at 5 Mbit/s the backup)"
@@ -66,9 +89,13 @@ public final class TopologyGenerator {
                         + (o.ipsec() ? ";\n# every tunnel protected by IPsec (ESP transport mode, profile " + IPSEC_PROFILE + ")" : "")
                         + (o.spokeSummary() ? ";\n# static routes configured: each spoke sends " + SITE_SUMMARY + " to hub1, floating (250)"
                                 + " to hub2;\n# each hub routes every spoke's LAN over its tunnel; GRE keepalives 10 s x 3" : "")
+                        + (o.spokesPerArea() > 0 ? ";\n# OSPF configured: " + o.spokesPerArea() + " spokes per totally stubby area"
+                                + " (areas 1.." + areas(spokes, o) + "), the hubs area border routers"
+                                + (hubs == 2 ? " joined by a tunnel in area 0" : "") + ",\n# each sending a default route"
+                                + " into every spoke area" : "")
                         + ".\n#\n#   hub1 ... hubH\n#      \\    |    /      (GRE over the provider router"
                         + (o.dualIsp() ? "s 'isp-a' and 'isp-b')" : " 'isp')") + "\n#     spoke1 ... spokeN\n",
-                o.spokeSummary() ? RoutingProtocol.NONE : routing);
+                o.configured() ? RoutingProtocol.NONE : routing);
         int sites = hubs + spokes;
         Uplinks up = new Uplinks(o);
         for (int s = 1; s <= sites; s++) {
@@ -78,6 +105,10 @@ public final class TopologyGenerator {
                 for (int k = 1; k <= spokes; k++) {
                     int idx = (s - 1) * spokes + k;
                     tunnel(y, "tunnel" + k, "eth0", tunnelAddr(idx, 1), wanSite(hubs + k), hubBandwidth(s), o);
+                    if (o.spokesPerArea() > 0 && hubs == 2 && k == spokes) {
+                        // the backbone between the hubs: tunnel0 on each, in area 0
+                        tunnel(y, "tunnel0", "eth0", tunnelAddr(hubs * spokes + 1, s), wanSite(3 - s), "10Mbps", o);
+                    }
                     if (o.dualIsp()) {
                         int b = hubs * spokes + idx;
                         tunnel(y, "tunnel" + (spokes + k), "eth1", tunnelAddr(b, 1), wanBSite(hubs + k), backupBandwidth(s), o);
@@ -96,9 +127,17 @@ public final class TopologyGenerator {
                     }
                 }
             }
-            staticRoutes(y, s, o);
+            if (o.spokesPerArea() > 0 && s > hubs) {
+                // the provider block only: the hubs' OSPF default carries everything else (breakout at the hubs)
+                y.append("    static:\n      - {prefix: 100.64.0.0/10, via: ").append(wanIsp(s)).append("}\n");
+            } else {
+                staticRoutes(y, s, o);
+            }
             if (o.spokeSummary()) {
                 summaryRoutes(y, s, hubs, spokes);
+            }
+            if (o.spokesPerArea() > 0) {
+                ospfAreas(y, s, hubs, spokes, o.spokesPerArea());
             }
             host(y, up, name, s);
         }
@@ -120,6 +159,36 @@ public final class TopologyGenerator {
             y.append("      - {prefix: ").append(SITE_SUMMARY).append(", interface: tunnel").append(h - 1)
                     .append(h == 1 ? "" : ", distance: 250").append("}\n");
         }
+    }
+
+    /** The number of spoke areas of {@link Options#spokesPerArea()}. */
+    private static int areas(int spokes, Options o) {
+        return (spokes + o.spokesPerArea() - 1) / o.spokesPerArea();
+    }
+
+    /** The {@code ospf:} section of {@link Options#spokesPerArea()} at site {@code s} (hubs are sites 1..hubs). */
+    private static void ospfAreas(StringBuilder y, int s, int hubs, int spokes, int perArea) {
+        y.append("    ospf:\n      areas:\n");
+        int areas = (spokes + perArea - 1) / perArea;
+        if (s <= hubs) {
+            for (int a = 1; a <= areas; a++) {
+                y.append("        \"").append(a).append("\": {stub: true, no-summary: true}\n");
+            }
+            y.append("      interfaces:\n        lan0: {area: 0, passive: true}\n");
+            if (hubs == 2) {
+                y.append("        tunnel0: {area: 0}\n");
+            }
+            for (int k = 1; k <= spokes; k++) {
+                y.append("        tunnel").append(k).append(": {area: ").append(1 + (k - 1) / perArea).append("}\n");
+            }
+            return;
+        }
+        int area = 1 + (s - hubs - 1) / perArea;
+        y.append("        \"").append(area).append("\": {stub: true}\n      interfaces:\n");
+        for (int h = 1; h <= hubs; h++) {
+            y.append("        tunnel").append(h - 1).append(": {area: ").append(area).append("}\n");
+        }
+        y.append("        lan0: {area: ").append(area).append(", passive: true}\n");
     }
 
     /** A full mesh of {@code sites} sites, a GRE tunnel between every pair. */
@@ -173,7 +242,8 @@ public final class TopologyGenerator {
     }
 
     private static String suffix(Options o) {
-        return (o.dualIsp() ? "-dual-isp" : "") + (o.ipsec() ? "-ipsec" : "") + (o.spokeSummary() ? "-summary" : "");
+        return (o.dualIsp() ? "-dual-isp" : "") + (o.ipsec() ? "-ipsec" : "") + (o.spokeSummary() ? "-summary" : "")
+                + (o.spokesPerArea() > 0 ? "-areas" + o.spokesPerArea() : "");
     }
 
     /**
@@ -232,8 +302,9 @@ public final class TopologyGenerator {
         y.append("timeline:\n  - ").append(fail).append("\n  - ").append(restore).append('\n');
         y.append("variants:\n");
         for (RoutingProtocol r : variants) {
-            // summarised spokes: the configured routes are the static variant (routing none keeps them)
-            String name = o.spokeSummary() && r == RoutingProtocol.NONE ? "static-summary" : r.yamlName();
+            // summarised spokes / OSPF areas: the configured routing is the variant with routing none
+            String name = o.spokeSummary() && r == RoutingProtocol.NONE ? "static-summary"
+                    : o.spokesPerArea() > 0 && r == RoutingProtocol.NONE ? "ospf-areas" : r.yamlName();
             y.append("  - {name: ").append(name).append(", routing: ").append(r.yamlName()).append("}\n");
         }
         return y.toString();

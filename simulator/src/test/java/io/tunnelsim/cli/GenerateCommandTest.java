@@ -34,8 +34,13 @@ class GenerateCommandTest {
         "full-mesh --sites 3 --summary;          --summary is for hub-and-spoke",
         "hub-and-spoke --spokes 3 --summary;     with --routing static",
         "hub-and-spoke --spokes 3 --summary --routing static --dual-isp; without --dual-isp",
-        "hub-and-spoke --spokes 5001;            (up to 10000 with --summary)",
+        "hub-and-spoke --spokes 5001;            (up to 10000 with --summary or --areas)",
         "hub-and-spoke --spokes 10001 --summary --routing static; 1-10000 spokes",
+        "full-mesh --sites 3 --areas 2;          --areas is for hub-and-spoke with --routing ospf",
+        "hub-and-spoke --spokes 3 --areas 2 --routing static; --areas is for hub-and-spoke with --routing ospf",
+        "hub-and-spoke --spokes 3 --areas 2 --dual-isp; without --dual-isp or --summary",
+        "hub-and-spoke --spokes 3 --areas 0;     1-10000 spokes per area",
+        "hub-and-spoke --spokes 10001 --areas 100; 1-10000 spokes",
     })
     void refusesMissingSizesAndFlagsThatDoNotApply(String args, String message) {
         CliTest.Result r = CliTest.run(("generate " + args).split(" "));
@@ -48,6 +53,8 @@ class GenerateCommandTest {
     @CsvSource({
         "hub-and-spoke --spokes 3,                      11, 0",
         "hub-and-spoke --spokes 3 --hubs 1,             9,  0",
+        "hub-and-spoke --spokes 5 --areas 2,            15, 0",
+        "hub-and-spoke --spokes 5 --areas 2 --hubs 1,   13, 0",
         "hub-and-spoke --spokes 3 --dual-isp,           12, 0",
         "hub-and-spoke --spokes 3 --dual-isp --ipsec,   12, 24",
         "full-mesh --sites 4,                           9,  0",
@@ -117,6 +124,41 @@ class GenerateCommandTest {
         assertTrue(cut >= 20 && cut <= 40, "static-summary cut off " + cut);
     }
 
+    /**
+     * {@code --areas}: a spoke's OSPF holds its own totally stubby area only (its area's routers,
+     * the hubs' defaults), and the hub crash is noticed by the spokes' dead interval: with hellos
+     * every 10 s and dead 40 s the last hello came 0-10 s before the crash, so the spokes move to
+     * hub2's default 30-40 s after it, plus SPF (50 ms) and the return path's own detection.
+     */
+    @Test
+    void ospfAreasKeepASpokesTableToItsAreaAndFailOverWithinTheDeadInterval() throws Exception {
+        Path topo = dir.resolve("areas.yaml");
+        assertEquals(0, CliTest.run("generate", "hub-and-spoke", "--spokes", "6", "--areas", "3", "-o", topo.toString()).code());
+        io.tunnelsim.topology.TopologySpec t = io.tunnelsim.topology.TopologyLoader.load(topo);
+        var spoke = t.node("spoke4").protocol(io.tunnelsim.routing.ospf.OspfSpec.class).orElseThrow();
+        assertEquals(java.util.Map.of(2L, io.tunnelsim.routing.ospf.AreaSettings.STUB), spoke.areas());
+        assertEquals(java.util.Set.of("tunnel0", "tunnel1", "lan0"), spoke.interfaces().keySet());
+        var hub = t.node("hub2").protocol(io.tunnelsim.routing.ospf.OspfSpec.class).orElseThrow();
+        assertEquals(2, hub.areas().size());
+        assertTrue(hub.area(1).noSummary() && hub.area(2).noSummary());
+        assertEquals(0, hub.interfaces().get("tunnel0").area(), "the tunnel between the hubs is the backbone");
+        Path scenario = dir.resolve("areas-scenario.yaml");
+        assertTrue(Files.readString(scenario).contains("{name: ospf-areas, routing: none}"));
+        CliTest.Result route = CliTest.run("show", scenario.toString(), "route", "--node", "spoke1", "--at", "50s");
+        assertEquals(0, route.code(), route.err());
+        assertTrue(route.out().contains("O IA 0.0.0.0/0          [110/11] via 172.16.0.5, tunnel0"), route.out());
+        assertTrue(route.out().contains("O  10.0.4.0/24"), "spoke2, in area 1: " + route.out());
+        assertFalse(route.out().contains("10.0.6.0/24"), "spoke4 is in area 2: " + route.out());
+        assertFalse(route.out().contains("10.0.1.0/24"), "no summaries, not even the hubs' LANs: " + route.out());
+        CliTest.Result c = CliTest.run("compare", scenario.toString(), "--out", dir.resolve("o").toString(), "--quiet");
+        assertEquals(0, c.code(), c.err());
+        List<String> rows = Files.readAllLines(dir.resolve("o/comparison.csv")).stream()
+                .filter(l -> l.startsWith("ospf-areas,")).toList();
+        assertEquals(2, rows.size(), "crash and restore");
+        double cut = Double.parseDouble(rows.get(0).substring("ospf-areas,".length()).split(",")[3]);
+        assertTrue(cut >= 30 && cut <= 41, "ospf-areas cut off " + cut);
+    }
+
     @Test
     void noScenarioWritesOnlyTheTopology() {
         Path topo = dir.resolve("only.yaml");
@@ -170,10 +212,10 @@ class GenerateCommandTest {
         CliTest.Result b = CliTest.run("bench", "--help");
         assertEquals(0, b.code(), b.err());
         String help = b.out().replaceAll("\\s+", " ");
-        assertTrue(help.contains("Routing for the scale benchmark: static, rip, ospf, static-summary (static-summary:"), help);
-        assertTrue(help.contains("Routings of the scaling benchmark: static, rip, ospf, static-summary (default static,ospf)."), help);
+        assertTrue(help.contains("Routing for the scale benchmark: static, rip, ospf, static-summary, ospf-areas (static-summary:"), help);
+        assertTrue(help.contains("Routings of the scaling benchmark: static, rip, ospf, static-summary, ospf-areas (default static,"), help);
         CliTest.Result u = CliTest.run("bench", "scale", "--routing", "eigrp");
         assertEquals(2, u.code(), u.err());
-        assertTrue(u.err().contains("unknown routing 'eigrp' (static, rip, ospf, static-summary)"), u.err());
+        assertTrue(u.err().contains("unknown routing 'eigrp' (static, rip, ospf, static-summary, ospf-areas)"), u.err());
     }
 }

@@ -33,6 +33,8 @@ class CrossEndChecksTest {
         "ospf-timers.yaml  | OSPF timers differ across tunnel hq:tunnel0 ↔ br:tunnel0 | 15",
         "ospf-area.yaml    | OSPF area differs across link 'lan'                       | 15",
         "ospf-network.yaml | OSPF network type differs across tunnel                   | 15",
+        "ospf-stub.yaml    | OSPF area 0.0.0.1 is a stub area on br but not on hq across tunnel hq:tunnel0 ↔ br:tunnel0 | 15",
+        "ospf-stub.yaml    | OSPF area 0.0.0.1 is a stub area on br but not on hq across link 'lan' | 15",
         "mtu.yaml          | MTU mismatch on link 'lan': hq:lan0 has 1400, br:lan0 has 1500 | 11",
         "not-mirrored.yaml | which has no tunnel with destination 203.0.113.2          | 12",
         "gre-key.yaml      | GRE key differs across tunnel hq:tunnel0 ↔ br:tunnel0: key 100 here, no key there | 12",

@@ -141,4 +141,30 @@ class RoutingKeysTest {
         assertEquals(io.tunnelsim.wire.Authentication.simple("sixteen-chars-ok"),
                 t.nodes().get("a").protocol(RipSpec.class).orElseThrow().interfaces().get("eth1").authentication());
     }
+
+    @Test
+    void ospfStubAreasAreReadWithIosDefaultsAndTheirMistakesRefused() throws Exception {
+        String yaml = """
+                nodes:
+                  a:
+                    interfaces: {eth0: {address: 10.0.0.1/30}, eth1: {address: 10.0.1.1/30}}
+                    ospf: {areas: {%s}, interfaces: {eth0: {area: 1}, eth1: {area: 0.0.0.2}}}
+                """;
+        io.tunnelsim.routing.ospf.OspfSpec s = TopologyLoader.parse(yaml.formatted(
+                "1: {stub: true}, 0.0.0.2: {stub: true, no-summary: true, default-cost: 20}"), "t.yaml")
+                .nodes().get("a").protocol(io.tunnelsim.routing.ospf.OspfSpec.class).orElseThrow();
+        assertEquals(new io.tunnelsim.routing.ospf.AreaSettings(true, false, 1), s.area(1));
+        assertEquals(new io.tunnelsim.routing.ospf.AreaSettings(true, true, 20), s.area(2));
+        assertFalse(s.area(0).stub(), "an area not listed is a normal area");
+        assertSingleError(yaml.formatted("0: {stub: true}"), 4, 30, "area 0 is the backbone and cannot be a stub area");
+        assertSingleError(yaml.formatted("1: {no-summary: true}"), 4, 36, "'no-summary' applies to stub areas only; add stub: true");
+        assertSingleError(yaml.formatted("1: {default-cost: 5}"), 4, 38, "'default-cost' applies to stub areas only");
+        assertSingleError(yaml.formatted("1: {stub: true, default-cost: 16777216}"), 4, 50, "outside 0..16777215");
+        assertSingleError(yaml.formatted("1: {stub: true}, 0.0.0.1: {stub: true}"), 4, 37, "area 1 is listed twice");
+        assertSingleError(yaml.formatted("x1: {stub: true}"), 4, 20, "area 'x1' is not an area id");
+        assertSingleError(yaml.formatted("1: {stubby: true}"), 4, 24, "stubby");
+        TopologySpec w = TopologyLoader.parse(yaml.formatted("7: {stub: true}"), "t.yaml");
+        assertEquals(1, w.warnings().size(), w.warnings().toString());
+        assertTrue(w.warnings().get(0).message().contains("area 7 of ospf on node 'a' has no interface in it"), w.warnings().toString());
+    }
 }

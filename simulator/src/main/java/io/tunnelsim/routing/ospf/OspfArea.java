@@ -30,19 +30,29 @@ import java.util.List;
 final class OspfArea {
     static final long MIN_LS_INTERVAL = LsaHeader.MIN_LS_INTERVAL * SimTime.SECOND;
     static final long MIN_LS_ARRIVAL = LsaHeader.MIN_LS_ARRIVAL * SimTime.SECOND;
-    /** E bit: this model's areas carry AS-external information (no stub areas). */
-    static final int OPTIONS = OspfCodec.OPTION_E;
 
     private final OspfProcess process;
     private final Ipv4Address id;
+    private final AreaSettings settings;
     private final Lsdb lsdb = new Lsdb();
     private final List<OspfInterface> interfaces = new ArrayList<>();
     private final HashMap<LsaKey, Long> lastOrigination = new HashMap<>();
     private final HashMap<LsaKey, Event> deferred = new HashMap<>();
 
-    OspfArea(OspfProcess process, Ipv4Address id) {
+    OspfArea(OspfProcess process, Ipv4Address id, AreaSettings settings) {
         this.process = process;
         this.id = id;
+        this.settings = settings;
+    }
+
+    /** Stub or normal, as configured (RFC 2328 appendix C.2). */
+    AreaSettings settings() {
+        return settings;
+    }
+
+    /** The Options field of this area's Hellos, Database Descriptions and LSAs: E set unless the area is a stub. */
+    int options() {
+        return settings.options();
     }
 
     Ipv4Address id() {
@@ -183,7 +193,7 @@ final class OspfArea {
         if (e != null && e.sequenceNumber() == LsaHeader.MAX_SEQUENCE_NUMBER) {
             seq = LsaHeader.INITIAL_SEQUENCE_NUMBER;
         }
-        Lsa lsa = Lsa.originate(0, OPTIONS, key.linkStateId(), key.advertisingRouter(), seq, body);
+        Lsa lsa = Lsa.originate(0, options(), key.linkStateId(), key.advertisingRouter(), seq, body);
         lastOrigination.put(key, now);
         boolean changed = e == null || e.lsa.contentsDiffer(lsa) || e.isMaxAge(now);
         process.flooding().removeFromRetransmissionLists(this, key);

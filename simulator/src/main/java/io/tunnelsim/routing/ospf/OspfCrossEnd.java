@@ -12,8 +12,8 @@ import io.tunnelsim.topology.NodeSpec;
 
 /**
  * OSPF's checks across the two ends of a link or tunnel pair, both ends running OSPF (not
- * passive): hello or dead interval, area, network type or interface MTU differ (RFC 2328 §10.5
- * rejects hellos with other intervals or another area; §10.6 refuses a Database Description
+ * passive): hello or dead interval, area, stub setting of the area, network type or interface MTU
+ * differ (RFC 2328 §10.5 rejects hellos with other intervals, another area or another E bit; §10.6 refuses a Database Description
  * with a larger MTU, the adjacency sticks in ExStart; different network types form an adjacency
  * that does not route, a known IOS pitfall).
  */
@@ -44,6 +44,15 @@ final class OspfCrossEnd {
         if (x.area() != y.area()) {
             p.warn(la, lb, "OSPF area differs across " + what + ": " + a + " is in area " + area(x.area()) + ", " + b
                     + " in area " + area(y.area()) + "; hellos from another area are dropped (RFC 2328 §10.5)");
+        }
+        boolean stubA = p.spec().node(a.node()).protocol(OspfSpec.class).get().area(x.area()).stub();
+        boolean stubB = p.spec().node(b.node()).protocol(OspfSpec.class).get().area(y.area()).stub();
+        if (x.area() == y.area() && stubA != stubB) {
+            Endpoint s = stubA ? a : b;
+            Endpoint t = stubA ? b : a;
+            p.warn(la, lb, "OSPF area " + area(x.area()) + " is a stub area on " + s.node() + " but not on " + t.node()
+                    + " across " + what + "; hellos with the other E bit are dropped and no adjacency forms"
+                    + " (RFC 2328 §10.5); write stub: true under ospf areas on both");
         }
         if (x.network() != y.network()) {
             p.warn(la, lb, "OSPF network type differs across " + what + ": " + a + " is " + type(x.network()) + ", " + b

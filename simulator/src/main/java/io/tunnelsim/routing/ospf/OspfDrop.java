@@ -17,6 +17,7 @@ public enum OspfDrop implements DropReason {
     OSPF_NOT_DR("ospf-not-dr"),
     OSPF_NOT_ENABLED("ospf-not-enabled"),
     OSPF_OWN_PACKET("ospf-own-packet"),
+    OSPF_STUB_MISMATCH("ospf-stub-mismatch"),
     OSPF_UNKNOWN_NEIGHBOR("ospf-unknown-neighbor"),
     OSPF_WRONG_SUBNET("ospf-wrong-subnet");
 

@@ -3,6 +3,7 @@ package io.tunnelsim.routing.ospf;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.sim.SimTime;
+import java.util.Map;
 
 /**
  * Wires an OSPF process into a built node as configured in the node's {@code ospf:} section
@@ -15,6 +16,9 @@ public final class OspfInstaller {
     public static void configured(OspfSpec spec, Node n) {
         OspfConfig cfg = OspfConfig.of(spec.routerId()).withSpfThrottle(spec.spf())
                 .withReferenceBandwidth(spec.referenceBandwidthBps()).withRfcLoopbackCost(spec.rfcLoopbackCost());
+        for (Map.Entry<Long, AreaSettings> a : spec.areas().entrySet()) {
+            cfg = cfg.withArea(new Ipv4Address(a.getKey().intValue()), a.getValue());
+        }
         for (OspfInterfaceSpec i : spec.interfaces().values()) {
             OspfInterfaceConfig c = OspfInterfaceConfig.inArea(new Ipv4Address((int) i.area()))
                     .withCost(i.cost())

@@ -606,6 +606,14 @@ public final class OspfInterface {
                     + h.networkMask() + " C " + p.mask());
             return;
         }
+        if ((h.options() & OspfCodec.OPTION_E) != area.options()) {
+            // §10.5: the E bit must match the area's ExternalRoutingCapability (both ends stub, or neither)
+            process.node().counters().drop(OspfDrop.OSPF_STUB_MISMATCH);
+            process.log("OSPF-4-ERRRCV", "Received invalid packet: mismatched Stub/Transit area option bit from "
+                    + new Ipv4Address(src) + ", " + itf.displayName() + ", area " + OspfProcess.areaName(area.id())
+                    + (area.settings().stub() ? " (ours stub)" : " (ours not stub)"));
+            return;
+        }
         Ipv4Address rid = pkt.routerId();
         OspfNeighbor n = type == NetworkType.BROADCAST ? neighborByAddress(src) : neighborByRouterId(rid.bits());
         if (n == null) {
@@ -677,7 +685,7 @@ public final class OspfInterface {
             }
         }
         Ipv4Prefix p = itf.ipv4();
-        OspfHello h = new OspfHello(p.mask(), config.helloInterval(), OspfArea.OPTIONS, config.priority(),
+        OspfHello h = new OspfHello(p.mask(), config.helloInterval(), area.options(), config.priority(),
                 config.deadInterval(), new Ipv4Address(dr), new Ipv4Address(bdr), seen);
         send(h, OspfCodec.ALL_SPF_ROUTERS.bits());
     }

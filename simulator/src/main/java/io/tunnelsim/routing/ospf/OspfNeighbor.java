@@ -547,7 +547,7 @@ public final class OspfNeighbor {
     }
 
     private void sendDd(boolean init, boolean more, boolean ms, List<LsaHeader> headers) {
-        OspfDatabaseDescription d = new OspfDatabaseDescription(iface.itf().mtu(), OspfArea.OPTIONS, init, more, ms,
+        OspfDatabaseDescription d = new OspfDatabaseDescription(iface.itf().mtu(), iface.area().options(), init, more, ms,
                 ddSequence, headers);
         lastSent = d;
         iface.send(d, unicastOrMulticast());

@@ -29,7 +29,7 @@ public record OspfOverrides(OptionalLong helloNs, OptionalLong deadNs, Optional<
         for (OspfInterfaceSpec i : s.interfaces().values()) {
             ifs.put(i.name(), applyTo(i));
         }
-        return new OspfSpec(s.routerId(), spf.orElse(s.spf()), s.referenceBandwidthBps(), ifs, s.rfcLoopbackCost());
+        return new OspfSpec(s.routerId(), spf.orElse(s.spf()), s.referenceBandwidthBps(), ifs, s.rfcLoopbackCost(), s.areas());
     }
 
     private OspfInterfaceSpec applyTo(OspfInterfaceSpec i) {

@@ -150,7 +150,7 @@ public final class OspfProcess implements NodeService {
                 continue;
             }
             OspfInterfaceConfig c = e.getValue();
-            OspfArea area = areas.computeIfAbsent(c.area(), id -> new OspfArea(this, id));
+            OspfArea area = areas.computeIfAbsent(c.area(), id -> new OspfArea(this, id, config.area(id)));
             OspfInterface oi = new OspfInterface(this, area, itf, c, networkType(itf, c), cost(itf, c));
             interfaces.add(oi);
             area.interfaces().add(oi);
@@ -360,6 +360,14 @@ public final class OspfProcess implements NodeService {
             if (!abr || !a.isActive()) {
                 continue;
             }
+            AreaSettings st = a.settings();
+            if (st.stub()) {
+                // §12.4.3.1: the default route into a stub area, at StubDefaultCost
+                m.put(Ipv4Address.ANY, new OspfSummaryLsa(false, Ipv4Address.ANY, st.defaultCost()));
+                if (st.noSummary()) {
+                    continue; // IOS "area N stub no-summary": the default is the only Summary-LSA
+                }
+            }
             for (int i = 0; i < table.count(); i++) {
                 Spf.RouteEntry r = table.at(i);
                 if (r.area().equals(a.id())) {
@@ -372,6 +380,9 @@ public final class OspfProcess implements NodeService {
                 Ipv4Address id = r.prefix().network().address();
                 OspfSummaryLsa s = new OspfSummaryLsa(false, r.prefix().mask(), cost);
                 OspfSummaryLsa prev = m.get(id);
+                if (st.stub() && id.bits() == 0) {
+                    continue; // the stub default keeps its configured cost
+                }
                 if (prev == null || prev.metric() > cost) {
                     m.put(id, s);
                 }

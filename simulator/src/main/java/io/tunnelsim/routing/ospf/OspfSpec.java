@@ -17,16 +17,24 @@ import io.tunnelsim.addr.Ipv4Address;
  * @param interfaces              interfaces that run OSPF, by name
  * @param rfcLoopbackCost         {@code loopback-cost: rfc}: loopback host routes cost 0 (RFC 2328
  *                                §12.4.1.1); default {@code ios}: the interface cost (1 at 100 Mbit/s reference)
+ * @param areas                   the {@code areas:} settings (stub areas) by area ID as a 32-bit value;
+ *                                an area not listed is a normal area
  */
 public record OspfSpec(Ipv4Address routerId, SpfThrottle spf, long referenceBandwidthBps,
-                       Map<String, OspfInterfaceSpec> interfaces, boolean rfcLoopbackCost) {
+                       Map<String, OspfInterfaceSpec> interfaces, boolean rfcLoopbackCost, Map<Long, AreaSettings> areas) {
 
     /** With IOS loopback costs. */
     public OspfSpec(Ipv4Address routerId, SpfThrottle spf, long referenceBandwidthBps, Map<String, OspfInterfaceSpec> interfaces) {
-        this(routerId, spf, referenceBandwidthBps, interfaces, false);
+        this(routerId, spf, referenceBandwidthBps, interfaces, false, Map.of());
     }
 
     public OspfSpec {
         interfaces = Collections.unmodifiableMap(new LinkedHashMap<>(interfaces));
+        areas = Collections.unmodifiableMap(new LinkedHashMap<>(areas));
+    }
+
+    /** The settings of {@code area}: as configured, else a normal area. */
+    public AreaSettings area(long area) {
+        return areas.getOrDefault(area, AreaSettings.NORMAL);
     }
 }

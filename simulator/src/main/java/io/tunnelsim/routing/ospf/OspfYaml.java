@@ -50,12 +50,25 @@ public final class OspfYaml {
             .key("bfd", Shape.BOOL, "Let BFD report neighbour loss (needs a bfd section on the node).")
             .key("authentication", io.tunnelsim.topology.AuthenticationYaml.SHAPE, "OSPF authentication (RFC 2328 appendix D).");
 
+    /** An area ID as a key: a number or dotted. */
+    private static final String AREA_ID = "^([0-9]+|[0-9]+\\.[0-9]+\\.[0-9]+\\.[0-9]+)$";
+
+    /** One area's settings (IOS area N stub [no-summary], area N default-cost C). */
+    static final Shape.Obj AREA = Shape.obj("Settings of one area.")
+            .key("stub", Shape.BOOL, "A stub area: no AS-external information, the E bit clear in hellos and LSAs;"
+                    + " every router in the area must agree (IOS area N stub; default false).")
+            .key("no-summary", Shape.BOOL, "On an area border router: send only a default route into the stub area,"
+                    + " no other summaries (IOS area N stub no-summary; default false).")
+            .key("default-cost", Shape.integer(0, 0xFF_FFFF), "On an area border router: cost of the default route"
+                    + " it sends into the stub area (IOS area N default-cost; default 1).");
+
     /** The node's {@code ospf:} section. */
     static final Shape.Obj SECTION = Shape.obj("OSPFv2 (RFC 2328).")
             .key("router-id", Shape.IPV4, "Router ID (default: highest loopback address, else highest address).")
             .key("spf", SPF, "SPF throttle: classic, modern (default) or {start, hold, max}.")
             .key("reference-bandwidth", Shape.BANDWIDTH, "Reference bandwidth for interface costs (default 100Mbps).")
             .key("interfaces", Shape.namedMap(null, INTERFACE), "Interfaces OSPF runs on, by name.")
+            .key("areas", Shape.namedMap(AREA_ID, AREA), "Area settings by area ID (a number or dotted): stub areas.")
             .key("loopback-cost", Shape.choice("ios", "rfc"), "Loopback host route cost: ios (default) or rfc.");
 
     private final YamlContext ctx;
@@ -107,10 +120,69 @@ public final class OspfYaml {
         } else {
             ctx.warning(o.node(), "ospf on node '" + node + "' lists no interfaces, so it runs on none");
         }
+        Map<Long, AreaSettings> areas = o.has("areas") ? readAreas(node, o.get("areas"), ifs) : Map.of();
         Map<String, Boolean> lc = new LinkedHashMap<>();
         lc.put("ios", false);
         lc.put("rfc", true);
-        return new OspfSpec(rid, spf, ref, ifs, o.choice("loopback-cost", lc, false));
+        return new OspfSpec(rid, spf, ref, ifs, o.choice("loopback-cost", lc, false), areas);
+    }
+
+    /** {@code areas:}: settings by area ID; the backbone cannot be a stub, the stub-only keys need {@code stub: true}. */
+    private Map<Long, AreaSettings> readAreas(String node, Node n, Map<String, OspfInterfaceSpec> ifs) {
+        Map<Long, AreaSettings> out = new LinkedHashMap<>();
+        YamlMap am = ctx.namedMap(n, "'areas' of ospf");
+        if (am == null) {
+            return out;
+        }
+        for (YamlMap.Entry e : am.entries()) {
+            long id = areaId(e.keyNode(), e.key());
+            YamlMap c = ctx.map(e.value(), "ospf area '" + e.key() + "'", AREA);
+            if (id < 0 || c == null) {
+                continue;
+            }
+            String name = Integer.toUnsignedString((int) id);
+            if (out.containsKey(id)) {
+                ctx.error(e.keyNode(), "area " + name + " is listed twice under 'areas' (as a number and dotted?)");
+                continue;
+            }
+            boolean stub = c.bool("stub", false);
+            boolean noSummary = c.bool("no-summary", false);
+            int cost = (int) c.integer("default-cost", AreaSettings.DEFAULT_STUB_COST, 0, 0xFF_FFFF);
+            if (stub && id == 0) {
+                ctx.error(c.nodeFor("stub"), "area 0 is the backbone and cannot be a stub area (RFC 2328 §3.6)");
+                continue;
+            }
+            if (!stub) {
+                for (String k : new String[] {"no-summary", "default-cost"}) {
+                    if (c.has(k)) {
+                        ctx.error(c.nodeFor(k), "'" + k + "' applies to stub areas only; add stub: true to area " + name);
+                    }
+                }
+                if (c.has("no-summary") || c.has("default-cost")) {
+                    continue;
+                }
+            }
+            if (ifs.values().stream().noneMatch(i -> i.area() == id)) {
+                ctx.warning(e.keyNode(), "area " + name + " of ospf on node '" + node
+                        + "' has no interface in it, so its settings do nothing");
+            }
+            out.put(id, new AreaSettings(stub, noSummary, cost));
+        }
+        return out;
+    }
+
+    /** An area ID written as a number or dotted; -1 (reported) when it is neither. */
+    private long areaId(Node at, String a) {
+        try {
+            long area = a.contains(".") ? Integer.toUnsignedLong(Ipv4Address.parse(a).bits()) : SpecValues.integer(a);
+            if (area < 0 || area > 0xFFFF_FFFFL) {
+                throw new IllegalArgumentException();
+            }
+            return area;
+        } catch (IllegalArgumentException ex) {
+            ctx.error(at, "area '" + YamlContext.abbreviate(a) + "' is not an area id (write 0 or 0.0.0.0)");
+            return -1;
+        }
     }
 
     private OspfInterfaceSpec readOspfInterface(InterfaceSpec spec, YamlMap c, long ref) {
@@ -119,14 +191,7 @@ public final class OspfYaml {
         if (an != null) {
             String a = ctx.string(an, "'area'");
             if (a != null) {
-                try {
-                    area = a.contains(".") ? Integer.toUnsignedLong(Ipv4Address.parse(a).bits()) : SpecValues.integer(a);
-                    if (area < 0 || area > 0xFFFF_FFFFL) {
-                        throw new IllegalArgumentException();
-                    }
-                } catch (IllegalArgumentException ex) {
-                    ctx.error(an, "area '" + YamlContext.abbreviate(a) + "' is not an area id (write 0 or 0.0.0.0)");
-                }
+                area = Math.max(0, areaId(an, a));
             }
         }
         long defCost = Math.max(1, Math.min(65535, ref / Math.max(1, spec.bandwidthBps())));

@@ -49,6 +49,11 @@ final class OspfLab {
         configs.put(router, configs.get(router).withInterface(ifName, c));
     }
 
+    /** Sets {@code router}'s settings of {@code area} (stub, no-summary, default cost). */
+    void area(String router, String area, AreaSettings settings) {
+        configs.put(router, configs.get(router).withArea(OspfInterfaceConfig.parseArea(area), settings));
+    }
+
     private String nextIf(String router) {
         int i = ifCount.merge(router, 1, Integer::sum) - 1;
         return "eth" + i;
