@@ -40,7 +40,11 @@ import java.util.TreeMap;
  * crash) cancels every timer, forgets all state and withdraws the OSPF routes; starting it
  * again begins from an empty database.
  *
- * <p>Simplifications: no virtual links, stub/NSSA areas, AS-external LSAs, area ranges or
+ * <p>Stub areas ({@link AreaSettings}): the E bit of the area's packets and LSAs, the Hello E-bit
+ * check, and the default Summary-LSA an ABR sends into each attached stub area (all Summary-LSAs
+ * but that one suppressed with {@code no-summary}).
+ *
+ * <p>Simplifications: no virtual links, NSSA areas, AS-external LSAs, area ranges or
  * demand circuits; NBMA and point-to-multipoint networks are not modelled; an address change
  * on a running interface takes effect at the next interface down/up; LS sequence number
  * wrap-around is not handled (it takes 2^31 originations).
