@@ -109,8 +109,8 @@ public final class StaticRouteInstaller {
                 BfdStaticClient.attach(sr, route, peer, bfdTtl.getOrDefault(route, BfdService.DEFAULT_MINIMUM_TTL));
             }
         }
-        List<String> tunnels = plan.overlayTunnels(ns.name());
-        if (timers.isPresent() && !tunnels.isEmpty()) {
+        List<String> tunnels = timers.isPresent() ? plan.overlayTunnels(ns.name()) : List.of();
+        if (!tunnels.isEmpty()) {
             BfdService svc = BfdService.of(n);
             for (String tunnel : tunnels) {
                 svc.setInterfaceTimers(tunnel, timers.get());
