@@ -43,6 +43,7 @@ class LayeringTest {
             "routing.bfd",
             "routing.track.module",
             "ipsec.module",
+            "routing.statics",
             "capture",
             "live",
             "report.model",

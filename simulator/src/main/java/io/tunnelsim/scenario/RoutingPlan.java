@@ -3,6 +3,8 @@ package io.tunnelsim.scenario;
 import io.tunnelsim.addr.Ipv4Prefix;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.routing.StaticRoute;
+import io.tunnelsim.routing.statics.StaticRouteInstaller;
+import io.tunnelsim.routing.statics.StaticRoutePlan;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.topology.Endpoint;
 import io.tunnelsim.topology.InterfaceSpec;
@@ -210,6 +212,35 @@ final class RoutingPlan {
             }
         }
         return false;
+    }
+
+    /** This plan as the static-route phase reads it ({@link StaticRouteInstaller}). */
+    StaticRoutePlan staticRoutes() {
+        return new StaticRoutePlan() {
+            @Override
+            public boolean replaces(NodeSpec node, StaticRouteSpec route) {
+                return replacesConfiguredRoute(node, route);
+            }
+
+            @Override
+            public List<StaticRoute> generated(String node, List<String> notes) {
+                return generatedStatics(node, notes);
+            }
+
+            @Override
+            public java.util.Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd() {
+                return bfd;
+            }
+
+            @Override
+            public List<String> overlayTunnels(String node) {
+                List<String> out = new ArrayList<>();
+                for (OverlayEdge e : overlay.getOrDefault(node, List.of())) {
+                    out.add(e.tunnel());
+                }
+                return out;
+            }
+        };
     }
 
     /** The static routes the {@code static} variant generates for {@code node}. */

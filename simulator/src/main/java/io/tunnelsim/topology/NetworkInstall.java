@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import io.tunnelsim.node.Network;
+import io.tunnelsim.tunnel.TunnelInterface;
 
 /**
  * What a {@link NetworkModule} gets to install itself on a built network: the (variant-applied)
@@ -17,6 +18,9 @@ public interface NetworkInstall {
 
     /** The built network. */
     Network network();
+
+    /** The built tunnel {@code name} of {@code node}, or empty when the topology has no such tunnel. */
+    Optional<TunnelInterface> tunnel(String node, String name);
 
     /** The run's seed (derived keys). */
     long seed();

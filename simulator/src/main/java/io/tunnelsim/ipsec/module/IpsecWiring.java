@@ -50,7 +50,6 @@ final class IpsecWiring {
 
     private static void protect(NetworkInstall ctx, NodeSpec ns, InterfaceSpec is, String profileName, Set<String> done) {
         TopologySpec spec = ctx.spec();
-        Network net = ctx.network();
         String key = ns.name() + ":" + is.name();
         if (done.contains(key)) {
             return;
@@ -78,8 +77,8 @@ final class IpsecWiring {
         }
         Endpoint e = edge.get();
         done.add(key);
-        TunnelInterface a = (TunnelInterface) net.node(ns.name()).interfaceNamed(is.name());
-        TunnelInterface b = (TunnelInterface) net.node(e.node()).interfaceNamed(e.iface());
+        TunnelInterface a = ctx.tunnel(ns.name(), is.name()).orElseThrow();
+        TunnelInterface b = ctx.tunnel(e.node(), e.iface()).orElseThrow();
         Optional<String> peerProfile = IpsecModule.of(spec.node(e.node()).interfaces().get(e.iface())).protection();
         IpsecProfileSpec mineSpec = profiles.get(profileName);
         IpsecProfile mine = mineSpec.toProfile(IpsecProfileSpec.Mode.TRANSPORT);
