@@ -22,6 +22,10 @@ import java.util.concurrent.TimeUnit;
  * launcher's defaults. Writes {@code scaling.txt} (every child's output), {@code scaling.csv}
  * and {@code scaling.png} (wall time and peak heap against spokes, log–log). Wall-clock time is
  * read here only, outside the simulation.
+ *
+ * <p>A routing may carry the largest size it runs at ({@code ospf:3000}): larger sizes are not
+ * run for it. Once a point of a routing does not finish (time limit, heap, failure), its larger
+ * sizes are recorded as skipped rather than run, since they cost more.
  */
 public final class ScalingBenchmark {
     /** What became of one point. */
@@ -29,6 +33,27 @@ public final class ScalingBenchmark {
                         double peakHeapMiB, double peakLiveMiB) {
         boolean measured() {
             return status.equals("ok");
+        }
+    }
+
+    /** A routing of {@code --routings} and the largest size it runs at. */
+    public record Routing(String name, int maxSpokes) {
+        /** {@code NAME} or {@code NAME:MAX}; throws IllegalArgumentException when MAX is not a positive number. */
+        public static Routing parse(String word) {
+            int colon = word.indexOf(':');
+            if (colon < 0) {
+                return new Routing(word, Integer.MAX_VALUE);
+            }
+            String max = word.substring(colon + 1);
+            try {
+                int m = Integer.parseInt(max);
+                if (m < 1) {
+                    throw new NumberFormatException();
+                }
+                return new Routing(word.substring(0, colon), m);
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("'" + word + "': the largest size after ':' must be a positive number of spokes");
+            }
         }
     }
 
@@ -42,9 +67,20 @@ public final class ScalingBenchmark {
         List<Point> points = new ArrayList<>();
         out.printf(Locale.ROOT, "%-14s %7s %8s %12s %12s %11s %11s  %s%n",
                 "routing", "spokes", "nodes", "wall (s)", "events", "peak MiB", "live MiB", "status");
-        for (String routing : routings) {
+        for (String word : routings) {
+            Routing r = Routing.parse(word);
+            String routing = r.name();
+            int unfinished = Integer.MAX_VALUE;
             for (int n : spokes) {
-                Point p = point(routing, n, timeoutSeconds, log);
+                if (n > r.maxSpokes()) {
+                    continue;
+                }
+                Point p = n > unfinished
+                        ? new Point(routing, n, "skipped (" + unfinished + " spokes did not finish)", 0, 0, 0, 0)
+                        : point(routing, n, timeoutSeconds, log);
+                if (!p.measured()) {
+                    unfinished = Math.min(unfinished, n);
+                }
                 points.add(p);
                 out.printf(Locale.ROOT, "%-14s %7d %8d %12.2f %,12d %,11.0f %,11.0f  %s%n", routing, n, 2 * (n + 2) + 1,
                         p.wallSeconds(), p.events(), p.peakHeapMiB(), p.peakLiveMiB(), p.status());

@@ -47,7 +47,8 @@ final class BenchCommand implements Callable<Integer> {
     List<Integer> sizes = List.of(100, 300, 1000);
 
     @Option(names = "--routings", split = ",", paramLabel = "R[,R...]", completionCandidates = Routings.class,
-            description = "Routings of the scaling benchmark: ${COMPLETION-CANDIDATES} (default static,ospf).")
+            description = "Routings of the scaling benchmark: ${COMPLETION-CANDIDATES} (default static,ospf);"
+                    + " ROUTING:N runs it up to N spokes only.")
     List<String> routings = List.of("static", "ospf");
 
     @Option(names = "--time-limit", paramLabel = "TIME",
@@ -80,8 +81,14 @@ final class BenchCommand implements Callable<Integer> {
             }
             case "scaling" -> {
                 for (String r : routings) {
-                    if (!io.tunnelsim.bench.ScaleBenchmark.knows(r)) {
-                        throw new BadInputException("unknown routing '" + r + "' in --routings (" + routingWords() + ")");
+                    String name;
+                    try {
+                        name = io.tunnelsim.bench.ScalingBenchmark.Routing.parse(r).name();
+                    } catch (IllegalArgumentException e) {
+                        throw new BadInputException("--routings: " + e.getMessage());
+                    }
+                    if (!io.tunnelsim.bench.ScaleBenchmark.knows(name)) {
+                        throw new BadInputException("unknown routing '" + name + "' in --routings (" + routingWords() + ")");
                     }
                 }
                 for (int n : sizes) {

@@ -56,4 +56,28 @@ class ScalingBenchmarkTest {
         assertTrue(Files.readString(dir.resolve("scaling.csv")).contains("ospf,300,605,time limit (1 s),"));
         assertTrue(Files.exists(dir.resolve("scaling.png")));
     }
+
+    @Test
+    void aRoutingStopsAtItsLargestSizeAndAfterAPointThatDidNotFinish(@TempDir Path dir) throws Exception {
+        ByteArrayOutputStream buf = new ByteArrayOutputStream();
+        // static up to 4 spokes: the 8-spoke point is not run
+        List<ScalingBenchmark.Point> capped = ScalingBenchmark.run(new PrintStream(buf, true, StandardCharsets.UTF_8),
+                List.of(2, 8), List.of("static:4"), 300, dir.resolve("a"));
+        assertEquals(List.of("static,2,ok"), rows(capped));
+        // 300-spoke OSPF cannot finish in 1 s, so the larger size is skipped without a JVM of its own
+        List<ScalingBenchmark.Point> stopped = ScalingBenchmark.run(new PrintStream(buf, true, StandardCharsets.UTF_8),
+                List.of(300, 600), List.of("ospf"), 1, dir.resolve("b"));
+        assertEquals(List.of("ospf,300,time limit (1 s)", "ospf,600,skipped (300 spokes did not finish)"), rows(stopped));
+        String log = Files.readString(dir.resolve("b/scaling.txt"));
+        assertTrue(!log.contains("# ospf, 600 spokes"), "a skipped point starts no JVM: " + log);
+        assertTrue(Files.readString(dir.resolve("b/scaling.csv")).contains("ospf,600,1205,skipped (300 spokes did not finish),"));
+        assertEquals(new ScalingBenchmark.Routing("ospf", 600), ScalingBenchmark.Routing.parse("ospf:600"));
+        assertEquals(Integer.MAX_VALUE, ScalingBenchmark.Routing.parse("ospf").maxSpokes());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ScalingBenchmark.Routing.parse("ospf:x"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> ScalingBenchmark.Routing.parse("ospf:0"));
+    }
+
+    private static List<String> rows(List<ScalingBenchmark.Point> points) {
+        return points.stream().map(p -> p.routing() + "," + p.spokes() + "," + p.status()).toList();
+    }
 }
