@@ -3,9 +3,6 @@ package io.tunnelsim.scenario;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.node.Network;
 import io.tunnelsim.node.Node;
-import io.tunnelsim.routing.track.IpSla;
-import io.tunnelsim.routing.track.IpSlaConfig;
-import io.tunnelsim.routing.track.Track;
 import io.tunnelsim.scenario.spec.VariantSpec;
 import io.tunnelsim.topology.InterfaceSpec;
 import io.tunnelsim.topology.NodeSpec;
@@ -14,6 +11,7 @@ import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.ProtocolModules;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologySpec;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,8 +20,9 @@ import java.util.Optional;
  * Wires the protocols of a topology and variant into built nodes: the sections of the registered
  * {@link ProtocolModule}s (configured tracks, OSPF, BFD and RIP), the routing a {@code routing:}
  * choice generates on the overlay (by the module whose {@link ProtocolModule#routingChoice()} it
- * is, RIP or OSPF, with BFD on the generated OSPF tunnels when the variant asks for it) and the IP
- * SLA operations and track objects of {@code routing: static}.
+ * is, RIP or OSPF) and what the modules add to it from the variant
+ * ({@link ProtocolModule#installOnOverlay}: the IP SLA tracks of {@code routing: static}, BFD on
+ * the generated OSPF tunnels), given the plan as an {@link OverlayRouter}.
  */
 final class ProtocolInstaller {
     private ProtocolInstaller() {
@@ -33,9 +32,8 @@ final class ProtocolInstaller {
         for (NodeSpec ns : spec.nodes().values()) {
             Node n = net.node(ns.name());
             installModules(plan, ns, n, true);
-            generatedTracks(ns, n, plan, variant, spec, notes);
             if (plan.overlay().containsKey(ns.name())) {
-                generatedRouting(plan, ns, n, variant, notes);
+                generatedRouting(plan, spec, ns, n, variant, notes);
             }
             installModules(plan, ns, n, false);
         }
@@ -70,38 +68,46 @@ final class ProtocolInstaller {
         }
     }
 
-    // ------------------------------------------------------------------ generated RIP and OSPF
+    // ------------------------------------------------------------------ generated routing
 
     /**
      * The routing the plan's choice generates on one overlay router: installed by each module
-     * whose {@link ProtocolModule#routingChoice()} it is; with {@code routing: ospf} and the
-     * variant's {@code bfd:}, BFD on every overlay tunnel as the OSPF process's neighbour-loss
-     * detector (wired here, as for configured sections, so neither module depends on the other).
+     * whose {@link ProtocolModule#routingChoice()} it is (RIP, OSPF; none for {@code static}), then
+     * what every module adds to it from the variant ({@link ProtocolModule#installOnOverlay}: the
+     * tracks of {@code routing: static}, BFD on the tunnels of a generated OSPF), registration order.
      */
-    private static void generatedRouting(RoutingPlan plan, NodeSpec ns, Node n, VariantSpec variant, List<String> notes) {
+    private static void generatedRouting(RoutingPlan plan, TopologySpec spec, NodeSpec ns, Node n, VariantSpec variant,
+                                         List<String> notes) {
         List<RoutingPlan.OverlayEdge> edges = plan.overlay().get(ns.name());
-        OverlayRouter router = new PlannedRouter(plan, ns, edges, variant, notes);
+        OverlayRouter router = new PlannedRouter(plan, spec, ns, edges, variant, notes);
         for (ProtocolModule<?> m : ProtocolModules.all()) {
             if (m.routingChoice().equals(Optional.of(plan.routing()))) {
                 m.installGenerated(router, n);
             }
         }
-        if (plan.routing() == io.tunnelsim.routing.ospf.OspfModule.CHOICE && plan.bfd().isPresent()) {
-            io.tunnelsim.routing.bfd.BfdService bfd = io.tunnelsim.routing.bfd.BfdService.of(n);
-            io.tunnelsim.routing.ospf.OspfProcess process = n.service(io.tunnelsim.routing.ospf.OspfProcess.class);
-            for (var e : edges) {
-                bfd.setInterfaceTimers(e.tunnel(), plan.bfd().get());
-                io.tunnelsim.routing.bfd.BfdOspfClient.enable(process, e.tunnel());
-                notes.add(ns.name() + ": ip ospf bfd on " + e.tunnel() + " ("
-                        + io.tunnelsim.sim.SimTime.formatShort(plan.bfd().get().desiredMinTx()) + " x "
-                        + plan.bfd().get().detectMult() + ")");
-            }
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            m.installOnOverlay(router, n);
         }
     }
 
     /** An overlay router as the plan sees it, for the module that generates its routing. */
-    private record PlannedRouter(RoutingPlan plan, NodeSpec node, List<RoutingPlan.OverlayEdge> edges, VariantSpec variant,
-                                 List<String> notes) implements OverlayRouter {
+    private record PlannedRouter(RoutingPlan plan, TopologySpec spec, NodeSpec node, List<RoutingPlan.OverlayEdge> edges,
+                                 VariantSpec variant, List<String> notes) implements OverlayRouter {
+        @Override
+        public RoutingProtocol routing() {
+            return plan.routing();
+        }
+
+        @Override
+        public Map<Integer, TrackedTunnel> trackedTunnels() {
+            Map<Integer, TrackedTunnel> out = new LinkedHashMap<>();
+            for (var e : plan.generatedTracks(node.name()).entrySet()) {
+                int far = NetworkBuilder.addressOf(spec, e.getValue().peer(), e.getValue().peerTunnel());
+                out.put(e.getKey(), new TrackedTunnel(e.getValue().tunnel(), new Ipv4Address(far)));
+            }
+            return out;
+        }
+
         @Override
         public List<Tunnel> tunnels() {
             return edges.stream().map(e -> new Tunnel(e.tunnel(), e.cost())).toList();
@@ -133,25 +139,4 @@ final class ProtocolInstaller {
         }
     }
 
-    // ------------------------------------------------------------------ generated IP SLA and tracks
-
-    /** The IP SLA operations and tracks a {@code routing: static} choice generates on the overlay. */
-    private static void generatedTracks(NodeSpec ns, Node n, RoutingPlan plan, VariantSpec variant, TopologySpec spec,
-                                        List<String> notes) {
-        Map<Integer, RoutingPlan.OverlayEdge> generated = plan.generatedTracks(ns.name());
-        if (generated.isEmpty()) {
-            return;
-        }
-        var o = variant.track().orElseThrow();
-        long frequency = o.frequencyNs().orElse(IpSlaConfig.DEFAULT_FREQUENCY);
-        long timeout = o.timeoutNs().orElse(Math.min(IpSlaConfig.DEFAULT_TIMEOUT, frequency));
-        for (var e : generated.entrySet()) {
-            int far = NetworkBuilder.addressOf(spec, e.getValue().peer(), e.getValue().peerTunnel());
-            IpSlaConfig c = IpSlaConfig.icmpEcho(e.getKey(), new Ipv4Address(far)).withSourceInterface(e.getValue().tunnel())
-                    .withTimers(frequency, timeout);
-            Track.create(n, e.getKey(), IpSla.create(n, c), 0, 0);
-            notes.add(ns.name() + ": track " + e.getKey() + " ip sla icmp-echo " + new Ipv4Address(far) + " via "
-                    + e.getValue().tunnel() + " every " + io.tunnelsim.sim.SimTime.formatShort(frequency));
-        }
-    }
 }

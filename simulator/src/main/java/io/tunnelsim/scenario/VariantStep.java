@@ -20,7 +20,8 @@ import java.util.Optional;
  *   <li>each protocol module's overrides (the variant's {@code ospf:} and {@code rip:} timers)
  *       rewrite every configured section of that module, by the module's
  *       {@link VariantOverrides#apply} ({@code routing.ospf.OspfOverrides},
- *       {@code routing.rip.RipOverrides});</li>
+ *       {@code routing.rip.RipOverrides}); the variant keys that rewrite no section
+ *       ({@code track:}, {@code bfd:}) stay for the modules to read when they install;</li>
  *   <li>the {@code keepalive:} override replaces every GRE tunnel's keepalive; without it, a
  *       run whose routing is {@code static} gives tunnels without keepalives the default ones
  *       (10 s, 3 retries), because static routing needs a failure detector and GRE keepalives
@@ -37,7 +38,7 @@ public final class VariantStep {
         RoutingProtocol routing = variant == null || variant.routing() == RoutingProtocol.NONE ? spec.routing() : variant.routing();
         Optional<KeepaliveSpec> keepalive = variant == null ? Optional.empty() : variant.keepalive();
         boolean staticKeepalives = keepalive.isEmpty() && routing == RoutingProtocol.STATIC;
-        Map<String, Object> overrides = variant == null ? Map.of() : variant.overrides();
+        Map<String, Object> overrides = variant == null ? Map.of() : sectionOverrides(variant);
         if (keepalive.isEmpty() && !staticKeepalives && overrides.isEmpty()) {
             return spec;
         }
@@ -61,6 +62,22 @@ public final class VariantStep {
         }
         return new TopologySpec(spec.name(), spec.file(), spec.defaults(), nodes, spec.links(), spec.sections(), spec.routing(),
                 spec.locations(), spec.warnings());
+    }
+
+    /**
+     * The variant's records of the modules whose key rewrites their sections
+     * ({@link ProtocolModule#variantOverrides()}); the other keys ({@code track:}, {@code bfd:})
+     * are read at install time.
+     */
+    private static Map<String, Object> sectionOverrides(VariantSpec variant) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        variant.overrides().forEach((key, record) -> {
+            ProtocolModule<?> m = ProtocolModules.byKey(key);
+            if (m == null || m.variantOverrides() != null) {
+                out.put(key, record);
+            }
+        });
+        return out;
     }
 
     /** A module's section with the variant's overrides of that module applied. */

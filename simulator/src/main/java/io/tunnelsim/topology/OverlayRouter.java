@@ -1,11 +1,15 @@
 package io.tunnelsim.topology;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import io.tunnelsim.addr.Ipv4Address;
 
 /**
  * One router of the overlay, as the routing a network-wide {@code routing:} choice generates
- * there sees it ({@link ProtocolModule#installGenerated}). The overlay is the graph of routers
+ * there sees it ({@link ProtocolModule#installGenerated}), and the modules that add to it
+ * ({@link ProtocolModule#installOnOverlay}). The overlay is the graph of routers
  * joined by GRE tunnels whose two ends mirror each other (my destination is your source); the
  * run's routing plan decides it and answers the questions below.
  */
@@ -14,6 +18,19 @@ public interface OverlayRouter {
     /** One of the router's overlay tunnels and its cost (10^8 / bandwidth, as OSPF's reference bandwidth). */
     record Tunnel(String name, long cost) {
     }
+
+    /** A tunnel a generated static route follows by a track: the tunnel and its far end's address. */
+    record TrackedTunnel(String tunnel, Ipv4Address farEnd) {
+    }
+
+    /** The run's routing choice ({@code static}, or a module's). */
+    RoutingProtocol routing();
+
+    /**
+     * The tracks the run's generated static routes name, by track number in ascending order
+     * ({@code routing: static} with the variant's {@code track:}); empty otherwise.
+     */
+    Map<Integer, TrackedTunnel> trackedTunnels();
 
     /** The router's (variant-applied) node spec. */
     NodeSpec node();

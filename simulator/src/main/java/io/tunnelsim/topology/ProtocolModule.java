@@ -132,6 +132,27 @@ public interface ProtocolModule<S> {
     }
 
     /**
+     * The module's key under a scenario variant: its {@link #variantOverrides()} unless the key
+     * rewrites no section (tracks: the timers of the tracks {@code routing: static} generates;
+     * BFD: BFD on the generated routing), or null when the module has no variant key. The
+     * scenario reader and its JSON Schema ask only this; a module has at most one variant key.
+     */
+    default VariantKey<?> variantKey() {
+        return variantOverrides();
+    }
+
+    /**
+     * Adds the module's part to the routing a network-wide routing choice generates on one
+     * overlay router, from the variant's records ({@link OverlayRouter#overrides}): tracks the IP
+     * SLA tracks the generated static routes follow, BFD its sessions on the tunnels of a
+     * generated OSPF. Called on every overlay router, for every registered module in registration
+     * order, right after {@link #installGenerated} of the choice's module (no module generates
+     * {@code static}); nothing by default.
+     */
+    default void installOnOverlay(OverlayRouter router, Node built) {
+    }
+
+    /**
      * {@code show} tables this module answers, by table name ({@code neighbors}); each function
      * returns the table for a node, or null when the node does not run the protocol.
      */

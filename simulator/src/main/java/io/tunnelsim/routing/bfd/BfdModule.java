@@ -3,9 +3,14 @@ package io.tunnelsim.routing.bfd;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.node.event.NetEvent;
 import io.tunnelsim.topology.NodeSection;
+import io.tunnelsim.routing.ospf.OspfModule;
+import io.tunnelsim.routing.ospf.OspfProcess;
+import io.tunnelsim.sim.SimTime;
 import io.tunnelsim.topology.NodeSpec;
+import io.tunnelsim.topology.OverlayRouter;
 import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.Shape;
+import io.tunnelsim.topology.VariantKey;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -15,7 +20,9 @@ import java.util.function.Function;
  * per-interface timers, configured peers), installed into the node's {@link BfdService}, and
  * {@code show bfd neighbors} in the {@code neighbors} table. Clients ask for sessions on their
  * own: OSPF interfaces with {@code bfd: true}, static routes with {@code bfd}, the variants'
- * {@code bfd:} switch.
+ * {@code bfd:} switch. That switch is the module's variant key ({@link BfdVariant}); with
+ * {@code routing: ospf} the module puts BFD on the generated OSPF tunnels
+ * ({@link #installOnOverlay}).
  */
 public final class BfdModule implements ProtocolModule<BfdSpec> {
     @Override
@@ -48,6 +55,34 @@ public final class BfdModule implements ProtocolModule<BfdSpec> {
             if (p.shutdown()) {
                 session.adminDown();
             }
+        }
+    }
+
+    /** The variant's {@code bfd:} switch ({@link BfdVariant}). */
+    @Override
+    public VariantKey<?> variantKey() {
+        return BfdVariant.INSTANCE;
+    }
+
+    /**
+     * With {@code routing: ospf} and the variant's {@code bfd:}, BFD on every overlay tunnel as the
+     * generated OSPF process's neighbour-loss detector ({@code ip ospf bfd}), with the variant's
+     * timers, and a note per tunnel. The static routes of {@code routing: static} get their
+     * sessions in the static-route phase ({@code routing.statics}).
+     */
+    @Override
+    public void installOnOverlay(OverlayRouter router, Node built) {
+        var timers = router.overrides(BfdTimers.class);
+        if (router.routing() != OspfModule.CHOICE || timers.isEmpty()) {
+            return;
+        }
+        BfdService bfd = BfdService.of(built);
+        OspfProcess process = built.service(OspfProcess.class);
+        for (OverlayRouter.Tunnel t : router.tunnels()) {
+            bfd.setInterfaceTimers(t.name(), timers.get());
+            BfdOspfClient.enable(process, t.name());
+            router.note(router.node().name() + ": ip ospf bfd on " + t.name() + " ("
+                    + SimTime.formatShort(timers.get().desiredMinTx()) + " x " + timers.get().detectMult() + ")");
         }
     }
 

@@ -11,13 +11,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
 
 /**
  * Reads a router's {@code bfd:} section into a {@link BfdSpec} and the timer keys shared with a
- * variant's {@code bfd:} override. Keys are FRR's: {@code transmit-interval},
+ * variant's {@code bfd:} override ({@link BfdVariant}). Keys are FRR's: {@code transmit-interval},
  * {@code receive-interval}, {@code detect-multiplier}; described in {@code docs/routing-bfd.md}.
  */
 public final class BfdYaml {
@@ -62,16 +60,6 @@ public final class BfdYaml {
             }
         }
         return new BfdTimers(tx, rx, mult);
-    }
-
-    /** A variant's {@code bfd:} value: {@code true} for FRR's defaults, or a timer mapping. */
-    public static Optional<BfdTimers> variant(YamlContext ctx, YamlMap variant) {
-        Node n = variant.get("bfd");
-        if (n instanceof MappingNode) {
-            YamlMap m = ctx.map(n, "'bfd' overrides", TIMERS);
-            return m == null ? Optional.empty() : Optional.of(timers(ctx, m, BfdTimers.DEFAULT));
-        }
-        return variant.bool("bfd", false) ? Optional.of(BfdTimers.DEFAULT) : Optional.empty();
     }
 
     static BfdSpec read(NodeSection in) {

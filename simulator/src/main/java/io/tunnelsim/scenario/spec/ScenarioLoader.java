@@ -34,7 +34,8 @@ import io.tunnelsim.topology.TimerRules;
 import io.tunnelsim.topology.TopologyException;
 import io.tunnelsim.topology.TopologyLoader;
 import io.tunnelsim.topology.TopologySpec;
-import io.tunnelsim.topology.VariantOverrides;
+import io.tunnelsim.topology.VariantCheck;
+import io.tunnelsim.topology.VariantKey;
 import io.tunnelsim.topology.VariantSection;
 import io.tunnelsim.topology.YamlContext;
 import io.tunnelsim.topology.YamlMap;
@@ -479,7 +480,7 @@ public final class ScenarioLoader {
     private List<VariantSpec> readVariants(YamlMap top, TopologySpec topology) {
         List<VariantSpec> out = new ArrayList<>();
         if (!top.has("variants")) {
-            out.add(new VariantSpec("default", RoutingProtocol.NONE, topology, Map.of(), Optional.empty(), Optional.empty()));
+            out.add(new VariantSpec("default", RoutingProtocol.NONE, topology, Map.of(), Optional.empty()));
             return out;
         }
         Set<String> names = new HashSet<>();
@@ -501,19 +502,9 @@ public final class ScenarioLoader {
             }
             RoutingProtocol routing = v.choice("routing", RoutingProtocol.byName(), RoutingProtocol.NONE);
             TopologySpec vt = v.has("topology") ? topology(v.get("topology"), name) : topology;
-            Map<String, Object> overrides = overrides(v, name, routing, vt);
-            Optional<VariantSpec.TrackOverrides> track = Optional.empty();
-            if (v.has("track")) {
-                YamlMap tr = ctx.map(v.get("track"), "'track' overrides", ScenarioShapes.TRACK_OVERRIDES);
-                if (tr != null) {
-                    OptionalLong f = tr.optionalDuration("frequency");
-                    OptionalLong to = tr.optionalDuration("timeout");
-                    // the generated tracks' defaults, as ProtocolInstaller applies them
-                    long freq = f.orElse(io.tunnelsim.routing.track.IpSlaConfig.DEFAULT_FREQUENCY);
-                    TimerRules.track(tr, freq, to.orElse(Math.min(io.tunnelsim.routing.track.IpSlaConfig.DEFAULT_TIMEOUT, freq)));
-                    track = Optional.of(new VariantSpec.TrackOverrides(f, to));
-                }
-            }
+            Map<String, Object> overrides = new LinkedHashMap<>();
+            overrides(v, name, routing, vt, VariantKey.Place.AFTER_TOPOLOGY, overrides);
+            overrides(v, name, routing, vt, VariantKey.Place.BEFORE_KEEPALIVE, overrides);
             Optional<KeepaliveSpec> keepalive = Optional.empty();
             if (v.has("keepalive")) {
                 YamlMap k = ctx.map(v.get("keepalive"), "'keepalive' (expected {period: 10s, retries: 3})", io.tunnelsim.topology.TopologyShapes.KEEPALIVE);
@@ -524,43 +515,56 @@ public final class ScenarioLoader {
                             (int) k.integer("retries", KeepaliveSpec.DEFAULT.retries(), 1, 255)));
                 }
             }
-            Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd = Optional.empty();
-            if (v.has("bfd")) {
-                bfd = io.tunnelsim.routing.bfd.BfdYaml.variant(ctx, v);
-                if (bfd.isPresent() && routing != RoutingProtocol.STATIC && routing != io.tunnelsim.routing.ospf.OspfModule.CHOICE) {
-                    ctx.error(v.nodeFor("bfd"), "variant '" + name + "' runs " + routing.yamlName() + "; 'bfd' is for"
-                            + " routing: static or ospf (configure bfd on the topology's routes and ospf interfaces otherwise)");
-                }
-            }
-            out.add(new VariantSpec(name, routing, vt, overrides, track, keepalive, bfd));
+            overrides(v, name, routing, vt, VariantKey.Place.AFTER_KEEPALIVE, overrides);
+            out.add(new VariantSpec(name, routing, vt, overrides, keepalive));
             ctx.mark("variants/" + name, v.node());
         }
         return out;
     }
 
     /**
-     * The variant's protocol overrides ({@code ospf:}, {@code rip:}), each read by its module's
-     * {@link VariantOverrides}, registration order; overrides of a protocol other than the one the
-     * variant's routing choice generates have no effect, which is a warning.
+     * The variant's keys of the protocol modules at one {@link VariantKey.Place} ({@code ospf:},
+     * {@code rip:}; {@code track:}; {@code bfd:}), each read by its module's
+     * {@link ProtocolModule#variantKey()} in registration order into {@code out}. A key that takes
+     * {@code true} ({@link VariantKey#whenTrue()}) reads any value but a mapping as a boolean. The
+     * module checks its record against the routing choice ({@link VariantKey#checkRouting}); for a
+     * module with a routing choice, overrides when the variant's routing choice is another
+     * protocol's have no effect, which is a warning.
      */
-    private Map<String, Object> overrides(YamlMap v, String name, RoutingProtocol routing, TopologySpec vt) {
-        Map<String, Object> out = new LinkedHashMap<>();
+    private void overrides(YamlMap v, String name, RoutingProtocol routing, TopologySpec vt, VariantKey.Place place,
+                           Map<String, Object> out) {
         for (ProtocolModule<?> m : ProtocolModules.all()) {
-            VariantOverrides<?, ?> hook = m.variantOverrides();
+            VariantKey<?> hook = m.variantKey();
             String key = m.nodeKey();
-            if (hook == null || !v.has(key)) {
+            if (hook == null || hook.place() != place || !v.has(key)) {
                 continue;
             }
-            YamlMap o = ctx.map(v.get(key), "'" + key + "' overrides", hook.shape());
-            if (o != null) {
-                out.put(key, hook.read(new VariantSection(ctx, o, routing, vt)));
-            }
-            if (routing != RoutingProtocol.NONE && !m.routingChoice().equals(Optional.of(routing))) {
+            read(hook, v, key, name, routing, vt, out);
+            if (m.routingChoice().isPresent() && routing != RoutingProtocol.NONE && !m.routingChoice().equals(Optional.of(routing))) {
                 ctx.warning(v.get(key), "variant '" + name + "' runs " + routing.yamlName() + "; its " + key
                         + " overrides have no effect");
             }
         }
-        return out;
+    }
+
+    private <O> void read(VariantKey<O> hook, YamlMap v, String key, String name, RoutingProtocol routing, TopologySpec vt,
+                          Map<String, Object> out) {
+        Node value = v.get(key);
+        O record = null;
+        if (hook.whenTrue() != null && !(value instanceof MappingNode)) {
+            if (v.bool(key, false)) {
+                record = hook.whenTrue();
+            }
+        } else {
+            YamlMap o = ctx.map(value, "'" + key + "' overrides", hook.shape());
+            if (o != null) {
+                record = hook.read(new VariantSection(ctx, o, routing, vt));
+            }
+        }
+        if (record != null) {
+            out.put(key, record);
+            hook.checkRouting(new VariantCheck(ctx, name, ctx.at(value), routing, vt), record);
+        }
     }
 
     private void checkVariantRouting(VariantSpec v) {
@@ -575,11 +579,16 @@ public final class ScenarioLoader {
             ctx.diagnostics().warning(at, "variant '" + v.name() + "' selects " + v.routing().yamlName()
                     + " routing, which is generated over GRE tunnels, but its topology has none");
         }
-        if (v.track().isPresent() && v.routing() != RoutingProtocol.STATIC
-                && t.nodes().values().stream().allMatch(n -> n.protocol(io.tunnelsim.routing.track.module.Tracks.class).map(x -> x.byNumber().isEmpty()).orElse(true))) {
-            ctx.diagnostics().warning(at, "variant '" + v.name() + "' overrides track timers, but tracks are generated"
-                    + " only with routing: static and no node defines one");
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            Object record = v.overrides().get(m.nodeKey());
+            if (m.variantKey() != null && record != null) {
+                check(m.variantKey(), new VariantCheck(ctx, v.name(), at, v.routing(), t), record);
+            }
         }
+    }
+
+    private static <O> void check(VariantKey<O> hook, VariantCheck in, Object record) {
+        hook.checkVariant(in, hook.type().cast(record));
     }
 
     private SweepSpec readSweep(YamlMap top) {

@@ -4,14 +4,13 @@ import static io.tunnelsim.topology.Shape.BOOL;
 import static io.tunnelsim.topology.Shape.DURATION;
 import static io.tunnelsim.topology.Shape.TEXT;
 
-import io.tunnelsim.routing.bfd.BfdYaml;
 import io.tunnelsim.topology.JsonSchema;
 import io.tunnelsim.topology.ProtocolModule;
 import io.tunnelsim.topology.ProtocolModules;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.Shape;
 import io.tunnelsim.topology.TopologyShapes;
-import io.tunnelsim.topology.VariantOverrides;
+import io.tunnelsim.topology.VariantKey;
 
 /**
  * The keys of a scenario file ({@code docs/scenario-format.md}): what {@link ScenarioLoader}
@@ -52,27 +51,32 @@ public final class ScenarioShapes {
             .key("loss", Shape.FRACTION, "impair: frame loss, 0..1 or a percentage.")
             .key("delay", DURATION, "impair: added one-way delay.");
 
-    static final Shape.Obj TRACK_OVERRIDES = Shape.obj("IP SLA timers of this variant's tracks.")
-            .key("frequency", DURATION, "Interval between echoes.")
-            .key("timeout", DURATION, "Echo timeout.");
-
     static final Shape.Obj VARIANT = variant();
 
-    /** A variant's keys: its own, with each protocol module's override keys after {@code topology}, registration order. */
+    /**
+     * A variant's keys: its own ({@code name}, {@code routing}, {@code topology}, {@code keepalive})
+     * and each protocol module's {@link ProtocolModule#variantKey()} at its {@link VariantKey.Place},
+     * registration order within a place.
+     */
     private static Shape.Obj variant() {
         Shape.Obj v = Shape.obj("One variant of the network, run with the same probes and timeline.")
                 .required("name", TEXT, "Variant name; names its results folder.")
                 .key("routing", Shape.choice(RoutingProtocol.byName().keySet()), "Routing generated over the GRE tunnels.")
                 .key("topology", TOPOLOGY, "Another topology for this variant.");
+        moduleKeys(v, VariantKey.Place.AFTER_TOPOLOGY);
+        moduleKeys(v, VariantKey.Place.BEFORE_KEEPALIVE);
+        v.key("keepalive", TopologyShapes.KEEPALIVE, "GRE keepalives on every tunnel.");
+        moduleKeys(v, VariantKey.Place.AFTER_KEEPALIVE);
+        return v;
+    }
+
+    private static void moduleKeys(Shape.Obj v, VariantKey.Place place) {
         for (ProtocolModule<?> m : ProtocolModules.all()) {
-            VariantOverrides<?, ?> o = m.variantOverrides();
-            if (o != null) {
-                v.key(m.nodeKey(), o.shape(), o.description());
+            VariantKey<?> k = m.variantKey();
+            if (k != null && k.place() == place) {
+                v.key(m.nodeKey(), k.whenTrue() != null ? Shape.anyOf(BOOL, k.shape()) : k.shape(), k.description());
             }
         }
-        return v.key("track", TRACK_OVERRIDES, "IP SLA timer overrides.")
-                .key("keepalive", TopologyShapes.KEEPALIVE, "GRE keepalives on every tunnel.")
-                .key("bfd", Shape.anyOf(BOOL, BfdYaml.TIMERS), "BFD for routing: static or ospf: true or timers.");
     }
 
     static final Shape.Obj SWEEP = Shape.obj("Runs with the timeline shifted at random (tunnelsim sweep).")

@@ -4,8 +4,9 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 
+import io.tunnelsim.routing.bfd.BfdTimers;
+import io.tunnelsim.routing.track.module.TrackOverrides;
 import io.tunnelsim.topology.KeepaliveSpec;
 import io.tunnelsim.topology.RoutingProtocol;
 import io.tunnelsim.topology.TopologySpec;
@@ -16,25 +17,31 @@ import io.tunnelsim.topology.TopologySpec;
  *
  * @param routing   the protocol to run; {@link RoutingProtocol#NONE} keeps the topology's configuration
  * @param topology  the topology this variant runs on (its own, or the scenario's)
- * @param overrides the protocol modules' overrides by module key ({@code ospf}, {@code rip}), in
- *                  registration order; each value is the record of the module's
- *                  {@link io.tunnelsim.topology.VariantOverrides}
+ * @param overrides the records of the protocol modules' variant keys by module key ({@code track},
+ *                  {@code ospf}, {@code rip}, {@code bfd}), in the order they were read; each value is
+ *                  the record of the module's {@link io.tunnelsim.topology.ProtocolModule#variantKey()}
  * @param keepalive GRE keepalives to enable on every tunnel
- * @param bfd       BFD timers: with {@code routing: static} every generated static route is gated
- *                  by a BFD session to its next hop, with {@code routing: ospf} every generated
- *                  OSPF tunnel interface has {@code bfd}
  */
 public record VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Map<String, Object> overrides,
-                          Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive,
-                          Optional<io.tunnelsim.routing.bfd.BfdTimers> bfd) {
+                          Optional<KeepaliveSpec> keepalive) {
 
     public VariantSpec {
         overrides = Collections.unmodifiableMap(new LinkedHashMap<>(overrides));
     }
 
+    /** A variant with the track module's {@code track:} timers ({@link #track()}) besides {@code overrides}. */
     public VariantSpec(String name, RoutingProtocol routing, TopologySpec topology, Map<String, Object> overrides,
                        Optional<TrackOverrides> track, Optional<KeepaliveSpec> keepalive) {
-        this(name, routing, topology, overrides, track, keepalive, Optional.empty());
+        this(name, routing, topology, withTrack(overrides, track), keepalive);
+    }
+
+    private static Map<String, Object> withTrack(Map<String, Object> overrides, Optional<TrackOverrides> track) {
+        if (track.isEmpty()) {
+            return overrides;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(overrides);
+        out.put("track", track.get());
+        return out;
     }
 
     /** The overrides of the given record type ({@code OspfOverrides.class}), if the variant has them. */
@@ -47,7 +54,17 @@ public record VariantSpec(String name, RoutingProtocol routing, TopologySpec top
         return Optional.empty();
     }
 
-    /** IP SLA probe overrides for every track. */
-    public record TrackOverrides(OptionalLong frequencyNs, OptionalLong timeoutNs) {
+    /** IP SLA timers of the tracks {@code routing: static} generates (the track module's {@code track:} key). */
+    public Optional<TrackOverrides> track() {
+        return override(TrackOverrides.class);
+    }
+
+    /**
+     * BFD timers (the BFD module's {@code bfd:} key): with {@code routing: static} every generated
+     * static route is gated by a BFD session to its next hop, with {@code routing: ospf} every
+     * generated OSPF tunnel interface has {@code bfd}.
+     */
+    public Optional<BfdTimers> bfd() {
+        return override(BfdTimers.class);
     }
 }

@@ -1,5 +1,6 @@
 package io.tunnelsim.routing.track.module;
 
+import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.json.JsonWriter;
 import io.tunnelsim.node.Node;
 import io.tunnelsim.routing.bfd.BfdTrack;
@@ -7,12 +8,15 @@ import io.tunnelsim.routing.track.IpSla;
 import io.tunnelsim.routing.track.IpSlaConfig;
 import io.tunnelsim.routing.track.Track;
 import io.tunnelsim.sim.SimTime;
+import io.tunnelsim.topology.OverlayRouter;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Creates a router's configured tracked objects on a built node, in track-number file order:
  * an IP SLA icmp-echo operation and the track that follows it, or a track that follows a BFD
- * session ({@link BfdTrack}); and answers {@code show track}, as text and as JSON rows (for a
+ * session ({@link BfdTrack}); creates the tracks of {@code routing: static} on an overlay router
+ * ({@link #generated}); and answers {@code show track}, as text and as JSON rows (for a
  * track that follows a BFD session, the object names the session instead of the IP SLA block).
  */
 public final class TrackInstaller {
@@ -31,6 +35,30 @@ public final class TrackInstaller {
                 c = c.withSourceInterface(t.sourceInterface().get());
             }
             Track.create(n, t.id(), IpSla.create(n, c), t.upDelayNs(), t.downDelayNs());
+        }
+    }
+
+    /**
+     * The IP SLA operations and tracks a {@code routing: static} choice generates on an overlay
+     * router: one icmp-echo to each tracked tunnel's far end, sourced from the tunnel, with the
+     * variant's {@code track:} timers over the defaults (frequency 60 s, timeout the smaller of
+     * 5 s and the frequency); a note per track.
+     */
+    static void generated(OverlayRouter router, Node n) {
+        Map<Integer, OverlayRouter.TrackedTunnel> tracked = router.trackedTunnels();
+        if (tracked.isEmpty()) {
+            return;
+        }
+        TrackOverrides o = router.overrides(TrackOverrides.class).orElseThrow();
+        long frequency = o.frequencyNs().orElse(IpSlaConfig.DEFAULT_FREQUENCY);
+        long timeout = o.timeoutNs().orElse(Math.min(IpSlaConfig.DEFAULT_TIMEOUT, frequency));
+        for (var e : tracked.entrySet()) {
+            Ipv4Address far = e.getValue().farEnd();
+            IpSlaConfig c = IpSlaConfig.icmpEcho(e.getKey(), far).withSourceInterface(e.getValue().tunnel())
+                    .withTimers(frequency, timeout);
+            Track.create(n, e.getKey(), IpSla.create(n, c), 0, 0);
+            router.note(router.node().name() + ": track " + e.getKey() + " ip sla icmp-echo " + far + " via "
+                    + e.getValue().tunnel() + " every " + SimTime.formatShort(frequency));
         }
     }
 
