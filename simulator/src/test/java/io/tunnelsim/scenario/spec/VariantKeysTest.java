@@ -142,4 +142,16 @@ class VariantKeysTest {
                 "a module without a routing choice gets no 'no effect' warning");
         assertNotNull(s.variants().get(0).track().orElse(null));
     }
+
+    /** Configured tracks keep their own timers, so a non-static variant's track: changes nothing and says so. */
+    @Test
+    void trackTimersBesideConfiguredTracksAreAWarningToo(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("s.yaml");
+        Files.writeString(f, HEAD.replace("a: {interfaces: {eth0: {address: 10.0.0.1/30}}}",
+                "a: {interfaces: {eth0: {address: 10.0.0.1/30}}, track: {1: {icmp-echo: 10.0.0.2}}}")
+                + "  - {name: o, routing: rip, track: {frequency: 5s}}\n");
+        List<String> w = ScenarioLoader.load(f).warnings().stream().map(Diagnostic::message).toList();
+        assertTrue(w.contains("variant 'o' overrides track timers, but tracks are generated only with routing: static;"
+                + " the topology's configured tracks keep their own timers, so the override changes nothing"), w::toString);
+    }
 }
