@@ -46,9 +46,15 @@ public final class ScaleBenchmark {
     private ScaleBenchmark() {
     }
 
+    /** One point of {@link ScalingBenchmark} in a JVM of its own; a network the model refuses exits 2 with the reason. */
     public static void main(String[] args) throws Exception {
         int spokes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        run(System.out, spokes, args.length > 1 ? args[1] : "static");
+        try {
+            run(System.out, spokes, args.length > 1 ? args[1] : "static");
+        } catch (io.tunnelsim.topology.SpecException e) {
+            System.out.println(e.getMessage());
+            System.exit(2);
+        }
     }
 
     /**

@@ -129,6 +129,8 @@ public final class ScalingBenchmark {
                 status = "time limit (" + timeoutSeconds + " s)";
             } else if (proc.exitValue() == 3) {
                 status = "heap exhausted";
+            } else if (proc.exitValue() == 2) {
+                status = "refused (see scaling.txt)";
             } else if (proc.exitValue() != 0) {
                 status = "failed (exit " + proc.exitValue() + ")";
             } else {

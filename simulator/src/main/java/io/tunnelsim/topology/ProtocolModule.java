@@ -124,6 +124,15 @@ public interface ProtocolModule<S> {
     }
 
     /**
+     * Checks a topology the module's {@link #routingChoice()} is to be generated on, for one
+     * scenario variant whose routing (its own, else the topology's) is that choice: findings go
+     * to {@code in.context()} at {@code in.at()} (the variant). An error makes the scenario
+     * unusable, so what {@code validate} accepts can be built. Nothing by default.
+     */
+    default void checkChoice(VariantCheck in) {
+    }
+
+    /**
      * The module's keys under a scenario variant and how they rewrite its section, or null
      * when a variant cannot override the module.
      */

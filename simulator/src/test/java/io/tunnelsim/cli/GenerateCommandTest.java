@@ -159,6 +159,30 @@ class GenerateCommandTest {
         assertTrue(cut >= 30 && cut <= 41, "ospf-areas cut off " + cut);
     }
 
+    /**
+     * {@code routing: ospf} puts every tunnel of a hub in area 0: 2728 spokes on one hub need at
+     * most 2 x 2728 + 2 = 5458 Router-LSA links, 2729 need 5460, more than the 5459 an LSA holds
+     * (RFC 2328 A.4.1): that scenario is refused before it runs, with the way out.
+     */
+    @Test
+    void aSingleAreaHubWithMoreTunnelsThanARouterLsaHoldsIsRefused() throws Exception {
+        for (int spokes : new int[] {2728, 2729}) {
+            Path topo = dir.resolve("big" + spokes + ".yaml");
+            assertEquals(0, CliTest.run("generate", "hub-and-spoke", "--spokes", Integer.toString(spokes), "--hubs", "1",
+                    "-o", topo.toString()).code());
+            CliTest.Result v = CliTest.run("validate", dir.resolve("big" + spokes + "-scenario.yaml").toString());
+            if (spokes == 2728) {
+                assertEquals(0, v.code(), v.err());
+            } else {
+                assertEquals(2, v.code(), v.out());
+                assertTrue(v.err().contains("error: variant 'ospf' generates ospf on hub1's 2731 interfaces, all in area 0,"
+                        + " so its Router-LSA could need 5460 links; a Router-LSA holds at most 5459 links"), v.err());
+                assertTrue(v.err().contains("generate hub-and-spoke --areas N"), v.err());
+                assertFalse(v.err().contains("\tat "), v.err());
+            }
+        }
+    }
+
     @Test
     void noScenarioWritesOnlyTheTopology() {
         Path topo = dir.resolve("only.yaml");

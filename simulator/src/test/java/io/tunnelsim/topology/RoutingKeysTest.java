@@ -167,4 +167,28 @@ class RoutingKeysTest {
         assertEquals(1, w.warnings().size(), w.warnings().toString());
         assertTrue(w.warnings().get(0).message().contains("area 7 of ospf on node 'a' has no interface in it"), w.warnings().toString());
     }
+
+    /**
+     * A Router-LSA's length is 16 bits (RFC 2328 A.4.1): at most 5459 links. 2729 point-to-point
+     * interfaces in one area (a link to the neighbour and a stub link each: 5458) fit; one more does not.
+     */
+    @Test
+    void ospfInterfacesOfOneAreaMustFitOneRouterLsa() throws Exception {
+        for (int n : new int[] {2729, 2730}) {
+            StringBuilder y = new StringBuilder("nodes:\n  a:\n    interfaces:\n");
+            StringBuilder o = new StringBuilder("    ospf:\n      interfaces:\n");
+            for (int i = 0; i < n; i++) {
+                y.append("      eth").append(i).append(": {address: 10.").append(i / 64).append('.').append(i % 64 * 4).append(".1/30}\n");
+                o.append("        eth").append(i).append(": {network: point-to-point}\n");
+            }
+            String yaml = y.append(o).toString();
+            if (n == 2729) {
+                assertEquals(n, TopologyLoader.parse(yaml, "t.yaml").nodes().get("a")
+                        .protocol(io.tunnelsim.routing.ospf.OspfSpec.class).orElseThrow().interfaces().size());
+            } else {
+                assertSingleError(yaml, n + 6, 9, "ospf on node 'a' runs on so many interfaces in area 0 that its Router-LSA"
+                        + " could need 5460 links; a Router-LSA holds at most 5459 links (its length is 16 bits, RFC 2328 A.4.1)");
+            }
+        }
+    }
 }

@@ -74,6 +74,21 @@ public final class OspfModule implements ProtocolModule<OspfSpec> {
         return Optional.of(CHOICE);
     }
 
+    /** An error when a router of the overlay has more tunnels than the Router-LSA generated OSPF gives it can describe. */
+    @Override
+    public void checkChoice(io.tunnelsim.topology.VariantCheck in) {
+        for (io.tunnelsim.topology.NodeSpec n : in.topology().nodes().values()) {
+            int bound = n.isHost() ? 0 : RouterLsaSize.generatedBound(n);
+            if (bound > RouterLsaSize.MAX_LINKS) {
+                in.context().diagnostics().error(in.at(), "variant '" + in.variant() + "' generates ospf on " + n.name()
+                        + "'s " + n.interfaces().size() + " interfaces, all in area 0, so its Router-LSA could need " + bound
+                        + " links; " + RouterLsaSize.advice() + " in the topology's ospf sections"
+                        + " (tunnelsim generate hub-and-spoke --areas N writes them)");
+                return;
+            }
+        }
+    }
+
     @Override
     public void installGenerated(OverlayRouter router, Node built) {
         OspfOverlay.generate(router, built);

@@ -120,11 +120,27 @@ public final class OspfYaml {
         } else {
             ctx.warning(o.node(), "ospf on node '" + node + "' lists no interfaces, so it runs on none");
         }
+        checkRouterLsaSize(node, o, ifs);
         Map<Long, AreaSettings> areas = o.has("areas") ? readAreas(node, o.get("areas"), ifs) : Map.of();
         Map<String, Boolean> lc = new LinkedHashMap<>();
         lc.put("ios", false);
         lc.put("rfc", true);
         return new OspfSpec(rid, spf, ref, ifs, o.choice("loopback-cost", lc, false), areas);
+    }
+
+    /** An error when the interfaces of one area would need more Router-LSA links than an LSA can hold. */
+    private void checkRouterLsaSize(String node, YamlMap o, Map<String, OspfInterfaceSpec> ifs) {
+        Map<Long, Integer> links = new java.util.TreeMap<>();
+        for (OspfInterfaceSpec i : ifs.values()) {
+            links.merge(i.area(), RouterLsaSize.links(in.interfaces().get(i.name()), i.network(), i.passive()), Integer::sum);
+        }
+        for (Map.Entry<Long, Integer> e : links.entrySet()) {
+            if (e.getValue() > RouterLsaSize.MAX_LINKS) {
+                ctx.error(o.nodeFor("interfaces"), "ospf on node '" + node + "' runs on so many interfaces in area "
+                        + Integer.toUnsignedString(e.getKey().intValue()) + " that its Router-LSA could need " + e.getValue()
+                        + " links; " + RouterLsaSize.advice());
+            }
+        }
     }
 
     /** {@code areas:}: settings by area ID; the backbone cannot be a stub, the stub-only keys need {@code stub: true}. */

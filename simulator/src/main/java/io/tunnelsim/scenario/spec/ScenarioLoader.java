@@ -579,6 +579,12 @@ public final class ScenarioLoader {
             ctx.diagnostics().warning(at, "variant '" + v.name() + "' selects " + v.routing().yamlName()
                     + " routing, which is generated over GRE tunnels, but its topology has none");
         }
+        RoutingProtocol effective = v.routing() == RoutingProtocol.NONE ? t.routing() : v.routing();
+        for (ProtocolModule<?> m : ProtocolModules.all()) {
+            if (m.routingChoice().filter(effective::equals).isPresent()) {
+                m.checkChoice(new VariantCheck(ctx, v.name(), at, effective, t));
+            }
+        }
         for (ProtocolModule<?> m : ProtocolModules.all()) {
             Object record = v.overrides().get(m.nodeKey());
             if (m.variantKey() != null && record != null) {

@@ -1,0 +1,52 @@
+package io.tunnelsim.routing.ospf;
+
+import io.tunnelsim.topology.InterfaceSpec;
+import io.tunnelsim.topology.NodeSpec;
+
+/**
+ * How many links one Router-LSA can carry. The LSA's length is a 16-bit field (RFC 2328 A.4.1):
+ * a 20-byte header, 4 bytes of flags and link count, 12 bytes a link (no TOS metrics), so at most
+ * {@value #MAX_LINKS} links, and a router cannot describe more in one area. A point-to-point
+ * interface gives a link to its neighbour and a stub link for its subnet (§12.4.1.1), any other
+ * interface one link (transit or stub, §12.4.1.2-§12.4.1.4).
+ *
+ * <p>Used before a run so that a router with more interfaces in one area than its Router-LSA
+ * could describe is refused with a clear message, rather than failing when the LSA grows.
+ */
+final class RouterLsaSize {
+    /** (65535 - 20 - 4) / 12. */
+    static final int MAX_LINKS = (0xFFFF - 20 - 4) / 12;
+
+    private RouterLsaSize() {
+    }
+
+    /** The most links interface {@code i} (network type {@code type}, passive or not) adds to the Router-LSA. */
+    static int links(InterfaceSpec i, NetworkType type, boolean passive) {
+        if (passive || i.kind() == InterfaceSpec.Kind.LOOPBACK || type == NetworkType.BROADCAST) {
+            return 1;
+        }
+        return 2;
+    }
+
+    /**
+     * The most links the Router-LSA the {@code routing: ospf} choice generates on {@code n} can
+     * have: it runs on every tunnel (point-to-point) and at most on every other interface with an
+     * IPv4 address, all in area 0.
+     */
+    static int generatedBound(NodeSpec n) {
+        int links = 0;
+        for (InterfaceSpec i : n.interfaces().values()) {
+            if (i.address().isEmpty()) {
+                continue;
+            }
+            links += i.kind() == InterfaceSpec.Kind.TUNNEL ? 2 : 1;
+        }
+        return links;
+    }
+
+    /** The advice of every message: what a router would need instead. */
+    static String advice() {
+        return "a Router-LSA holds at most " + MAX_LINKS + " links (its length is 16 bits, RFC 2328 A.4.1);"
+                + " spread the interfaces over areas";
+    }
+}
