@@ -99,19 +99,7 @@ class OspfLsdbTest {
      */
     @Test
     void areaBorderRoutersOriginateSummariesAndRoutersComputeInterAreaRoutes() {
-        OspfLab lab = new OspfLab(23);
-        lab.router("r1", "1.1.1.1");
-        lab.router("r2", "2.2.2.2");
-        lab.router("r3", "3.3.3.3");
-        lab.router("r4", "4.4.4.4");
-        OspfInterfaceConfig a1 = OspfInterfaceConfig.inArea("1").withNetworkType(NetworkType.POINT_TO_POINT);
-        OspfInterfaceConfig a0 = OspfInterfaceConfig.inArea("0").withNetworkType(NetworkType.POINT_TO_POINT);
-        OspfInterfaceConfig a2 = OspfInterfaceConfig.inArea("0.0.0.2").withNetworkType(NetworkType.POINT_TO_POINT);
-        lab.configure("r1", "lo0", OspfInterfaceConfig.inArea("1"));
-        lab.configure("r4", "lo0", OspfInterfaceConfig.inArea("2"));
-        lab.link("r1", "r2", "10.0.12.0/30", a1.withCost(10), a1.withCost(10));
-        lab.link("r2", "r3", "10.0.23.0/30", a0.withCost(5), a0.withCost(5));
-        lab.link("r3", "r4", "10.0.34.0/30", a2.withCost(7), a2.withCost(7));
+        OspfLab lab = OspfLab.twoAreaChain(23);
         lab.runUntil(120 * S);
         assertTrue(lab.allFull());
         Ipv4Address area1 = Ipv4Address.parse("0.0.0.1");
