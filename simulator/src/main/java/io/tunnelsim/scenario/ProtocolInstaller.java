@@ -57,14 +57,8 @@ final class ProtocolInstaller {
 
     private static <S> void install(ProtocolModule<S> m, NodeSpec ns, Object section, Node n) {
         m.install(ns, m.sectionType().cast(section), n);
-        if (section instanceof io.tunnelsim.routing.ospf.OspfSpec o) {
-            // ip ospf bfd: OSPF is a client of BFD, wired here so neither package depends on the other's installer
-            for (io.tunnelsim.routing.ospf.OspfInterfaceSpec i : o.interfaces().values()) {
-                if (i.bfd()) {
-                    io.tunnelsim.routing.bfd.BfdOspfClient.enable(n.service(io.tunnelsim.routing.ospf.OspfProcess.class),
-                            i.name());
-                }
-            }
+        for (ProtocolModule<?> other : ProtocolModules.all()) {
+            other.installBeside(ns, section, n);
         }
     }
 

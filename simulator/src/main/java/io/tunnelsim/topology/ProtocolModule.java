@@ -124,6 +124,17 @@ public interface ProtocolModule<S> {
     }
 
     /**
+     * Adds this module's part to another module's section just installed on a node, right after
+     * that module's {@link #install} (for each installed section, every registered module in
+     * registration order): BFD makes OSPF a client of its sessions on the interfaces written
+     * {@code bfd: true}. Nothing by default.
+     *
+     * @param installed the section just installed (of the module whose {@link #sectionType()} it is)
+     */
+    default void installBeside(NodeSpec node, Object installed, Node built) {
+    }
+
+    /**
      * Checks a topology the module's {@link #routingChoice()} is to be generated on, for one
      * scenario variant whose routing (its own, else the topology's) is that choice: findings go
      * to {@code in.context()} at {@code in.at()} (the variant). An error makes the scenario

@@ -70,6 +70,21 @@ public final class BfdModule implements ProtocolModule<BfdSpec> {
      * timers, and a note per tunnel. The static routes of {@code routing: static} get their
      * sessions in the static-route phase ({@code routing.statics}).
      */
+    /**
+     * {@code ip ospf bfd}: on a node whose {@code ospf:} section was just installed, OSPF becomes
+     * a client of BFD on each interface written {@code bfd: true} ({@link BfdOspfClient}).
+     */
+    @Override
+    public void installBeside(NodeSpec node, Object installed, Node built) {
+        if (installed instanceof io.tunnelsim.routing.ospf.OspfSpec o) {
+            for (io.tunnelsim.routing.ospf.OspfInterfaceSpec i : o.interfaces().values()) {
+                if (i.bfd()) {
+                    BfdOspfClient.enable(built.service(OspfProcess.class), i.name());
+                }
+            }
+        }
+    }
+
     @Override
     public void installOnOverlay(OverlayRouter router, Node built) {
         var timers = router.overrides(BfdTimers.class);
