@@ -74,9 +74,9 @@ public final class ScaleBenchmark {
         return out;
     }
 
-    /** Whether {@code name} is a routing this benchmark runs: one of {@link #routings()}, or any topology routing word. */
+    /** Whether {@code name} is a routing this benchmark runs: one of {@link #routings()} ({@code none} routes nothing). */
     public static boolean knows(String name) {
-        return name.equals(STATIC_SUMMARY) || name.equals(OSPF_AREAS) || RoutingProtocol.byName().get(name) != null;
+        return routings().contains(name);
     }
 
     /** Runs the benchmark with routing {@code name} (see {@link #knows(String)}). */

@@ -238,6 +238,9 @@ class GenerateCommandTest {
         String help = b.out().replaceAll("\\s+", " ");
         assertTrue(help.contains("Routing for the scale benchmark: static, rip, ospf, static-summary, ospf-areas (static-summary:"), help);
         assertTrue(help.contains("Routings of the scaling benchmark: static, rip, ospf, static-summary, ospf-areas (default static,"), help);
+        CliTest.Result none = CliTest.run("bench", "scale", "--routing", "none");
+        assertEquals(2, none.code(), "a network that routes nothing is no benchmark: " + none.err());
+        assertTrue(none.err().contains("unknown routing 'none'"), none.err());
         CliTest.Result u = CliTest.run("bench", "scale", "--routing", "eigrp");
         assertEquals(2, u.code(), u.err());
         assertTrue(u.err().contains("unknown routing 'eigrp' (static, rip, ospf, static-summary, ospf-areas)"), u.err());
