@@ -34,9 +34,14 @@ public final class Reassembly {
     static final long TIMEOUT = 30 * SimTime.SECOND;
     static final int MAX_DATAGRAMS = 64;
 
+    /** A datagram's first buffer: an OSPF update of a few hundred links fits without growing. */
+    private static final int INITIAL_BUFFER = 8192;
+
     private static final class Datagram {
-        final byte[] data = new byte[65535];
-        final boolean[] have = new boolean[8192];
+        /** The payload so far, grown to the furthest fragment end (at most 65535 bytes) rather than allocated at the maximum. */
+        byte[] data;
+        /** One bit per 8-byte unit of the payload that has arrived. */
+        long[] have;
         byte[] header;
         int received;
         int fragments;
@@ -44,6 +49,21 @@ public final class Reassembly {
         int maxEnd;
         long trace;
         Event timeout;
+
+        /**
+         * Room for payload bytes up to {@code end}: 8 KiB to begin with (or the first fragment's
+         * end, if further), doubled when a fragment ends beyond it, never more than 65535 bytes.
+         */
+        void ensure(int end) {
+            if (data == null) {
+                data = new byte[Math.max(end, INITIAL_BUFFER)];
+                have = new long[(data.length + 8 * 64 - 1) / (8 * 64)];
+            } else if (end > data.length) {
+                int size = Math.min(65535, Math.max(end, 2 * data.length));
+                data = java.util.Arrays.copyOf(data, size);
+                have = java.util.Arrays.copyOf(have, (size + 8 * 64 - 1) / (8 * 64));
+            }
+        }
     }
 
     private record Key(int src, int dst, int proto, int id) {
@@ -130,14 +150,15 @@ public final class Reassembly {
             drop(NodeDrop.FRAGMENT_INCONSISTENT_END);
             return null;
         }
-        for (int u = start / 8; u < (start + n + 7) / 8; u++) {
-            if (d.have[u]) {
+        d.ensure(end);
+        for (int u = start / 8; u < (end + 7) / 8; u++) {
+            if ((d.have[u >>> 6] & 1L << u) != 0) {
                 drop(NodeDrop.FRAGMENT_OVERLAP);
                 return null;
             }
         }
-        for (int u = start / 8; u < (start + n + 7) / 8; u++) {
-            d.have[u] = true;
+        for (int u = start / 8; u < (end + 7) / 8; u++) {
+            d.have[u >>> 6] |= 1L << u;
         }
         System.arraycopy(b, off + hl, d.data, start, n);
         d.received += n;
