@@ -58,10 +58,33 @@ final class Frr {
         return s;
     }
 
+    /**
+     * As {@link #database(String)}, only the LSAs listed under headings of area {@code area}
+     * (FRR prints "Router Link States (Area 0.0.0.1 [Stub])").
+     */
+    static TreeSet<String> database(String text, Ipv4Address area) {
+        StringBuilder mine = new StringBuilder();
+        boolean in = false;
+        for (String line : text.split("\n")) {
+            if (HEADING.matcher(line).find()) {
+                in = line.contains("(Area " + area + ")") || line.contains("(Area " + area + " ");
+            }
+            if (in) {
+                mine.append(line).append('\n');
+            }
+        }
+        return database(mine.toString());
+    }
+
     /** tunnelsim's LSDB of area 0 in the form of {@link #database}. */
     static TreeSet<String> database(OspfProcess p) {
+        return database(p, Ipv4Address.ANY);
+    }
+
+    /** tunnelsim's LSDB of {@code area} in the form of {@link #database}. */
+    static TreeSet<String> database(OspfProcess p, Ipv4Address area) {
         TreeSet<String> s = new TreeSet<>();
-        for (LsaHeader h : p.databaseHeaders(Ipv4Address.ANY)) {
+        for (LsaHeader h : p.databaseHeaders(area)) {
             s.add(h.type() + " " + h.linkStateId() + " " + h.advertisingRouter()
                     + String.format(" 0x%08x 0x%04x", h.sequenceNumber(), h.checksum()));
         }
