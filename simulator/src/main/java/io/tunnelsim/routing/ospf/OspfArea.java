@@ -8,7 +8,6 @@ import io.tunnelsim.wire.Lsa;
 import io.tunnelsim.wire.LsaBody;
 import io.tunnelsim.wire.LsaHeader;
 import io.tunnelsim.wire.LsaKey;
-import io.tunnelsim.wire.OspfCodec;
 import io.tunnelsim.wire.OspfRouterLsa;
 import java.util.ArrayList;
 import java.util.HashMap;
