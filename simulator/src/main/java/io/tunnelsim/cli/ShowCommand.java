@@ -27,10 +27,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "show", mixinStandardHelpOptions = true,
         description = {"Run a scenario up to simulated times and print one node's state in the layout of the matching"
                 + " router command (or as JSON with --json).",
-            "WHAT: route | interfaces | interface NAME | neighbors | sa | arp | counters | ospf database | track",
+            "WHAT: route | interfaces | interface NAME | neighbors | sa | arp | counters | ospf | ospf database | track",
             "Interfaces are named as in the topology (tunnel0); the router spelling (Tunnel0) is accepted too."})
 final class ShowCommand implements Callable<Integer> {
-    static final String TARGETS = "route, interfaces, interface NAME, neighbors, sa, arp, counters, ospf database or track";
+    static final String TARGETS = "route, interfaces, interface NAME, neighbors, sa, arp, counters, ospf, ospf database or track";
 
     @Parameters(index = "0", paramLabel = "SCENARIO", description = "Scenario YAML file.")
     Path scenario;
@@ -71,12 +71,12 @@ final class ShowCommand implements Callable<Integer> {
             case "sa" -> Show.What.SA;
             case "arp" -> Show.What.ARP;
             case "counters" -> Show.What.COUNTERS;
-            case "ospf" -> "database".equalsIgnoreCase(arg) ? Show.What.OSPF_DATABASE : null;
+            case "ospf" -> arg == null ? Show.What.OSPF : "database".equalsIgnoreCase(arg) ? Show.What.OSPF_DATABASE : null;
             case "track" -> Show.What.TRACK;
             default -> throw new BadInputException("unknown show target '" + what + "' (use " + TARGETS + ")");
         };
         if (t == null) {
-            throw new BadInputException(w.equals("ospf") ? "show ospf takes 'database' (show SCENARIO ospf database --node N --at T)"
+            throw new BadInputException(w.equals("ospf") ? "show ospf takes nothing or 'database' (show SCENARIO ospf database --node N --at T)"
                     : "show interface needs the interface's name (e.g. show SCENARIO interface tunnel0 --node N --at T)");
         }
         if (arg != null && t != Show.What.INTERFACE && t != Show.What.OSPF_DATABASE) {

@@ -36,6 +36,7 @@ public final class ShowJson {
             case SA -> sa(w, n);
             case ARP -> arp(w, n);
             case COUNTERS -> counters(w, n);
+            case OSPF -> protocolRows(w, n, "ospf");
             case OSPF_DATABASE -> protocolRows(w, n, "ospf_database");
             case TRACK -> protocolRows(w, n, "track");
             default -> throw new IllegalArgumentException(what.toString());

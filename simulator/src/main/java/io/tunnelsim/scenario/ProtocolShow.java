@@ -20,6 +20,11 @@ final class ProtocolShow {
         return tables(n, "track", "% No tracked objects on ");
     }
 
+    /** {@code show ip ospf}: the tables of the modules that answer {@code ospf}. */
+    static String ospf(Node n) {
+        return tables(n, "ospf", "% OSPF does not run on ");
+    }
+
     /** {@code show ip ospf database}: the tables of the modules that answer {@code ospf_database}. */
     static String ospfDatabase(Node n) {
         return tables(n, "ospf_database", "% OSPF does not run on ");

@@ -15,7 +15,7 @@ import java.util.Locale;
  */
 public final class Show {
     /** What {@code show} can print; {@link #INTERFACE} takes an interface name. */
-    public enum What { ROUTE, INTERFACES, INTERFACE, NEIGHBORS, SA, ARP, COUNTERS, OSPF_DATABASE, TRACK }
+    public enum What { ROUTE, INTERFACES, INTERFACE, NEIGHBORS, SA, ARP, COUNTERS, OSPF, OSPF_DATABASE, TRACK }
 
     private Show() {
     }
@@ -34,6 +34,7 @@ public final class Show {
             case SA -> ProtocolShow.sa(n);
             case ARP -> arp(n);
             case COUNTERS -> counters(n);
+            case OSPF -> ProtocolShow.ospf(n);
             case OSPF_DATABASE -> ProtocolShow.ospfDatabase(n);
             case TRACK -> ProtocolShow.track(n);
         };

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** {@code tunnelsim show}: one interface, ospf database, track, --json for every table, several --at times. */
+/** {@code tunnelsim show}: one interface, ospf and ospf database, track, --json for every table, several --at times. */
 class ShowCommandTest {
     static final String FAILOVER = CliTest.ROOT.resolve("examples/failover-static-vs-dynamic.yaml").toString();
 
@@ -83,7 +83,28 @@ class ShowCommandTest {
             Map<?, ?> m = (Map<?, ?>) row;
             assertTrue(text.out().contains((String) m.get("sequence")), "same LSA in both outputs: " + m);
         }
-        assertEquals(2, CliTest.run("show", "--allow-outside", FAILOVER, "ospf", "--node", "hq", "--at", "90s").code(), "ospf needs 'database'");
+        assertEquals(2, CliTest.run("show", "--allow-outside", FAILOVER, "ospf", "lsdb", "--node", "hq", "--at", "90s").code(),
+                "ospf takes nothing or 'database'");
+    }
+
+    /** {@code show ospf} (IOS {@code show ip ospf}): the process, its SPF throttle and each area, as text and JSON rows. */
+    @Test
+    void ospfProcessAsTextAndJson() {
+        CliTest.Result text = CliTest.run("show", "--allow-outside", FAILOVER, "ospf", "--node", "hq", "--at", "90s", "--variant", "ospf");
+        assertEquals(0, text.code(), text.err());
+        assertTrue(text.out().contains(" Routing Process \"ospf 1\" with ID 1.1.1.1\n"), text.out());
+        assertTrue(text.out().contains(" Number of areas in this router is 1. 1 normal 0 stub 0 nssa\n    Area BACKBONE(0)\n"), text.out());
+        assertFalse(text.out().contains("area border router"), text.out());
+        CliTest.Result json = CliTest.run("show", "--allow-outside", FAILOVER, "ospf", "--node", "hq", "--at", "90s", "--variant", "ospf",
+                "--json");
+        List<?> rows = rows(json.out(), 0);
+        assertEquals(1, rows.size(), rows::toString);
+        Map<?, ?> m = (Map<?, ?>) rows.get(0);
+        assertEquals("0", m.get("area"));
+        assertEquals("normal", m.get("type"));
+        assertEquals(false, m.get("area_border_router"));
+        assertTrue(text.out().contains("Number of LSA " + m.get("lsas") + "\n"), "the same count in both: " + m + "\n" + text.out());
+        assertTrue(text.out().contains("Number of interfaces in this area is " + m.get("interfaces") + "\n"), text.out());
     }
 
     private static List<?> rows(String json, int snapshot) {
@@ -93,7 +114,7 @@ class ShowCommandTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"route,", "interfaces,", "interface,tunnel1", "neighbors,", "sa,", "arp,", "ospf,database", "track,"})
+    @CsvSource({"route,", "interfaces,", "interface,tunnel1", "neighbors,", "sa,", "arp,", "ospf,", "ospf,database", "track,"})
     void everyTableHasJsonWithOneSnapshotPerTime(String what, String arg) {
         List<String> a = new java.util.ArrayList<>(List.of("show", FAILOVER, what));
         if (arg != null) {

@@ -66,9 +66,9 @@ class ProtocolModulesTest {
                 answering.computeIfAbsent(table, k -> new java.util.ArrayList<>()).add(m.nodeKey());
             }
         }
-        // neighbors: OSPF's rows, then RIP's (BFD has text only); ospf_database and track one module each
-        assertEquals(Map.of("neighbors", java.util.List.of("ospf", "rip"), "ospf_database", java.util.List.of("ospf"),
-                "track", java.util.List.of("track")), answering);
+        // neighbors: OSPF's rows, then RIP's (BFD has text only); ospf, ospf_database and track one module each
+        assertEquals(Map.of("neighbors", java.util.List.of("ospf", "rip"), "ospf", java.util.List.of("ospf"),
+                "ospf_database", java.util.List.of("ospf"), "track", java.util.List.of("track")), answering);
         assertTrue(ProtocolModules.byKey("ospf").showTables().containsKey("ospf_database"));
         // a node without the protocols: no rows, no OSPF database
         io.tunnelsim.node.Network net = new io.tunnelsim.node.Network(1);

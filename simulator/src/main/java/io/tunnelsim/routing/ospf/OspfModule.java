@@ -101,12 +101,12 @@ public final class OspfModule implements ProtocolModule<OspfSpec> {
 
     @Override
     public Map<String, Function<Node, String>> showTables() {
-        return Map.of("neighbors", OspfShow::neighbors, "ospf_database", OspfShow::database);
+        return Map.of("ospf", OspfShow::process, "neighbors", OspfShow::neighbors, "ospf_database", OspfShow::database);
     }
 
     @Override
     public Map<String, BiConsumer<Node, JsonWriter>> showJsonRows() {
-        return Map.of("neighbors", OspfShow::neighborRows, "ospf_database", OspfShow::databaseRows);
+        return Map.of("ospf", OspfShow::areaRows, "neighbors", OspfShow::neighborRows, "ospf_database", OspfShow::databaseRows);
     }
 
     @Override

@@ -657,6 +657,65 @@ public final class OspfProcess implements NodeService {
         return sb.toString();
     }
 
+    /**
+     * One area as {@code show ip ospf} describes it.
+     *
+     * @param type       {@code normal}, {@code stub} or {@code stub no-summary}
+     * @param defaultCost the cost of the default this router sends into the area (a stub area on an
+     *                   area border router), else -1
+     */
+    public record AreaRow(String area, String type, int interfaces, int lsas, int defaultCost) {
+    }
+
+    /** The areas of {@link #showProcess()}, in area order. */
+    public List<AreaRow> areaRows() {
+        List<AreaRow> rows = new ArrayList<>();
+        boolean abr = isAbr();
+        for (OspfArea a : areas.values()) {
+            AreaSettings st = a.settings();
+            String type = st.stub() ? st.describe() : "normal";
+            rows.add(new AreaRow(areaName(a.id()), type, a.interfaces().size(), a.lsdb().size(),
+                    st.stub() && abr && a.isActive() ? st.defaultCost() : -1));
+        }
+        return rows;
+    }
+
+    /**
+     * {@code show ip ospf}, in IOS layout: the process and router ID, whether it is an area border
+     * router, the SPF throttle and how often SPF ran, and per area its interfaces, its type and
+     * (on an area border router) the default it sends into a stub area, and its LSA count.
+     */
+    public String showProcess() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, " Routing Process \"ospf %d\" with ID %s%n", config.processId(), routerId));
+        if (isAbr()) {
+            sb.append(" It is an area border router\n");
+        }
+        SpfThrottle t = config.spfThrottle();
+        sb.append(String.format(Locale.ROOT, " Initial SPF schedule delay %d msecs%n Minimum hold time between two consecutive"
+                + " SPFs %d msecs%n Maximum wait time between two consecutive SPFs %d msecs%n",
+                t.initialDelay() / SimTime.MILLISECOND, t.holdTime() / SimTime.MILLISECOND, t.maxWait() / SimTime.MILLISECOND));
+        sb.append(String.format(Locale.ROOT, " SPF algorithm executed %d times%n", spfRuns));
+        List<AreaRow> rows = areaRows();
+        long stubs = rows.stream().filter(r -> !r.type().equals("normal")).count();
+        sb.append(String.format(Locale.ROOT, " Number of areas in this router is %d. %d normal %d stub 0 nssa%n", rows.size(),
+                rows.size() - stubs, stubs));
+        for (AreaRow r : rows) {
+            sb.append(r.area().equals("0") ? "    Area BACKBONE(0)\n" : "    Area " + r.area() + "\n");
+            sb.append(String.format(Locale.ROOT, "        Number of interfaces in this area is %d%n", r.interfaces()));
+            if (r.type().equals("stub")) {
+                sb.append("        It is a stub area\n");
+            } else if (r.type().equals("stub no-summary")) {
+                sb.append("        It is a stub area, no summary LSA in this area\n");
+            }
+            if (r.defaultCost() >= 0) {
+                sb.append(String.format(Locale.ROOT, "          generates stub default route with cost %d%n", r.defaultCost()));
+            }
+            sb.append(String.format(Locale.ROOT, "        Number of LSA %d%n", r.lsas()));
+        }
+        return sb.toString();
+    }
+
     static String areaName(Ipv4Address area) {
         return Integer.toUnsignedString(area.bits());
     }

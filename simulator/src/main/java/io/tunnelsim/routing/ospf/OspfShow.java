@@ -10,8 +10,8 @@ import java.util.Locale;
 
 /**
  * The {@code show} tables of a node's OSPF process, as {@link OspfModule} answers them: the text
- * of {@code show ip ospf neighbor} and {@code show ip ospf database}, their {@code show --json}
- * rows ({@code neighbors}, {@code ospf_database}), and the {@code O IA} code of inter-area routes
+ * of {@code show ip ospf}, {@code show ip ospf neighbor} and {@code show ip ospf database}, their
+ * {@code show --json} rows ({@code ospf}, {@code neighbors}, {@code ospf_database}), and the {@code O IA} code of inter-area routes
  * in {@code show route}. Every table is empty (null, no rows) on a node without OSPF.
  */
 public final class OspfShow {
@@ -22,6 +22,29 @@ public final class OspfShow {
     public static String neighbors(Node n) {
         OspfProcess p = n.service(OspfProcess.class);
         return p == null ? null : p.showNeighbors();
+    }
+
+    /** {@code show ip ospf}, or null when the node runs no OSPF. */
+    public static String process(Node n) {
+        OspfProcess p = n.service(OspfProcess.class);
+        return p == null ? null : p.showProcess();
+    }
+
+    /** One {@code ospf} row per area, in area order: its type, interfaces, LSAs and the default an ABR sends into a stub. */
+    public static void areaRows(Node n, JsonWriter w) {
+        OspfProcess ospf = n.service(OspfProcess.class);
+        if (ospf == null) {
+            return;
+        }
+        for (OspfProcess.AreaRow r : ospf.areaRows()) {
+            w.beginObject().member("router_id", ospf.routerId().toString()).member("area", r.area())
+                    .member("type", r.type()).member("interfaces", r.interfaces()).member("lsas", r.lsas())
+                    .member("area_border_router", ospf.isAbr());
+            if (r.defaultCost() >= 0) {
+                w.member("default_cost", r.defaultCost());
+            }
+            w.endObject();
+        }
     }
 
     /** {@code show ip ospf database}, or null when the node runs no OSPF. */

@@ -69,6 +69,15 @@ class StubAreaTest {
         assertEquals(15, lab.cost("r1", "0.0.0.0/0"));
         assertEquals(-1, lab.cost("r1", "4.4.4.4/32"), "totally stubby: no inter-area routes, the default covers them");
         assertEquals(-1, lab.cost("r1", "3.3.3.3/32"));
+        // show ip ospf on the ABR and inside the area
+        String abr = lab.ospf("r2").showProcess();
+        assertTrue(abr.contains(" It is an area border router\n"), abr);
+        assertTrue(abr.contains(" Number of areas in this router is 2. 1 normal 1 stub 0 nssa\n"), abr);
+        assertTrue(abr.contains("    Area 1\n        Number of interfaces in this area is 1\n"
+                + "        It is a stub area, no summary LSA in this area\n          generates stub default route with cost 5\n"), abr);
+        String inside = lab.ospf("r1").showProcess();
+        assertTrue(inside.contains("        It is a stub area\n        Number of LSA 3\n"), "two Router-LSAs and the default: " + inside);
+        assertFalse(inside.contains("generates stub default"), inside);
         // the rest of the domain still learns area 1's networks
         assertEquals(22, lab.cost("r4", "1.1.1.1/32"));
         // r1 forwards towards r4's loopback by the default
