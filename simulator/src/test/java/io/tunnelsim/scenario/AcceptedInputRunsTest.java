@@ -101,7 +101,7 @@ class AcceptedInputRunsTest {
     /**
      * 5 000 spokes: the hub's line-protocol changes propagate without growing the stack. OSPF runs
      * on every hub tunnel in areas of 100 spokes, as it must at this size: all 5000 in area 0
-     * would need a Router-LSA of 10 000 links, which the scenario reader refuses (at most 5459).
+     * would need a Router-LSA of 10 000 links, which the scenario reader refuses (at most 5453).
      */
     @Test
     void fiveThousandSpokesRunForOneSecond(@TempDir Path dir) throws Exception {

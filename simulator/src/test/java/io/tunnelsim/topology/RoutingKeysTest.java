@@ -169,12 +169,13 @@ class RoutingKeysTest {
     }
 
     /**
-     * A Router-LSA's length is 16 bits (RFC 2328 A.4.1): at most 5459 links. 2729 point-to-point
-     * interfaces in one area (a link to the neighbour and a stub link each: 5458) fit; one more does not.
+     * A Router-LSA must fit one Link State Update with a keyed-MD5 digest in one IPv4 datagram: at
+     * most 5453 links. 2726 point-to-point interfaces in one area (a link to the neighbour and a stub
+     * link each: 5452) fit; one more does not.
      */
     @Test
     void ospfInterfacesOfOneAreaMustFitOneRouterLsa() throws Exception {
-        for (int n : new int[] {2729, 2730}) {
+        for (int n : new int[] {2726, 2727}) {
             StringBuilder y = new StringBuilder("nodes:\n  a:\n    interfaces:\n");
             StringBuilder o = new StringBuilder("    ospf:\n      interfaces:\n");
             for (int i = 0; i < n; i++) {
@@ -182,12 +183,13 @@ class RoutingKeysTest {
                 o.append("        eth").append(i).append(": {network: point-to-point}\n");
             }
             String yaml = y.append(o).toString();
-            if (n == 2729) {
+            if (n == 2726) {
                 assertEquals(n, TopologyLoader.parse(yaml, "t.yaml").nodes().get("a")
                         .protocol(io.tunnelsim.routing.ospf.OspfSpec.class).orElseThrow().interfaces().size());
             } else {
                 assertSingleError(yaml, n + 6, 9, "ospf on node 'a' runs on so many interfaces in area 0 that its Router-LSA"
-                        + " could need 5460 links; a Router-LSA holds at most 5459 links (its length is 16 bits, RFC 2328 A.4.1)");
+                        + " could need 5454 links; a Router-LSA holds at most 5453 links (it must fit one Link State Update in one"
+                        + " IPv4 datagram, RFC 2328 A.4.1)");
             }
         }
     }
