@@ -34,17 +34,19 @@ final class RouterLsaSize {
     /**
      * The most links the Router-LSA the {@code routing: ospf} choice generates on {@code n} can
      * have: it runs on every tunnel (point-to-point) and at most on every other interface with an
-     * IPv4 address, all in area 0.
+     * IPv4 address, all in area 0; 0 on a node without tunnels, which the choice leaves alone.
      */
     static int generatedBound(NodeSpec n) {
         int links = 0;
+        boolean tunnels = false;
         for (InterfaceSpec i : n.interfaces().values()) {
             if (i.address().isEmpty()) {
                 continue;
             }
+            tunnels |= i.kind() == InterfaceSpec.Kind.TUNNEL;
             links += i.kind() == InterfaceSpec.Kind.TUNNEL ? 2 : 1;
         }
-        return links;
+        return tunnels ? links : 0;
     }
 
     /** The advice of every message: what a router would need instead. */

@@ -45,4 +45,24 @@ class RouterLsaSizeTest {
         // IPv4, OSPF header, LSA count, LSA header and flags, digest: 88 bytes around the links
         assertEquals(IPV4_HEADER + 24 + 4 + 24 + 16, datagramBytes(0));
     }
+
+    /**
+     * The generated OSPF runs on overlay routers only: a provider router with 5460 Ethernet
+     * interfaces and no tunnel is no reason to refuse {@code routing: ospf}.
+     */
+    @Test
+    void aRouterWithoutTunnelsIsNotCountedForTheGeneratedOspf(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws Exception {
+        StringBuilder y = new StringBuilder("duration: 1s\ntopology:\n  routing: {protocol: ospf}\n  nodes:\n"
+                + "    isp:\n      interfaces:\n");
+        for (int i = 0; i < 5460; i++) {
+            y.append("        eth").append(i).append(": {address: 10.").append(i / 64).append('.').append(i % 64 * 4)
+                    .append(".1/30}\n");
+        }
+        java.nio.file.Path f = dir.resolve("s.yaml");
+        java.nio.file.Files.writeString(f, y.toString());
+        var s = io.tunnelsim.scenario.spec.ScenarioLoader.load(f);
+        assertEquals(1, s.variants().size());
+        assertEquals(OspfModule.CHOICE, s.variants().get(0).topology().routing(), "the choice the check runs for");
+    }
 }
