@@ -1,6 +1,9 @@
 package io.tunnelsim.interop;
 
+import io.tunnelsim.live.LiveDriver;
 import io.tunnelsim.routing.ospf.OspfProcess;
+import io.tunnelsim.sim.SimTime;
+import java.nio.file.Path;
 import io.tunnelsim.addr.Ipv4Address;
 import io.tunnelsim.wire.LsaHeader;
 import java.util.Map;
@@ -89,5 +92,38 @@ final class Frr {
                     + String.format(" 0x%08x 0x%04x", h.sequenceNumber(), h.checksum()));
         }
         return s;
+    }
+
+    /**
+     * When a point-to-point adjacency went Full: on the simulated side ({@code sim}) and in FRR
+     * ({@code frr}), -1 when it did not by the limit; {@code now} is the simulated time reached and
+     * {@code frrNeighbors} FRR's last {@code show ip ospf neighbor}.
+     */
+    record FullAt(long sim, long frr, long now, Map<String, String> frrNeighbors) {
+    }
+
+    /**
+     * Drives a live run in 250 ms steps from {@code from} until the simulated {@code process} has
+     * one Full neighbour and FRR ({@code frr} in {@code lab}) lists {@code routerId} as
+     * {@code Full/-}, or until {@code limit}.
+     */
+    static FullAt driveUntilFull(LiveDriver d, long from, long limit, OspfProcess process, FrrLab lab, Path frr,
+                                 String routerId) throws Exception {
+        long t = from;
+        long fullSim = -1;
+        long fullFrr = -1;
+        Map<String, String> nb = Map.of();
+        while (t < limit && (fullSim < 0 || fullFrr < 0)) {
+            t += 250 * SimTime.MILLISECOND;
+            d.drive(t, null);
+            if (fullSim < 0 && LiveOspfLanTest.allFull(process, 1)) {
+                fullSim = t;
+            }
+            nb = neighbors(lab.vtysh(frr, "show ip ospf neighbor"));
+            if (fullFrr < 0 && "Full/-".equals(nb.get(routerId))) {
+                fullFrr = t;
+            }
+        }
+        return new FullAt(fullSim, fullFrr, t, nb);
     }
 }

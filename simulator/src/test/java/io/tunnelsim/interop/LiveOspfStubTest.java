@@ -91,24 +91,14 @@ class LiveOspfStubTest {
         BuiltNetwork built = NetworkBuilder.build(s.topology(), s.variants().get(0), s.seed());
         Network net = built.network();
         OspfProcess r1 = net.node("r1").service(OspfProcess.class);
-        long t = 0;
-        long fullSim = -1;
-        long fullFrr = -1;
-        Map<String, String> nb = Map.of();
         try (LiveDriver d = LiveDriver.attach(net, built.segmentsByLink(),
                 new LiveSpec(Map.of("wan", lab.real("tsT")), LiveSpec.DEFAULT_LAG_WARNING))) {
             net.start();
-            while (t < 8 * SimTime.SECOND && (fullSim < 0 || fullFrr < 0)) {
-                t += 250 * SimTime.MILLISECOND;
-                d.drive(t, null);
-                if (fullSim < 0 && LiveOspfLanTest.allFull(r1, 1)) {
-                    fullSim = t;
-                }
-                nb = Frr.neighbors(lab.vtysh(frr, "show ip ospf neighbor"));
-                if (fullFrr < 0 && "Full/-".equals(nb.get("10.255.0.1"))) {
-                    fullFrr = t;
-                }
-            }
+            Frr.FullAt full = Frr.driveUntilFull(d, 0, 8 * SimTime.SECOND, r1, lab, frr, "10.255.0.1");
+            long t = full.now();
+            long fullSim = full.sim();
+            long fullFrr = full.frr();
+            Map<String, String> nb = full.frrNeighbors();
             assertTrue(fullSim > 0, "r1 not Full by 8 s (stub flags must agree): " + r1.showNeighbors()
                     + net.log().entries());
             assertTrue(fullFrr > 0, "FRR not Full by 8 s: " + nb + "\n" + lab.log(frr, "ospfd"));
